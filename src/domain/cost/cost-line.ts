@@ -1,0 +1,62 @@
+/**
+ * A cost line: one row of the bill a user can check by hand. quantity x unitPriceUSD, rounded to
+ * cents, is monthlyUSD. Totals add the rounded lines (see money/round-cents.ts).
+ */
+import { roundToCents, sumCents } from '../money/round-cents.ts';
+import type { PriceFigure } from '../pricing/price-snapshot.ts';
+
+export interface CostLine {
+  /** What is billed, stable wording: "Fargate vCPU (Linux/x86)". */
+  component: string;
+  quantity: number;
+  /** Unit of the quantity: "vCPU-hours", "GB-hours", "instance-hours". */
+  unit: string;
+  unitPriceUSD: number;
+  monthlyUSD: number;
+  /** Where the unit price comes from: a snapshot source id, or "scenario" for a price the user set. */
+  source: string;
+  asOf?: string;
+  /** The rule, when the unit price was derived rather than read from a source. */
+  derived?: string;
+}
+
+// Quantities are shown and multiplied at 6 decimals, so the displayed arithmetic reproduces the amount.
+const roundQuantity = (quantity: number): number => Number(quantity.toFixed(6));
+
+export function lineFromFigure(component: string, quantity: number, unit: string, figure: PriceFigure): CostLine {
+  const q = roundQuantity(quantity);
+  const line: CostLine = { component, quantity: q, unit, unitPriceUSD: figure.usd, monthlyUSD: roundToCents(q * figure.usd), source: figure.source, asOf: figure.asOf };
+  if (figure.derived) line.derived = figure.derived;
+  return line;
+}
+
+/** A line priced by the scenario itself (team hourly rate, a discount share). */
+export function lineFromScenario(component: string, quantity: number, unit: string, unitPriceUSD: number, rule?: string): CostLine {
+  const q = roundQuantity(quantity);
+  const line: CostLine = { component, quantity: q, unit, unitPriceUSD, monthlyUSD: roundToCents(q * unitPriceUSD), source: 'scenario' };
+  if (rule) line.derived = rule;
+  return line;
+}
+
+/** A discount on an amount: quantity is the discounted USD, unit price the negative share. */
+export function discountLine(component: string, discountedUSD: number, percent: number): CostLine {
+  const share = percent / 100;
+  return {
+    component,
+    quantity: roundToCents(discountedUSD),
+    unit: 'USD of On-Demand usage',
+    unitPriceUSD: -share,
+    monthlyUSD: roundToCents(-roundToCents(discountedUSD) * share),
+    source: 'scenario',
+    derived: `${percent}% discount set in the scenario`,
+  };
+}
+
+export function totalOf(lines: readonly CostLine[]): number {
+  return sumCents(lines.map((line) => line.monthlyUSD));
+}
+
+/** Drops lines with nothing to bill, keeping the bill short; zero-price lines that explain a fact stay. */
+export function withoutEmptyLines(lines: readonly CostLine[]): CostLine[] {
+  return lines.filter((line) => line.quantity !== 0);
+}

@@ -1,0 +1,193 @@
+/**
+ * ECS on EC2 and EKS on EC2 node groups.
+ *
+ * Services are split into node groups by CPU architecture and by GPU need. For each group the
+ * engine packs the replicas (first-fit decreasing) onto every candidate instance type, counting
+ * what a node really offers (node-capacity.ts), and keeps the cheapest. Candidates are tried in
+ * order of a lower bound on their cost, and the search stops when no remaining type can beat the
+ * best found: the answer is the same as trying them all.
+ */
+import type { Scenario, Service } from '../scenario/scenario-schema.ts';
+import type { CpuArch, InstanceOffer, RegionSnapshot } from '../pricing/price-snapshot.ts';
+import {
+  COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS, ecsNodeCapacity, eksNodeCapacity, type NodeCapacity,
+} from '../capacity/node-capacity.ts';
+import { lowerBoundNodes, packReplicas, type PackResult, type ReplicaGroup } from '../packing/pack-replicas.ts';
+import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine } from './cost-line.ts';
+import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
+import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
+import { roundToCents } from '../money/round-cents.ts';
+
+type Platform = 'ecs' | 'eks';
+
+interface GroupSpec {
+  arch: CpuArch;
+  gpu: boolean;
+  services: Service[];
+  items: ReplicaGroup[];
+}
+
+interface Choice {
+  offer: InstanceOffer;
+  capacity: NodeCapacity;
+  pack: Extract<PackResult, { ok: true }>;
+  nodes: number;
+}
+
+const capacityOf = (platform: Platform, scenario: Scenario, offer: InstanceOffer): NodeCapacity | null => {
+  const capacity = platform === 'eks' ? eksNodeCapacity(offer, scenario.ec2.prefixDelegation) : ecsNodeCapacity(offer, scenario.ec2.eniTrunking);
+  if (!capacity || capacity.cpuMillis <= 0 || capacity.memoryMiB <= 0 || capacity.slots <= 0) return null;
+  return capacity;
+};
+
+/** Types the automatic choice considers: no burstable (CPU credits), bare-metal or previous-generation types. */
+function isAutomaticCandidate(offer: InstanceOffer, group: GroupSpec): boolean {
+  if (offer.arch !== group.arch || offer.burstable || offer.bareMetal || offer.currentGeneration === false) return false;
+  return group.gpu ? offer.gpu > 0 : offer.gpu === 0;
+}
+
+function groupServices(platform: Platform, services: readonly Service[]): GroupSpec[] {
+  const groups = new Map<string, GroupSpec>();
+  for (const service of services) {
+    const gpu = service.gpu > 0;
+    const key = `${service.arch}/${gpu}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { arch: service.arch, gpu, services: [], items: [] };
+      groups.set(key, group);
+    }
+    group.services.push(service);
+    group.items.push({
+      key: service.name,
+      cpuMillis: service.vcpu * 1000,
+      memoryMiB: service.memoryGiB * 1024,
+      gpu: service.gpu,
+      // Replicas is an average; nodes must hold the whole tasks or pods, so round up.
+      count: Math.ceil(service.replicas - 1e-9),
+    });
+  }
+  const ordered = [...groups.values()].sort((a, b) => Number(a.gpu) - Number(b.gpu) || a.arch.localeCompare(b.arch));
+  if (platform === 'eks' && ordered[0]) {
+    ordered[0].items.push({ key: 'coredns', cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0, count: COREDNS_REPLICAS });
+  }
+  return ordered;
+}
+
+function chooseInstance(platform: Platform, scenario: Scenario, candidates: InstanceOffer[], group: GroupSpec): Choice | null {
+  const minNodes = scenario.ec2.minNodes;
+  const ranked: { offer: InstanceOffer; capacity: NodeCapacity; boundUSD: number }[] = [];
+  for (const offer of candidates) {
+    const capacity = capacityOf(platform, scenario, offer);
+    if (!capacity) continue;
+    const bound = Math.max(lowerBoundNodes(group.items, capacity), minNodes);
+    if (Number.isFinite(bound)) ranked.push({ offer, capacity, boundUSD: bound * offer.usdHour });
+  }
+  ranked.sort((a, b) => a.boundUSD - b.boundUSD || a.offer.type.localeCompare(b.offer.type));
+
+  let best: Choice | null = null;
+  let bestUSD = Infinity;
+  for (const { offer, capacity, boundUSD } of ranked) {
+    if (boundUSD > bestUSD) break;
+    const pack = packReplicas(group.items, capacity);
+    if (!pack.ok) continue;
+    const nodes = Math.max(pack.nodes, minNodes);
+    const usd = nodes * offer.usdHour;
+    if (usd < bestUSD || (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))) {
+      best = { offer, capacity, pack, nodes };
+      bestUSD = usd;
+    }
+  }
+  return best;
+}
+
+function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePlan {
+  const { offer, capacity, pack, nodes } = choice;
+  let cpu = 0, memory = 0, slots = 0;
+  for (const placed of pack.groups) {
+    cpu += placed.usedPerNode.cpuMillis * placed.nodes;
+    memory += placed.usedPerNode.memoryMiB * placed.nodes;
+    slots += placed.usedPerNode.slots * placed.nodes;
+  }
+  const percent = (used: number, perNode: number) => (nodes === 0 || perNode <= 0 ? 0 : Math.round((used / (perNode * nodes)) * 1000) / 10);
+  return {
+    instanceType: offer.type,
+    count: nodes,
+    arch: offer.arch,
+    gpu: group.gpu,
+    vcpu: offer.vcpu,
+    memoryMiB: offer.memoryMiB,
+    usdHour: offer.usdHour,
+    services: group.services.map((s) => s.name),
+    choice: automatic ? 'automatic' : 'listed',
+    allocatablePerNode: { ...capacity },
+    utilization: { cpuPercent: percent(cpu, capacity.cpuMillis), memoryPercent: percent(memory, capacity.memoryMiB), slotsPercent: percent(slots, capacity.slots) },
+    minNodesPadding: nodes - pack.nodes,
+  };
+}
+
+function unavailable(platform: Platform, reason: string): OptionEstimate {
+  const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
+  return { id, label: OPTION_LABELS[id], available: false, monthlyUSD: null, reason, lines: [] };
+}
+
+function describeGroup(group: GroupSpec): string {
+  return `${group.gpu ? 'GPU ' : ''}${group.arch} services (${group.services.map((s) => s.name).join(', ')})`;
+}
+
+export function estimateEc2Option(platform: Platform, scenario: Scenario, snapshot: RegionSnapshot, warnings: string[]): OptionEstimate {
+  const windows = scenario.services.find((s) => s.os === 'windows');
+  if (windows) return unavailable(platform, `service "${windows.name}" is Windows, and the price data has Linux EC2 prices only`);
+
+  const listed = scenario.ec2.instanceTypes;
+  const automatic = listed.length === 0;
+  const offers = automatic ? snapshot.ec2.instances : snapshot.ec2.instances.filter((o) => listed.includes(o.type));
+  const plans: NodePlan[] = [];
+  for (const group of groupServices(platform, scenario.services)) {
+    const candidates = offers.filter((offer) =>
+      automatic ? isAutomaticCandidate(offer, group) : offer.arch === group.arch && (!group.gpu || offer.gpu > 0));
+    if (candidates.length === 0) {
+      return unavailable(platform, automatic
+        ? `no ${group.gpu ? 'GPU ' : ''}${group.arch} instance type is priced in ${scenario.region}`
+        : `none of ec2.instanceTypes suits the ${describeGroup(group)}`);
+    }
+    const choice = chooseInstance(platform, scenario, candidates, group);
+    if (!choice) {
+      return unavailable(platform, `no ${automatic ? '' : 'listed '}instance type can hold one replica of each of the ${describeGroup(group)} after ${platform === 'eks' ? 'kubelet reservations, DaemonSets and max pods' : 'the ECS agent and awsvpc ENI limits'}`);
+    }
+    plans.push(planFrom(choice, group, automatic));
+  }
+
+  const lines = nodeLines(scenario, snapshot, plans);
+  lines.push(...controlPlaneLines(scenario, snapshot, platform), ...networkLines(scenario, snapshot), ...operationsLine(scenario, platform));
+  if (scenario.ec2.prefixDelegation && platform === 'eks' && plans.some((p) => p.allocatablePerNode.slots + 2 === (p.vcpu <= 30 ? 110 : 250))) {
+    warnings.push('EKS on EC2: with prefix delegation, max pods per node is capped at 110 (up to 30 vCPUs) or 250, as managed node groups enforce.');
+  }
+  const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
+  return { id, label: OPTION_LABELS[id], available: true, monthlyUSD: totalOf(lines), lines, nodes: plans };
+}
+
+function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan[]): CostLine[] {
+  const { spotPercent, spotDiscountPercent, savingsPlanDiscountPercent } = scenario.ec2;
+  const spotShare = spotPercent / 100;
+  const lines: CostLine[] = [];
+  let onDemandUSD = 0;
+  for (const plan of plans) {
+    const nodeHours = plan.count * scenario.hoursPerMonth;
+    const figure = { usd: plan.usdHour, source: snapshot.ec2.source, asOf: snapshot.ec2.asOf };
+    const onDemandHours = nodeHours * (1 - spotShare);
+    if (onDemandHours > 0) {
+      const line = lineFromFigure(`EC2 ${plan.instanceType} On-Demand (Linux)`, onDemandHours, 'instance-hours', figure);
+      lines.push(line);
+      onDemandUSD += line.monthlyUSD;
+    }
+    if (nodeHours * spotShare > 0) {
+      const spotUSDHour = Number((plan.usdHour * (1 - spotDiscountPercent / 100)).toFixed(10));
+      lines.push(lineFromScenario(`EC2 ${plan.instanceType} Spot (${spotDiscountPercent}% below On-Demand)`, nodeHours * spotShare, 'instance-hours', spotUSDHour,
+        `On-Demand ${plan.usdHour} x (1 - ${spotDiscountPercent}% Spot discount set in the scenario)`));
+    }
+  }
+  if (savingsPlanDiscountPercent > 0 && onDemandUSD > 0) {
+    lines.push(discountLine(`Savings Plan (${savingsPlanDiscountPercent}% off On-Demand EC2)`, roundToCents(onDemandUSD), savingsPlanDiscountPercent));
+  }
+  return lines;
+}

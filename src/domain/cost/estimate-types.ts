@@ -1,0 +1,69 @@
+import type { CostLine } from './cost-line.ts';
+import type { CpuArch } from '../pricing/price-snapshot.ts';
+import type { FargateSize } from '../sizing/fargate-sizes.ts';
+
+export const OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2'] as const;
+export type OptionId = (typeof OPTION_IDS)[number];
+
+export const OPTION_LABELS: Record<OptionId, string> = {
+  'ecs-fargate': 'ECS on Fargate',
+  'ecs-ec2': 'ECS on EC2',
+  'eks-fargate': 'EKS on Fargate',
+  'eks-ec2': 'EKS on EC2',
+};
+
+/** One node group of an EC2 option: which instance type, how many, and how full. */
+export interface NodePlan {
+  instanceType: string;
+  count: number;
+  arch: CpuArch;
+  /** True when the group serves GPU services. */
+  gpu: boolean;
+  vcpu: number;
+  memoryMiB: number;
+  usdHour: number;
+  /** Services placed on this group. */
+  services: string[];
+  /** "automatic": cheapest fitting type; "listed": cheapest of ec2.instanceTypes. */
+  choice: 'automatic' | 'listed';
+  /** Per node, what tasks or pods can use after reservations: millicores, MiB, slots. */
+  allocatablePerNode: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number };
+  /** Requested share of the group's allocatable capacity, 0-100. */
+  utilization: { cpuPercent: number; memoryPercent: number; slotsPercent: number };
+  /** Nodes added only to reach ec2.minNodes. */
+  minNodesPadding: number;
+}
+
+export interface FargatePlacement {
+  service: string;
+  requested: { vcpu: number; memoryGiB: number };
+  billed: FargateSize;
+}
+
+export interface OptionEstimate {
+  id: OptionId;
+  label: string;
+  available: boolean;
+  /** Sum of the rounded lines; null when unavailable. */
+  monthlyUSD: number | null;
+  reason?: string;
+  lines: CostLine[];
+  /** EC2 options only. */
+  nodes?: NodePlan[];
+  /** Fargate options only: the billed size of each service's task or pod. */
+  fargateSizes?: FargatePlacement[];
+}
+
+export interface Estimate {
+  region: string;
+  regionName: string;
+  pricing: { source: 'snapshot' | 'live'; asOf: string; reason?: string };
+  hoursPerMonth: number;
+  options: OptionEstimate[];
+  /** Cheapest available option, or null when none is available. */
+  cheapest: OptionId | null;
+  /** Things the user should know about this estimate: derived prices, capped or ignored settings. */
+  warnings: string[];
+  /** The modelling rules behind the numbers, always the same for a given scenario shape. */
+  assumptions: string[];
+}

@@ -1,0 +1,147 @@
+/**
+ * First-fit decreasing bin packing of task/pod replicas onto identical nodes.
+ *
+ * Replicas of one service are identical, so nodes that hold the same contents are kept as one
+ * group with a count. A group splits only when a service fills part of it. That keeps packing
+ * 10,000 replicas as cheap as packing 10, while placing every replica exactly where plain
+ * first-fit decreasing would.
+ */
+import type { NodeCapacity } from '../capacity/node-capacity.ts';
+
+export interface ReplicaGroup {
+  /** Service name (or a system component such as "coredns"). */
+  key: string;
+  cpuMillis: number;
+  memoryMiB: number;
+  gpu: number;
+  /** Whole replicas to place. */
+  count: number;
+}
+
+export interface NodeGroupPlacement {
+  /** Number of identical nodes. */
+  nodes: number;
+  /** Replicas per node, by key. */
+  perNode: Record<string, number>;
+  usedPerNode: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number };
+}
+
+export type PackResult =
+  | { ok: true; nodes: number; groups: NodeGroupPlacement[] }
+  | { ok: false; unplaceable: string };
+
+interface OpenGroup {
+  nodes: number;
+  perNode: Map<string, number>;
+  cpuMillis: number;
+  memoryMiB: number;
+  slots: number;
+  gpu: number;
+}
+
+// Float tolerance so that requests such as 0.1 + 0.2 vCPU are not refused by rounding noise.
+const EPSILON = 1e-6;
+
+/** How many more replicas of `item` fit in the free room of one node. */
+function fitCount(free: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number }, item: ReplicaGroup): number {
+  let fit = Math.floor(free.slots + EPSILON);
+  if (item.cpuMillis > 0) fit = Math.min(fit, Math.floor(free.cpuMillis / item.cpuMillis + EPSILON));
+  if (item.memoryMiB > 0) fit = Math.min(fit, Math.floor(free.memoryMiB / item.memoryMiB + EPSILON));
+  if (item.gpu > 0) fit = Math.min(fit, Math.floor(free.gpu / item.gpu + EPSILON));
+  return Math.max(fit, 0);
+}
+
+function take(group: OpenGroup, item: ReplicaGroup, perNode: number, nodes: number): OpenGroup {
+  const contents = new Map(group.perNode);
+  contents.set(item.key, (contents.get(item.key) ?? 0) + perNode);
+  return {
+    nodes,
+    perNode: contents,
+    cpuMillis: group.cpuMillis - perNode * item.cpuMillis,
+    memoryMiB: group.memoryMiB - perNode * item.memoryMiB,
+    slots: group.slots - perNode,
+    gpu: group.gpu - perNode * item.gpu,
+  };
+}
+
+/** Largest share of any one resource of an empty node: the "size" that orders the decreasing pass. */
+function dominantShare(item: ReplicaGroup, capacity: NodeCapacity): number {
+  return Math.max(
+    item.cpuMillis / Math.max(capacity.cpuMillis, EPSILON),
+    item.memoryMiB / Math.max(capacity.memoryMiB, EPSILON),
+    1 / Math.max(capacity.slots, EPSILON),
+    capacity.gpu > 0 ? item.gpu / capacity.gpu : item.gpu > 0 ? Infinity : 0,
+  );
+}
+
+export function packReplicas(items: readonly ReplicaGroup[], capacity: NodeCapacity): PackResult {
+  const ordered = items
+    .filter((item) => item.count > 0)
+    .map((item) => ({ item, share: dominantShare(item, capacity) }))
+    .sort((a, b) => b.share - a.share || a.item.key.localeCompare(b.item.key))
+    .map(({ item }) => item);
+
+  let groups: OpenGroup[] = [];
+  const empty: OpenGroup = { nodes: 0, perNode: new Map(), ...capacity };
+  for (const item of ordered) {
+    let remaining = item.count;
+    const next: OpenGroup[] = [];
+    for (const group of groups) {
+      const fit = remaining > 0 ? fitCount(group, item) : 0;
+      if (fit === 0) {
+        next.push(group);
+        continue;
+      }
+      const fullNodes = Math.min(group.nodes, Math.floor(remaining / fit));
+      if (fullNodes > 0) {
+        next.push(take(group, item, fit, fullNodes));
+        remaining -= fullNodes * fit;
+      }
+      let untouched = group.nodes - fullNodes;
+      if (untouched > 0 && remaining > 0) {
+        // remaining < fit here: one node takes the rest.
+        next.push(take(group, item, remaining, 1));
+        remaining = 0;
+        untouched -= 1;
+      }
+      if (untouched > 0) next.push({ ...group, nodes: untouched });
+    }
+    if (remaining > 0) {
+      const perEmptyNode = fitCount(capacity, item);
+      if (perEmptyNode === 0) return { ok: false, unplaceable: item.key };
+      const fullNodes = Math.floor(remaining / perEmptyNode);
+      if (fullNodes > 0) next.push(take(empty, item, perEmptyNode, fullNodes));
+      const rest = remaining - fullNodes * perEmptyNode;
+      if (rest > 0) next.push(take(empty, item, rest, 1));
+    }
+    groups = next;
+  }
+
+  return {
+    ok: true,
+    nodes: groups.reduce((sum, g) => sum + g.nodes, 0),
+    groups: groups.map((g) => ({
+      nodes: g.nodes,
+      perNode: Object.fromEntries(g.perNode),
+      usedPerNode: {
+        cpuMillis: capacity.cpuMillis - g.cpuMillis,
+        memoryMiB: capacity.memoryMiB - g.memoryMiB,
+        slots: capacity.slots - g.slots,
+        gpu: capacity.gpu - g.gpu,
+      },
+    })),
+  };
+}
+
+/** Fewest nodes any packing could use: total demand over one node's capacity, per resource. */
+export function lowerBoundNodes(items: readonly ReplicaGroup[], capacity: NodeCapacity): number {
+  let cpu = 0, memory = 0, slots = 0, gpu = 0;
+  for (const item of items) {
+    cpu += item.cpuMillis * item.count;
+    memory += item.memoryMiB * item.count;
+    slots += item.count;
+    gpu += item.gpu * item.count;
+  }
+  const bound = (demand: number, cap: number) => (demand <= 0 ? 0 : cap <= 0 ? Infinity : Math.ceil(demand / cap - EPSILON));
+  return Math.max(bound(cpu, capacity.cpuMillis), bound(memory, capacity.memoryMiB), bound(slots, capacity.slots), bound(gpu, capacity.gpu));
+}

@@ -1,0 +1,127 @@
+/**
+ * The price snapshot of one region: the only price input the engine reads.
+ *
+ * The bundled files under public/pricing/ and the proxy's live answers share this shape, so the
+ * engine never knows (or cares) where a figure came from; each figure says so itself.
+ */
+
+/** One price with its provenance. `usd` is per `unit` (for example per vCPU-hour). */
+export interface PriceFigure {
+  usd: number;
+  /** Key into {@link RegionSnapshot.sources}. */
+  source: string;
+  /** When the figure was published or observed: YYYY-MM-DD, or YYYY-MM where the source only gives a month. */
+  asOf: string;
+  /** Set when the figure is computed by a documented rule instead of read from a source: the rule. */
+  derived?: string;
+}
+
+export interface FargateRatePair {
+  vcpuHour: PriceFigure;
+  gbHour: PriceFigure;
+}
+
+export interface FargateWindowsRates extends FargateRatePair {
+  /** Windows Server licence, charged per vCPU-hour on top of the vCPU rate. */
+  osLicenseVcpuHour: PriceFigure;
+}
+
+export interface FargatePrices {
+  linuxX86: FargateRatePair;
+  linuxArm: FargateRatePair | null;
+  windowsX86: FargateWindowsRates | null;
+  /** Per GB-hour of configured ephemeral storage above the 20 GB included with every task or pod. */
+  ephemeralStorageGbHour: PriceFigure | null;
+  spotLinuxX86: FargateRatePair | null;
+  spotLinuxArm: FargateRatePair | null;
+}
+
+export interface EksPrices {
+  clusterHourStandard: PriceFigure;
+  /** The total per cluster-hour while the Kubernetes version is in extended support (standard fee included). */
+  clusterHourExtended: PriceFigure;
+}
+
+export interface ExtraPrices {
+  albHour: PriceFigure;
+  albLcuHour: PriceFigure;
+  natGatewayHour: PriceFigure;
+  natGatewayGb: PriceFigure;
+  publicIpv4Hour: PriceFigure;
+}
+
+export type CpuArch = 'x86_64' | 'arm64';
+
+/** One EC2 instance type priced in the region: facts from DescribeInstanceTypes, VPC limits and the price. */
+export interface InstanceOffer {
+  type: string;
+  vcpu: number;
+  memoryMiB: number;
+  arch: CpuArch;
+  gpu: number;
+  /** ENIs on the default network card (what the VPC CNI and the ECS agent use); null when unknown. */
+  enis: number | null;
+  ipv4PerEni: number | null;
+  /** Branch interfaces for ENI trunking; null when the type cannot trunk. */
+  branchEnis: number | null;
+  /** VPC CNI max pods without prefix delegation (ENIs x (IPv4 per ENI - 1) + 2); null when unknown. */
+  maxPods: number | null;
+  burstable: boolean;
+  bareMetal: boolean;
+  /** false for previous-generation types; null when the sources do not say. */
+  currentGeneration: boolean | null;
+  /** On-Demand Linux, shared tenancy, USD per instance-hour. */
+  usdHour: number;
+}
+
+export interface Ec2Prices {
+  source: string;
+  asOf: string;
+  instances: InstanceOffer[];
+}
+
+export interface PriceSource {
+  title: string;
+  url?: string;
+  repo?: string;
+  commit?: string;
+  path?: string;
+  date?: string;
+  quote?: string;
+}
+
+export interface RegionSnapshot {
+  formatVersion: 1;
+  region: string;
+  regionName: string;
+  /** "snapshot" for the bundled files, "live" for the proxy's Price List answers. */
+  source: 'snapshot' | 'live';
+  /** The day the snapshot was compiled (bundled) or the price list was published (live). */
+  asOf: string;
+  /** Why a live request fell back to the snapshot, when it did. */
+  reason?: string;
+  currency: 'USD';
+  sources: Record<string, PriceSource>;
+  /** null where Fargate is not priced in the region. */
+  fargate: FargatePrices | null;
+  eks: EksPrices;
+  extras: ExtraPrices;
+  ec2: Ec2Prices;
+}
+
+/** Every figure in a snapshot that was derived by rule, with the path that names it. */
+export function listDerivedFigures(snapshot: RegionSnapshot): { path: string; figure: PriceFigure }[] {
+  const found: { path: string; figure: PriceFigure }[] = [];
+  const visit = (value: unknown, path: string): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) return;
+    const record = value as Record<string, unknown>;
+    if (typeof record.usd === 'number' && typeof record.source === 'string') {
+      if (typeof record.derived === 'string') found.push({ path, figure: record as unknown as PriceFigure });
+      return;
+    }
+    for (const [key, child] of Object.entries(record)) visit(child, path ? `${path}.${key}` : key);
+  };
+  visit({ fargate: snapshot.fargate, eks: snapshot.eks, extras: snapshot.extras }, '');
+  return found;
+}

@@ -1,0 +1,117 @@
+/**
+ * Scenario format v1: the public description of a workload. The CLI reads it, share links carry
+ * it, the UI edits it, and public/scenario.schema.json is generated from this one definition.
+ *
+ * Unknown fields are rejected (a misspelt "replica" must not be ignored silently).
+ */
+import { z } from 'zod';
+import { REGION_CATALOG } from '../pricing/region-catalog.ts';
+
+const REGION_CODES = REGION_CATALOG.map((r) => r.code) as [string, ...string[]];
+
+/** Hours in an average month: 365 x 24 / 12. AWS and Infracost use the same figure. */
+export const HOURS_PER_MONTH = 730;
+/** The longest month, 31 x 24 hours: the most a node or task can run in one calendar month. */
+export const MAX_HOURS_PER_MONTH = 744;
+export const MAX_SERVICES = 200;
+
+const SERVICE_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+
+const percent = z.number().min(0).max(100);
+const count = (max: number) => z.number().int().min(0).max(max);
+
+const autoscalingSchema = z
+  .strictObject({
+    min: z.number().int().min(0).max(10_000),
+    max: z.number().int().min(1).max(10_000),
+    targetCpuPercent: z.number().int().min(1).max(100).default(70),
+  })
+  .superRefine((value, ctx) => {
+    if (value.max < value.min) ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least autoscaling.min' });
+  });
+
+export const serviceSchema = z.strictObject({
+  name: z.string().regex(SERVICE_NAME, {
+    error: '1-40 characters: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+  }),
+  vcpu: z.number().gt(0).max(16),
+  memoryGiB: z.number().gt(0).max(120),
+  replicas: z.number().min(0).max(10_000),
+  hoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH).optional(),
+  arch: z.enum(['x86_64', 'arm64']).default('x86_64'),
+  os: z.enum(['linux', 'windows']).default('linux'),
+  ephemeralStorageGiB: z.number().min(20).max(200).default(20),
+  /** GPUs per task or pod. Fargate has no GPUs; EC2 options choose GPU instance types. */
+  gpu: z.number().int().min(0).max(16).default(0),
+  autoscaling: autoscalingSchema.optional(),
+  image: z.string().min(1).max(255).regex(/^[^\s]+$/, { error: 'must not contain spaces' }).optional(),
+  port: z.number().int().min(1).max(65_535).optional(),
+  healthCheckPath: z.string().max(255).regex(/^\/[^\s]*$/, { error: 'must start with "/" and contain no spaces' }).optional(),
+  environment: z.record(z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }), z.string().max(32_768)).optional(),
+  secrets: z.record(
+    z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }),
+    z.string().regex(/^arn:aws[a-z-]*:(secretsmanager|ssm):/, { error: 'must be a Secrets Manager or SSM Parameter Store ARN' }).max(2048),
+  ).optional(),
+  public: z.boolean().default(false),
+  host: z.string().max(253).regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
+    error: 'must be a lowercase DNS host name such as api.example.com',
+  }).optional(),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    version: z.literal(1, { error: 'must be 1 (the only scenario format version this build reads)' }),
+    region: z.enum(REGION_CODES),
+    hoursPerMonth: z.number().gt(0).max(MAX_HOURS_PER_MONTH).default(HOURS_PER_MONTH),
+    services: z.array(serviceSchema).min(1).max(MAX_SERVICES),
+    fargate: z
+      .strictObject({ spotPercent: percent.default(0), savingsPlanDiscountPercent: percent.default(0) })
+      .default({ spotPercent: 0, savingsPlanDiscountPercent: 0 }),
+    ec2: z
+      .strictObject({
+        instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { error: 'must look like an EC2 instance type, e.g. m6i.large' })).max(50).default([]),
+        spotPercent: percent.default(0),
+        spotDiscountPercent: percent.default(70),
+        savingsPlanDiscountPercent: percent.default(0),
+        minNodes: count(1000).default(2),
+        eniTrunking: z.boolean().default(false),
+        prefixDelegation: z.boolean().default(false),
+      })
+      .default({ instanceTypes: [], spotPercent: 0, spotDiscountPercent: 70, savingsPlanDiscountPercent: 0, minNodes: 2, eniTrunking: false, prefixDelegation: false }),
+    eks: z
+      .strictObject({ clusters: count(100).default(1), support: z.enum(['standard', 'extended']).default('standard') })
+      .default({ clusters: 1, support: 'standard' }),
+    extras: z
+      .strictObject({
+        loadBalancers: count(1000).default(0),
+        lcuPerLoadBalancer: z.number().min(0).max(10_000).default(1),
+        natGateways: count(1000).default(0),
+        natDataGB: z.number().min(0).max(100_000_000).default(0),
+        publicIPv4Addresses: count(100_000).default(0),
+      })
+      .default({ loadBalancers: 0, lcuPerLoadBalancer: 1, natGateways: 0, natDataGB: 0, publicIPv4Addresses: 0 }),
+    operations: z
+      .strictObject({
+        hourlyRateUSD: z.number().min(0).max(10_000).default(0),
+        ecsHoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH * 100).default(8),
+        eksHoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH * 100).default(40),
+      })
+      .default({ hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 }),
+  })
+  .superRefine((scenario, ctx) => {
+    const seen = new Map<string, number>();
+    scenario.services.forEach((service, index) => {
+      const first = seen.get(service.name);
+      if (first !== undefined) {
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'name'], message: `duplicates services[${first}].name "${service.name}"` });
+      } else seen.set(service.name, index);
+    });
+  });
+
+/** A validated scenario with every default filled in. */
+export type Scenario = z.output<typeof scenarioSchema>;
+/** What a user may write: defaults may be left out. */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Service = Scenario['services'][number];
+export type ServiceInput = ScenarioInput['services'][number];

@@ -1,0 +1,104 @@
+/**
+ * Turns untrusted input into a Scenario, or into a list of problems that each name the field:
+ * `services[0].memoryGiB: must be greater than 0`. Never throws.
+ */
+import type { z } from 'zod';
+import { scenarioSchema, type Scenario } from './scenario-schema.ts';
+import { REGION_CATALOG } from '../pricing/region-catalog.ts';
+import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
+
+export interface FieldProblem {
+  /** Dotted path with indexes: services[0].memoryGiB. Empty for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type Validation =
+  | { ok: true; scenario: Scenario }
+  | { ok: false; problems: FieldProblem[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(key))) out += out ? `.${String(key)}` : String(key);
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+export function formatProblem(problem: FieldProblem): string {
+  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
+}
+
+const describeType = (value: unknown): string =>
+  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : typeof value;
+
+function messageFor(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const input = (issue as { input?: unknown }).input;
+      if (input === undefined) return 'is required';
+      const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
+      return `must be ${expected}, not ${describeType(input)}`;
+    }
+    case 'too_small': {
+      if (issue.origin === 'array') return `must have at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      return issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
+    }
+    case 'too_big': {
+      if (issue.origin === 'array') return `must have at most ${issue.maximum} entries`;
+      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+      return issue.inclusive ? `must be at most ${issue.maximum}` : `must be less than ${issue.maximum}`;
+    }
+    case 'invalid_value':
+      return issue.values.length === 1 && issue.message.startsWith('must')
+        ? issue.message
+        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    case 'not_multiple_of':
+      return Number(issue.divisor) === 1 ? 'must be a whole number' : `must be a multiple of ${issue.divisor}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Validates the shape and ranges; the region is checked against the regions the snapshot covers. */
+export function validateScenario(input: unknown): Validation {
+  const parsed = scenarioSchema.safeParse(input, { reportInput: true });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      // int() reports a non-integer as invalid_type "int" in zod 4; say it plainly.
+      if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof (issue as { input?: unknown }).input === 'number') {
+        return { path: formatPath(issue.path), message: 'must be a whole number' };
+      }
+      if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'region') {
+        const input = (issue as { input?: unknown }).input;
+        return { path: 'region', message: `unknown region ${JSON.stringify(input)}; known regions: ${REGION_CATALOG.map((r) => r.code).join(', ')}` };
+      }
+      return { path: formatPath(issue.path), message: messageFor(issue) };
+    });
+    return { ok: false, problems: dedupe(problems) };
+  }
+  return { ok: true, scenario: parsed.data };
+}
+
+/** Checks what only the region's prices can tell: that listed instance types are sold there. */
+export function validateAgainstSnapshot(scenario: Scenario, snapshot: RegionSnapshot): FieldProblem[] {
+  const known = new Set(snapshot.ec2.instances.map((i) => i.type));
+  return scenario.ec2.instanceTypes.flatMap((type, index) =>
+    known.has(type) ? [] : [{ path: `ec2.instanceTypes[${index}]`, message: `unknown instance type "${type}" in ${scenario.region} (not in the price data)` }],
+  );
+}
+
+function dedupe(problems: FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = formatProblem(p);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
