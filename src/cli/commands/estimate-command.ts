@@ -1,0 +1,118 @@
+/**
+ * `cli estimate <scenario.json | -> [--json] [--live <proxy URL>]`
+ */
+import { estimateScenario } from '../../domain/cost/estimate.ts';
+import type { Estimate, OptionEstimate } from '../../domain/cost/estimate-types.ts';
+import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
+import { formatUSD, roundToCents } from '../../domain/money/round-cents.ts';
+import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
+import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
+import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
+
+export interface EstimateDeps {
+  loadSnapshot: (region: string) => Promise<RegionSnapshot>;
+  loadLiveSnapshot: (proxyUrl: string, region: string) => Promise<RegionSnapshot>;
+}
+
+export async function runEstimate(argv: readonly string[], io: CliIo, deps: EstimateDeps): Promise<number> {
+  const args = parseArgs(argv, ['json'], ['live']);
+  if (args.positional.length > 1) throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  const scenario = await readScenario(io, args.positional[0]);
+  const live = args.flags.get('live');
+  let snapshot: RegionSnapshot;
+  if (typeof live === 'string') {
+    try {
+      snapshot = await deps.loadLiveSnapshot(live, scenario.region);
+    } catch (error) {
+      throw new UsageError(`--live ${live}: ${(error as Error).message}`);
+    }
+  } else {
+    snapshot = await deps.loadSnapshot(scenario.region);
+  }
+  checkAgainstSnapshot(scenario, snapshot);
+  const estimate = estimateScenario(scenario, snapshot);
+  io.stdout(args.flags.has('json') ? `${JSON.stringify(toJson(estimate), null, 2)}\n` : renderTable(estimate));
+  return 0;
+}
+
+export const defaultEstimateDeps = (loadLiveSnapshot: EstimateDeps['loadLiveSnapshot']): EstimateDeps => ({
+  loadSnapshot: (region) => loadBundledSnapshot(region),
+  loadLiveSnapshot,
+});
+
+/** The public JSON shape: options with their lines, nodes on EC2 options only, reason when unavailable. */
+export function toJson(estimate: Estimate): object {
+  return {
+    region: estimate.region,
+    pricing: estimate.pricing,
+    hoursPerMonth: estimate.hoursPerMonth,
+    options: estimate.options.map((o) => ({
+      id: o.id,
+      label: o.label,
+      available: o.available,
+      monthlyUSD: o.monthlyUSD,
+      ...(o.reason ? { reason: o.reason } : {}),
+      lines: o.lines,
+      ...(o.id.endsWith('-ec2') ? { nodes: (o.nodes ?? []).map((n) => ({ ...n })) } : {}),
+      ...(o.fargateSizes ? { fargateSizes: o.fargateSizes } : {}),
+    })),
+    cheapest: estimate.cheapest,
+    warnings: estimate.warnings,
+    assumptions: estimate.assumptions,
+  };
+}
+
+const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
+
+function compact(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+}
+
+export function renderTable(estimate: Estimate): string {
+  const out: string[] = [];
+  const source = estimate.pricing.source === 'live' ? 'live AWS Price List' : 'bundled snapshot';
+  out.push(`Region ${estimate.region} (${estimate.regionName}) | prices: ${source}, as of ${estimate.pricing.asOf} | ${estimate.hoursPerMonth} hours/month`);
+  if (estimate.pricing.reason) out.push(`Live prices unavailable: ${estimate.pricing.reason}`);
+  out.push('');
+
+  const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);
+  const width = 18;
+  const cell = (o: OptionEstimate, text: string) => pad(text, width, true);
+  out.push(pad('', 16) + estimate.options.map((o) => pad(o.label, width, true)).join(''));
+  out.push(pad('Monthly total', 16) + estimate.options.map((o) => cell(o, o.monthlyUSD === null ? 'Unavailable' : `${formatUSD(o.monthlyUSD)}${o.id === estimate.cheapest ? ' *' : '  '}`)).join(''));
+  if (cheapest?.monthlyUSD != null) {
+    out.push(pad('vs cheapest', 16) + estimate.options.map((o) => cell(o, o.monthlyUSD === null ? '-' : o.id === cheapest.id ? 'cheapest  ' : `+${formatUSD(roundToCents(o.monthlyUSD - cheapest.monthlyUSD!))}  `)).join(''));
+  }
+  out.push(`(* cheapest: ${cheapest ? cheapest.label : 'no option can run this workload'})`);
+
+  for (const option of estimate.options) {
+    out.push('');
+    if (option.monthlyUSD === null) {
+      out.push(`${option.label}: unavailable: ${option.reason}`);
+      continue;
+    }
+    out.push(`${option.label}: ${formatUSD(option.monthlyUSD)}${option.id === estimate.cheapest ? ' (cheapest)' : ''}`);
+    for (const node of option.nodes ?? []) {
+      out.push(`  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.join(', ')}; ` +
+        `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${option.id === 'eks-ec2' ? 'pod' : 'task'} slots` +
+        (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : ''));
+    }
+    for (const size of option.fargateSizes ?? []) {
+      if (size.billed.vcpu !== size.requested.vcpu || size.billed.memoryGiB !== size.requested.memoryGiB) {
+        out.push(`  ${size.service}: requests ${size.requested.vcpu} vCPU / ${compact(size.requested.memoryGiB)} GiB, billed as ${size.billed.vcpu} vCPU / ${size.billed.memoryGiB} GB`);
+      }
+    }
+    const componentWidth = Math.min(Math.max(...option.lines.map((l) => l.component.length)), 64);
+    for (const line of option.lines) {
+      const arithmetic = `${compact(line.quantity)} ${line.unit} x $${line.unitPriceUSD}`;
+      out.push(`  ${pad(line.component, componentWidth)}  ${pad(arithmetic, 40)} ${pad(formatUSD(line.monthlyUSD), 12, true)}${line.derived && line.source !== 'scenario' ? '  (derived)' : ''}`);
+    }
+  }
+  if (estimate.warnings.length > 0) {
+    out.push('', 'Warnings:');
+    for (const warning of estimate.warnings) out.push(`  - ${warning}`);
+  }
+  out.push('', 'Assumptions:');
+  for (const assumption of estimate.assumptions) out.push(`  - ${assumption}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,66 @@
+/**
+ * Command line entry point: `npm run --silent cli -- <command> ...`.
+ * Exit status: 0 success, 2 bad input (one line per problem on stderr, nothing on stdout), 1 unexpected failure.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { UsageError, type CliIo } from './cli-io.ts';
+import { defaultEstimateDeps, runEstimate } from './commands/estimate-command.ts';
+import { loadLiveSnapshot } from './load-live-snapshot.ts';
+
+const USAGE = `Usage:
+  cli estimate <scenario.json | -> [--json] [--live <proxy URL>]
+  cli share <scenario.json | -> [--base URL]
+  cli export <scenario.json | -> --option <ecs-fargate|ecs-ec2|eks-fargate|eks-ec2> (--out DIR | --zip FILE)
+`;
+
+type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
+
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  estimate: async () => (argv, io) => runEstimate(argv, io, defaultEstimateDeps(loadLiveSnapshot)),
+  share: async () => (await import('./commands/share-command.ts')).runShare,
+  export: async () => (await import('./commands/export-command.ts')).runExport,
+};
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.stdout : io.stderr)(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    io.stderr(`unknown command "${name}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    return await (await load())(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.lines.join('\n')}\n`);
+      return 2;
+    }
+    io.stderr(`internal error: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+const isMain = process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
+if (isMain) {
+  const cwd = process.cwd();
+  const io: CliIo = {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    readInput: (path) => (path === '-' ? readStdin() : readFile(resolve(cwd, path), 'utf8')),
+    cwd,
+  };
+  runCli(process.argv.slice(2), io).then((code) => {
+    process.exitCode = code;
+  });
+}
