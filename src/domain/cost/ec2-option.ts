@@ -12,7 +12,7 @@ import type { CpuArch, InstanceOffer, RegionSnapshot } from '../pricing/price-sn
 import {
   COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS, ecsNodeCapacity, eksNodeCapacity, type NodeCapacity,
 } from '../capacity/node-capacity.ts';
-import { lowerBoundNodes, packReplicas, type PackResult, type ReplicaGroup } from '../packing/pack-replicas.ts';
+import { packReplicas, type PackResult, type ReplicaGroup } from '../packing/pack-replicas.ts';
 import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine } from './cost-line.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
@@ -73,22 +73,71 @@ function groupServices(platform: Platform, services: readonly Service[]): GroupS
   return ordered;
 }
 
-function chooseInstance(platform: Platform, scenario: Scenario, candidates: InstanceOffer[], group: GroupSpec): Choice | null {
-  const minNodes = scenario.ec2.minNodes;
-  const ranked: { offer: InstanceOffer; capacity: NodeCapacity; boundUSD: number }[] = [];
-  for (const offer of candidates) {
-    const capacity = capacityOf(platform, scenario, offer);
-    if (!capacity) continue;
-    const bound = Math.max(lowerBoundNodes(group.items, capacity), minNodes);
-    if (Number.isFinite(bound)) ranked.push({ offer, capacity, boundUSD: bound * offer.usdHour });
+interface Candidate {
+  offer: InstanceOffer;
+  capacity: NodeCapacity;
+}
+
+/**
+ * Candidate types with their node capacity, per snapshot and settings. Capacities do not depend on
+ * replicas, so a sweep or an edit of replica counts reuses them instead of recomputing ~1,400 types.
+ */
+const candidateCache = new WeakMap<RegionSnapshot, Map<string, Candidate[]>>();
+
+function candidatesFor(platform: Platform, scenario: Scenario, snapshot: RegionSnapshot, group: GroupSpec): Candidate[] {
+  const listed = scenario.ec2.instanceTypes;
+  const key = [platform, scenario.ec2.prefixDelegation, scenario.ec2.eniTrunking, group.arch, group.gpu, ...listed].join('|');
+  let perSnapshot = candidateCache.get(snapshot);
+  if (!perSnapshot) {
+    perSnapshot = new Map();
+    candidateCache.set(snapshot, perSnapshot);
   }
-  ranked.sort((a, b) => a.boundUSD - b.boundUSD || a.offer.type.localeCompare(b.offer.type));
+  let candidates = perSnapshot.get(key);
+  if (!candidates) {
+    const offers = listed.length === 0
+      ? snapshot.ec2.instances.filter((offer) => isAutomaticCandidate(offer, group))
+      : snapshot.ec2.instances.filter((offer) => listed.includes(offer.type) && offer.arch === group.arch && (!group.gpu || offer.gpu > 0));
+    candidates = [];
+    for (const offer of offers) {
+      const capacity = capacityOf(platform, scenario, offer);
+      candidates.push({ offer, capacity: capacity ?? { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0 } });
+    }
+    perSnapshot.set(key, candidates);
+  }
+  return candidates;
+}
+
+function chooseInstance(scenario: Scenario, candidates: readonly Candidate[], group: GroupSpec): Choice | null {
+  const minNodes = scenario.ec2.minNodes;
+  let cpu = 0, memory = 0, slots = 0, gpu = 0, largestCpu = 0, largestMemory = 0, largestGpu = 0;
+  for (const item of group.items) {
+    if (item.count <= 0) continue;
+    cpu += item.cpuMillis * item.count;
+    memory += item.memoryMiB * item.count;
+    slots += item.count;
+    gpu += item.gpu * item.count;
+    largestCpu = Math.max(largestCpu, item.cpuMillis);
+    largestMemory = Math.max(largestMemory, item.memoryMiB);
+    largestGpu = Math.max(largestGpu, item.gpu);
+  }
+  const ratio = (demand: number, cap: number) => (demand <= 0 ? 0 : Math.ceil(demand / cap - 1e-6));
+  const ranked: { candidate: Candidate; boundUSD: number }[] = [];
+  for (const candidate of candidates) {
+    const c = candidate.capacity;
+    // A type whose empty node cannot hold the largest replica can never place it.
+    if (c.slots < 1 || c.cpuMillis < largestCpu || c.memoryMiB < largestMemory || c.gpu < largestGpu) continue;
+    const bound = Math.max(ratio(cpu, c.cpuMillis), ratio(memory, c.memoryMiB), ratio(slots, c.slots), gpu > 0 ? ratio(gpu, c.gpu) : 0, minNodes);
+    ranked.push({ candidate, boundUSD: bound * candidate.offer.usdHour });
+  }
+  ranked.sort((a, b) => a.boundUSD - b.boundUSD || (a.candidate.offer.type < b.candidate.offer.type ? -1 : 1));
 
   let best: Choice | null = null;
   let bestUSD = Infinity;
-  for (const { offer, capacity, boundUSD } of ranked) {
+  for (const { candidate: { offer, capacity }, boundUSD } of ranked) {
     if (boundUSD > bestUSD) break;
-    const pack = packReplicas(group.items, capacity);
+    // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
+    const limit = Number.isFinite(bestUSD) ? Math.max(Math.floor(bestUSD / offer.usdHour + 1e-9), minNodes) : Infinity;
+    const pack = packReplicas(group.items, capacity, limit);
     if (!pack.ok) continue;
     const nodes = Math.max(pack.nodes, minNodes);
     const usd = nodes * offer.usdHour;
@@ -138,19 +187,16 @@ export function estimateEc2Option(platform: Platform, scenario: Scenario, snapsh
   const windows = scenario.services.find((s) => s.os === 'windows');
   if (windows) return unavailable(platform, `service "${windows.name}" is Windows, and the price data has Linux EC2 prices only`);
 
-  const listed = scenario.ec2.instanceTypes;
-  const automatic = listed.length === 0;
-  const offers = automatic ? snapshot.ec2.instances : snapshot.ec2.instances.filter((o) => listed.includes(o.type));
+  const automatic = scenario.ec2.instanceTypes.length === 0;
   const plans: NodePlan[] = [];
   for (const group of groupServices(platform, scenario.services)) {
-    const candidates = offers.filter((offer) =>
-      automatic ? isAutomaticCandidate(offer, group) : offer.arch === group.arch && (!group.gpu || offer.gpu > 0));
+    const candidates = candidatesFor(platform, scenario, snapshot, group);
     if (candidates.length === 0) {
       return unavailable(platform, automatic
         ? `no ${group.gpu ? 'GPU ' : ''}${group.arch} instance type is priced in ${scenario.region}`
         : `none of ec2.instanceTypes suits the ${describeGroup(group)}`);
     }
-    const choice = chooseInstance(platform, scenario, candidates, group);
+    const choice = chooseInstance(scenario, candidates, group);
     if (!choice) {
       return unavailable(platform, `no ${automatic ? '' : 'listed '}instance type can hold one replica of each of the ${describeGroup(group)} after ${platform === 'eks' ? 'kubelet reservations, DaemonSets and max pods' : 'the ECS agent and awsvpc ENI limits'}`);
     }

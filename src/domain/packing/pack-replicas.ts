@@ -28,11 +28,19 @@ export interface NodeGroupPlacement {
 
 export type PackResult =
   | { ok: true; nodes: number; groups: NodeGroupPlacement[] }
-  | { ok: false; unplaceable: string };
+  | { ok: false; unplaceable: string }
+  | { ok: false; overLimit: true };
+
+/** Contents of a node as a chain of placements, so splitting a group copies nothing. */
+interface Placement {
+  key: string;
+  count: number;
+  previous: Placement | null;
+}
 
 interface OpenGroup {
   nodes: number;
-  perNode: Map<string, number>;
+  perNode: Placement | null;
   cpuMillis: number;
   memoryMiB: number;
   slots: number;
@@ -52,11 +60,9 @@ function fitCount(free: { cpuMillis: number; memoryMiB: number; slots: number; g
 }
 
 function take(group: OpenGroup, item: ReplicaGroup, perNode: number, nodes: number): OpenGroup {
-  const contents = new Map(group.perNode);
-  contents.set(item.key, (contents.get(item.key) ?? 0) + perNode);
   return {
     nodes,
-    perNode: contents,
+    perNode: { key: item.key, count: perNode, previous: group.perNode },
     cpuMillis: group.cpuMillis - perNode * item.cpuMillis,
     memoryMiB: group.memoryMiB - perNode * item.memoryMiB,
     slots: group.slots - perNode,
@@ -74,15 +80,26 @@ function dominantShare(item: ReplicaGroup, capacity: NodeCapacity): number {
   );
 }
 
-export function packReplicas(items: readonly ReplicaGroup[], capacity: NodeCapacity): PackResult {
+function contentsOf(chain: Placement | null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let p = chain; p; p = p.previous) out[p.key] = (out[p.key] ?? 0) + p.count;
+  return out;
+}
+
+/**
+ * Packs the replicas; with `maxNodes`, gives up as soon as more nodes would be needed (the caller
+ * already has a cheaper answer), which keeps the instance-type search fast.
+ */
+export function packReplicas(items: readonly ReplicaGroup[], capacity: NodeCapacity, maxNodes = Infinity): PackResult {
   const ordered = items
     .filter((item) => item.count > 0)
     .map((item) => ({ item, share: dominantShare(item, capacity) }))
-    .sort((a, b) => b.share - a.share || a.item.key.localeCompare(b.item.key))
+    .sort((a, b) => b.share - a.share || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0))
     .map(({ item }) => item);
 
   let groups: OpenGroup[] = [];
-  const empty: OpenGroup = { nodes: 0, perNode: new Map(), ...capacity };
+  const empty: OpenGroup = { nodes: 0, perNode: null, ...capacity };
+  let openNodes = 0;
   for (const item of ordered) {
     let remaining = item.count;
     const next: OpenGroup[] = [];
@@ -113,16 +130,18 @@ export function packReplicas(items: readonly ReplicaGroup[], capacity: NodeCapac
       if (fullNodes > 0) next.push(take(empty, item, perEmptyNode, fullNodes));
       const rest = remaining - fullNodes * perEmptyNode;
       if (rest > 0) next.push(take(empty, item, rest, 1));
+      openNodes += fullNodes + (rest > 0 ? 1 : 0);
+      if (openNodes > maxNodes) return { ok: false, overLimit: true };
     }
     groups = next;
   }
 
   return {
     ok: true,
-    nodes: groups.reduce((sum, g) => sum + g.nodes, 0),
+    nodes: openNodes,
     groups: groups.map((g) => ({
       nodes: g.nodes,
-      perNode: Object.fromEntries(g.perNode),
+      perNode: contentsOf(g.perNode),
       usedPerNode: {
         cpuMillis: capacity.cpuMillis - g.cpuMillis,
         memoryMiB: capacity.memoryMiB - g.memoryMiB,
