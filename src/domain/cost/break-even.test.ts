@@ -4,8 +4,8 @@ import { describeBreakEven, findBreakEvens, formatReplicas, type ScaleSample } f
 import { OPTION_IDS, type OptionId } from './estimate-types.ts';
 
 const sample = (replicas: number, totals: Partial<Record<OptionId, number | null>>): ScaleSample => ({
-  replicas,
-  totals: { 'ecs-fargate': null, 'ecs-ec2': null, 'eks-fargate': null, 'eks-ec2': null, ...totals },
+  totalReplicas: replicas,
+  monthlyUSD: { 'ecs-fargate': null, 'ecs-ec2': null, 'eks-fargate': null, 'eks-ec2': null, ...totals },
 });
 
 describe('findBreakEvens', () => {
@@ -46,22 +46,22 @@ describe('findBreakEvens', () => {
   const totalsArb = fc.record(
     Object.fromEntries(OPTION_IDS.map((id) => [id, fc.option(fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100), { nil: null, freq: 5 })])) as Record<OptionId, fc.Arbitrary<number | null>>,
   );
-  const seriesArb = fc.array(totalsArb, { minLength: 0, maxLength: 30 }).map((rows) => rows.map((totals, i) => ({ replicas: i + 1, totals })));
+  const seriesArb = fc.array(totalsArb, { minLength: 0, maxLength: 30 }).map((rows) => rows.map((monthlyUSD, i) => ({ totalReplicas: i + 1, monthlyUSD })));
 
   it('reports a crossing only where the order of two options really flips (property)', () => {
     fc.assert(
       fc.property(seriesArb, (series) => {
         for (const b of findBreakEvens(series)) {
-          const before = series.find((s) => s.replicas === b.aboveReplicas)!;
-          const after = series.find((s) => s.replicas === b.fromReplicas)!;
-          expect(after.totals[b.cheaper]!).toBeLessThan(after.totals[b.than]!);
-          expect(before.totals[b.cheaper]!).toBeGreaterThan(before.totals[b.than]!);
+          const before = series.find((s) => s.totalReplicas === b.aboveReplicas)!;
+          const after = series.find((s) => s.totalReplicas === b.fromReplicas)!;
+          expect(after.monthlyUSD[b.cheaper]!).toBeLessThan(after.monthlyUSD[b.than]!);
+          expect(before.monthlyUSD[b.cheaper]!).toBeGreaterThan(before.monthlyUSD[b.than]!);
           expect(b.aboveReplicas).toBeLessThan(b.fromReplicas);
           // No sample in between has both options available and ordered either way.
           for (const s of series) {
-            if (s.replicas > b.aboveReplicas && s.replicas < b.fromReplicas) {
-              const x = s.totals[b.cheaper];
-              const y = s.totals[b.than];
+            if (s.totalReplicas > b.aboveReplicas && s.totalReplicas < b.fromReplicas) {
+              const x = s.monthlyUSD[b.cheaper];
+              const y = s.monthlyUSD[b.than];
               expect(x === null || y === null || Math.abs(x - y) < 0.005).toBe(true);
             }
           }

@@ -8,12 +8,10 @@
  * cross more than once; every crossing is reported, in order of scale.
  */
 import { OPTION_IDS, OPTION_LABELS, type OptionId } from './estimate-types.ts';
+import type { SweepPoint } from './sweep-replicas.ts';
 
-/** One sample: the total replica count at this scale and each option's monthly total (null: unavailable). */
-export interface ScaleSample {
-  replicas: number;
-  totals: Readonly<Record<OptionId, number | null>>;
-}
+/** One sample of the series: what findBreakEvens reads from a sweep point. */
+export type ScaleSample = Pick<SweepPoint, 'totalReplicas' | 'monthlyUSD'>;
 
 export interface BreakEven {
   /** The option that is cheaper from the next sample on. */
@@ -37,7 +35,7 @@ function sign(a: number, b: number): -1 | 0 | 1 {
 
 /** Every crossing between two available options, ordered by scale, then by option order. */
 export function findBreakEvens(samples: readonly ScaleSample[]): BreakEven[] {
-  const sorted = [...samples].filter((s) => Number.isFinite(s.replicas)).sort((a, b) => a.replicas - b.replicas);
+  const sorted = [...samples].filter((s) => Number.isFinite(s.totalReplicas)).sort((a, b) => a.totalReplicas - b.totalReplicas);
   const found: BreakEven[] = [];
   for (let i = 0; i < OPTION_IDS.length; i++) {
     for (let j = i + 1; j < OPTION_IDS.length; j++) {
@@ -46,8 +44,8 @@ export function findBreakEvens(samples: readonly ScaleSample[]): BreakEven[] {
       // Last sample where both were available and not tied: its sign and replicas.
       let last: { sign: -1 | 1; replicas: number } | null = null;
       for (const sample of sorted) {
-        const ta = sample.totals[a];
-        const tb = sample.totals[b];
+        const ta = sample.monthlyUSD[a];
+        const tb = sample.monthlyUSD[b];
         if (ta === null || tb === null || !Number.isFinite(ta) || !Number.isFinite(tb)) {
           last = null;
           continue;
@@ -56,9 +54,9 @@ export function findBreakEvens(samples: readonly ScaleSample[]): BreakEven[] {
         if (s === 0) continue;
         if (last && last.sign !== s) {
           // s < 0: a became cheaper than b; s > 0: b became cheaper than a.
-          found.push({ cheaper: s < 0 ? a : b, than: s < 0 ? b : a, aboveReplicas: last.replicas, fromReplicas: sample.replicas });
+          found.push({ cheaper: s < 0 ? a : b, than: s < 0 ? b : a, aboveReplicas: last.replicas, fromReplicas: sample.totalReplicas });
         }
-        last = { sign: s, replicas: sample.replicas };
+        last = { sign: s, replicas: sample.totalReplicas };
       }
     }
   }
