@@ -61,7 +61,9 @@ export const serviceSchema = z.strictObject({
 
 export const scenarioSchema = z
   .strictObject({
-    version: z.literal(1, { error: 'must be 1 (the only scenario format version this build reads)' }),
+    /** Editors may point at public/scenario.schema.json; the engine ignores it. */
+    $schema: z.string().max(2048).optional(),
+    version: z.literal(1, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be 1 (the only scenario format version this build reads)') }),
     region: z.enum(REGION_CODES),
     hoursPerMonth: z.number().gt(0).max(MAX_HOURS_PER_MONTH).default(HOURS_PER_MONTH),
     services: z.array(serviceSchema).min(1).max(MAX_SERVICES),

@@ -35,6 +35,8 @@ const describeType = (value: unknown): string =>
   value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : typeof value;
 
 function messageFor(issue: z.core.$ZodIssue): string {
+  // Messages written in the schema start in lower case; zod's own start with a capital ("Invalid input").
+  if (/^[a-z0-9]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type': {
       const input = (issue as { input?: unknown }).input;
@@ -53,9 +55,9 @@ function messageFor(issue: z.core.$ZodIssue): string {
       return issue.inclusive ? `must be at most ${issue.maximum}` : `must be less than ${issue.maximum}`;
     }
     case 'invalid_value':
-      return issue.values.length === 1 && issue.message.startsWith('must')
-        ? issue.message
-        : `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'invalid_key':
+      return issue.issues[0] ? messageFor(issue.issues[0] as z.core.$ZodIssue) : 'invalid key';
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'not_multiple_of':

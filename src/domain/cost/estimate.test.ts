@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { estimateScenario } from './estimate.ts';
+import type { Estimate, OptionEstimate, OptionId } from './estimate-types.ts';
+import { AP_SOUTH_2, EU_WEST_1, US_EAST_1 } from '../testing/load-snapshot.ts';
+import { scenarioOf, service } from '../testing/scenario-builders.ts';
+import { totalOf } from './cost-line.ts';
+
+const option = (estimate: Estimate, id: OptionId): OptionEstimate => estimate.options.find((o) => o.id === id)!;
+const line = (o: OptionEstimate, component: string) => {
+  const found = o.lines.find((l) => l.component === component);
+  if (!found) throw new Error(`no line "${component}" in ${o.id}: ${o.lines.map((l) => l.component).join(', ')}`);
+  return found;
+};
+
+describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
+  it('example 1: 5 ECS tasks, 1 vCPU / 2 GB / 30 GB storage, 10 minutes a day for 30 days = $1.26', () => {
+    // 600 s x 30 days = 5 hours a month per task.
+    const estimate = estimateScenario(scenarioOf({
+      services: [service('batch', { vcpu: 1, memoryGiB: 2, replicas: 5, hoursPerMonth: 5, ephemeralStorageGiB: 30 })],
+    }), US_EAST_1);
+    const ecs = option(estimate, 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(1.01);
+    expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(0.22);
+    expect(line(ecs, 'Fargate ephemeral storage above 20 GB').monthlyUSD).toBe(0.03);
+    expect(ecs.monthlyUSD).toBe(1.26);
+  });
+
+  it('example 3: 10 EKS pods billed at 0.25 vCPU / 1 GB, 1 hour a day for 30 days = $4.37', () => {
+    // A 0.75 GiB request plus the 256 MiB pod overhead is billed as 1 GB, the example's pod size.
+    const estimate = estimateScenario(scenarioOf({
+      services: [service('worker', { vcpu: 0.25, memoryGiB: 0.75, replicas: 10, hoursPerMonth: 30 })],
+      eks: { clusters: 0 },
+    }), US_EAST_1);
+    const eks = option(estimate, 'eks-fargate');
+    expect(eks.fargateSizes![0]!.billed).toEqual({ vcpu: 0.25, memoryGiB: 1 });
+    expect(line(eks, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(3.04);
+    expect(line(eks, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(1.33);
+    expect(eks.monthlyUSD).toBe(4.37);
+  });
+});
+
+describe('further published figures', () => {
+  it('Infracost: 1 vCPU-month of Fargate is $29.55 and 2 GB-months are $6.49', () => {
+    const ecs = option(estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })] }), US_EAST_1), 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(29.55);
+    expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(6.49);
+  });
+
+  it('EKS control plane: $73.00 standard and $438.00 extended support at 730 hours', () => {
+    const standard = option(estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1), 'eks-ec2');
+    const extended = option(estimateScenario(scenarioOf({ services: [service('api')], eks: { support: 'extended' } }), US_EAST_1), 'eks-ec2');
+    expect(line(standard, 'EKS cluster (standard support)').monthlyUSD).toBe(73);
+    expect(line(extended, 'EKS cluster (extended support)').monthlyUSD).toBe(438);
+    expect(line(option(estimateScenario(scenarioOf({ services: [service('api')], eks: { clusters: 3 } }), US_EAST_1), 'eks-fargate'), 'EKS cluster (standard support)').monthlyUSD).toBe(219);
+  });
+
+  it('Infracost node group: 3 x m5.large for 730 hours is $210.24', () => {
+    const eks = option(estimateScenario(scenarioOf({
+      services: [service('api', { vcpu: 0.5, memoryGiB: 1, replicas: 3 })],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 3 },
+    }), US_EAST_1), 'eks-ec2');
+    expect(eks.nodes).toMatchObject([{ instanceType: 'm5.large', count: 3, choice: 'listed' }]);
+    expect(line(eks, 'EC2 m5.large On-Demand (Linux)').monthlyUSD).toBe(210.24);
+  });
+
+  it('ZeonEdge: 10 services of 0.25 vCPU / 0.5 GB on Fargate for 720 hours = $72.86 + $16.00', () => {
+    const ecs = option(estimateScenario(scenarioOf({
+      hoursPerMonth: 720,
+      services: Array.from({ length: 10 }, (_, i) => service(`svc-${i}`, { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 })),
+    }), US_EAST_1), 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(72.86);
+    expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(16);
+  });
+});
+
+describe('options the workload cannot use', () => {
+  it('EKS on Fargate refuses arm64, Windows and GPU services with the reason', () => {
+    const arm = option(estimateScenario(scenarioOf({ services: [service('api', { arch: 'arm64' })] }), US_EAST_1), 'eks-fargate');
+    expect(arm).toMatchObject({ available: false, monthlyUSD: null });
+    expect(arm.reason).toMatch(/arm64.*Linux\/x86/);
+    const win = estimateScenario(scenarioOf({ services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }), US_EAST_1);
+    expect(option(win, 'eks-fargate').reason).toMatch(/Windows/);
+    expect(option(win, 'ecs-ec2').reason).toMatch(/Linux EC2 prices only/);
+    expect(option(win, 'ecs-fargate').available).toBe(true);
+    const gpu = estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16 })] }), US_EAST_1);
+    expect(option(gpu, 'ecs-fargate').reason).toMatch(/GPU/);
+    expect(option(gpu, 'eks-ec2').nodes![0]!.gpu).toBe(true);
+  });
+
+  it('Fargate options are unavailable where the price data has no Fargate prices', () => {
+    const estimate = estimateScenario(scenarioOf({ region: 'ap-south-2', services: [service('api')] }), AP_SOUTH_2);
+    expect(option(estimate, 'ecs-fargate').reason).toMatch(/not in the price data/);
+    expect(option(estimate, 'ecs-ec2').available).toBe(true);
+  });
+
+  it('reports when no option is available', () => {
+    const estimate = estimateScenario(scenarioOf({ region: 'ap-south-2', services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }), AP_SOUTH_2);
+    expect(estimate.cheapest).toBeNull();
+  });
+});
+
+describe('pricing rules', () => {
+  it('Windows on Fargate pays the OS licence per vCPU-hour and never runs on Spot', () => {
+    const ecs = option(estimateScenario(scenarioOf({
+      services: [service('web', { os: 'windows', vcpu: 0.5, memoryGiB: 1, replicas: 1 })], fargate: { spotPercent: 50 },
+    }), US_EAST_1), 'ecs-fargate');
+    expect(ecs.fargateSizes![0]!.billed).toEqual({ vcpu: 1, memoryGiB: 2 });
+    expect(line(ecs, 'Fargate Windows OS licence')).toMatchObject({ quantity: 730, unitPriceUSD: 0.046, monthlyUSD: 33.58 });
+    expect(ecs.lines.some((l) => l.component.includes('Spot'))).toBe(false);
+  });
+
+  it('Fargate Spot takes its share of task-hours at the Spot rate, ECS only', () => {
+    const estimate = estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 4 })], fargate: { spotPercent: 25 } }), US_EAST_1);
+    const ecs = option(estimate, 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Linux/x86)').quantity).toBe(2190);
+    expect(line(ecs, 'Fargate vCPU (Spot, Linux/x86)')).toMatchObject({ quantity: 730, unitPriceUSD: 0.01264355 });
+    expect(option(estimate, 'eks-fargate').lines.some((l) => l.component.includes('Spot'))).toBe(false);
+    expect(estimate.warnings.join(' ')).toMatch(/EKS on Fargate has no Spot/);
+  });
+
+  it('Savings Plan discounts On-Demand compute only', () => {
+    const ecs = option(estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })], fargate: { savingsPlanDiscountPercent: 20 } }), US_EAST_1), 'ecs-fargate');
+    const discount = ecs.lines.find((l) => l.component.startsWith('Compute Savings Plan'))!;
+    expect(discount).toMatchObject({ quantity: 36.04, unitPriceUSD: -0.2, monthlyUSD: -7.21 });
+    expect(ecs.monthlyUSD).toBe(28.83);
+  });
+
+  it('lists derived figures it used (ARM outside us-east-1) in the warnings', () => {
+    const estimate = estimateScenario(scenarioOf({ region: 'eu-west-1', services: [service('api', { arch: 'arm64' })] }), EU_WEST_1);
+    const ecs = option(estimate, 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({ unitPriceUSD: 0.032384, derived: expect.stringMatching(/80%/) });
+    expect(estimate.warnings.some((w) => w.includes('Fargate vCPU (Linux/ARM)') && w.includes('80%'))).toBe(true);
+  });
+
+  it('EC2 Spot share is priced at the scenario discount, and the total is the sum of the rounded lines', () => {
+    const ecs = option(estimateScenario(scenarioOf({
+      services: [service('api', { replicas: 4 })], ec2: { instanceTypes: ['m6i.large'], spotPercent: 50, spotDiscountPercent: 60, minNodes: 2 },
+    }), US_EAST_1), 'ecs-ec2');
+    const spot = ecs.lines.find((l) => l.component.includes('Spot'))!;
+    expect(spot.unitPriceUSD).toBeCloseTo(0.0384, 10);
+    expect(ecs.monthlyUSD).toBe(totalOf(ecs.lines));
+  });
+
+  it('the team-time line appears only with an hourly rate', () => {
+    const without = estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1);
+    expect(without.options.every((o) => !o.lines.some((l) => l.component.startsWith('Team time')))).toBe(true);
+    const withRate = estimateScenario(scenarioOf({ services: [service('api')], operations: { hourlyRateUSD: 100 } }), US_EAST_1);
+    expect(line(option(withRate, 'ecs-fargate'), 'Team time operating ECS').monthlyUSD).toBe(800);
+    expect(line(option(withRate, 'eks-ec2'), 'Team time operating EKS').monthlyUSD).toBe(4000);
+  });
+
+  it('ECS on EC2 without trunking is limited by ENIs; trunking packs more tasks per node', () => {
+    const input = { services: [service('api', { vcpu: 0.25, memoryGiB: 0.5, replicas: 20 })], ec2: { instanceTypes: ['m5.xlarge'] } };
+    const plain = option(estimateScenario(scenarioOf(input), US_EAST_1), 'ecs-ec2');
+    const trunked = option(estimateScenario(scenarioOf({ ...input, ec2: { ...input.ec2, eniTrunking: true } }), US_EAST_1), 'ecs-ec2');
+    expect(plain.nodes![0]!.count).toBe(7); // 3 tasks per m5.xlarge
+    expect(trunked.nodes![0]!.count).toBeLessThan(plain.nodes![0]!.count);
+  });
+
+  it('marks the cheapest option', () => {
+    const estimate = estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1);
+    const totals = estimate.options.filter((o) => o.monthlyUSD !== null).map((o) => o.monthlyUSD!);
+    expect(option(estimate, estimate.cheapest!).monthlyUSD).toBe(Math.min(...totals));
+  });
+});

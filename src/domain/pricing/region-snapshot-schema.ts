@@ -1,0 +1,87 @@
+/**
+ * Checks that a value read from outside (the pricing proxy, a cache file) has the shape of a
+ * {@link RegionSnapshot} before the engine reads it. The checks cover what the engine touches:
+ * a proxy that answers with something else is reported, not priced.
+ */
+import { z } from 'zod';
+import type { RegionSnapshot } from './price-snapshot.ts';
+
+const usd = z.number().min(0); // zod 4 numbers reject Infinity and NaN already
+
+const figure = z.object({
+  usd,
+  source: z.string().min(1),
+  asOf: z.string().min(1),
+  derived: z.string().optional(),
+});
+
+const ratePair = z.object({ vcpuHour: figure, gbHour: figure });
+
+const instanceOffer = z.object({
+  type: z.string().min(1),
+  vcpu: z.number().positive(),
+  memoryMiB: z.number().positive(),
+  arch: z.enum(['x86_64', 'arm64']),
+  gpu: z.number().int().min(0),
+  enis: z.number().int().min(0).nullable(),
+  ipv4PerEni: z.number().int().min(0).nullable(),
+  branchEnis: z.number().int().min(0).nullable(),
+  maxPods: z.number().int().min(0).nullable(),
+  burstable: z.boolean(),
+  bareMetal: z.boolean(),
+  currentGeneration: z.boolean().nullable(),
+  usdHour: usd,
+});
+
+const priceSource = z.object({
+  title: z.string(),
+  url: z.string().optional(),
+  repo: z.string().optional(),
+  commit: z.string().optional(),
+  path: z.string().optional(),
+  date: z.string().optional(),
+  quote: z.string().optional(),
+});
+
+export const regionSnapshotSchema = z.object({
+  formatVersion: z.literal(1),
+  region: z.string().min(1),
+  regionName: z.string(),
+  source: z.enum(['snapshot', 'live']),
+  asOf: z.string().min(1),
+  reason: z.string().optional(),
+  currency: z.literal('USD'),
+  sources: z.record(z.string(), priceSource),
+  fargate: z
+    .object({
+      linuxX86: ratePair,
+      linuxArm: ratePair.nullable(),
+      windowsX86: ratePair.extend({ osLicenseVcpuHour: figure }).nullable(),
+      ephemeralStorageGbHour: figure.nullable(),
+      spotLinuxX86: ratePair.nullable(),
+      spotLinuxArm: ratePair.nullable(),
+    })
+    .nullable(),
+  eks: z.object({ clusterHourStandard: figure, clusterHourExtended: figure }),
+  extras: z.object({
+    albHour: figure,
+    albLcuHour: figure,
+    natGatewayHour: figure,
+    natGatewayGb: figure,
+    publicIpv4Hour: figure,
+  }),
+  ec2: z.object({ source: z.string(), asOf: z.string(), instances: z.array(instanceOffer) }),
+});
+
+/**
+ * Returns the value as a snapshot, or throws an Error whose one-line message names the first
+ * field that is wrong (for example `ec2.instances.3.usdHour: Invalid input: expected number`).
+ */
+export function parseRegionSnapshot(value: unknown): RegionSnapshot {
+  const result = regionSnapshotSchema.safeParse(value);
+  if (result.success) return result.data as RegionSnapshot;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
+  const extra = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';
+  throw new Error(`not a region price snapshot: ${where}: ${issue?.message ?? 'invalid'}${extra}`);
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { deflateSync, strToU8 } from 'fflate';
+import { buildShareUrl, decodeShareState, encodeShareState } from './share-codec.ts';
+import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
+import { scenarioArb } from '../testing/arbitraries.ts';
+import { validateScenario } from '../scenario/validate-scenario.ts';
+import { DEFAULT_ANSWERS } from '../recommend/decision-answers.ts';
+
+describe('base64url', () => {
+  it('round-trips any bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+      expect(decodeBase64Url(encodeBase64Url(bytes))).toEqual(bytes);
+    }));
+  });
+  it('refuses characters outside the alphabet', () => {
+    expect(decodeBase64Url('ab+c')).toBeNull();
+    expect(decodeBase64Url('a')).toBeNull();
+  });
+});
+
+describe('share links', () => {
+  it('round-trips every valid scenario and the answers', () => {
+    fc.assert(fc.property(scenarioArb, (input) => {
+      const answers = { ...DEFAULT_ANSWERS, kubernetesSkills: 'strong' as const, workloadKinds: ['web' as const, 'gpu' as const] };
+      const decoded = decodeShareState(encodeShareState({ scenario: input, answers }));
+      const expected = validateScenario(input);
+      expect(decoded).toEqual({ ok: true, state: { scenario: expected.ok && expected.scenario, answers } });
+    }), { numRuns: 150 });
+  });
+
+  it('keeps the example link short by leaving out defaults', () => {
+    const url = buildShareUrl('http://127.0.0.1:4173/', { scenario: { version: 1, region: 'us-east-1', services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }] } });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\.[A-Za-z0-9_-]+$/);
+    expect(url.length).toBeLessThan(200);
+  });
+
+  it('decoding arbitrary text never throws', () => {
+    fc.assert(fc.property(fc.oneof(fc.string(), fc.string().map((s) => `s=1.${s}`), fc.base64String().map((s) => `#s=1.${s}`)), (text) => {
+      const result = decodeShareState(text);
+      expect(result.ok === false || result.ok === true).toBe(true);
+    }), { numRuns: 500 });
+  });
+
+  it.each([
+    ['#garbage'],
+    ['#s=1.'],
+    ['#s=1.AAAA'],
+    ['#s=1.%2F..%2F'],
+    ['#s=0.abc'],
+  ])('explains a broken link %s', (hash) => {
+    const result = decodeShareState(hash);
+    expect(result).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('default scenario') });
+  });
+
+  it('explains a truncated link', () => {
+    const hash = encodeShareState({ scenario: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 3 }] } });
+    expect(decodeShareState(hash.slice(0, hash.length - 8))).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('says when a link comes from a newer version', () => {
+    expect(decodeShareState('#s=2.abc')).toMatchObject({ ok: false, reason: 'newer-version', message: expect.stringContaining('newer version') });
+  });
+
+  it('refuses a scenario that fails validation, naming the field', () => {
+    const payload = encodeBase64Url(deflateSync(strToU8(JSON.stringify({ s: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: -1, memoryGiB: 1, replicas: 1 }] } }))));
+    expect(decodeShareState(`#s=1.${payload}`)).toMatchObject({ ok: false, message: expect.stringContaining('services[0].vcpu') });
+  });
+
+  it('refuses a small link that inflates into a huge document', () => {
+    const bomb = encodeBase64Url(deflateSync(strToU8(`{"s":"${'a'.repeat(5_000_000)}"}`), { level: 9 }));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(decodeShareState(`#s=1.${bomb}`)).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+
+  it('refuses oversized links before decoding them', () => {
+    expect(decodeShareState(`#s=1.${'A'.repeat(70_000)}`)).toMatchObject({ ok: false, message: expect.stringContaining('too long') });
+  });
+});

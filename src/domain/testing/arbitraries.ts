@@ -1,0 +1,46 @@
+/** fast-check arbitraries shared by property tests: scenarios the schema accepts. */
+import fc from 'fast-check';
+import type { ScenarioInput, ServiceInput } from '../scenario/scenario-schema.ts';
+
+export const serviceArb = (index: number): fc.Arbitrary<ServiceInput> =>
+  fc.record({
+    name: fc.constant(`svc-${index}`),
+    vcpu: fc.constantFrom(0.125, 0.25, 0.5, 1, 1.5, 2, 4, 8, 16),
+    memoryGiB: fc.constantFrom(0.25, 0.5, 1, 2, 3, 4, 8, 16, 30, 60, 120),
+    replicas: fc.oneof(fc.integer({ min: 0, max: 60 }), fc.double({ min: 0, max: 60, noNaN: true })),
+    arch: fc.constantFrom('x86_64' as const, 'arm64' as const),
+    os: fc.constantFrom('linux' as const, 'linux' as const, 'linux' as const, 'windows' as const),
+    ephemeralStorageGiB: fc.integer({ min: 20, max: 200 }),
+    gpu: fc.constantFrom(0, 0, 0, 0, 1),
+    hoursPerMonth: fc.option(fc.integer({ min: 0, max: 744 }), { nil: undefined }),
+  });
+
+export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
+  .integer({ min: 1, max: 4 })
+  .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => serviceArb(i))))
+  .chain((services) =>
+    fc.record({
+      version: fc.constant(1 as const),
+      region: fc.constantFrom('us-east-1', 'eu-west-1', 'ap-south-2'),
+      hoursPerMonth: fc.integer({ min: 1, max: 744 }),
+      services: fc.constant(services),
+      fargate: fc.record({ spotPercent: fc.integer({ min: 0, max: 100 }), savingsPlanDiscountPercent: fc.integer({ min: 0, max: 100 }) }),
+      ec2: fc.record({
+        spotPercent: fc.integer({ min: 0, max: 100 }),
+        spotDiscountPercent: fc.integer({ min: 0, max: 100 }),
+        savingsPlanDiscountPercent: fc.integer({ min: 0, max: 100 }),
+        minNodes: fc.integer({ min: 0, max: 5 }),
+        eniTrunking: fc.boolean(),
+        prefixDelegation: fc.boolean(),
+      }),
+      eks: fc.record({ clusters: fc.integer({ min: 0, max: 3 }), support: fc.constantFrom('standard' as const, 'extended' as const) }),
+      extras: fc.record({
+        loadBalancers: fc.integer({ min: 0, max: 3 }),
+        lcuPerLoadBalancer: fc.double({ min: 0, max: 10, noNaN: true }),
+        natGateways: fc.integer({ min: 0, max: 3 }),
+        natDataGB: fc.double({ min: 0, max: 10_000, noNaN: true }),
+        publicIPv4Addresses: fc.integer({ min: 0, max: 10 }),
+      }),
+      operations: fc.record({ hourlyRateUSD: fc.integer({ min: 0, max: 200 }), ecsHoursPerMonth: fc.integer({ min: 0, max: 100 }), eksHoursPerMonth: fc.integer({ min: 0, max: 100 }) }),
+    }),
+  );
