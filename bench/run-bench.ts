@@ -1,0 +1,82 @@
+/**
+ * npm run bench: medians of the engine's hot paths and the size of the first screen's JavaScript.
+ *
+ * Goals (2-core machine): 50-service estimate <= 5 ms; 100-point sweep <= 100 ms; recompute of a
+ * 50-service scenario after an edit <= 16 ms; first-screen JS <= 130 KB gzipped.
+ * Figures are printed and written to reports/bench.json; the README quotes them.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { validateScenario } from '../src/domain/scenario/validate-scenario.ts';
+import { estimateScenario } from '../src/domain/cost/estimate.ts';
+import { sweepReplicas } from '../src/domain/cost/sweep-replicas.ts';
+import type { Scenario, ScenarioInput } from '../src/domain/scenario/scenario-schema.ts';
+import type { RegionSnapshot } from '../src/domain/pricing/price-snapshot.ts';
+import { FIFTY_SERVICES, ONE_SERVICE } from './scenarios.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const snapshot = JSON.parse(readFileSync(join(root, 'public/pricing/us-east-1.json'), 'utf8')) as RegionSnapshot;
+
+function validated(input: ScenarioInput): Scenario {
+  const result = validateScenario(input);
+  if (!result.ok) throw new Error(JSON.stringify(result.problems));
+  return result.scenario;
+}
+
+/** Median wall time of `fn` in ms over `runs` runs, after `warmup` unmeasured runs. */
+function median(fn: () => void, runs: number, warmup = Math.min(runs, 20)): number {
+  for (let i = 0; i < warmup; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const one = validated(ONE_SERVICE);
+const fifty = validated(FIFTY_SERVICES);
+const instanceTypes = snapshot.ec2.instances.length;
+
+// An edit in the UI: one field of one service changes, then the whole scenario is validated and priced.
+let edit = 0;
+const editFifty = () => {
+  edit += 1;
+  const input: ScenarioInput = { ...FIFTY_SERVICES, services: FIFTY_SERVICES.services.map((s, i) => (i === 7 ? { ...s, replicas: 1 + (edit % 9) } : s)) };
+  const result = validateScenario(input);
+  if (result.ok) estimateScenario(result.scenario, snapshot);
+};
+
+const results: { name: string; medianMs: number; goalMs?: number }[] = [
+  { name: 'estimate, 1 service (automatic instance choice)', medianMs: median(() => estimateScenario(one, snapshot), 400) },
+  { name: `estimate, 50 services (automatic choice over ${instanceTypes} us-east-1 types)`, medianMs: median(() => estimateScenario(fifty, snapshot), 200), goalMs: 5 },
+  { name: 'sweep, 100 points, 1 service', medianMs: median(() => sweepReplicas(one, snapshot), 30, 3), goalMs: 100 },
+  { name: 'sweep, 100 points, 50 services', medianMs: median(() => sweepReplicas(fifty, snapshot), 15, 3), goalMs: 100 },
+  { name: 'UI recompute after an edit, 50 services (validate + estimate)', medianMs: median(editFifty, 200), goalMs: 16 },
+];
+
+/** First-screen JS: the entry script and the chunks index.html preloads, gzipped (level 9). */
+function firstScreenJsKB(): number | null {
+  const indexPath = join(root, 'dist/index.html');
+  if (!existsSync(indexPath)) return null;
+  const html = readFileSync(indexPath, 'utf8');
+  const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  for (const asset of new Set(assets)) bytes += gzipSync(readFileSync(join(root, 'dist', asset.replace(/^\//, ''))), { level: 9 }).length;
+  return bytes / 1024;
+}
+
+const firstScreen = firstScreenJsKB();
+console.log(`Benchmarks (Node ${process.version}, median of repeated runs)`);
+for (const r of results) {
+  const verdict = r.goalMs === undefined ? '' : r.medianMs <= r.goalMs ? `  (goal <= ${r.goalMs} ms: met)` : `  (goal <= ${r.goalMs} ms: MISSED)`;
+  console.log(`  ${r.name.padEnd(78)} ${r.medianMs.toFixed(2).padStart(8)} ms${verdict}`);
+}
+if (firstScreen === null) console.log('  first-screen JavaScript: run `npx vite build` first (dist/ is missing)');
+else console.log(`  ${'first-screen JavaScript, gzipped'.padEnd(78)} ${firstScreen.toFixed(1).padStart(8)} KB  (goal <= 130 KB: ${firstScreen <= 130 ? 'met' : 'MISSED'})`);
+
+mkdirSync(join(root, 'reports'), { recursive: true });
+writeFileSync(join(root, 'reports/bench.json'), `${JSON.stringify({ node: process.version, results, firstScreenJsKB: firstScreen }, null, 2)}\n`);
