@@ -1,0 +1,74 @@
+/**
+ * Keeps the URL fragment in step with the store, so the address bar is always a share link.
+ *
+ * - On load: a link restores its scenario and answers; a broken or newer-version link shows the
+ *   default scenario and a notice (never an exception).
+ * - On edit: after a pause (debounced), history.replaceState writes the new fragment. No history
+ *   entry per keystroke, and only valid scenarios are written, so the URL is always a working link.
+ * - On hashchange (a link pasted into the same tab): the page loads it.
+ */
+import { decodeShareState, encodeShareState, buildShareUrl } from '../domain/share/share-codec.ts';
+import { useAppStore, defaultState, type AppState, type LinkNotice } from './app-store.ts';
+import { validDraft } from './calculator.ts';
+import { toDraft } from './scenario-draft.ts';
+
+export const URL_SYNC_DELAY_MS = 400;
+
+/** The state a fragment opens: the link's, or the default with a notice. Never throws. */
+export function stateFromFragment(fragment: string): AppState {
+  const decoded = decodeShareState(fragment);
+  if (decoded.ok) return { scenario: toDraft(decoded.state.scenario), answers: decoded.state.answers, linkNotice: null };
+  const notice: LinkNotice | null = decoded.reason === 'empty' ? null : { kind: decoded.reason, message: decoded.message };
+  return { ...defaultState(), linkNotice: notice };
+}
+
+/** The fragment for the current state, or null while the draft is invalid. */
+export function fragmentFor(state: Pick<AppState, 'scenario' | 'answers'>): string | null {
+  const scenario = validDraft(state.scenario);
+  return scenario ? `#${encodeShareState({ scenario, answers: state.answers })}` : null;
+}
+
+/** The link "Copy link" copies: this page's address with the current state, or null while invalid. */
+export function shareUrlFor(state: Pick<AppState, 'scenario' | 'answers'>, pageUrl: string): string | null {
+  const scenario = validDraft(state.scenario);
+  return scenario ? buildShareUrl(pageUrl, { scenario, answers: state.answers }) : null;
+}
+
+export interface UrlSyncTarget {
+  location: Pick<Location, 'hash' | 'href'>;
+  history: Pick<History, 'replaceState' | 'state'>;
+  addEventListener: (type: 'hashchange', listener: () => void) => void;
+  removeEventListener: (type: 'hashchange', listener: () => void) => void;
+}
+
+/** Restores the state from the current fragment, then keeps the fragment updated. Returns a stop function. */
+export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_DELAY_MS): () => void {
+  let written = target.location.hash;
+  useAppStore.setState(stateFromFragment(written));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    timer = undefined;
+    const fragment = fragmentFor(useAppStore.getState());
+    if (fragment === null || fragment === target.location.hash) return;
+    written = fragment;
+    target.history.replaceState(target.history.state, '', fragment);
+  };
+  const unsubscribe = useAppStore.subscribe((state, previous) => {
+    if (state.scenario === previous.scenario && state.answers === previous.answers) return;
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(write, delayMs);
+  });
+  const onHashChange = () => {
+    if (target.location.hash === written) return;
+    written = target.location.hash;
+    useAppStore.setState(stateFromFragment(written));
+  };
+  target.addEventListener('hashchange', onHashChange);
+
+  return () => {
+    if (timer !== undefined) clearTimeout(timer);
+    unsubscribe();
+    target.removeEventListener('hashchange', onHashChange);
+  };
+}
