@@ -1,0 +1,42 @@
+/**
+ * Writes a cached pricing answer: 304 when the client already holds it, the pre-compressed body
+ * when the client accepts gzip, else the JSON text. No work per request beyond choosing a buffer.
+ */
+import type { Context } from 'hono';
+import type { PricingEntry } from '../cache/pricing-entry.ts';
+
+/** True when Accept-Encoding lists gzip (or *) without q=0 (RFC 9110 section 12.5.3). */
+export function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  for (const part of header.split(',')) {
+    const [coding = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    if (coding !== 'gzip' && coding !== '*') continue;
+    const q = params.find((param) => param.startsWith('q='));
+    if (q === undefined || Number(q.slice(2)) > 0) return true;
+  }
+  return false;
+}
+
+/** Weak comparison (RFC 9110 section 13.1.2): W/ prefixes are ignored, "*" matches anything. */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  const wanted = opaque(etag);
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
+}
+
+export function sendPricingEntry(c: Context, entry: PricingEntry): Response {
+  const headers: Record<string, string> = {
+    ETag: entry.etag,
+    // A fallback answer is re-checked at once so the page sees live prices as soon as AWS answers.
+    'Cache-Control': entry.source === 'live' ? 'public, max-age=3600' : 'no-cache',
+    Vary: 'Accept-Encoding',
+  };
+  if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
+  headers['Content-Type'] = 'application/json; charset=utf-8';
+  if (acceptsGzip(c.req.header('accept-encoding'))) {
+    headers['Content-Encoding'] = 'gzip';
+    return c.body(entry.gzipBody as Uint8Array<ArrayBuffer>, 200, headers);
+  }
+  return c.body(entry.body, 200, headers);
+}
