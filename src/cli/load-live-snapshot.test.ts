@@ -1,0 +1,116 @@
+/**
+ * `--live`: loads prices from a real pricing proxy on a loopback port (AWS mocked inside it), and
+ * turns every way that can fail into one clear line.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { GetProductsCommand } from '@aws-sdk/client-pricing';
+import { serve, type ServerType } from '@hono/node-server';
+import { estimateScenario } from '../domain/cost/estimate.ts';
+import { validateScenario } from '../domain/scenario/validate-scenario.ts';
+import { awsError, buildTestProxy, type TestProxy } from '../proxy/fixtures/test-proxy.ts';
+import { loadLiveSnapshot } from './load-live-snapshot.ts';
+
+let proxy: TestProxy;
+let proxyServer: ServerType;
+let proxyUrl: string;
+let otherServer: Server;
+let otherUrl: string;
+
+const listen = <T extends { address(): unknown }>(server: T) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+beforeAll(async () => {
+  proxy = buildTestProxy();
+  proxyServer = await new Promise<ServerType>((resolve) => {
+    const started = serve({ fetch: proxy.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(started));
+  });
+  proxyUrl = listen(proxyServer);
+
+  // Something that is not the pricing proxy: HTML, wrong JSON, and a request that never ends.
+  otherServer = createServer((req, res) => {
+    if (req.url?.includes('us-east-1')) {
+      res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>hello</p>');
+    } else if (req.url?.includes('eu-west-1')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"formatVersion":1,"region":"eu-west-1"}');
+    } else if (req.url?.includes('us-west-2')) {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      proxy.app.request('/api/pricing/us-east-1').then(async (answer) => res.end(await answer.text()));
+    }
+    // any other region: never answer
+  });
+  await new Promise<void>((resolve) => otherServer.listen(0, '127.0.0.1', resolve));
+  otherUrl = listen(otherServer);
+});
+
+afterAll(async () => {
+  otherServer.closeAllConnections();
+  await new Promise<void>((resolve) => otherServer.close(() => resolve()));
+  await new Promise<void>((resolve) => proxyServer.close(() => resolve()));
+  proxy.pricingMock.restore();
+});
+
+describe('loadLiveSnapshot', () => {
+  it('loads live prices from the proxy, with or without a trailing slash', async () => {
+    for (const url of [proxyUrl, `${proxyUrl}/`]) {
+      const snapshot = await loadLiveSnapshot(url, 'us-east-1');
+      expect(snapshot).toMatchObject({ region: 'us-east-1', source: 'live', asOf: '2022-11-21' });
+    }
+  });
+
+  it('prices a scenario with them, and the estimate says the prices are live', async () => {
+    const snapshot = await loadLiveSnapshot(proxyUrl, 'us-east-1');
+    const validation = validateScenario({ version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 2 }] });
+    if (!validation.ok) throw new Error('example scenario is invalid');
+    const estimate = estimateScenario(validation.scenario, snapshot);
+    expect(estimate.pricing).toEqual({ source: 'live', asOf: '2022-11-21' });
+  });
+
+  it('passes on the proxy\'s fallback answer, with its reason', async () => {
+    proxy.pricingMock.on(GetProductsCommand).rejects(awsError('CredentialsProviderError', 'Could not load credentials', 0));
+    const snapshot = await loadLiveSnapshot(proxyUrl, 'ap-southeast-2');
+    expect(snapshot).toMatchObject({ region: 'ap-southeast-2', source: 'snapshot' });
+    expect(snapshot.reason).toMatch(/No AWS credentials were found/);
+  });
+
+  it.each([
+    ['not-a-url', /must be an http:\/\/ or https:\/\/ URL/],
+    ['ftp://127.0.0.1:8787', /must be an http:\/\/ or https:\/\/ URL/],
+  ])('refuses the proxy URL %s', async (url, message) => {
+    await expect(loadLiveSnapshot(url, 'us-east-1')).rejects.toThrow(message);
+  });
+
+  it('says when nothing listens at the URL', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const url = listen(closed);
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(loadLiveSnapshot(url, 'us-east-1')).rejects.toThrow('cannot reach the pricing proxy (ECONNREFUSED)');
+  });
+
+  it('reports the proxy\'s HTTP error', async () => {
+    await expect(loadLiveSnapshot(proxyUrl, 'mars-north-1')).rejects.toThrow('the pricing proxy answered HTTP 400 for mars-north-1: unknown region');
+  });
+
+  it('says when the answer is not JSON, not a snapshot, or for another region', async () => {
+    await expect(loadLiveSnapshot(otherUrl, 'us-east-1')).rejects.toThrow(/answer for us-east-1 is not JSON/);
+    await expect(loadLiveSnapshot(otherUrl, 'eu-west-1')).rejects.toThrow(/answer for eu-west-1 is not a region price snapshot: regionName/);
+    await expect(loadLiveSnapshot(otherUrl, 'us-west-2')).rejects.toThrow('the pricing proxy answered prices for us-east-1, not us-west-2');
+  });
+
+  it('gives up after the time limit', async () => {
+    await expect(loadLiveSnapshot(otherUrl, 'sa-east-1', { timeoutMs: 100 })).rejects.toThrow('the pricing proxy did not answer within 0.1 s');
+  });
+
+  it('keeps every message on one line', async () => {
+    const failures = await Promise.allSettled([
+      loadLiveSnapshot('nope', 'us-east-1'),
+      loadLiveSnapshot(otherUrl, 'eu-west-1'),
+      loadLiveSnapshot(proxyUrl, 'x'.repeat(5_000)),
+    ]);
+    for (const failure of failures) {
+      expect(failure.status).toBe('rejected');
+      expect(String((failure as PromiseRejectedResult).reason.message)).not.toContain('\n');
+    }
+  });
+});
