@@ -1,0 +1,138 @@
+/**
+ * ECS task definitions in the RegisterTaskDefinition shape of the article: one builder feeds both
+ * ecs/task-definitions/<service>.json (values filled in) and the Terraform (where role ARNs, the
+ * log group and the region are references).
+ */
+import { toTaskDefinitionUnits } from '../sizing/fargate-sizes.ts';
+import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, type ExportContext, type ServicePlan } from './export-context.ts';
+
+/** What differs between the JSON file (strings) and Terraform (expressions of type R). */
+export interface TaskDefinitionRefs<R> {
+  executionRoleArn: string | R;
+  taskRoleArn: string | R;
+  logGroup: string | R;
+  region: string | R;
+}
+
+export interface ContainerDefinition<R> {
+  name: string;
+  image: string;
+  essential: boolean;
+  portMappings: { containerPort: number; protocol: 'tcp' }[];
+  environment: { name: string; value: string }[];
+  secrets?: { name: string; valueFrom: string }[];
+  resourceRequirements?: { type: 'GPU'; value: string }[];
+  mountPoints: never[];
+  volumesFrom: never[];
+  logConfiguration: { logDriver: 'awslogs'; options: Record<string, string | R> };
+  healthCheck?: { command: string[]; interval: number; timeout: number; retries: number; startPeriod: number };
+}
+
+export interface TaskDefinition<R> {
+  family: string;
+  networkMode: 'awsvpc';
+  requiresCompatibilities: ('FARGATE' | 'EC2')[];
+  cpu: string;
+  memory: string;
+  executionRoleArn: string | R;
+  taskRoleArn: string | R;
+  runtimePlatform?: { cpuArchitecture: 'X86_64' | 'ARM64'; operatingSystemFamily: 'LINUX' | 'WINDOWS_SERVER_2022_CORE' };
+  containerDefinitions: ContainerDefinition<R>[];
+}
+
+/**
+ * Health check timings: all four written out, since omitted defaults make Terraform show a diff on
+ * every plan (export-rules A4, A9). Values sit inside ECS's ranges: interval 5-300, timeout 2-60,
+ * retries 1-10, startPeriod 0-300.
+ */
+export const ECS_HEALTH_CHECK = { interval: 30, timeout: 5, retries: 3, startPeriod: 60 } as const;
+
+export const executionRoleName = (clusterName: string) => `${clusterName}-execution`;
+export const taskRoleName = (clusterName: string, service: string) => `${clusterName}-${service}`;
+export const logGroupName = (service: string) => `/ecs/${service}`;
+
+/** Smallest whole unit covering an amount, ignoring float noise (0.3 x 1024 must not become 308). */
+const ceilUnits = (amount: number): number => Math.ceil(amount - 1e-9);
+
+/**
+ * Task-level cpu (units) and memory (MiB) as strings (export-rules A1: strings in the API model).
+ * Fargate: the engine's rounded, valid Fargate pair (A2). EC2: the service's request, which the
+ * engine packed onto the nodes; EC2 accepts any cpu from 128 units, so only that floor applies.
+ */
+export function taskSize(context: ExportContext, plan: ServicePlan): { cpu: string; memory: string } {
+  if (context.compute === 'fargate') {
+    if (!plan.fargateSize) throw new Error(`no Fargate size for ${plan.name}`);
+    return toTaskDefinitionUnits(plan.fargateSize);
+  }
+  const cpu = Math.max(128, ceilUnits(plan.service.vcpu * 1024));
+  const memory = Math.max(6, ceilUnits(plan.service.memoryGiB * 1024));
+  return { cpu: String(cpu), memory: String(memory) };
+}
+
+/**
+ * Exec form, no shell: the user's path is one argv element and can never be run as shell code
+ * (export-rules A4, C4). --globoff stops curl from reading [] and {} in the path as URL globs.
+ */
+export function healthCheckCommand(port: number, path: string): string[] {
+  return ['CMD', 'curl', '--fail', '--silent', '--globoff', `http://localhost:${port}${path}`];
+}
+
+function containerDefinition<R>(context: ExportContext, plan: ServicePlan, refs: TaskDefinitionRefs<R>): ContainerDefinition<R> {
+  // Keys in the article's order; optional ones only when they apply.
+  return {
+    name: plan.name,
+    image: plan.image,
+    essential: true,
+    // awsvpc: hostPort is omitted (it must equal containerPort anyway) (export-rules A3).
+    portMappings: plan.port === null ? [] : [{ containerPort: plan.port, protocol: 'tcp' }],
+    environment: plan.environment.map(({ name, value }) => ({ name, value })),
+    ...(plan.secrets.length > 0 ? { secrets: plan.secrets.map((s) => ({ name: s.name, valueFrom: s.arn })) } : {}),
+    ...(context.compute === 'ec2' && plan.service.gpu > 0 ? { resourceRequirements: [{ type: 'GPU' as const, value: String(plan.service.gpu) }] } : {}),
+    // Written out empty: ECS returns them, and leaving them out shows a diff on every plan (A9).
+    mountPoints: [],
+    volumesFrom: [],
+    logConfiguration: {
+      logDriver: 'awslogs',
+      // awslogs-stream-prefix is required on Fargate; awslogs-create-group is left out because the
+      // log group is created explicitly (export-rules A6).
+      options: { 'awslogs-group': refs.logGroup, 'awslogs-region': refs.region, 'awslogs-stream-prefix': 'ecs' },
+    },
+    ...(plan.port !== null && plan.healthCheckPath !== null
+      ? { healthCheck: { command: healthCheckCommand(plan.port, plan.healthCheckPath), ...ECS_HEALTH_CHECK } }
+      : {}),
+  };
+}
+
+export function buildTaskDefinition<R>(context: ExportContext, plan: ServicePlan, refs: TaskDefinitionRefs<R>): TaskDefinition<R> {
+  const size = taskSize(context, plan);
+  const definition: TaskDefinition<R> = {
+    family: plan.name,
+    // awsvpc on both launch types: Fargate requires it, and the engine's EC2 packing counts one
+    // ENI (or trunk branch) per task (export-rules A1).
+    networkMode: 'awsvpc',
+    requiresCompatibilities: [context.compute === 'fargate' ? 'FARGATE' : 'EC2'],
+    cpu: size.cpu,
+    memory: size.memory,
+    executionRoleArn: refs.executionRoleArn,
+    taskRoleArn: refs.taskRoleArn,
+    containerDefinitions: [containerDefinition(context, plan, refs)],
+  };
+  if (plan.service.arch === 'arm64' || plan.service.os === 'windows') {
+    definition.runtimePlatform = {
+      cpuArchitecture: plan.service.arch === 'arm64' ? 'ARM64' : 'X86_64',
+      operatingSystemFamily: plan.service.os === 'windows' ? 'WINDOWS_SERVER_2022_CORE' : 'LINUX',
+    };
+  }
+  return definition;
+}
+
+/** The standalone JSON file: role ARNs name the roles the Terraform creates, in a placeholder account. */
+export function taskDefinitionJson(context: ExportContext, plan: ServicePlan): TaskDefinition<never> {
+  const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT_PLACEHOLDER}:role/${name}`;
+  return buildTaskDefinition<never>(context, plan, {
+    executionRoleArn: roleArn(executionRoleName(CLUSTER_NAME)),
+    taskRoleArn: roleArn(taskRoleName(CLUSTER_NAME, plan.name)),
+    logGroup: logGroupName(plan.name),
+    region: context.scenario.region,
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * versions.tf and variables.tf of the ECS Terraform.
+ */
+import { attr, blank, block, expr, renderHclFile, type HclBodyItem } from './hcl-writer.ts';
+import { CLUSTER_NAME, type ExportContext } from './export-context.ts';
+
+/**
+ * Provider 5.x: v5.0.0 removed `capacity_providers` from aws_ecs_cluster, which this config never
+ * uses (export-rules A8); the offline validation mirror holds aws 5.100.0 (toolchain.md 3a).
+ */
+export const AWS_PROVIDER_VERSION = '~> 5.0';
+
+export function versionsTf(): string {
+  return renderHclFile([
+    block('terraform', [], [
+      attr('required_version', '>= 1.5.0'),
+      blank(),
+      block('required_providers', [], [
+        attr('aws', { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION }),
+      ]),
+    ]),
+  ]);
+}
+
+function variable(name: string, body: HclBodyItem[]): HclBodyItem[] {
+  return [block('variable', [name], body), blank()];
+}
+
+export function variablesTf(context: ExportContext): string {
+  const items: HclBodyItem[] = [
+    ...variable('aws_region', [
+      attr('description', 'Region to deploy to; the estimate was priced for this region.'),
+      attr('type', expr('string')),
+      attr('default', context.scenario.region),
+    ]),
+    ...variable('cluster_name', [
+      attr('description', 'ECS cluster name, also the prefix of IAM role and capacity provider names.'),
+      attr('type', expr('string')),
+      attr('default', CLUSTER_NAME),
+      blank(),
+      // ECS names allow letters, digits, "-" and "_" (export-rules A8); 20 characters keep IAM
+      // role names ("<cluster>-<service>") under IAM's 64.
+      block('validation', [], [
+        attr('condition', expr('can(regex("^[A-Za-z0-9_-]{1,20}$", var.cluster_name))')),
+        attr('error_message', 'Use 1-20 letters, digits, "-" or "_".'),
+      ]),
+    ]),
+    ...variable('vpc_id', [
+      attr('description', 'VPC for the cluster (fill in).'),
+      attr('type', expr('string')),
+    ]),
+    ...variable('private_subnet_ids', [
+      attr('description', 'Private subnets (with a NAT gateway or VPC endpoints) for tasks, in at least two Availability Zones (fill in).'),
+      attr('type', expr('list(string)')),
+    ]),
+  ];
+  if (context.anyPublic) {
+    items.push(
+      ...variable('public_subnet_ids', [
+        attr('description', 'Public subnets for the load balancers, in at least two Availability Zones (fill in).'),
+        attr('type', expr('list(string)')),
+      ]),
+      ...variable('certificate_arn', [
+        attr('description', 'ACM certificate ARN for the HTTPS listeners, covering the services\' hosts (fill in).'),
+        attr('type', expr('string')),
+      ]),
+    );
+  }
+  items.pop();
+  return renderHclFile(items);
+}

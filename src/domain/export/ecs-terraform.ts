@@ -1,0 +1,55 @@
+/**
+ * The ECS Terraform: ecs/terraform/{versions,variables,main,outputs}.tf.
+ */
+import { attr, blank, block, comment, expr, renderHclFile, type HclBodyItem } from './hcl-writer.ts';
+import type { ExportContext } from './export-context.ts';
+import type { ExportFile } from './export-file.ts';
+import { versionsTf, variablesTf } from './ecs-terraform-settings.ts';
+import { clusterSection, CLUSTER_REF } from './ecs-terraform-cluster.ts';
+import { iamSection } from './ecs-terraform-iam.ts';
+import { isExposed, securityGroupSection } from './ecs-terraform-network.ts';
+import { containerLocals, serviceSection } from './ecs-terraform-service.ts';
+
+export const ECS_TERRAFORM_DIR = 'ecs/terraform';
+
+function mainTf(context: ExportContext): string {
+  const items: HclBodyItem[] = [
+    comment(`${context.option.label}: ${context.services.length} service${context.services.length === 1 ? '' : 's'} in ${context.scenario.region}, generated from scenario.json.`),
+    block('provider', ['aws'], [attr('region', expr('var.aws_region'))]),
+    blank(),
+    ...clusterSection(context),
+    ...iamSection(context),
+    ...securityGroupSection(context),
+    ...containerLocals(context),
+  ];
+  for (const plan of context.services) items.push(...serviceSection(context, plan));
+  while (items.at(-1)?.kind === 'blank') items.pop();
+  return renderHclFile(items);
+}
+
+function outputsTf(context: ExportContext): string {
+  const items: HclBodyItem[] = [
+    block('output', ['cluster_name'], [attr('value', expr(`${CLUSTER_REF}.name`))]),
+    blank(),
+    block('output', ['cluster_arn'], [attr('value', expr(`${CLUSTER_REF}.arn`))]),
+  ];
+  for (const plan of context.services) {
+    items.push(blank(), block('output', [`${plan.id}_task_definition_arn`], [attr('value', expr(`aws_ecs_task_definition.${plan.id}.arn`))]));
+    if (isExposed(plan)) {
+      items.push(blank(), block('output', [`${plan.id}_load_balancer_dns_name`], [
+        attr('description', plan.host === null ? `Point DNS for ${plan.name} here.` : `Point ${plan.host} here (CNAME or alias record).`),
+        attr('value', expr(`aws_lb.${plan.id}.dns_name`)),
+      ]));
+    }
+  }
+  return renderHclFile(items);
+}
+
+export function ecsTerraformFiles(context: ExportContext): ExportFile[] {
+  return [
+    { path: `${ECS_TERRAFORM_DIR}/versions.tf`, contents: versionsTf() },
+    { path: `${ECS_TERRAFORM_DIR}/variables.tf`, contents: variablesTf(context) },
+    { path: `${ECS_TERRAFORM_DIR}/main.tf`, contents: mainTf(context) },
+    { path: `${ECS_TERRAFORM_DIR}/outputs.tf`, contents: outputsTf(context) },
+  ];
+}

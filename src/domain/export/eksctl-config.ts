@@ -1,0 +1,98 @@
+/**
+ * eks/cluster/eksctl.yaml: the EKS cluster with managed node groups from the engine's node plan
+ * (EKS on EC2) or a Fargate profile for the namespace (EKS on Fargate), and IRSA roles.
+ */
+import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './export-context.ts';
+import { irsaRoleName } from './eks-workload.ts';
+
+/**
+ * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
+ * the float 1.3 (export-rules B10). 1.34 is in EKS standard support at the price date.
+ */
+export const EKS_KUBERNETES_VERSION = '1.34';
+const NODE_VOLUME_GIB = 80;
+
+interface ManagedNodeGroup {
+  name: string;
+  instanceType?: string;
+  instanceTypes?: string[];
+  amiFamily: 'AmazonLinux2023';
+  minSize: number;
+  desiredCapacity: number;
+  maxSize: number;
+  volumeSize: number;
+  privateNetworking: true;
+  spot?: true;
+}
+
+/**
+ * One managed node group per node group of the plan (instance type and count from the engine).
+ * A managed node group is all On-Demand or all Spot, so the scenario's EC2 Spot share splits the
+ * nodes between two groups.
+ */
+function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNodeGroup[] {
+  const { plan } = group;
+  const spotNodes = Math.round((plan.count * context.scenario.ec2.spotPercent) / 100);
+  const onDemandNodes = plan.count - spotNodes;
+  const base = { amiFamily: 'AmazonLinux2023' as const, volumeSize: NODE_VOLUME_GIB, privateNetworking: true as const };
+  const sized = (desired: number, min: number) => ({ minSize: min, desiredCapacity: desired, maxSize: Math.max(1, desired * 2) });
+  const groups: ManagedNodeGroup[] = [];
+  if (onDemandNodes > 0 || spotNodes === 0) {
+    groups.push({ name: `ng-${group.key}`, instanceType: plan.instanceType, ...base, ...sized(onDemandNodes, Math.min(context.scenario.ec2.minNodes, onDemandNodes)) });
+  }
+  if (spotNodes > 0) {
+    groups.push({ name: `ng-${group.key}-spot`, instanceTypes: [plan.instanceType], ...base, ...sized(spotNodes, 0), spot: true });
+  }
+  return groups;
+}
+
+/** Read access to a service's secrets for its IRSA role (ESO reads them with it) (export-rules B9). */
+function secretsPolicy(secrets: ExportContext['services'][number]['secrets']): Record<string, unknown> {
+  const statements: Record<string, unknown>[] = [];
+  const manager = [...new Set(secrets.filter((s) => s.service === 'secretsmanager').flatMap((s) => s.iamResources))];
+  const parameters = [...new Set(secrets.filter((s) => s.service === 'ssm').flatMap((s) => s.iamResources))];
+  if (manager.length > 0) {
+    statements.push({
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:GetResourcePolicy'],
+      Resource: manager,
+    });
+  }
+  if (parameters.length > 0) statements.push({ Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParameters'], Resource: parameters });
+  return { Version: '2012-10-17', Statement: statements };
+}
+
+export function eksctlConfig(context: ExportContext): Record<string, unknown> {
+  const serviceAccounts: Record<string, unknown>[] = [];
+  if (context.anyPublic) {
+    serviceAccounts.push({
+      metadata: { name: 'aws-load-balancer-controller', namespace: 'kube-system' },
+      wellKnownPolicies: { awsLoadBalancerController: true },
+    });
+  }
+  // eksctl needs a policy for every IRSA role it creates, so only services with secrets get one
+  // here; the README says how to create the others' roles (roleOnly: the manifests create the
+  // ServiceAccounts with the matching annotation).
+  for (const plan of context.services.filter((s) => s.secrets.length > 0)) {
+    serviceAccounts.push({
+      metadata: { name: plan.name, namespace: NAMESPACE },
+      roleName: irsaRoleName(plan),
+      roleOnly: true,
+      attachPolicy: secretsPolicy(plan.secrets),
+    });
+  }
+  const config: Record<string, unknown> = {
+    apiVersion: 'eksctl.io/v1alpha5',
+    kind: 'ClusterConfig',
+    metadata: { name: CLUSTER_NAME, region: context.scenario.region, version: EKS_KUBERNETES_VERSION },
+    // IRSA needs the cluster's OIDC provider (export-rules B3).
+    iam: { withOIDC: true, ...(serviceAccounts.length > 0 ? { serviceAccounts } : {}) },
+  };
+  if (context.compute === 'ec2') {
+    config.managedNodeGroups = context.nodeGroups.flatMap((group) => managedNodeGroups(context, group));
+  } else {
+    // The namespace's pods, and CoreDNS in kube-system (priced by the estimate), run on Fargate.
+    config.fargateProfiles = [{ name: `fp-${NAMESPACE}`, selectors: [{ namespace: NAMESPACE }, { namespace: 'kube-system' }] }];
+  }
+  return config;
+}

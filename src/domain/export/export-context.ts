@@ -1,0 +1,188 @@
+/**
+ * Everything the exporters need about one option, derived once from the scenario and the
+ * engine's estimate: per-service facts (names, port, sizes, secrets), node groups from the
+ * engine's node plan, and the problems that make an export impossible.
+ *
+ * Exporters never recompute prices or sizes: Fargate sizes and node plans come from the estimate.
+ */
+import type { Estimate, NodePlan, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
+import type { Scenario, Service } from '../scenario/scenario-schema.ts';
+import type { FargateSize } from '../sizing/fargate-sizes.ts';
+import { parseSecretReference, type SecretReference } from './secret-reference.ts';
+
+/** Names the bundle uses; the bundle README says where to change them. */
+export const CLUSTER_NAME = 'app-cluster';
+export const NAMESPACE = 'apps';
+/** Documented placeholders the bundle README tells the user to fill in. */
+export const IMAGE_PLACEHOLDER = 'REPLACE_WITH_IMAGE_URI';
+export const ACCOUNT_PLACEHOLDER = 'REPLACE_WITH_ACCOUNT_ID';
+export const CERTIFICATE_PLACEHOLDER = 'REPLACE_WITH_CERTIFICATE_ID';
+/** Port assumed for a public service that does not name one (the article's port). */
+export const DEFAULT_PUBLIC_PORT = 8080;
+
+export interface ExportInput {
+  scenario: Scenario;
+  estimate: Estimate;
+  optionId: OptionId;
+  /** Link that reopens this scenario in the calculator (the UI passes the page URL). */
+  shareUrl: string;
+}
+
+export interface EnvironmentVariable {
+  name: string;
+  value: string;
+}
+
+export interface AutoscalingPlan {
+  min: number;
+  max: number;
+  targetCpuPercent: number;
+}
+
+/** One node group of an EC2 option, keyed by CPU architecture and GPU need like the engine's plan. */
+export interface NodeGroup {
+  /** "x86-64", "arm64", "x86-64-gpu": used in resource and node group names. */
+  key: string;
+  plan: NodePlan;
+}
+
+export interface ServicePlan {
+  service: Service;
+  name: string;
+  /** Terraform identifier ("api-service" -> "api_service"). */
+  id: string;
+  image: string;
+  imageIsPlaceholder: boolean;
+  port: number | null;
+  portAssumed: boolean;
+  healthCheckPath: string | null;
+  public: boolean;
+  host: string | null;
+  /** Sorted by name: the ECS provider sorts them too, so plans show no spurious diff (export-rules A9). */
+  environment: EnvironmentVariable[];
+  secrets: SecretReference[];
+  /** Whole tasks or pods to run: the scenario's average replicas rounded up, within the autoscaling range. */
+  desiredCount: number;
+  autoscaling: AutoscalingPlan | null;
+  /** Fargate options: the billed size from the estimate (ECS task size; EKS pod size after the 256 MiB overhead). */
+  fargateSize: FargateSize | null;
+  /** EC2 options: the node group the engine placed the service on. */
+  nodeGroup: NodeGroup | null;
+}
+
+export interface ExportContext {
+  input: ExportInput;
+  scenario: Scenario;
+  option: OptionEstimate;
+  platform: 'ecs' | 'eks';
+  compute: 'fargate' | 'ec2';
+  services: ServicePlan[];
+  nodeGroups: NodeGroup[];
+  anyPublic: boolean;
+}
+
+export type PreparedExport = { ok: true; context: ExportContext } | { ok: false; problems: string[] };
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function nodeGroupKey(plan: Pick<NodePlan, 'arch' | 'gpu'>): string {
+  return `${plan.arch === 'arm64' ? 'arm64' : 'x86-64'}${plan.gpu ? '-gpu' : ''}`;
+}
+
+/** User strings of a service with the path the problem messages name. */
+function userStrings(service: Service, index: number): { path: string; value: string }[] {
+  const at = `services[${index}]`;
+  const out: { path: string; value: string }[] = [];
+  if (service.image !== undefined) out.push({ path: `${at}.image`, value: service.image });
+  if (service.healthCheckPath !== undefined) out.push({ path: `${at}.healthCheckPath`, value: service.healthCheckPath });
+  if (service.host !== undefined) out.push({ path: `${at}.host`, value: service.host });
+  for (const [key, value] of Object.entries(service.environment ?? {})) out.push({ path: `${at}.environment.${key}`, value });
+  for (const [key, value] of Object.entries(service.secrets ?? {})) out.push({ path: `${at}.secrets.${key}`, value });
+  return out;
+}
+
+function stringProblems(service: Service, index: number, platform: 'ecs' | 'eks'): string[] {
+  const problems: string[] = [];
+  for (const { path, value } of userStrings(service, index)) {
+    // A lone UTF-16 surrogate has no UTF-8 form: no file can carry it.
+    if (LONE_SURROGATE.test(value)) problems.push(`${path}: contains an unpaired UTF-16 surrogate, which no UTF-8 file can hold`);
+    // Terraform reads every string as Unicode NFC (HCL and cty normalize), so it would silently
+    // change a decomposed string; refuse rather than export something else than was typed.
+    else if (platform === 'ecs' && value.normalize('NFC') !== value) {
+      problems.push(`${path}: is not in Unicode normalization form C; Terraform converts every string to NFC, so the exported Terraform would change it. Write it in composed form (for example "é" as one character).`);
+    }
+  }
+  return problems;
+}
+
+function planService(context: { option: OptionEstimate; nodeGroups: NodeGroup[] }, service: Service, index: number, problems: string[]): ServicePlan {
+  const at = `services[${index}]`;
+  const environment = Object.entries(service.environment ?? {})
+    .map(([name, value]) => ({ name, value }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const secrets: SecretReference[] = [];
+  for (const [name, arn] of Object.entries(service.secrets ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const parsed = parseSecretReference(name, arn);
+    if (parsed.ok) secrets.push(parsed.reference);
+    else problems.push(`${at}.secrets.${name}: ${parsed.problem}`);
+    if (service.environment && Object.hasOwn(service.environment, name)) {
+      problems.push(`${at}.secrets.${name}: is also set in environment; a container gets each variable once`);
+    }
+  }
+
+  const replicas = Math.ceil(service.replicas - 1e-9);
+  const a = service.autoscaling;
+  const autoscaling = a ? { min: a.min, max: a.max, targetCpuPercent: a.targetCpuPercent } : null;
+  const desiredCount = autoscaling ? Math.min(Math.max(replicas, autoscaling.min), autoscaling.max) : replicas;
+
+  const port = service.port ?? (service.public ? DEFAULT_PUBLIC_PORT : null);
+  const fargate = context.option.fargateSizes?.find((f) => f.service === service.name)?.billed ?? null;
+  const group = context.nodeGroups.find((g) => g.plan.services.includes(service.name)) ?? null;
+  if (context.option.fargateSizes && !fargate) problems.push(`${at}: the estimate has no Fargate size for "${service.name}"; estimate this scenario again`);
+  if (context.option.nodes && !group) problems.push(`${at}: the estimate's node plan does not place "${service.name}"; estimate this scenario again`);
+
+  return {
+    service,
+    name: service.name,
+    id: service.name.replace(/-/g, '_'),
+    image: service.image ?? IMAGE_PLACEHOLDER,
+    imageIsPlaceholder: service.image === undefined,
+    port,
+    portAssumed: service.port === undefined && port !== null,
+    // A health path without a port has nothing to probe.
+    healthCheckPath: port === null ? null : service.healthCheckPath ?? null,
+    public: service.public,
+    host: service.host ?? null,
+    environment,
+    secrets,
+    desiredCount,
+    autoscaling,
+    fargateSize: fargate,
+    nodeGroup: group,
+  };
+}
+
+/** Derives the export context, or lists every reason the option cannot be exported as asked. */
+export function prepareExport(input: ExportInput): PreparedExport {
+  const { scenario, estimate, optionId } = input;
+  const option = estimate.options.find((o) => o.id === optionId);
+  if (!option) return { ok: false, problems: [`the estimate has no option "${optionId}"`] };
+  if (!option.available) return { ok: false, problems: [`${option.label} cannot run this scenario: ${option.reason ?? 'unavailable'}`] };
+  if (estimate.region !== scenario.region) {
+    return { ok: false, problems: [`the estimate is for ${estimate.region} but the scenario is for ${scenario.region}; estimate this scenario again`] };
+  }
+
+  const platform = optionId.startsWith('ecs') ? 'ecs' : 'eks';
+  const compute = optionId.endsWith('fargate') ? 'fargate' : 'ec2';
+  const nodeGroups = (option.nodes ?? []).map((plan) => ({ key: nodeGroupKey(plan), plan }));
+  const problems: string[] = [];
+  const services = scenario.services.map((service, index) => {
+    problems.push(...stringProblems(service, index, platform));
+    return planService({ option, nodeGroups }, service, index, problems);
+  });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    context: { input, scenario, option, platform, compute, services, nodeGroups, anyPublic: services.some((s) => s.public && s.port !== null) },
+  };
+}
