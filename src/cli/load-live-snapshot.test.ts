@@ -35,7 +35,7 @@ beforeAll(async () => {
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"formatVersion":1,"region":"eu-west-1"}');
     } else if (req.url?.includes('us-west-2')) {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      proxy.app.request('/api/pricing/us-east-1').then(async (answer) => res.end(await answer.text()));
+      Promise.resolve(proxy.app.request('/api/pricing/us-east-1')).then(async (answer) => res.end(await answer.text()));
     }
     // any other region: never answer
   });
