@@ -1,0 +1,131 @@
+/**
+ * `cli export <scenario.json | -> --option <id> (--out DIR | --zip FILE)`
+ *
+ * Builds the whole bundle in memory first, then writes it atomically: files go to a temporary
+ * directory (or file) beside the target, which is renamed into place. On any error nothing is
+ * left behind. --out must not exist or be an empty directory; --zip replaces an existing file.
+ */
+import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { estimateScenario } from '../../domain/cost/estimate.ts';
+import { OPTION_IDS, type OptionId } from '../../domain/cost/estimate-types.ts';
+import { buildExportBundle, ExportError } from '../../domain/export/build-export-bundle.ts';
+import type { ExportFile } from '../../domain/export/export-file.ts';
+import { zipExportFiles } from '../../domain/export/zip-export-files.ts';
+import { buildShareUrl, DEFAULT_APP_URL } from '../../domain/share/share-codec.ts';
+import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
+import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
+import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
+
+const isOptionId = (value: string): value is OptionId => (OPTION_IDS as readonly string[]).includes(value);
+
+async function statOrNull(path: string) {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+}
+
+const describeError = (error: unknown) => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/** Refuses a target directory that exists and is not empty (or is not a directory), before any work is done. */
+async function checkOutDir(dir: string): Promise<void> {
+  const existing = await statOrNull(dir);
+  if (!existing) return;
+  if (!existing.isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
+  if ((await readdir(dir)).length > 0) throw new UsageError(`--out ${dir}: directory is not empty; choose a new or empty directory`);
+}
+
+async function checkZipFile(file: string): Promise<void> {
+  const existing = await statOrNull(file);
+  if (existing?.isDirectory()) throw new UsageError(`--zip ${file}: is a directory`);
+}
+
+async function writeOutDir(dir: string, files: readonly ExportFile[]): Promise<void> {
+  const parent = dirname(dir);
+  try {
+    await mkdir(parent, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`--out ${dir}: cannot create ${parent}: ${describeError(error)}`);
+  }
+  let temp: string | null = null;
+  try {
+    // mkdir, not mkdtemp: the directory gets the usual permissions (umask), not 0700.
+    const candidate = join(parent, `.${basename(dir)}.partial-${process.pid}-${Date.now()}`);
+    await mkdir(candidate);
+    temp = candidate;
+    for (const file of files) {
+      const target = join(temp, ...file.path.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, file.contents, 'utf8');
+    }
+    // An empty directory may stand where the bundle goes (checked earlier): rename needs it gone.
+    if (await statOrNull(dir)) await rmdir(dir);
+    await rename(temp, dir);
+    temp = null;
+  } catch (error) {
+    throw new UsageError(`--out ${dir}: cannot write the bundle: ${describeError(error)}`);
+  } finally {
+    if (temp) await rm(temp, { recursive: true, force: true });
+  }
+}
+
+async function writeZip(file: string, bytes: Uint8Array): Promise<void> {
+  const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(temp, bytes);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw new UsageError(`--zip ${file}: cannot write the archive: ${describeError(error)}`);
+  }
+}
+
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, [], ['option', 'out', 'zip']);
+  if (args.positional.length > 1) throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  const option = args.flags.get('option');
+  if (typeof option !== 'string') throw new UsageError(`missing --option: one of ${OPTION_IDS.join(', ')}`);
+  if (!isOptionId(option)) throw new UsageError(`--option ${option}: must be one of ${OPTION_IDS.join(', ')}`);
+  const out = args.flags.get('out');
+  const zip = args.flags.get('zip');
+  if (typeof out !== 'string' && typeof zip !== 'string') throw new UsageError('missing --out DIR or --zip FILE: say where to write the bundle');
+  const outDir = typeof out === 'string' ? resolve(io.cwd, out) : null;
+  const zipFile = typeof zip === 'string' ? resolve(io.cwd, zip) : null;
+
+  const scenario = await readScenario(io, args.positional[0]);
+  const snapshot = await loadBundledSnapshot(scenario.region);
+  checkAgainstSnapshot(scenario, snapshot);
+  const estimate = estimateScenario(scenario, snapshot);
+  let files: ExportFile[];
+  try {
+    files = buildExportBundle({ scenario, estimate, optionId: option, shareUrl: buildShareUrl(DEFAULT_APP_URL, { scenario }) });
+  } catch (error) {
+    if (error instanceof ExportError) throw new UsageError(error.problems);
+    throw error;
+  }
+
+  // Every check runs before the first write, so a refusal leaves nothing behind.
+  if (outDir) await checkOutDir(outDir);
+  if (zipFile) await checkZipFile(zipFile);
+  const lines: string[] = [];
+  if (outDir) {
+    await writeOutDir(outDir, files);
+    lines.push(`Wrote ${files.length} files to ${outDir}`);
+  }
+  if (zipFile) {
+    const bytes = zipExportFiles(files);
+    try {
+      await writeZip(zipFile, bytes);
+    } catch (error) {
+      if (outDir) await rm(outDir, { recursive: true, force: true });
+      throw error;
+    }
+    lines.push(`Wrote ${zipFile} (${files.length} files, ${bytes.length} bytes)`);
+  }
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
+}
