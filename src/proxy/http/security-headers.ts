@@ -7,19 +7,16 @@ import type { MiddlewareHandler } from 'hono';
 export const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
- * For dist/index.html. Inline style attributes are allowed because React and recharts set
- * element styles; scripts, fonts, images and fetches come from the app's own origin only
- * (`connect-src` gains the pricing API origin when VITE_PRICING_API points elsewhere).
+ * For dist/index.html served by the proxy. Inline style attributes are allowed because React and
+ * recharts set element styles; scripts, images and fetches come from the app's own origin only,
+ * which is where this proxy's /api lives (the image builds the app with VITE_PRICING_API=same-origin).
  */
-export function appCsp(extraConnectOrigins: readonly string[]): string {
-  const connect = ["'self'", ...extraConnectOrigins].join(' ');
-  return [
-    "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
-    `connect-src ${connect}`, "object-src 'none'", "base-uri 'self'", "form-action 'none'", "frame-ancestors 'none'",
-  ].join('; ');
-}
+export const APP_CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self' 'unsafe-inline'", "img-src 'self' data: blob:",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'", "frame-ancestors 'none'",
+].join('; ');
 
-export function securityHeaders(htmlCsp: string): MiddlewareHandler {
+export function securityHeaders(htmlCsp: string = APP_CSP): MiddlewareHandler {
   return async (c, next) => {
     await next();
     const headers = c.res.headers;
