@@ -2,15 +2,28 @@
  * Region prices for the browser, through TanStack Query: server state lives here, never in the
  * zustand store (which holds only what the user chose).
  *
- * Today the only source is the bundled snapshot, public/pricing/<region>.json, served by Vite.
- * To add a source (the pricing proxy's live prices), add its name to PriceSourceChoice and a
- * loader to SNAPSHOT_LOADERS; the query key already carries the source, and the rest of the app
- * reads `snapshot.source`, `asOf` and `reason` from whatever the loader returns.
+ * Sources: the bundled snapshot, public/pricing/<region>.json, served with the app; and, when
+ * VITE_PRICING_API names a pricing proxy (a URL, or "same-origin" for the app's own /api), live
+ * prices from it with the bundled file as the fallback (fetch-live-pricing.ts). The query key
+ * carries the source, and the rest of the app reads `snapshot.source`, `asOf` and `reason` from
+ * whatever the loader returns.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
+import { fetchLivePricing, resolvePricingApi } from './fetch-live-pricing.ts';
 
-export type PriceSourceChoice = 'bundled';
+export type PriceSourceChoice = 'bundled' | 'live';
+
+/** The pricing proxy this build was configured with (VITE_PRICING_API), if any. */
+const PRICING_API = resolvePricingApi(import.meta.env.VITE_PRICING_API);
+
+/** Live prices when a proxy is configured (a wrong setting is reported as the fallback's reason). */
+export const DEFAULT_PRICE_SOURCE: PriceSourceChoice = PRICING_API.kind === 'none' ? 'bundled' : 'live';
+
+/** The proxy caches the Price List for 24 h; a page open all day asks again after a few hours. */
+const LIVE_STALE_TIME_MS = 6 * 60 * 60_000;
+/** A fallback answer is re-asked soon (the proxy retries AWS after 5 minutes). */
+const FALLBACK_STALE_TIME_MS = 5 * 60_000;
 
 type SnapshotLoader = (region: string, signal: AbortSignal) => Promise<RegionSnapshot>;
 
@@ -31,15 +44,18 @@ export async function fetchBundledSnapshot(region: string, signal?: AbortSignal,
 
 export const SNAPSHOT_LOADERS: Record<PriceSourceChoice, SnapshotLoader> = {
   bundled: (region, signal) => fetchBundledSnapshot(region, signal),
+  live: (region, signal) => fetchLivePricing(region, PRICING_API, { signal, loadBundled: fetchBundledSnapshot }),
 };
 
 /** One definition of the query, shared by the hook, prefetching and tests. */
-export function regionPricingQueryOptions(region: string, source: PriceSourceChoice = 'bundled') {
+export function regionPricingQueryOptions(region: string, source: PriceSourceChoice = DEFAULT_PRICE_SOURCE) {
   return queryOptions({
     queryKey: ['pricing', source, region] as const,
     queryFn: ({ signal }) => SNAPSHOT_LOADERS[source](region, signal),
-    // A bundled snapshot never changes while the page is open.
-    staleTime: Infinity,
+    // A bundled snapshot never changes while the page is open; live prices are long-lived too.
+    staleTime: source === 'bundled'
+      ? Infinity
+      : (query) => (query.state.data?.source === 'live' ? LIVE_STALE_TIME_MS : FALLBACK_STALE_TIME_MS),
     gcTime: 30 * 60_000,
     retry: 1,
   });
@@ -67,7 +83,7 @@ export interface RegionPricing {
   refetch: () => void;
 }
 
-export function useRegionPricing(region: string, source: PriceSourceChoice = 'bundled'): RegionPricing {
+export function useRegionPricing(region: string, source: PriceSourceChoice = DEFAULT_PRICE_SOURCE): RegionPricing {
   const query = useQuery(regionPricingQueryOptions(region, source));
   return {
     snapshot: query.data,
