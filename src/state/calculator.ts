@@ -40,22 +40,23 @@ function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =>
 export function createCalculator() {
   const validate = memoOne((draft: DraftScenario, snapshot: RegionSnapshot | undefined) => {
     const result = validateScenario(draft);
-    if (!result.ok) return { scenario: null, problems: result.problems };
-    const snapshotFits = snapshot && snapshot.region === result.scenario.region;
-    const priceProblems = snapshotFits ? validateAgainstSnapshot(result.scenario, snapshot) : [];
-    return { scenario: priceProblems.length === 0 ? result.scenario : null, problems: priceProblems };
+    const problems = result.ok ? (snapshot && snapshot.region === result.scenario.region ? validateAgainstSnapshot(result.scenario, snapshot) : []) : result.problems;
+    return {
+      scenario: result.ok && problems.length === 0 ? result.scenario : null,
+      problems,
+      byPath: new Map(problems.map((p) => [p.path, p.message])) as ReadonlyMap<string, string>,
+    };
   });
   const estimate = memoOne((scenario: Scenario, snapshot: RegionSnapshot) => estimateScenario(scenario, snapshot));
   let lastValid: { scenario: Scenario; estimate: Estimate } | null = null;
 
   return function calculate(draft: DraftScenario, snapshot: RegionSnapshot | undefined): Calculation {
     const validated = validate(draft, snapshot);
-    const problems = new Map(validated.problems.map((p) => [p.path, p.message]));
     let staleBecause: Calculation['staleBecause'] = null;
     if (!validated.scenario) staleBecause = 'invalid-input';
     else if (!snapshot || snapshot.region !== validated.scenario.region) staleBecause = 'loading-prices';
     else lastValid = { scenario: validated.scenario, estimate: estimate(validated.scenario, snapshot) };
-    return { problems, problemList: validated.problems, scenario: lastValid?.scenario ?? null, estimate: lastValid?.estimate ?? null, staleBecause };
+    return { problems: validated.byPath, problemList: validated.problems, scenario: lastValid?.scenario ?? null, estimate: lastValid?.estimate ?? null, staleBecause };
   };
 }
 

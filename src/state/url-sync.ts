@@ -60,7 +60,8 @@ export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_
     timer = setTimeout(write, delayMs);
   });
   const onHashChange = () => {
-    if (target.location.hash === written) return;
+    // Only share links replace the scenario; other fragments (in-page anchors) are left alone.
+    if (target.location.hash === written || !target.location.hash.startsWith('#s=')) return;
     written = target.location.hash;
     useAppStore.setState(stateFromFragment(written));
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeBreakEven, findBreakEvens, formatReplicas, type ScaleSample } from './break-even.ts';
+import { describeBreakEven, findBreakEvens, formatReplicas, wholeReplicaFactors, type ScaleSample } from './break-even.ts';
 import { OPTION_IDS, type OptionId } from './estimate-types.ts';
 
 const sample = (replicas: number, totals: Partial<Record<OptionId, number | null>>): ScaleSample => ({
@@ -82,5 +82,29 @@ describe('findBreakEvens', () => {
         expect(found[0]).toMatchObject({ cheaper: 'eks-ec2', than: 'ecs-fargate', aboveReplicas: crossAt - 1, fromReplicas: crossAt + 1 });
       }),
     );
+  });
+});
+
+describe('wholeReplicaFactors', () => {
+  it('gives whole total replica counts from a quarter to four times today', () => {
+    const factors = wholeReplicaFactors(2);
+    expect(factors.map((f) => Math.round(f * 2 * 1e9) / 1e9)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
+  it('keeps to the point budget and includes both ends (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 2, max: 200 }), (total, maxPoints) => {
+        const factors = wholeReplicaFactors(total, maxPoints);
+        expect(factors.length).toBeLessThanOrEqual(maxPoints + 1);
+        const totals = factors.map((f) => f * total);
+        for (const t of totals) expect(Math.abs(t - Math.round(t))).toBeLessThan(1e-6);
+        expect(Math.round(totals[0]!)).toBe(Math.max(1, Math.ceil(total / 4)));
+        expect(Math.round(totals[totals.length - 1]!)).toBe(Math.max(Math.max(1, Math.ceil(total / 4)) + 1, total * 4));
+      }),
+    );
+  });
+
+  it('falls back to today only when there are no replicas', () => {
+    expect(wholeReplicaFactors(0)).toEqual([1]);
   });
 });

@@ -73,3 +73,19 @@ export function describeBreakEven(breakEven: BreakEven): string {
   const n = breakEven.aboveReplicas;
   return `${OPTION_LABELS[breakEven.cheaper]} is cheaper than ${OPTION_LABELS[breakEven.than]} above ${formatReplicas(n)} replica${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * Scale factors that give whole total replica counts, from a quarter of today's total to four
+ * times it (at least 1), at most `maxPoints` of them: break-evens then read "above 38 replicas",
+ * not "above 37.62". Falls back to one factor of 1 when the scenario has no replicas.
+ */
+export function wholeReplicaFactors(totalReplicas: number, maxPoints = 100): number[] {
+  if (!(totalReplicas > 0) || !Number.isFinite(totalReplicas)) return [1];
+  const from = Math.max(1, Math.ceil(totalReplicas / 4));
+  const to = Math.max(from + 1, Math.floor(totalReplicas * 4));
+  const step = Math.max(1, Math.ceil((to - from) / Math.max(1, maxPoints - 1)));
+  const totals: number[] = [];
+  for (let total = from; total <= to; total += step) totals.push(total);
+  if (totals[totals.length - 1] !== to) totals.push(to);
+  return totals.map((total) => total / totalReplicas);
+}

@@ -1,0 +1,51 @@
+import { ScenarioEditor } from '../features/scenario-editor/scenario-editor.tsx';
+import { ResultsPanel } from '../features/results/results-panel.tsx';
+import { ChartsSection } from '../features/charts/charts-section.tsx';
+import { lazy } from 'react';
+import { LazySection } from '../components/lazy-section.tsx';
+import { ShareBar } from '../features/share-link/share-bar.tsx';
+import { LinkNotice } from '../features/share-link/link-notice.tsx';
+import { PriceBadge } from '../features/share-link/price-badge.tsx';
+
+// Below the fold: the questionnaire (with the recommendation rules) and the feature matrix load after the first screen.
+const DecisionGuide = lazy(() => import('../features/decision-guide/decision-guide.tsx'));
+const FeatureMatrix = lazy(() => import('../features/feature-matrix/feature-matrix.tsx'));
+
+/** The page: workload on the left, costs on the right; charts, decision guide and features below. */
+export function App() {
+  return (
+    <>
+      <a className="skip-link" href="#results-heading" onClick={(e) => { e.preventDefault(); document.getElementById('results-heading')?.focus(); document.getElementById('results-heading')?.scrollIntoView(); }}>
+        Skip to results
+      </a>
+      <header className="site-header">
+        <div className="header-inner">
+          <div>
+            <h1>ECS vs EKS cost calculator</h1>
+            <p className="tagline">One workload, four ways to run it on AWS: ECS or EKS, on Fargate or EC2.</p>
+          </div>
+          <ShareBar />
+        </div>
+        <div className="header-inner">
+          <PriceBadge />
+        </div>
+      </header>
+      <main id="main">
+        <LinkNotice />
+        <div className="workspace">
+          <ScenarioEditor />
+          <ResultsPanel />
+        </div>
+        <ChartsSection />
+        <LazySection id="guide-heading" title="Decision guide" className="guide" content={DecisionGuide} />
+        <LazySection id="matrix-heading" title="What each option can do" className="matrix" content={FeatureMatrix} />
+      </main>
+      <footer className="site-footer">
+        <p>
+          Estimates, not quotes: prices come from public AWS sources and each line item names its source and date. Share links carry the whole
+          scenario in the address, so nothing is stored on a server.
+        </p>
+      </footer>
+    </>
+  );
+}

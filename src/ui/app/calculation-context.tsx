@@ -1,0 +1,45 @@
+/**
+ * Computes the page's results once per render at the top and hands them down: the validation of
+ * the draft, the (last valid) estimate and the region's price information.
+ */
+import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { useAppStore } from '../../state/app-store.ts';
+import { createCalculator, type Calculation } from '../../state/calculator.ts';
+import { useRegionPricing, type PricingInfo } from '../../api/pricing-queries.ts';
+import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
+
+export interface CalculationContextValue extends Calculation {
+  snapshot: RegionSnapshot | undefined;
+  pricing: PricingInfo | null;
+  pricesLoading: boolean;
+  pricesError: Error | null;
+  retryPrices: () => void;
+}
+
+const CalculationContext = createContext<CalculationContextValue | null>(null);
+
+export function CalculationProvider({ children }: { children: ReactNode }) {
+  const draft = useAppStore((s) => s.scenario);
+  const prices = useRegionPricing(draft.region);
+  const [calculate] = useState(createCalculator);
+  const calculation = calculate(draft, prices.snapshot);
+  const value = useMemo<CalculationContextValue>(
+    () => ({
+      ...calculation,
+      snapshot: prices.snapshot,
+      pricing: prices.pricing,
+      pricesLoading: prices.isLoading,
+      pricesError: prices.error,
+      retryPrices: prices.refetch,
+    }),
+    // The calculation's parts are memoized objects; a new draft gives new ones.
+    [calculation.problems, calculation.estimate, calculation.staleBecause, prices.snapshot, prices.isLoading, prices.error],
+  );
+  return <CalculationContext.Provider value={value}>{children}</CalculationContext.Provider>;
+}
+
+export function useCalculation(): CalculationContextValue {
+  const value = useContext(CalculationContext);
+  if (!value) throw new Error('useCalculation must be used inside <CalculationProvider>');
+  return value;
+}

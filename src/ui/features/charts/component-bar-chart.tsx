@@ -1,0 +1,59 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CATEGORIES, CATEGORY_COLORS, type BreakdownRow } from './chart-data.ts';
+import { money } from '../../lib/format.ts';
+
+const axisMoney = (v: number) => (Math.abs(v) >= 10_000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`);
+
+/** Stacked bars: each option's monthly total split into compute, control plane, network and team time. */
+export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
+  const used = CATEGORIES.filter((c) => rows.some((r) => r[c] !== 0));
+  const summary = rows.map((r) => `${r.option} ${money(r.total)}`).join(', ');
+  return (
+    <figure className="chart">
+      <figcaption id="bar-chart-title">Monthly cost by component</figcaption>
+      <div className="chart-box" role="img" aria-labelledby="bar-chart-title" aria-describedby="bar-chart-summary">
+        <ResponsiveContainer width="100%" height={300}>
+          <BarChart data={[...rows]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} stackOffset="sign">
+            <CartesianGrid strokeDasharray="3 3" vertical={false} />
+            <XAxis dataKey="option" tick={{ fontSize: 12 }} interval={0} />
+            <YAxis tickFormatter={axisMoney} width={56} tick={{ fontSize: 12 }} />
+            <Tooltip formatter={(value) => money(Number(value))} />
+            <Legend />
+            {used.map((c) => (
+              <Bar key={c} dataKey={c} stackId="total" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <p id="bar-chart-summary" className="visually-hidden">Totals: {summary}.</p>
+      <details className="chart-table">
+        <summary>Show as a table<span className="visually-hidden">: monthly cost by component</span></summary>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Monthly cost by component and option</caption>
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                {used.map((c) => (
+                  <th key={c} scope="col" className="num">{c}</th>
+                ))}
+                <th scope="col" className="num">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.option}</th>
+                  {used.map((c) => (
+                    <td key={c} className="num">{money(r[c])}</td>
+                  ))}
+                  <td className="num">{money(r.total)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,43 @@
+/** The charts, loaded on demand (recharts is large): default export for React.lazy. */
+import { useMemo } from 'react';
+import type { Estimate } from '../../../domain/cost/estimate-types.ts';
+import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
+import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
+import { describeBreakEven, findBreakEvens } from '../../../domain/cost/break-even.ts';
+import { componentBreakdown } from './chart-data.ts';
+import { ComponentBarChart } from './component-bar-chart.tsx';
+import { ScaleLineChart } from './scale-line-chart.tsx';
+import { useSweep } from './use-sweep.ts';
+
+export interface CostChartsProps {
+  estimate: Estimate;
+  scenario: Scenario;
+  snapshot: RegionSnapshot | undefined;
+}
+
+export default function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
+  const rows = useMemo(() => componentBreakdown(estimate), [estimate]);
+  const { points, pending } = useSweep(scenario, snapshot);
+  const breakEvens = useMemo(() => (points ? findBreakEvens(points) : []), [points]);
+  const currentReplicas = scenario.services.reduce((sum, s) => sum + s.replicas, 0);
+  return (
+    <div className="charts-grid">
+      <ComponentBarChart rows={rows} />
+      <div>
+        {points ? <ScaleLineChart points={points} currentReplicas={currentReplicas} /> : <p role="status">Computing costs across scale…</p>}
+        <div id="break-even-list" className="break-evens" aria-live="polite" aria-busy={pending}>
+          <h3>Break-even points</h3>
+          {points && breakEvens.length === 0 ? <p>No option overtakes another between {points[0]?.totalReplicas} and {points[points.length - 1]?.totalReplicas} replicas.</p> : null}
+          {breakEvens.length > 0 ? (
+            <ul>
+              {breakEvens.map((b) => (
+                <li key={`${b.cheaper}-${b.than}-${b.fromReplicas}`}>{describeBreakEven(b)}.</li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="muted">Every service's replicas scale together, from a quarter to four times today's {currentReplicas.toLocaleString('en-US')}. EC2 costs rise in whole nodes, so two options can cross more than once.</p>
+        </div>
+      </div>
+    </div>
+  );
+}

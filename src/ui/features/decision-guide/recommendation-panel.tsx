@@ -1,0 +1,40 @@
+import { useMemo } from 'react';
+import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
+import type { DecisionAnswers } from '../../../domain/recommend/decision-answers.ts';
+import { describeComparison, recommendPlatform, type Side } from '../../../domain/recommend/recommend-platform.ts';
+import { useCalculation } from '../../app/calculation-context.tsx';
+import { money } from '../../lib/format.ts';
+
+const SIDE_LABEL: Record<Side, string> = { ecs: 'ECS', eks: 'EKS', fargate: 'Fargate', ec2: 'EC2' };
+
+/** The recommendation, its reasons and what the choice costs against the alternatives. */
+export function RecommendationPanel({ answers }: { answers: DecisionAnswers }) {
+  const { scenario, estimate } = useCalculation();
+  const rec = useMemo(() => recommendPlatform(answers, scenario, estimate), [answers, scenario, estimate]);
+  return (
+    <aside className="recommendation" aria-labelledby="recommendation-heading" aria-live="polite">
+      <h3 id="recommendation-heading">Recommendation</h3>
+      <p className="recommended" data-testid="recommended-option">{OPTION_LABELS[rec.optionId]}</p>
+      <p className="muted">
+        {rec.orchestrator.toUpperCase()} {rec.points[rec.orchestrator]} points against {rec.orchestrator === 'ecs' ? 'EKS' : 'ECS'} {rec.points[rec.orchestrator === 'ecs' ? 'eks' : 'ecs']};{' '}
+        {rec.compute === 'fargate' ? 'Fargate' : 'EC2'} {rec.points[rec.compute]} against {rec.compute === 'fargate' ? 'EC2' : 'Fargate'} {rec.points[rec.compute === 'fargate' ? 'ec2' : 'fargate']}.
+      </p>
+      {rec.monthlyUSD !== null ? (
+        <p className="recommend-cost">
+          {money(rec.monthlyUSD)} a month
+          {rec.vsCheapest ? <>, {describeComparison(rec.vsCheapest)} (the cheapest option)</> : <>, the cheapest option for this workload</>}
+          {rec.vsOtherOrchestrator && rec.vsOtherOrchestrator.versus !== rec.vsCheapest?.versus ? <>; {describeComparison(rec.vsOtherOrchestrator)}</> : null}.
+        </p>
+      ) : null}
+      {rec.fallback ? <p className="stale-note">{rec.fallback}</p> : null}
+      <h4>Reasons</h4>
+      <ul className="reasons">
+        {rec.reasons.map((r) => (
+          <li key={r.text}>
+            <span className={`reason-side side-${r.favours}`}>{SIDE_LABEL[r.favours]}</span> {r.text}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

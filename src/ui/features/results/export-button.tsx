@@ -1,0 +1,26 @@
+import { lazy, Suspense, useState } from 'react';
+import type { Estimate, OptionId } from '../../../domain/cost/estimate-types.ts';
+import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
+import { useAppStore } from '../../../state/app-store.ts';
+import { shareUrlFor } from '../../../state/url-sync.ts';
+
+// The export code (generators, zip) loads only when someone opens the dialog.
+const ExportDialog = lazy(() => import('../export-panel/export-dialog.tsx'));
+
+export function ExportButton({ optionId, label, scenario, estimate }: { optionId: OptionId; label: string; scenario: Scenario; estimate: Estimate }) {
+  const [open, setOpen] = useState(false);
+  const close = () => setOpen(false);
+  const shareUrl = () => shareUrlFor({ scenario, answers: useAppStore.getState().answers }, window.location.href) ?? window.location.href;
+  return (
+    <>
+      <button type="button" className="button-small" onClick={() => setOpen(true)}>
+        Export<span className="visually-hidden"> {label} configuration</span>
+      </button>
+      {open ? (
+        <Suspense fallback={<p role="status">Loading the export…</p>}>
+          <ExportDialog optionId={optionId} scenario={scenario} estimate={estimate} shareUrl={shareUrl()} onClose={close} />
+        </Suspense>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import type { OptionEstimate } from '../../../domain/cost/estimate-types.ts';
+import { percent, quantity } from '../../lib/format.ts';
+
+/** EC2 node groups (type, count, how full) or, for Fargate, the billed size of each service. */
+export function NodePlan({ option }: { option: OptionEstimate }) {
+  const slots = option.id === 'eks-ec2' ? 'pod slots' : 'task slots';
+  if (option.nodes && option.nodes.length > 0) {
+    return (
+      <ul className="node-plan" aria-label={`${option.label} node plan`}>
+        {option.nodes.map((n) => (
+          <li key={`${n.instanceType}-${n.services.join()}`}>
+            <strong>{n.count} × <span className="mono">{n.instanceType}</span></strong>{' '}
+            <span className="muted">({quantity(n.vcpu)} vCPU, {quantity(n.memoryMiB / 1024, 2)} GiB, {n.arch}{n.gpu ? ', GPU' : ''}, {n.choice})</span>
+            <br />
+            Requests fill {percent(n.utilization.cpuPercent)} CPU, {percent(n.utilization.memoryPercent)} memory, {percent(n.utilization.slotsPercent)} of {slots}
+            {n.minNodesPadding > 0 ? `; ${n.minNodesPadding} added to reach the minimum node count` : ''}.
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const resized = (option.fargateSizes ?? []).filter((s) => s.billed.vcpu !== s.requested.vcpu || s.billed.memoryGiB !== s.requested.memoryGiB);
+  if (resized.length === 0) return null;
+  return (
+    <ul className="node-plan" aria-label={`${option.label} billed sizes`}>
+      {resized.slice(0, 5).map((s) => (
+        <li key={s.service}>
+          <span className="mono">{s.service}</span>: requests {quantity(s.requested.vcpu)} vCPU / {quantity(s.requested.memoryGiB, 3)} GiB, billed as {quantity(s.billed.vcpu)} vCPU / {quantity(s.billed.memoryGiB)} GB
+        </li>
+      ))}
+      {resized.length > 5 ? <li className="muted">and {resized.length - 5} more services rounded up</li> : null}
+    </ul>
+  );
+}

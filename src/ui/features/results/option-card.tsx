@@ -1,0 +1,62 @@
+import type { Estimate, OptionEstimate } from '../../../domain/cost/estimate-types.ts';
+import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
+import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
+import { roundToCents } from '../../../domain/money/round-cents.ts';
+import { money } from '../../lib/format.ts';
+import { LineItems } from './line-items.tsx';
+import { NodePlan } from './node-plan.tsx';
+import { ExportButton } from './export-button.tsx';
+
+export interface OptionCardProps {
+  option: OptionEstimate;
+  estimate: Estimate;
+  scenario: Scenario;
+  snapshot: RegionSnapshot | undefined;
+  totalReplicas: number;
+}
+
+/** One option: total (test contract: data-testid="monthly-total-<id>"), rank, node plan and its bill. */
+export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas }: OptionCardProps) {
+  const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);
+  const isCheapest = option.id === estimate.cheapest;
+  const total = option.monthlyUSD;
+  const headingId = `option-${option.id}-heading`;
+  return (
+    <article className={`option-card${isCheapest ? ' is-cheapest' : ''}${total === null ? ' is-unavailable' : ''}`} aria-labelledby={headingId}>
+      <header className="option-head">
+        <h3 id={headingId}>{option.label}</h3>
+        {isCheapest ? <span className="badge-cheapest">Cheapest</span> : null}
+      </header>
+      <p className="option-total">
+        <span data-testid={`monthly-total-${option.id}`}>{total === null ? 'Unavailable' : money(total)}</span>
+        {total !== null ? <span className="per-month"> per month</span> : null}
+      </p>
+      {total === null ? (
+        <p className="option-reason">{option.reason}</p>
+      ) : (
+        <dl className="option-facts">
+          <div>
+            <dt>Versus cheapest</dt>
+            <dd>{isCheapest || !cheapest || cheapest.monthlyUSD === null ? 'Cheapest option' : `+${money(roundToCents(total - cheapest.monthlyUSD))} a month`}</dd>
+          </div>
+          <div>
+            <dt>Per replica</dt>
+            <dd>{totalReplicas > 0 ? `${money(roundToCents(total / totalReplicas))} a month` : 'No replicas'}</dd>
+          </div>
+        </dl>
+      )}
+      {total !== null ? <NodePlan option={option} /> : null}
+      {total !== null ? (
+        <details className="line-details">
+          <summary>Line items<span className="visually-hidden"> of {option.label}</span> ({option.lines.length})</summary>
+          <LineItems lines={option.lines} snapshot={snapshot} caption={`${option.label}: monthly line items`} />
+        </details>
+      ) : null}
+      {total !== null ? (
+        <div className="option-actions">
+          <ExportButton optionId={option.id} label={option.label} scenario={scenario} estimate={estimate} />
+        </div>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,27 @@
+import { PresetPicker } from './preset-picker.tsx';
+import { RegionFields } from './region-fields.tsx';
+import { ServiceTable } from './service-table.tsx';
+import { FargateFields, EksFields } from './fargate-eks-fields.tsx';
+import { Ec2Fields } from './ec2-fields.tsx';
+import { ExtrasFields, TeamTimeFields } from './extras-fields.tsx';
+
+/** The whole workload form. Every field edits the store; results follow from it. */
+export function ScenarioEditor() {
+  return (
+    <section aria-labelledby="editor-heading" className="panel editor">
+      <h2 id="editor-heading">Workload</h2>
+      <form onSubmit={(event) => event.preventDefault()} noValidate>
+        <PresetPicker />
+        <RegionFields />
+        <ServiceTable />
+        <div className="settings-grid">
+          <FargateFields />
+          <EksFields />
+          <Ec2Fields />
+          <ExtrasFields />
+          <TeamTimeFields />
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useCallback, useState } from 'react';
+import { useAppStore, addService } from '../../../state/app-store.ts';
+import { MAX_SERVICES } from '../../../domain/scenario/scenario-schema.ts';
+import { useCalculation } from '../../app/calculation-context.tsx';
+import { rowProblems } from './row-problems.ts';
+import { ServiceRow } from './service-row.tsx';
+
+const COLUMNS = ['Name', 'vCPU', 'Memory (GiB)', 'Replicas', 'Hours per month', 'Architecture', 'OS', 'Actions'];
+// Architecture: arm64 means Graviton instances on EC2 and ARM Fargate (ECS only).
+
+/** The services: one row each, details (storage, GPU, autoscaling, export fields) in an expandable row. */
+export function ServiceTable() {
+  const services = useAppStore((s) => s.scenario.services);
+  const defaultHours = useAppStore((s) => s.scenario.hoursPerMonth);
+  const { problems } = useCalculation();
+  const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set());
+  const toggle = useCallback((index: number) => {
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(index)) next.delete(index);
+      else next.add(index);
+      return next;
+    });
+  }, []);
+  const listProblem = problems.get('services');
+  return (
+    <section aria-labelledby="services-heading" className="editor-block">
+      <div className="block-heading">
+        <h3 id="services-heading">Services</h3>
+        <p className="muted">{services.length} service{services.length === 1 ? '' : 's'}, {services.reduce((sum, s) => sum + (Number.isFinite(s.replicas) ? s.replicas : 0), 0).toLocaleString('en-US')} replicas</p>
+      </div>
+      <div className="table-scroll">
+        <table className="service-table">
+          <caption className="visually-hidden">Services: size, replicas and platform of each</caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c} scope="col">{c}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {services.map((service, index) => (
+              <ServiceRow
+                key={index}
+                index={index}
+                service={service}
+                problems={rowProblems(problems, index)}
+                expanded={expanded.has(index)}
+                onToggle={toggle}
+                canRemove={services.length > 1}
+                defaultHours={Number.isFinite(defaultHours) ? defaultHours : 730}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {listProblem ? <p className="field-problem" role="alert">Services: {listProblem}</p> : null}
+      <button type="button" onClick={() => addService()} disabled={services.length >= MAX_SERVICES}>
+        Add service
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { useAppStore, setLinkNotice } from '../../../state/app-store.ts';
+
+/** Why the page opened with the default scenario instead of the link's (broken, or from a newer version). */
+export function LinkNotice() {
+  const notice = useAppStore((s) => s.linkNotice);
+  if (!notice) return null;
+  return (
+    <div className={`link-notice notice-${notice.kind}`} role="alert">
+      <p>{notice.message}</p>
+      <button type="button" className="button-small" onClick={() => setLinkNotice(null)}>Dismiss</button>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useAppStore } from '../../../state/app-store.ts';
+import { shareUrlFor } from '../../../state/url-sync.ts';
+import { copyText } from '../../lib/clipboard.ts';
+
+/** "Copy link": the whole scenario and the answers in one URL, and the link itself to select by hand. */
+export function ShareBar() {
+  const id = useId();
+  const scenario = useAppStore((s) => s.scenario);
+  const answers = useAppStore((s) => s.answers);
+  const url = useMemo(() => shareUrlFor({ scenario, answers }, window.location.href), [scenario, answers]);
+  const [status, setStatus] = useState('');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const copy = async () => {
+    if (!url) return;
+    const ok = await copyText(url);
+    setStatus(ok ? 'Link copied.' : 'Could not copy: select the link and copy it by hand.');
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setStatus(''), 4000);
+  };
+  return (
+    <div className="share-bar">
+      <label htmlFor={id} className="visually-hidden">Share link</label>
+      <input id={id} className="share-url" type="text" readOnly value={url ?? ''} placeholder="Fix the highlighted fields to get a link" onFocus={(e) => e.currentTarget.select()} />
+      <button type="button" onClick={copy} disabled={!url}>Copy link</button>
+      <span className="share-status" role="status" aria-live="polite">{status}</span>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+/** Display formatting; every number on screen passes through here, so none shows as NaN. */
+import { formatUSD } from '../../domain/money/round-cents.ts';
+
+/** "$1,234.56", or "—" for a value that is not a finite number. */
+export function money(usd: number | null | undefined): string {
+  return typeof usd === 'number' && Number.isFinite(usd) ? formatUSD(usd) : '—';
+}
+
+/** "1,460" or "0.25": up to `digits` decimals, no trailing zeros. */
+export function quantity(value: number | null | undefined, digits = 4): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
+  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+}
+
+export function percent(value: number | null | undefined): string {
+  return typeof value === 'number' && Number.isFinite(value) ? `${quantity(value, 1)}%` : '—';
+}
+
+/** A unit price as AWS writes it: all significant decimals ("$0.04048"). */
+export function unitPrice(usd: number): string {
+  if (!Number.isFinite(usd)) return '—';
+  const sign = usd < 0 ? '-' : '';
+  return `${sign}$${Math.abs(usd).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 })}`;
+}
+
+/** Schema messages say "must be a number, not NaN" for an empty box; users need plainer words. */
+export function friendlyProblem(message: string): string {
+  if (/^must be a number, not (NaN|undefined|string)/.test(message) || message === 'is required') return 'Enter a number';
+  return message.charAt(0).toUpperCase() + message.slice(1);
+}
