@@ -1,0 +1,34 @@
+/**
+ * `cli share <scenario.json | -> [--base URL]`: prints the app URL that opens exactly this scenario.
+ * The link carries the validated scenario (defaults left out, compressed) in its fragment, the
+ * same way the app's "Copy link" does; the decision-guide answers start unanswered.
+ */
+import { buildShareUrl, DEFAULT_APP_URL } from '../../domain/share/share-codec.ts';
+import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
+import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
+import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
+
+/** Checks a --base value: an absolute http(s) URL; any fragment it has is replaced by the link's. */
+export function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--base ${value}: not a URL; give the app's address, e.g. ${DEFAULT_APP_URL}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base ${value}: must be an http:// or https:// address`);
+  url.hash = '';
+  return url.toString();
+}
+
+export async function runShare(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, [], ['base']);
+  if (args.positional.length > 1) throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  const base = args.flags.get('base');
+  const baseUrl = typeof base === 'string' ? parseBaseUrl(base) : DEFAULT_APP_URL;
+  const scenario = await readScenario(io, args.positional[0]);
+  // The same check as `cli estimate`: a link must not open a scenario the page would reject.
+  checkAgainstSnapshot(scenario, await loadBundledSnapshot(scenario.region));
+  io.stdout(`${buildShareUrl(baseUrl, { scenario })}\n`);
+  return 0;
+}
