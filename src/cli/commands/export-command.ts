@@ -32,14 +32,18 @@ const describeError = (error: unknown) => (error as NodeJS.ErrnoException).code 
 
 /** Refuses a target directory that exists and is not empty (or is not a directory), before any work is done. */
 async function checkOutDir(dir: string): Promise<void> {
-  const existing = await statOrNull(dir);
+  const existing = await statOrNull(dir).catch((error: unknown) => {
+    throw new UsageError(`--out ${dir}: cannot use this path: ${describeError(error)}`);
+  });
   if (!existing) return;
   if (!existing.isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
   if ((await readdir(dir)).length > 0) throw new UsageError(`--out ${dir}: directory is not empty; choose a new or empty directory`);
 }
 
 async function checkZipFile(file: string): Promise<void> {
-  const existing = await statOrNull(file);
+  const existing = await statOrNull(file).catch((error: unknown) => {
+    throw new UsageError(`--zip ${file}: cannot use this path: ${describeError(error)}`);
+  });
   if (existing?.isDirectory()) throw new UsageError(`--zip ${file}: is a directory`);
 }
 
