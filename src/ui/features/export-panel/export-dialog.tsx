@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type K
 import type { Estimate, OptionId } from '../../../domain/cost/estimate-types.ts';
 import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
-import { buildExportBundle } from '../../../domain/export/build-export-bundle.ts';
+import { buildExportBundle, findExportProblems } from '../../../domain/export/build-export-bundle.ts';
+import type { ExportFile } from '../../../domain/export/export-file.ts';
 import { zipExportFiles } from '../../../domain/export/zip-export-files.ts';
 
 export interface ExportDialogProps {
@@ -32,11 +33,15 @@ function downloadBytes(bytes: Uint8Array, fileName: string): void {
 export default function ExportDialog(props: ExportDialogProps) {
   const { optionId, scenario, estimate, shareUrl, onClose } = props;
   const titleId = useId();
+  const descriptionId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
-  const files = useMemo(
-    () => buildExportBundle({ scenario, estimate, optionId, shareUrl }),
-    [scenario, estimate, optionId, shareUrl],
-  );
+  // Problems (an option the engine cannot run, text no file can carry exactly) are shown instead
+  // of a bundle; buildExportBundle would throw on them.
+  const { files, problems } = useMemo((): { files: ExportFile[]; problems: string[] } => {
+    const input = { scenario, estimate, optionId, shareUrl };
+    const found = findExportProblems(input);
+    return found.length > 0 ? { files: [], problems: found } : { files: buildExportBundle(input), problems: [] };
+  }, [scenario, estimate, optionId, shareUrl]);
   const [selectedPath, setSelectedPath] = useState(files[0]?.path ?? '');
   const [status, setStatus] = useState('');
   const selected = files.find((f) => f.path === selectedPath) ?? files[0];
@@ -70,6 +75,7 @@ export default function ExportDialog(props: ExportDialogProps) {
 
   async function copyFile(path: string, contents: string): Promise<void> {
     try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
       await navigator.clipboard.writeText(contents);
       setStatus(`Copied ${path}`);
     } catch {
@@ -91,40 +97,55 @@ export default function ExportDialog(props: ExportDialogProps) {
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
+        aria-describedby={descriptionId}
+        // Focusable itself, so a click on plain text inside keeps focus (and Escape, Tab) in the dialog.
+        tabIndex={-1}
         style={styles.dialog}
         onKeyDown={onKeyDown}
       >
         <header style={styles.header}>
-          <h2 id={titleId} style={styles.title}>Export {OPTION_LABELS[optionId]} configuration</h2>
+          <div>
+            <h2 id={titleId} style={styles.title}>Export {OPTION_LABELS[optionId]} configuration</h2>
+            <p id={descriptionId} style={styles.subtitle}>
+              {files.length > 0 ? `${files.length} files. README.md lists what to fill in and how to apply them.` : 'No files.'}
+            </p>
+          </div>
           <button type="button" onClick={onClose} aria-label="Close export dialog">Close</button>
         </header>
-        <div style={styles.body}>
-          <ul aria-label="Bundle files" style={styles.fileList}>
-            {files.map((file) => (
-              <li key={file.path} style={styles.fileRow}>
-                <button
-                  type="button"
-                  aria-pressed={file.path === selected?.path}
-                  onClick={() => setSelectedPath(file.path)}
-                  style={{ ...styles.fileButton, fontWeight: file.path === selected?.path ? 700 : 400 }}
-                >
-                  {file.path}
-                </button>
-                <button type="button" aria-label={`Copy ${file.path}`} onClick={() => void copyFile(file.path, file.contents)}>
-                  Copy
-                </button>
-              </li>
-            ))}
-          </ul>
-          {selected && (
-            <section aria-label={`Contents of ${selected.path}`} style={styles.preview}>
-              <pre style={styles.pre} tabIndex={0}>{selected.contents}</pre>
-            </section>
-          )}
-        </div>
+        {problems.length > 0 ? (
+          <div role="alert" style={styles.problems}>
+            <p>This option cannot be exported yet:</p>
+            <ul>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+          </div>
+        ) : (
+          <div style={styles.body}>
+            <ul aria-label="Bundle files" style={styles.fileList}>
+              {files.map((file) => (
+                <li key={file.path} style={styles.fileRow}>
+                  <button
+                    type="button"
+                    aria-current={file.path === selected?.path ? 'true' : undefined}
+                    onClick={() => setSelectedPath(file.path)}
+                    style={{ ...styles.fileButton, fontWeight: file.path === selected?.path ? 700 : 400 }}
+                  >
+                    {file.path}
+                  </button>
+                  <button type="button" aria-label={`Copy ${file.path}`} onClick={() => void copyFile(file.path, file.contents)}>
+                    Copy
+                  </button>
+                </li>
+              ))}
+            </ul>
+            {selected && (
+              <section aria-label={`Contents of ${selected.path}`} style={styles.preview}>
+                <pre style={styles.pre} tabIndex={0}>{selected.contents}</pre>
+              </section>
+            )}
+          </div>
+        )}
         <footer style={styles.footer}>
           <p role="status" style={styles.status}>{status}</p>
-          <button type="button" onClick={downloadZip}>Download .zip</button>
+          <button type="button" onClick={downloadZip} disabled={files.length === 0}>Download .zip</button>
         </footer>
       </div>
     </div>
@@ -136,6 +157,7 @@ const styles = {
   dialog: { background: '#fff', color: '#111', width: 'min(1100px, 96vw)', height: 'min(760px, 92vh)', display: 'flex', flexDirection: 'column', borderRadius: 8, boxShadow: '0 10px 40px rgba(0,0,0,0.35)' },
   header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '12px 16px', borderBottom: '1px solid #ddd' },
   title: { margin: 0, fontSize: '1.15rem' },
+  subtitle: { margin: '2px 0 0', fontSize: '0.85rem', color: '#444' },
   body: { display: 'flex', flex: 1, minHeight: 0 },
   fileList: { listStyle: 'none', margin: 0, padding: 8, width: 320, overflowY: 'auto', borderRight: '1px solid #ddd' },
   fileRow: { display: 'flex', gap: 4, alignItems: 'center', marginBottom: 2 },
@@ -144,4 +166,5 @@ const styles = {
   pre: { flex: 1, margin: 0, padding: 12, overflow: 'auto', fontSize: '0.8rem', background: '#f6f8fa' },
   footer: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '10px 16px', borderTop: '1px solid #ddd' },
   status: { margin: 0, fontSize: '0.85rem' },
+  problems: { flex: 1, padding: '12px 16px', color: '#8a1c1c', overflowY: 'auto' },
 } as const satisfies Record<string, CSSProperties>;
