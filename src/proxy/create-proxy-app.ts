@@ -21,7 +21,8 @@ import { methodGuard } from './http/method-guard.ts';
 import type { ProxyEnv } from './http/proxy-env.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { requestLog } from './http/request-log.ts';
-import { securityHeaders } from './http/security-headers.ts';
+import { cspFor, securityHeaders } from './http/security-headers.ts';
+import { headerBag } from './http/response-headers.ts';
 import { sendPricingEntry } from './http/send-pricing-entry.ts';
 import { mountStaticSite } from './http/static-site.ts';
 import type { Logger } from './json-logger.ts';
@@ -76,7 +77,8 @@ export function createProxyApp(deps: ProxyDeps): Hono<ProxyEnv> {
 
   const app = new Hono<ProxyEnv>();
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders());
+  app.use('*', headerBag((response) => ({ 'Content-Security-Policy': cspFor(response.headers.get('content-type')) })));
+  app.use('*', securityHeaders);
   app.use('*', methodGuard);
   app.use('*', rejectDotSegments);
   app.use('/api/*', corsAllowlist(config.corsOrigins));

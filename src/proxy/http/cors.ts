@@ -5,6 +5,8 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { ALLOWED_METHODS } from './method-guard.ts';
+import type { ProxyEnv } from './proxy-env.ts';
+import { addResponseHeaders, addVary } from './response-headers.ts';
 
 /** Request headers a page may send: conditional requests and content negotiation only. */
 const ALLOWED_REQUEST_HEADERS = 'Accept, Content-Type, If-None-Match';
@@ -23,29 +25,30 @@ function isSameOrigin(origin: string, requestUrl: string): boolean {
   }
 }
 
-export function corsAllowlist(allowedOrigins: readonly string[]): MiddlewareHandler {
+export function corsAllowlist(allowedOrigins: readonly string[]): MiddlewareHandler<ProxyEnv> {
   const anyOrigin = allowedOrigins.includes('*');
   const allowed = new Set(allowedOrigins);
   return async (c, next) => {
     const origin = c.req.header('origin');
     const permitted = origin !== undefined && (anyOrigin || allowed.has(origin) || isSameOrigin(origin, c.req.url));
+    addVary(c, 'Origin');
     const isPreflight = c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('access-control-request-method') !== undefined;
     if (isPreflight) {
-      if (!permitted) return c.json({ error: 'origin not allowed' }, 403, { Vary: 'Origin' });
+      if (!permitted) return c.json({ error: 'origin not allowed' }, 403);
       return c.body(null, 204, {
         'Access-Control-Allow-Origin': origin,
         'Access-Control-Allow-Methods': ALLOWED_METHODS,
         'Access-Control-Allow-Headers': ALLOWED_REQUEST_HEADERS,
         'Access-Control-Max-Age': PREFLIGHT_MAX_AGE_SECONDS,
-        Vary: 'Origin',
       });
     }
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: ALLOWED_METHODS });
-    await next();
-    c.res.headers.append('Vary', 'Origin');
     if (permitted) {
-      c.res.headers.set('Access-Control-Allow-Origin', origin);
-      c.res.headers.set('Access-Control-Expose-Headers', 'ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset');
+      addResponseHeaders(c, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Expose-Headers': 'ETag, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset',
+      });
     }
+    await next();
   };
 }

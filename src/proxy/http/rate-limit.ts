@@ -4,6 +4,8 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Clock } from '../pricing/region-pricing.ts';
+import type { ProxyEnv } from './proxy-env.ts';
+import { addResponseHeaders } from './response-headers.ts';
 
 const WINDOW_MS = 60_000;
 
@@ -19,7 +21,7 @@ export interface RateLimitOptions {
   maxTrackedClients?: number;
 }
 
-export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
+export function rateLimit(options: RateLimitOptions): MiddlewareHandler<ProxyEnv> {
   const { limitPerMinute, clock, addressOf } = options;
   const maxTracked = options.maxTrackedClients ?? 10_000;
   const windows = new Map<string, Window>();
@@ -37,17 +39,15 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler {
     window.count++;
     const remaining = Math.max(0, limitPerMinute - window.count);
     const resetSeconds = Math.max(1, Math.ceil((window.startMs + WINDOW_MS - nowMs) / 1000));
+    // The RateLimit-* fields of the IETF httpapi rate-limit headers draft, on every /api answer.
+    addResponseHeaders(c, {
+      'RateLimit-Limit': String(limitPerMinute),
+      'RateLimit-Remaining': String(remaining),
+      'RateLimit-Reset': String(resetSeconds),
+    });
     if (window.count > limitPerMinute) {
-      return c.json({ error: 'too many requests', retryAfterSeconds: resetSeconds }, 429, {
-        'Retry-After': String(resetSeconds),
-        'RateLimit-Limit': String(limitPerMinute),
-        'RateLimit-Remaining': '0',
-        'RateLimit-Reset': String(resetSeconds),
-      });
+      return c.json({ error: 'too many requests', retryAfterSeconds: resetSeconds }, 429, { 'Retry-After': String(resetSeconds) });
     }
     await next();
-    c.res.headers.set('RateLimit-Limit', String(limitPerMinute));
-    c.res.headers.set('RateLimit-Remaining', String(remaining));
-    c.res.headers.set('RateLimit-Reset', String(resetSeconds));
   };
 }

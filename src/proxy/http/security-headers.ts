@@ -3,6 +3,8 @@
  * document); the built app's HTML gets one that allows only its own files.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { ProxyEnv } from './proxy-env.ts';
+import { addResponseHeaders } from './response-headers.ts';
 
 export const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -16,14 +18,18 @@ export const APP_CSP = [
   "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'none'", "frame-ancestors 'none'",
 ].join('; ');
 
-export function securityHeaders(htmlCsp: string = APP_CSP): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    const headers = c.res.headers;
-    headers.set('X-Content-Type-Options', 'nosniff');
-    headers.set('Referrer-Policy', 'no-referrer');
-    headers.set('X-Frame-Options', 'DENY');
-    const isHtml = (headers.get('Content-Type') ?? '').startsWith('text/html');
-    headers.set('Content-Security-Policy', isHtml ? htmlCsp : JSON_CSP);
-  };
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+} as const;
+
+/** The CSP for a response of this content type. */
+export function cspFor(contentType: string | null): string {
+  return (contentType ?? '').startsWith('text/html') ? APP_CSP : JSON_CSP;
 }
+
+export const securityHeaders: MiddlewareHandler<ProxyEnv> = async (c, next) => {
+  addResponseHeaders(c, SECURITY_HEADERS);
+  await next();
+};

@@ -4,6 +4,9 @@
  */
 import type { Context } from 'hono';
 import type { PricingEntry } from '../cache/pricing-entry.ts';
+import type { ProxyEnv } from './proxy-env.ts';
+import { takeResponseHeaders } from './response-headers.ts';
+import { JSON_CSP } from './security-headers.ts';
 
 /** True when Accept-Encoding lists gzip (or *) without q=0 (RFC 9110 section 12.5.3). */
 export function acceptsGzip(header: string | undefined): boolean {
@@ -25,18 +28,24 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
   return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === wanted);
 }
 
-export function sendPricingEntry(c: Context, entry: PricingEntry): Response {
-  const headers: Record<string, string> = {
+/**
+ * Builds the Response directly with one plain header object (the middlewares' headers taken in),
+ * rather than through c.body(), which would assemble a Headers instance per request.
+ */
+export function sendPricingEntry(c: Context<ProxyEnv>, entry: PricingEntry): Response {
+  const own: Record<string, string> = {
     ETag: entry.etag,
     // A fallback answer is re-checked at once so the page sees live prices as soon as AWS answers.
     'Cache-Control': entry.source === 'live' ? 'public, max-age=3600' : 'no-cache',
-    Vary: 'Accept-Encoding',
+    'Content-Security-Policy': JSON_CSP,
   };
-  if (matchesEtag(c.req.header('if-none-match'), entry.etag)) return c.body(null, 304, headers);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
-  if (acceptsGzip(c.req.header('accept-encoding'))) {
-    headers['Content-Encoding'] = 'gzip';
-    return c.body(entry.gzipBody as Uint8Array<ArrayBuffer>, 200, headers);
+  if (matchesEtag(c.req.header('if-none-match'), entry.etag)) {
+    return new Response(null, { status: 304, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
   }
-  return c.body(entry.body, 200, headers);
+  own['Content-Type'] = 'application/json; charset=utf-8';
+  if (acceptsGzip(c.req.header('accept-encoding'))) {
+    own['Content-Encoding'] = 'gzip';
+    return new Response(entry.gzipBody as Uint8Array<ArrayBuffer>, { status: 200, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
+  }
+  return new Response(entry.body, { status: 200, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
 }
