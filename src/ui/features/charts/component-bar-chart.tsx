@@ -4,6 +4,17 @@ import { money } from '../../lib/format.ts';
 
 const axisMoney = (v: number) => (Math.abs(v) >= 10_000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`);
 
+/** "ECS on Fargate" on two lines ("ECS", "on Fargate"), so four labels fit a phone's width. */
+function OptionTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value: string } }) {
+  const [head, ...rest] = (payload?.value ?? '').split(' ');
+  return (
+    <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="#4a5363">
+      <tspan x={x}>{head}</tspan>
+      <tspan x={x} dy={14}>{rest.join(' ')}</tspan>
+    </text>
+  );
+}
+
 /** Stacked bars: each option's monthly total split into compute, control plane, network and team time. */
 export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
   const used = CATEGORIES.filter((c) => rows.some((r) => r[c] !== 0));
@@ -15,7 +26,7 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
         <ResponsiveContainer width="100%" height={300}>
           <BarChart data={[...rows]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} stackOffset="sign">
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="option" tick={{ fontSize: 12 }} interval={0} />
+            <XAxis dataKey="option" tick={<OptionTick />} interval={0} height={40} />
             <YAxis tickFormatter={axisMoney} width={56} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(value) => money(Number(value))} />
             <Legend />

@@ -13,8 +13,8 @@ export function ExportButton({ optionId, label, scenario, estimate }: { optionId
   const shareUrl = () => shareUrlFor({ scenario, answers: useAppStore.getState().answers }, window.location.href) ?? window.location.href;
   return (
     <>
-      <button type="button" className="button-small" onClick={() => setOpen(true)}>
-        Export<span className="visually-hidden"> {label} configuration</span>
+      <button type="button" className="button-small" aria-label={`Export ${label} configuration`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Export
       </button>
       {open ? (
         <Suspense fallback={<p role="status">Loading the export…</p>}>

@@ -4,8 +4,11 @@ import { money, quantity, unitPrice } from '../../lib/format.ts';
 
 export function sourceTitle(line: CostLine, snapshot: RegionSnapshot | undefined): string {
   if (line.source === 'scenario') return 'Set in this scenario';
-  const source = snapshot?.sources[line.source];
-  return source ? source.title : line.source;
+  const sources = snapshot?.sources ?? {};
+  if (sources[line.source]) return sources[line.source]!.title;
+  // Composite ids ("a (laid over b)"): name the first source by its title.
+  const first = Object.keys(sources).find((id) => line.source.startsWith(id));
+  return first ? `${sources[first]!.title}${line.source.length > first.length ? ' (gaps filled from an older page copy)' : ''}` : line.source;
 }
 
 /** The bill of one option: quantity x unit price = amount, with where each price comes from. */

@@ -70,7 +70,7 @@ export function InstanceTypePicker() {
               {selected.map((type) => (
                 <li key={type}>
                   <span className="mono">{type}</span>
-                  <button type="button" className="button-small" onClick={() => toggle(type, false)}>Remove<span className="visually-hidden"> {type}</span></button>
+                  <button type="button" className="button-small" aria-label={`Remove ${type}`} onClick={() => toggle(type, false)}>Remove</button>
                 </li>
               ))}
             </ul>

@@ -65,16 +65,22 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
           <SelectField label={of('Operating system')} labelHidden value={service.os} options={OS} onChange={(os) => updateService(index, { os })} />
         </td>
         <td data-col="actions" className="row-actions">
-          <button type="button" className="button-small" aria-expanded={expanded} aria-controls={expanded ? detailsId : undefined} onClick={() => onToggle(index)}>
+          <button
+            type="button"
+            className="button-small"
+            aria-label={`${expanded ? 'Hide details' : 'Details'} of service ${n}${detailProblems > 0 ? `, ${detailProblems} to fix` : ''}`}
+            aria-expanded={expanded}
+            aria-controls={expanded ? detailsId : undefined}
+            onClick={() => onToggle(index)}
+          >
             {expanded ? 'Hide details' : 'Details'}
-            <span className="visually-hidden"> of service {n}</span>
             {detailProblems > 0 ? <span className="badge-problem"> ({detailProblems} to fix)</span> : null}
           </button>
-          <button type="button" className="button-small" onClick={() => duplicateService(index)}>
-            Duplicate<span className="visually-hidden"> service {n}</span>
+          <button type="button" className="button-small" aria-label={`Duplicate service ${n}`} onClick={() => duplicateService(index)}>
+            Duplicate
           </button>
-          <button type="button" className="button-small" disabled={!canRemove} onClick={() => removeService(index)}>
-            Remove<span className="visually-hidden"> service {n}</span>
+          <button type="button" className="button-small" aria-label={`Remove service ${n}`} disabled={!canRemove} onClick={() => removeService(index)}>
+            Remove
           </button>
         </td>
       </tr>

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
+import { ScenarioEditor } from './scenario-editor.tsx';
+import { ResultsPanel } from '../results/results-panel.tsx';
+import { defaultState, useAppStore } from '../../../state/app-store.ts';
+import { renderWithPrices } from '../../testing/render-with-prices.tsx';
+
+afterEach(() => {
+  cleanup();
+  useAppStore.setState(defaultState(), true);
+});
+
+const setup = () =>
+  renderWithPrices(
+    <>
+      <ScenarioEditor />
+      <ResultsPanel />
+    </>,
+  );
+
+describe('scenario editor with results', () => {
+  it('labels every input, select and textarea', () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Details of service 1' }));
+    const controls = document.querySelectorAll('input, select, textarea');
+    expect(controls.length).toBeGreaterThan(30);
+    for (const control of controls) {
+      const id = control.getAttribute('id');
+      const labelled = (id && document.querySelector(`label[for="${id}"]`)) || control.closest('label') || control.getAttribute('aria-label');
+      expect(labelled, control.outerHTML).toBeTruthy();
+    }
+  });
+
+  it('shows the four totals and marks the cheapest', () => {
+    setup();
+    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$58.31');
+    const cheapest = screen.getByRole('article', { name: /ECS on Fargate/ });
+    expect(within(cheapest).getByText('Cheapest')).toBeTruthy();
+  });
+
+  it('puts the schema message beside an invalid field and keeps the last valid totals', () => {
+    setup();
+    const memory = screen.getByLabelText('Memory (GiB), service 1');
+    fireEvent.change(memory, { target: { value: '200' } });
+    expect(memory.getAttribute('aria-invalid')).toBe('true');
+    const message = document.getElementById(memory.getAttribute('aria-describedby')!);
+    expect(message?.textContent).toBe('Must be at most 120');
+    expect(screen.getByText('Results are from the last valid input.')).toBeTruthy();
+    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$58.31');
+    expect(document.body.textContent).not.toContain('NaN');
+  });
+
+  it('updates totals as soon as the input is valid again', () => {
+    setup();
+    fireEvent.change(screen.getByLabelText('Replicas, service 1'), { target: { value: '4' } });
+    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$94.35');
+  });
+
+  it('adds, duplicates and removes services', () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Add service' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Duplicate service 2' }));
+    expect((screen.getByLabelText('Name, service 3') as HTMLInputElement).value).toBe('service-2-copy');
+    fireEvent.click(screen.getByRole('button', { name: 'Remove service 1' }));
+    expect(useAppStore.getState().scenario.services.map((s) => s.name)).toEqual(['service-2', 'service-2-copy']);
+  });
+});

@@ -1,0 +1,20 @@
+/** Renders UI under test with the real store and a QueryClient already holding us-east-1 prices. */
+import type { ReactNode } from 'react';
+import { render } from '@testing-library/react';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { regionPricingQueryOptions } from '../../api/pricing-queries.ts';
+import { CalculationProvider } from '../app/calculation-context.tsx';
+import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
+import usEast1 from '../../../public/pricing/us-east-1.json' with { type: 'json' };
+
+export const US_EAST_1 = usEast1 as unknown as RegionSnapshot;
+
+export function renderWithPrices(ui: ReactNode) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  client.setQueryData(regionPricingQueryOptions('us-east-1').queryKey, US_EAST_1);
+  return render(
+    <QueryClientProvider client={client}>
+      <CalculationProvider>{ui}</CalculationProvider>
+    </QueryClientProvider>,
+  );
+}
