@@ -37,6 +37,9 @@ ENV NODE_ENV=production \
     SNAPSHOT_DIR=/app/dist/pricing \
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true
 WORKDIR /app
+# curl: the container health check of the calculator's own ECS export runs
+# `curl --fail http://localhost:8787/healthz` (Alpine ships only busybox wget).
+RUN apk add --no-cache curl
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/build/proxy.mjs ./proxy.mjs
 # Files stay root-owned and read-only to the process; it needs no write access (PRICING_CACHE_DIR,
@@ -44,6 +47,6 @@ COPY --from=build /app/build/proxy.mjs ./proxy.mjs
 USER node
 EXPOSE 8787
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
-  CMD wget -q -O /dev/null http://127.0.0.1:8787/healthz || exit 1
+  CMD curl --fail --silent --output /dev/null http://127.0.0.1:8787/healthz || exit 1
 # node itself, not npm, so the orchestrator's SIGTERM reaches the proxy and it closes gracefully.
 CMD ["node", "proxy.mjs"]
