@@ -80,7 +80,7 @@ function ecsSteps(context: ExportContext): string[] {
   ];
   if (placeholders.length > 0) fill.push(`- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in \`ecs/terraform/main.tf\` and the task definition JSON.`);
   fill.push(
-    `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates).`,
+    `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates) and create the log groups \`/ecs/<service>\` first.`,
     '- Secrets encrypted with a customer managed KMS key also need `kms:Decrypt` on the execution role.',
     '',
     '## Apply',
@@ -157,7 +157,7 @@ function assumptions(context: ExportContext): string[] {
     out.push(`Fargate Spot: ${fargateSpotWeight(context)}% of x86 Linux tasks (capacity provider weights are whole percents); ARM64 and Windows tasks cannot use Fargate Spot.`);
   }
   if (context.platform === 'eks') {
-    out.push(`Kubernetes ${EKS_KUBERNETES_VERSION}, cluster \`${CLUSTER_NAME}\`, namespace \`${NAMESPACE}\` (rename it in kustomization.yaml${context.compute === 'fargate' ? ' and the Fargate profile' : ''}).`);
+    out.push(`Kubernetes ${EKS_KUBERNETES_VERSION} (use the newest version EKS offers in standard support; \`eksctl utils describe-cluster-versions\` lists them), cluster \`${CLUSTER_NAME}\`, namespace \`${NAMESPACE}\` (rename it in kustomization.yaml${context.compute === 'fargate' ? ' and the Fargate profile' : ''}).`);
     out.push('Pods request exactly the scenario\'s vCPU and memory, with equal limits (Guaranteed QoS).');
   } else {
     out.push(`Cluster \`${CLUSTER_NAME}\` (Terraform variable \`cluster_name\`).`);

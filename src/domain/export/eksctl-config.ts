@@ -7,7 +7,8 @@ import { irsaRoleName } from './eks-workload.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
- * the float 1.3 (export-rules B10). 1.34 is in EKS standard support at the price date.
+ * the float 1.3 (export-rules B10). The bundle README says to pick a newer one if EKS offers it;
+ * the estimate prices standard or extended support from the scenario, not from this version.
  */
 export const EKS_KUBERNETES_VERSION = '1.34';
 const NODE_VOLUME_GIB = 80;
