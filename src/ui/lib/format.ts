@@ -6,10 +6,16 @@ export function money(usd: number | null | undefined): string {
   return typeof usd === 'number' && Number.isFinite(usd) ? formatUSD(usd) : '—';
 }
 
+// Intl formatters are slow to create and fast to use: keep one per precision.
+const quantityFormats = new Map<number, Intl.NumberFormat>();
+const unitPriceFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 });
+
 /** "1,460" or "0.25": up to `digits` decimals, no trailing zeros. */
 export function quantity(value: number | null | undefined, digits = 4): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  return value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  let format = quantityFormats.get(digits);
+  if (!format) quantityFormats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  return format.format(value);
 }
 
 export function percent(value: number | null | undefined): string {
@@ -20,7 +26,7 @@ export function percent(value: number | null | undefined): string {
 export function unitPrice(usd: number): string {
   if (!Number.isFinite(usd)) return '—';
   const sign = usd < 0 ? '-' : '';
-  return `${sign}$${Math.abs(usd).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 })}`;
+  return `${sign}$${unitPriceFormat.format(Math.abs(usd))}`;
 }
 
 /** Schema messages say "must be a number, not NaN" for an empty box; users need plainer words. */

@@ -1,5 +1,5 @@
 /** The charts, loaded on demand (recharts is large): default export for React.lazy. */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Estimate } from '../../../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
@@ -15,7 +15,7 @@ export interface CostChartsProps {
   snapshot: RegionSnapshot | undefined;
 }
 
-export default function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
+function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
   const rows = useMemo(() => componentBreakdown(estimate), [estimate]);
   const { points, pending } = useSweep(scenario, snapshot);
   const breakEvens = useMemo(() => (points ? findBreakEvens(points) : []), [points]);
@@ -41,3 +41,6 @@ export default function CostCharts({ estimate, scenario, snapshot }: CostChartsP
     </div>
   );
 }
+
+/** Memoized: the page re-renders on every keystroke, the charts only when their (delayed) inputs change. */
+export default memo(CostCharts);

@@ -15,7 +15,7 @@ export interface ServiceDetailsProps {
 type Optional = 'image' | 'port' | 'healthCheckPath' | 'host';
 
 /** The expandable part of a service row: storage, GPU, autoscaling, and the fields the config export uses. */
-export function ServiceDetails({ index, service, problems }: ServiceDetailsProps) {
+export default function ServiceDetails({ index, service, problems }: ServiceDetailsProps) {
   const set = (patch: Partial<DraftService>) => updateService(index, patch);
   const setOptional = (field: Optional, value: string | number | undefined) =>
     value === undefined || value === '' ? clearServiceField(index, field) : set({ [field]: value });

@@ -1,11 +1,13 @@
-import { memo } from 'react';
+import { lazy, memo, Suspense } from 'react';
 import type { DraftService } from '../../../state/scenario-draft.ts';
 import { clearServiceField, duplicateService, removeService, updateService } from '../../../state/app-store.ts';
 import { NumberField } from '../../components/number-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { sameProblems, type RowProblems } from './row-problems.ts';
-import { ServiceDetails } from './service-details.tsx';
+
+// The expandable part (autoscaling, export fields) loads on first use, keeping the first screen small.
+const ServiceDetails = lazy(() => import('./service-details.tsx'));
 
 export interface ServiceRowProps {
   index: number;
@@ -87,7 +89,9 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
       {expanded ? (
         <tr id={detailsId} className="details-row">
           <td colSpan={8}>
-            <ServiceDetails index={index} service={service} problems={problems} />
+            <Suspense fallback={<p role="status">Loading details…</p>}>
+              <ServiceDetails index={index} service={service} problems={problems} />
+            </Suspense>
           </td>
         </tr>
       ) : null}

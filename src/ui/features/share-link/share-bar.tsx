@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../../state/app-store.ts';
 import { shareUrlFor } from '../../../state/url-sync.ts';
 import { copyText } from '../../lib/clipboard.ts';
@@ -6,8 +6,9 @@ import { copyText } from '../../lib/clipboard.ts';
 /** "Copy link": the whole scenario and the answers in one URL, and the link itself to select by hand. */
 export function ShareBar() {
   const id = useId();
-  const scenario = useAppStore((s) => s.scenario);
-  const answers = useAppStore((s) => s.answers);
+  // Deferred: encoding a big scenario must not hold up the keystroke that changed it.
+  const scenario = useDeferredValue(useAppStore((s) => s.scenario));
+  const answers = useDeferredValue(useAppStore((s) => s.answers));
   const url = useMemo(() => shareUrlFor({ scenario, answers }, window.location.href), [scenario, answers]);
   const [status, setStatus] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
