@@ -20,9 +20,10 @@ const setup = () =>
   );
 
 describe('scenario editor with results', () => {
-  it('labels every input, select and textarea', () => {
+  it('labels every input, select and textarea', async () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: 'Details of service 1' }));
+    await screen.findByLabelText('Ephemeral storage (GiB)', {}, { timeout: 5000 });
     const controls = document.querySelectorAll('input, select, textarea');
     expect(controls.length).toBeGreaterThan(30);
     for (const control of controls) {
