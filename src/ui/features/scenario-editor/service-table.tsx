@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppStore, addService } from '../../../state/app-store.ts';
 import { MAX_SERVICES } from '../../../domain/scenario/scenario-schema.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
@@ -22,6 +22,12 @@ export function ServiceTable() {
       return next;
     });
   }, []);
+  // Rows are keyed by position, so after a removal the open rows would point at other services: close them.
+  const count = useRef(services.length);
+  useEffect(() => {
+    if (services.length < count.current) setExpanded(new Set());
+    count.current = services.length;
+  }, [services.length]);
   const listProblem = problems.get('services');
   return (
     <section aria-labelledby="services-heading" className="editor-block">
