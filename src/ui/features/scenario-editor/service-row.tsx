@@ -52,7 +52,7 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
             label={of('Hours per month')}
             labelHidden
             optional
-            placeholder={`${defaultHours} (all month)`}
+            placeholder={String(defaultHours)}
             value={service.hoursPerMonth}
             problem={problems.hoursPerMonth}
             min={0}
