@@ -55,7 +55,7 @@ const COMPILED_ON: string = fargateData.extracted; // the day the shared data se
 // Sources cited by the figures below. The us-east-1 extras come from pricing-rules.md S24-S26.
 const SOURCES: Record<string, PriceSource> = {
   'aws-price-list-ecs-2025-08-28': {
-    title: 'AWS Price List, AmazonECS offer for us-east-1 (publication 2025-08-28), kept verbatim as OpenCost test data',
+    title: 'AWS Price List, AmazonECS offer, us-east-1, published 2025-08-28 (verbatim copy in OpenCost test data)',
     repo: fargateData.sources.opencost.repo, commit: fargateData.sources.opencost.commit,
     path: fargateData.sources.opencost.path, date: '2025-08-28',
   },
@@ -82,15 +82,15 @@ const SOURCES: Record<string, PriceSource> = {
     url: 'https://aws.amazon.com/ecs/pricing/', date: '2026-09-20',
   },
   'aws-price-list-elb': {
-    title: "AWS Price List descriptions for the Application Load Balancer in us-east-1: '$0.0225 per Application LoadBalancer-hour', '$0.008 per used Application load balancer capacity unit-hour'",
+    title: 'AWS Price List, Application Load Balancer, us-east-1 ($0.0225 per ALB-hour, $0.008 per LCU-hour)',
     url: 'https://aws.amazon.com/elasticloadbalancing/pricing/', date: '2026',
   },
   'aws-price-list-nat': {
-    title: 'AWS Price List, NAT Gateway in us-east-1: $0.045 per NAT Gateway-hour and $0.045 per GB processed',
+    title: 'AWS Price List, NAT gateway, us-east-1 ($0.045 per hour, $0.045 per GB processed)',
     url: 'https://aws.amazon.com/vpc/pricing/', date: '2026',
   },
   'aws-vpc-public-ipv4': {
-    title: 'Amazon VPC pricing: $0.005 per public IPv4 address-hour, in effect since 2024-02-01',
+    title: 'Amazon VPC pricing, public IPv4 ($0.005 per address-hour since 2024-02-01)',
     url: 'https://aws.amazon.com/vpc/pricing/', date: '2024-02-01',
   },
 };
