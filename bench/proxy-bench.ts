@@ -8,9 +8,10 @@
  *
  * What is measured, so the figures can be read honestly:
  * - The answer is full size: the stub prices every instance type of the bundled us-east-1 file
- *   (1,352 types; about 290 kB of JSON, about 16 kB gzipped) from copies of the recorded m5.large
+ *   (1,352 types; 281 kB of JSON, 11 kB brotli, 15 kB gzip) from copies of the recorded m5.large
  *   item, plus the recorded Fargate and EKS items.
- * - Requests send Accept-Encoding: gzip, as browsers do (`-- --identity` measures plain JSON).
+ * - Requests send Chrome's Accept-Encoding (gzip, deflate, br, zstd), so the answer is brotli;
+ *   `-- --gzip` sends gzip only and `-- --identity` asks for plain JSON.
  * - Every request goes through the whole middleware chain, including the rate limiter (its limit
  *   raised: all 50 connections share one address) and one JSON log line written synchronously to
  *   a file, as the proxy writes to stdout (synchronous for files and pipes on Linux).
@@ -41,7 +42,13 @@ const CONNECTIONS = 50;
 const REGION = 'us-east-1';
 
 const root = resolve(import.meta.dirname, '..');
-const identity = process.argv.includes('--identity');
+/** The Accept-Encoding header to send, by command-line flag. */
+const ENCODINGS = {
+  browser: 'gzip, deflate, br, zstd',
+  gzip: 'gzip',
+  identity: 'identity',
+} as const;
+const variant: keyof typeof ENCODINGS = process.argv.includes('--identity') ? 'identity' : process.argv.includes('--gzip') ? 'gzip' : 'browser';
 
 /** Price List items for every instance type of the bundled file: the recorded m5.large item, re-labelled and re-priced. */
 function stubPriceList(bundled: RegionSnapshot): PriceListItemsByService {
@@ -82,14 +89,14 @@ async function main(): Promise<void> {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(started));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/pricing/${REGION}`;
-  const headers: Record<string, string> = identity ? {} : { 'accept-encoding': 'gzip' };
+  const headers: Record<string, string> = { 'accept-encoding': ENCODINGS[variant] };
 
   const warm = await fetch(url, { headers });
   // fetch() decompresses: the bytes on the wire are the Content-Length the proxy sent.
   const wireBytes = Number(warm.headers.get('content-length'));
   const plainBytes = Buffer.byteLength(await warm.text());
   if (warm.status !== 200) throw new Error(`warm-up request answered ${warm.status}`);
-  console.log(`proxy on ${url}: answer ${Math.round(plainBytes / 1024)} kB of JSON, ${Math.round(wireBytes / 1024)} kB on the wire (${identity ? 'identity' : 'gzip'})`);
+  console.log(`proxy on ${url}: answer ${Math.round(plainBytes / 1024)} kB of JSON, ${Math.round(wireBytes / 1024)} kB on the wire (Accept-Encoding: ${ENCODINGS[variant]}; sent ${warm.headers.get('content-encoding') ?? 'identity'})`);
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, 1 worker thread`);
 
   const linesBefore = logLines;
@@ -105,14 +112,16 @@ async function main(): Promise<void> {
     errors,
     requests: result.requests.total,
     logLinesWritten: logLines - linesBefore,
-    encoding: identity ? 'identity' : 'gzip',
+    acceptEncoding: ENCODINGS[variant],
+    contentEncoding: warm.headers.get('content-encoding') ?? 'identity',
+    wireBytes,
   };
   console.log(`requests/s ${figures.requestsPerSecond} | p50 ${figures.latencyP50Ms} ms | p99 ${figures.latencyP99Ms} ms | errors ${errors} (${result.errors} socket, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) | ${figures.requests} requests, ${figures.logLinesWritten} log lines`);
 
   const met = figures.requestsPerSecond >= GOAL.requestsPerSecond && figures.latencyP99Ms <= GOAL.p99Ms && errors <= GOAL.errors;
   console.log(`goal (>= ${GOAL.requestsPerSecond} requests/s, p99 <= ${GOAL.p99Ms} ms, ${GOAL.errors} errors): ${met ? 'met' : 'NOT met'}`);
   mkdirSync(join(root, 'reports'), { recursive: true });
-  writeFileSync(join(root, 'reports', `proxy-bench${identity ? '-identity' : ''}.json`), `${JSON.stringify({ ...figures, goal: GOAL, met }, null, 2)}\n`);
+  writeFileSync(join(root, 'reports', `proxy-bench${variant === 'browser' ? '' : `-${variant}`}.json`), `${JSON.stringify({ ...figures, goal: GOAL, met }, null, 2)}\n`);
   rmSync(logDir, { recursive: true, force: true });
   if (!met) process.exitCode = 1;
 }

@@ -4,7 +4,7 @@
  * answering with recorded Price List items (fixtures/test-proxy.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -303,10 +303,21 @@ describe('security headers', () => {
 });
 
 describe('compression and revalidation', () => {
-  it('sends the pre-compressed body to clients that accept gzip', async () => {
+  it('sends the pre-compressed brotli body to clients that accept it, as browsers do', async () => {
     const p = proxy();
     const plain = await (await p.app.request('/api/pricing/us-east-1')).text();
-    const response = await p.app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    const response = await p.app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    expect(response.headers.get('content-encoding')).toBe('br');
+    expect(response.headers.get('vary')).toContain('Accept-Encoding');
+    const compressed = Buffer.from(await response.arrayBuffer());
+    expect(compressed.length).toBeLessThan(plain.length / 2);
+    expect(brotliDecompressSync(compressed).toString('utf8')).toBe(plain);
+  });
+
+  it('sends the pre-compressed gzip body to clients that accept gzip but not brotli', async () => {
+    const p = proxy();
+    const plain = await (await p.app.request('/api/pricing/us-east-1')).text();
+    const response = await p.app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': 'gzip, deflate, br;q=0' } });
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(response.headers.get('vary')).toContain('Accept-Encoding');
     const zipped = Buffer.from(await response.arrayBuffer());
@@ -314,9 +325,10 @@ describe('compression and revalidation', () => {
     expect(gunzipSync(zipped).toString('utf8')).toBe(plain);
   });
 
-  it('does not gzip for q=0', async () => {
-    const response = await proxy().app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': 'gzip;q=0, identity' } });
+  it.each(['gzip;q=0, identity', 'identity', '*;q=0', 'deflate'])('sends plain JSON for Accept-Encoding: %s', async (accept) => {
+    const response = await proxy().app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': accept } });
     expect(response.headers.get('content-encoding')).toBeNull();
+    expect(JSON.parse(await response.text())).toMatchObject({ region: 'us-east-1' });
   });
 
   it('answers 304 to a matching If-None-Match', async () => {

@@ -25,11 +25,24 @@ export function redactLogValue(value: string): string {
   return value.replace(SECRET_VALUE, '[redacted]');
 }
 
+/** Field names repeat on every line (method, path, status ...): test each name once. */
+const secretFieldNames = new Map<string, boolean>();
+
+function isSecretField(key: string): boolean {
+  let secret = secretFieldNames.get(key);
+  if (secret === undefined) {
+    secret = SECRET_FIELD.test(key);
+    if (secretFieldNames.size < 1_000) secretFieldNames.set(key, secret);
+  }
+  return secret;
+}
+
 function redactFields(fields: LogFields): LogFields {
   const out: LogFields = {};
-  for (const [key, value] of Object.entries(fields)) {
+  for (const key in fields) {
+    const value = fields[key];
     if (value === undefined) continue;
-    if (SECRET_FIELD.test(key)) out[key] = '[redacted]';
+    if (isSecretField(key)) out[key] = '[redacted]';
     else out[key] = typeof value === 'string' ? redactLogValue(value) : value;
   }
   return out;

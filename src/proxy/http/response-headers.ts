@@ -26,9 +26,12 @@ export function addVary(c: Context<ProxyEnv>, token: string): void {
 /** For a handler that builds its own plain header object: the gathered headers, merged in once. */
 export function takeResponseHeaders(c: Context<ProxyEnv>, own: Record<string, string>, varyTokens: readonly string[]): Record<string, string> {
   const bag = c.get('headerBag') as HeaderBag | undefined; // absent when mounted without headerBag()
-  if (bag) bag.taken = true;
-  const vary = [...varyTokens, ...(bag?.vary ?? [])];
-  return { ...bag?.headers, ...own, ...(vary.length > 0 ? { Vary: vary.join(', ') } : {}) };
+  if (!bag) return varyTokens.length > 0 ? { ...own, Vary: varyTokens.join(', ') } : own;
+  bag.taken = true;
+  const headers = Object.assign(bag.headers, own);
+  const vary = bag.vary.length > 0 ? varyTokens.concat(bag.vary) : varyTokens;
+  if (vary.length > 0) headers.Vary = vary.join(', ');
+  return headers;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
- * Writes a cached pricing answer: 304 when the client already holds it, the pre-compressed body
- * when the client accepts gzip, else the JSON text. No work per request beyond choosing a buffer.
+ * Writes a cached pricing answer: 304 when the client already holds it, a pre-compressed body
+ * when the client accepts brotli or gzip, else the JSON text. No work per request beyond choosing
+ * a buffer.
  */
 import type { Context } from 'hono';
 import type { PricingEntry } from '../cache/pricing-entry.ts';
@@ -8,16 +9,25 @@ import type { ProxyEnv } from './proxy-env.ts';
 import { takeResponseHeaders } from './response-headers.ts';
 import { JSON_CSP } from './security-headers.ts';
 
-/** True when Accept-Encoding lists gzip (or *) without q=0 (RFC 9110 section 12.5.3). */
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
+/** The q-value Accept-Encoding gives `coding` (or "*"), 0 when it is not accepted (RFC 9110 section 12.5.3). */
+function acceptance(header: string, coding: string): number {
+  let wildcard = 0;
   for (const part of header.split(',')) {
-    const [coding = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
-    if (coding !== 'gzip' && coding !== '*') continue;
+    const [name = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
     const q = params.find((param) => param.startsWith('q='));
-    if (q === undefined || Number(q.slice(2)) > 0) return true;
+    const weight = q === undefined ? 1 : Number(q.slice(2)) || 0;
+    if (name === coding) return weight;
+    if (name === '*') wildcard = weight;
   }
-  return false;
+  return wildcard;
+}
+
+/** The smallest encoding the client accepts: brotli (11 kB for us-east-1), gzip (15 kB), or none. */
+export function chooseEncoding(header: string | undefined): 'br' | 'gzip' | null {
+  if (!header) return null;
+  if (acceptance(header, 'br') > 0) return 'br';
+  if (acceptance(header, 'gzip') > 0) return 'gzip';
+  return null;
 }
 
 /** Weak comparison (RFC 9110 section 13.1.2): W/ prefixes are ignored, "*" matches anything. */
@@ -43,9 +53,8 @@ export function sendPricingEntry(c: Context<ProxyEnv>, entry: PricingEntry): Res
     return new Response(null, { status: 304, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
   }
   own['Content-Type'] = 'application/json; charset=utf-8';
-  if (acceptsGzip(c.req.header('accept-encoding'))) {
-    own['Content-Encoding'] = 'gzip';
-    return new Response(entry.gzipBody as Uint8Array<ArrayBuffer>, { status: 200, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
-  }
-  return new Response(entry.body, { status: 200, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
+  const encoding = chooseEncoding(c.req.header('accept-encoding'));
+  if (encoding) own['Content-Encoding'] = encoding;
+  const body = encoding === 'br' ? entry.brotliBody : encoding === 'gzip' ? entry.gzipBody : entry.body;
+  return new Response(body, { status: 200, headers: takeResponseHeaders(c, own, ['Accept-Encoding']) });
 }

@@ -57,7 +57,7 @@ export function createRegionPricing(deps: RegionPricingDeps): RegionPricing {
       const [items, bundled] = await Promise.all([deps.fetchPriceList(region), deps.loadBundledSnapshot(region)]);
       const snapshot = normalizePriceList(region, items, bundled);
       const storedAtMs = clock.nowMs();
-      const entry = buildPricingEntry(snapshot, storedAtMs, storedAtMs + deps.ttlMs);
+      const entry = await buildPricingEntry(snapshot, storedAtMs, storedAtMs + deps.ttlMs);
       cache.set(region, entry);
       logger.info('live pricing fetched', { region, asOf: entry.asOf, fetchMs: storedAtMs - startedMs });
       if (deps.store) {
@@ -82,7 +82,7 @@ export function createRegionPricing(deps: RegionPricingDeps): RegionPricing {
       return kept;
     }
     const bundled = await deps.loadBundledSnapshot(region);
-    const entry = buildPricingEntry({ ...bundled, source: 'snapshot', reason }, nowMs, nowMs + deps.failureTtlMs);
+    const entry = await buildPricingEntry({ ...bundled, source: 'snapshot', reason }, nowMs, nowMs + deps.failureTtlMs);
     cache.set(region, entry);
     return entry;
   }
@@ -104,7 +104,7 @@ export function createRegionPricing(deps: RegionPricingDeps): RegionPricing {
     try {
       const stored = await deps.store.read(region);
       if (!stored) return undefined;
-      const entry = buildPricingEntry(stored.snapshot, stored.storedAtMs, stored.storedAtMs + deps.ttlMs);
+      const entry = await buildPricingEntry(stored.snapshot, stored.storedAtMs, stored.storedAtMs + deps.ttlMs);
       if (!cache.peek(region)) cache.set(region, entry);
       return cache.peek(region);
     } catch (error) {
