@@ -161,6 +161,13 @@ function extrasFor(region: string) {
   };
 }
 
+/**
+ * GPU makers for the older families whose source rows lack the label: p2, p3, g2 and g3 carry
+ * NVIDIA GPUs (K80, V100, GRID K520, M60) and dl1 Habana Gaudi accelerators, per the EC2
+ * accelerated-computing instance pages.
+ */
+const GPU_MAKERS_BY_FAMILY: Record<string, string> = { p2: 'nvidia', p3: 'nvidia', p3dn: 'nvidia', g2: 'nvidia', g3: 'nvidia', g3s: 'nvidia', dl1: 'habana' };
+
 function instancesFor(region: string): InstanceOffer[] {
   const prices: Record<string, number> = ec2Prices.regions[region];
   const offers: InstanceOffer[] = [];
@@ -174,6 +181,7 @@ function instancesFor(region: string): InstanceOffer[] {
       memoryMiB: facts.memoryMiB,
       arch: facts.arch,
       gpu: facts.gpu ?? 0,
+      gpuManufacturer: (facts.gpu ?? 0) > 0 ? facts.gpuManufacturer ?? GPU_MAKERS_BY_FAMILY[facts.family] ?? null : null,
       enis: facts.maxEnisDefaultCard ?? null,
       ipv4PerEni: facts.ipv4PerEni ?? null,
       branchEnis: facts.trunkingCompatible ? facts.branchInterfaces ?? null : null,

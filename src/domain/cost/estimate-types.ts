@@ -30,8 +30,15 @@ export interface NodePlan {
   allocatablePerNode: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number };
   /** Requested share of the group's allocatable capacity, 0-100. */
   utilization: { cpuPercent: number; memoryPercent: number; slotsPercent: number };
-  /** Nodes added only to reach ec2.minNodes. */
+  /** Nodes added only to reach ec2.minNodes (at the peak). */
   minNodesPadding: number;
+  /** Instance-hours in the month: count x hours, or the sum over the schedule. */
+  nodeHours: number;
+  /**
+   * Present when services run different hours: how many nodes run for how many hours of the month.
+   * `count` is the peak.
+   */
+  schedule?: { nodes: number; hours: number }[];
 }
 
 export interface FargatePlacement {

@@ -163,3 +163,50 @@ describe('pricing rules', () => {
     expect(option(estimate, estimate.cheapest!).monthlyUSD).toBe(Math.min(...totals));
   });
 });
+
+describe('node plans follow the services\' hours', () => {
+  it('a nightly batch keeps its nodes only while it runs', () => {
+    const ecs = option(estimateScenario(scenarioOf({
+      services: [
+        service('nightly-etl', { vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62 }),
+        service('scheduler', { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 }),
+      ],
+      ec2: { minNodes: 0, instanceTypes: ['m6i.4xlarge'] },
+    }), US_EAST_1), 'ecs-ec2');
+    const plan = ecs.nodes![0]!;
+    // m6i.4xlarge registers 97.5% of 64 GiB: three 16 GiB tasks per node, so 10 tasks need 4 nodes,
+    // and the scheduler alone needs 1 for the rest of the month.
+    expect(plan.schedule).toEqual([{ nodes: 1, hours: 668 }, { nodes: 4, hours: 62 }]);
+    expect(plan.nodeHours).toBe(668 + 4 * 62);
+    expect(plan.nodeHours).toBe(plan.schedule!.reduce((sum, band) => sum + band.nodes * band.hours, 0));
+    expect(plan.count).toBe(Math.max(...plan.schedule!.map((band) => band.nodes)));
+    expect(line(ecs, `EC2 ${plan.instanceType} On-Demand (Linux)`).quantity).toBe(plan.nodeHours);
+  });
+
+  it('minimum nodes run all month even when nothing else does', () => {
+    const eks = option(estimateScenario(scenarioOf({
+      services: [service('job', { vcpu: 1, memoryGiB: 2, replicas: 4, hoursPerMonth: 100 })],
+      ec2: { minNodes: 2, instanceTypes: ['m6i.large'] },
+    }), US_EAST_1), 'eks-ec2');
+    const plan = eks.nodes![0]!;
+    expect(plan.schedule![0]).toEqual({ nodes: 2, hours: 630 });
+    expect(plan.schedule![1]!.hours).toBe(100);
+    expect(plan.schedule![1]!.nodes).toBeGreaterThanOrEqual(2);
+  });
+
+  it('services running all month make a single band', () => {
+    const ecs = option(estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1), 'ecs-ec2');
+    expect(ecs.nodes![0]!.schedule).toBeUndefined();
+    expect(ecs.nodes![0]!.nodeHours).toBe(ecs.nodes![0]!.count * 730);
+  });
+});
+
+describe('GPU services', () => {
+  it('choose NVIDIA GPU types automatically, and any listed GPU type', () => {
+    const auto = option(estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16, replicas: 3 })] }), US_EAST_1), 'ecs-ec2');
+    const offer = US_EAST_1.ec2.instances.find((o) => o.type === auto.nodes![0]!.instanceType)!;
+    expect(offer.gpuManufacturer).toBe('nvidia');
+    const listed = option(estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16, replicas: 3 })], ec2: { instanceTypes: ['g4ad.2xlarge'] } }), US_EAST_1), 'ecs-ec2');
+    expect(listed.nodes![0]!.instanceType).toBe('g4ad.2xlarge');
+  });
+});

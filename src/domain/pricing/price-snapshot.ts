@@ -59,6 +59,8 @@ export interface InstanceOffer {
   memoryMiB: number;
   arch: CpuArch;
   gpu: number;
+  /** "nvidia", "amd", "habana"... for types with GPUs or accelerators counted in `gpu`; null without. */
+  gpuManufacturer: string | null;
   /** ENIs on the default network card (what the VPC CNI and the ECS agent use); null when unknown. */
   enis: number | null;
   ipv4PerEni: number | null;

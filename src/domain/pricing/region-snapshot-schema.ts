@@ -23,6 +23,7 @@ const instanceOffer = z.object({
   memoryMiB: z.number().positive(),
   arch: z.enum(['x86_64', 'arm64']),
   gpu: z.number().int().min(0),
+  gpuManufacturer: z.string().nullable(),
   enis: z.number().int().min(0).nullable(),
   ipv4PerEni: z.number().int().min(0).nullable(),
   branchEnis: z.number().int().min(0).nullable(),
