@@ -2,25 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runEstimate, type EstimateDeps } from './estimate-command.ts';
-import { UsageError, type CliIo } from '../cli-io.ts';
+import { UsageError } from '../cli-io.ts';
+import { fakeIo as fakeIoIn } from '../testing/fake-io.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readInput: async (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-    },
-    cwd: ROOT,
-  };
-  return { io, out, err };
-}
+const fakeIo = (files: Record<string, string>) => fakeIoIn(files, ROOT);
 
 const deps: EstimateDeps = {
   loadSnapshot: (region) => loadBundledSnapshot(region),

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { runExport } from './export-command.ts';
-import { UsageError, type CliIo } from '../cli-io.ts';
+import { UsageError } from '../cli-io.ts';
+import { fakeIo as fakeIoIn } from '../testing/fake-io.ts';
 import { ARTICLE_SCENARIO, GPU_SCENARIO } from '../../domain/export/testing/export-fixtures.ts';
 
 let work: string;
@@ -15,19 +16,7 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: () => undefined,
-    readInput: async (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-    },
-    cwd: work,
-  };
-  return { io, out };
-}
+const fakeIo = (files: Record<string, string>) => fakeIoIn(files, work);
 
 const article = JSON.stringify(ARTICLE_SCENARIO);
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runShare, parseBaseUrl } from './share-command.ts';
-import { UsageError, type CliIo } from '../cli-io.ts';
+import { UsageError } from '../cli-io.ts';
+import { fakeIo as fakeIoIn } from '../testing/fake-io.ts';
 import { decodeShareState, DEFAULT_APP_URL } from '../../domain/share/share-codec.ts';
 import { validateScenario } from '../../domain/scenario/validate-scenario.ts';
 import { DEFAULT_ANSWERS } from '../../domain/recommend/decision-answers.ts';
@@ -10,20 +11,7 @@ import { PRESETS } from '../../domain/presets/presets.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-function fakeIo(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    readInput: async (p) => {
-      if (p in files) return files[p]!;
-      throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-    },
-    cwd: ROOT,
-  };
-  return { io, out, err };
-}
+const fakeIo = (files: Record<string, string>) => fakeIoIn(files, ROOT);
 
 async function usageLines(files: Record<string, string>, argv: string[]): Promise<string[]> {
   const { io, out } = fakeIo(files);

@@ -12,7 +12,7 @@ export interface Preset {
 }
 
 /** The article's api-service: 2 replicas of 0.5 vCPU / 1 GB behind a load balancer, with its task definition's details. */
-const ARTICLE_API: ScenarioInput = {
+export const ARTICLE_API: ScenarioInput = {
   version: 1,
   region: 'us-east-1',
   services: [

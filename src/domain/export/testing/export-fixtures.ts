@@ -5,6 +5,7 @@
 import { estimateScenario } from '../../cost/estimate.ts';
 import { OPTION_IDS, type OptionId } from '../../cost/estimate-types.ts';
 import type { Scenario, ScenarioInput } from '../../scenario/scenario-schema.ts';
+import { ARTICLE_API } from '../../presets/presets.ts';
 import { buildShareUrl, DEFAULT_APP_URL } from '../../share/share-codec.ts';
 import { US_EAST_1 } from '../../testing/load-snapshot.ts';
 import { scenarioOf } from '../../testing/scenario-builders.ts';
@@ -17,25 +18,7 @@ import type { ExportFile } from '../export-file.ts';
  * ENVIRONMENT=production, the DATABASE_URL secret, port 8080, /health, api.example.com, and its
  * Terraform autoscaling (2-20 tasks at 70 % CPU).
  */
-export const ARTICLE_SCENARIO: ScenarioInput = {
-  version: 1,
-  region: 'us-east-1',
-  services: [{
-    name: 'api-service',
-    vcpu: 0.5,
-    memoryGiB: 1,
-    replicas: 2,
-    autoscaling: { min: 2, max: 20, targetCpuPercent: 70 },
-    image: '123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest',
-    port: 8080,
-    healthCheckPath: '/health',
-    environment: { ENVIRONMENT: 'production' },
-    secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url' },
-    public: true,
-    host: 'api.example.com',
-  }],
-  extras: { loadBalancers: 1 },
-};
+export const ARTICLE_SCENARIO: ScenarioInput = ARTICLE_API;
 
 /** Several services covering the other branches: arm64, GPU, a worker without port, secrets from two stores, Spot, a public service without host. */
 export const MIXED_SCENARIO: ScenarioInput = {
