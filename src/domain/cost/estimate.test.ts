@@ -25,6 +25,35 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     expect(ecs.monthlyUSD).toBe(1.26);
   });
 
+  it('example 2: the same 5 tasks on Linux/ARM (Graviton) = $1.02', () => {
+    const estimate = estimateScenario(scenarioOf({
+      services: [service('batch', { vcpu: 1, memoryGiB: 2, replicas: 5, hoursPerMonth: 5, ephemeralStorageGiB: 30, arch: 'arm64' })],
+    }), US_EAST_1);
+    const ecs = option(estimate, 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)').monthlyUSD).toBe(0.81);
+    expect(line(ecs, 'Fargate memory (Linux/ARM)').monthlyUSD).toBe(0.18);
+    expect(line(ecs, 'Fargate ephemeral storage above 20 GB').monthlyUSD).toBe(0.03);
+    expect(ecs.monthlyUSD).toBe(1.02);
+  });
+
+  it('example 4: 10 Windows tasks of 1 vCPU / 2 GB, 1 hour a day = $47.25 at the page\'s Windows rates', () => {
+    // The page's example still uses $0.0000254167 per vCPU-second for Windows; the bundled
+    // snapshot carries the 2025 Price List's lower rate, so the example's rates are set here and
+    // the arithmetic (vCPU + OS licence per vCPU + memory) is what is checked.
+    const pageRates = structuredClone(US_EAST_1);
+    const windows = pageRates.fargate!.windowsX86!;
+    windows.vcpuHour = { ...windows.vcpuHour, usd: 0.0000254167 * 3600 };
+    windows.osLicenseVcpuHour = { ...windows.osLicenseVcpuHour, usd: 0.0000127778 * 3600 };
+    windows.gbHour = { ...windows.gbHour, usd: 0.0000027778 * 3600 };
+    const ecs = option(estimateScenario(scenarioOf({
+      services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2, replicas: 10, hoursPerMonth: 30 })],
+    }), pageRates), 'ecs-fargate');
+    expect(line(ecs, 'Fargate vCPU (Windows/x86)').monthlyUSD).toBe(27.45);
+    expect(line(ecs, 'Fargate Windows OS licence').monthlyUSD).toBe(13.8);
+    expect(line(ecs, 'Fargate memory (Windows/x86)').monthlyUSD).toBe(6);
+    expect(ecs.monthlyUSD).toBe(47.25);
+  });
+
   it('example 3: 10 EKS pods billed at 0.25 vCPU / 1 GB, 1 hour a day for 30 days = $4.37', () => {
     // A 0.75 GiB request plus the 256 MiB pod overhead is billed as 1 GB, the example's pod size.
     const estimate = estimateScenario(scenarioOf({
