@@ -39,7 +39,7 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
       <p id="bar-chart-summary" className="visually-hidden">Totals: {summary}.</p>
       <details className="chart-table">
         <summary>Show as a table<span className="visually-hidden">: monthly cost by component</span></summary>
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label="Monthly cost by component, table (scrolls sideways)" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Monthly cost by component and option</caption>
             <thead>

@@ -30,7 +30,7 @@ export function ScaleLineChart({ points, currentReplicas }: { points: readonly S
       </div>
       <details className="chart-table">
         <summary>Show as a table<span className="visually-hidden">: monthly cost against total replicas</span></summary>
-        <div className="table-scroll table-tall">
+        <div className="table-scroll table-tall" role="region" aria-label="Monthly cost by total replicas, table (scrolls)" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Monthly cost of each option by total replicas</caption>
             <thead>

@@ -14,7 +14,7 @@ export function sourceTitle(line: CostLine, snapshot: RegionSnapshot | undefined
 /** The bill of one option: quantity x unit price = amount, with where each price comes from. */
 export function LineItems({ lines, snapshot, caption }: { lines: readonly CostLine[]; snapshot: RegionSnapshot | undefined; caption: string }) {
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="line-items">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
