@@ -116,8 +116,8 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
   }
   const ordered = [...groups.values()].sort((a, b) => Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1));
   if (platform === 'eks' && ordered[0]) {
-    // CoreDNS runs on the cluster's nodes all month.
-    ordered[0].items.push({ key: 'coredns', cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0, count: COREDNS_REPLICAS, hours: scenario.hoursPerMonth });
+    // CoreDNS runs on each cluster's nodes all month.
+    ordered[0].items.push({ key: 'coredns', cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0, count: COREDNS_REPLICAS * scenario.eks.clusters, hours: scenario.hoursPerMonth });
   }
   return ordered.map(({ items, ...rest }) => ({ ...rest, bands: bandsOf(items, scenario.hoursPerMonth) }));
 }

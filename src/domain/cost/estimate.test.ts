@@ -58,13 +58,16 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     // A 0.75 GiB request plus the 256 MiB pod overhead is billed as 1 GB, the example's pod size.
     const estimate = estimateScenario(scenarioOf({
       services: [service('worker', { vcpu: 0.25, memoryGiB: 0.75, replicas: 10, hoursPerMonth: 30 })],
-      eks: { clusters: 0 },
     }), US_EAST_1);
     const eks = option(estimate, 'eks-fargate');
     expect(eks.fargateSizes![0]!.billed).toEqual({ vcpu: 0.25, memoryGiB: 1 });
-    expect(line(eks, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(3.04);
-    expect(line(eks, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(1.33);
-    expect(eks.monthlyUSD).toBe(4.37);
+    const vcpu = line(eks, 'Fargate vCPU (Linux/x86)').monthlyUSD;
+    const memory = line(eks, 'Fargate memory (Linux/x86)').monthlyUSD;
+    expect([vcpu, memory]).toEqual([3.04, 1.33]);
+    expect(totalOf([line(eks, 'Fargate vCPU (Linux/x86)'), line(eks, 'Fargate memory (Linux/x86)')])).toBe(4.37);
+    // The example leaves out what an EKS cluster adds around the pods: the cluster fee and CoreDNS.
+    expect(eks.monthlyUSD).toBe(totalOf(eks.lines));
+    expect(eks.lines.map((l) => l.component)).toEqual(expect.arrayContaining(['EKS cluster (standard support)', expect.stringMatching(/^CoreDNS pods on Fargate, vCPU/)]));
   });
 });
 
@@ -136,6 +139,19 @@ describe('pricing rules', () => {
     expect(ecs.fargateSizes![0]!.billed).toEqual({ vcpu: 1, memoryGiB: 2 });
     expect(line(ecs, 'Fargate Windows OS licence')).toMatchObject({ quantity: 730, unitPriceUSD: 0.046, monthlyUSD: 33.58 });
     expect(ecs.lines.some((l) => l.component.includes('Spot'))).toBe(false);
+  });
+
+  it('Windows on Fargate stops at 4 vCPU / 30 GB', () => {
+    const ecs = option(estimateScenario(scenarioOf({ services: [service('web', { os: 'windows', vcpu: 6, memoryGiB: 40 })] }), US_EAST_1), 'ecs-fargate');
+    expect(ecs).toMatchObject({ available: false, reason: expect.stringContaining('largest Windows Fargate size, 4 vCPU / 30 GB') });
+  });
+
+  it('Fargate Spot is for Linux/x86 only: arm64 tasks stay On-Demand, with a warning', () => {
+    const estimate = estimateScenario(scenarioOf({ services: [service('api', { arch: 'arm64', replicas: 4 })], fargate: { spotPercent: 50 } }), US_EAST_1);
+    const ecs = option(estimate, 'ecs-fargate');
+    expect(ecs.lines.some((l) => l.component.includes('Spot'))).toBe(false);
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)').quantity).toBe(4 * 0.5 * 730);
+    expect(estimate.warnings).toContain('Fargate Spot runs Linux/x86 tasks only: arm64 tasks are priced On-Demand.');
   });
 
   it('Fargate Spot takes its share of task-hours at the Spot rate, ECS only', () => {

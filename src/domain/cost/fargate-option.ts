@@ -94,7 +94,8 @@ export function estimateFargateOption(platform: Platform, scenario: Scenario, sn
     const size = sizeFor(platform, service);
     if (!size) {
       const extra = platform === 'eks' ? ' after EKS adds 256 MiB per pod' : '';
-      return unavailable(platform, `service "${service.name}" (${service.vcpu} vCPU, ${service.memoryGiB} GiB${extra}) is larger than the largest Fargate size, 16 vCPU / 120 GB`);
+      const largest = service.os === 'windows' ? 'the largest Windows Fargate size, 4 vCPU / 30 GB' : 'the largest Fargate size, 16 vCPU / 120 GB';
+      return unavailable(platform, `service "${service.name}" (${service.vcpu} vCPU, ${service.memoryGiB} GiB${extra}) is larger than ${largest}`);
     }
     sizes.push({ service: service.name, requested: { vcpu: service.vcpu, memoryGiB: service.memoryGiB }, billed: size });
     const taskHours = service.replicas * serviceHours(scenario, service);
@@ -108,7 +109,9 @@ export function estimateFargateOption(platform: Platform, scenario: Scenario, sn
     } else {
       const arm = service.arch === 'arm64';
       const onDemand = arm ? prices.linuxArm! : prices.linuxX86;
-      const spot = arm ? prices.spotLinuxArm : prices.spotLinuxX86;
+      // Fargate Spot runs Linux/x86 tasks only (ECS Developer Guide, Fargate capacity providers), so
+      // arm64 tasks stay On-Demand even though the pricing page lists Spot ARM rates.
+      const spot = arm ? null : prices.spotLinuxX86;
       const label = arm ? 'Linux/ARM' : 'Linux/x86';
       const spotTaskHours = spot ? taskHours * spotShare : 0;
       addCompute(acc, label, onDemand, size, taskHours - spotTaskHours, true);
@@ -123,6 +126,7 @@ export function estimateFargateOption(platform: Platform, scenario: Scenario, sn
   if (platform === 'ecs' && spotShare > 0) {
     if (!prices.spotLinuxX86) warnings.push(`No Fargate Spot price for ${scenario.region} in the price data: ECS on Fargate is priced On-Demand.`);
     if (scenario.services.some((s) => s.os === 'windows')) warnings.push('Windows tasks cannot use Fargate Spot: they are priced On-Demand.');
+    if (scenario.services.some((s) => s.os === 'linux' && s.arch === 'arm64')) warnings.push('Fargate Spot runs Linux/x86 tasks only: arm64 tasks are priced On-Demand.');
   }
   if (platform === 'eks' && scenario.fargate.spotPercent > 0) {
     warnings.push('EKS on Fargate has no Spot capacity: its pods are priced On-Demand (the Fargate Spot share applies to ECS only).');

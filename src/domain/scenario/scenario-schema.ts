@@ -82,7 +82,8 @@ export const scenarioSchema = z
       })
       .default({ instanceTypes: [], spotPercent: 0, spotDiscountPercent: 70, savingsPlanDiscountPercent: 0, minNodes: 2, eniTrunking: false, prefixDelegation: false }),
     eks: z
-      .strictObject({ clusters: count(100).default(1), support: z.enum(['standard', 'extended']).default('standard') })
+      // At least one cluster: EKS options are priced with their control plane.
+      .strictObject({ clusters: z.number().int().min(1).max(100).default(1), support: z.enum(['standard', 'extended']).default('standard') })
       .default({ clusters: 1, support: 'standard' }),
     extras: z
       .strictObject({
@@ -104,6 +105,10 @@ export const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     const seen = new Map<string, number>();
     scenario.services.forEach((service, index) => {
+      if (service.hoursPerMonth !== undefined && service.hoursPerMonth > scenario.hoursPerMonth) {
+        // Every option must price the same month: a service cannot run longer than its cluster.
+        ctx.addIssue({ code: 'custom', path: ['services', index, 'hoursPerMonth'], message: `must be at most the scenario's hoursPerMonth (${scenario.hoursPerMonth})` });
+      }
       const first = seen.get(service.name);
       if (first !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['services', index, 'name'], message: `duplicates services[${first}].name "${service.name}"` });

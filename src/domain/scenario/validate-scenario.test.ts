@@ -69,3 +69,14 @@ describe('validateAgainstSnapshot', () => {
     expect(validateAgainstSnapshot(scenario, US_EAST_1).map(formatProblem)).toEqual(['ec2.instanceTypes[1]: unknown instance type "zz9.huge" in us-east-1 (not in the price data)']);
   });
 });
+
+describe('rules across fields', () => {
+  it('refuses a service that runs longer than the scenario month', () => {
+    expect(problemsOf({ ...base, hoursPerMonth: 100, services: [{ ...base.services[0], hoursPerMonth: 744 }] }))
+      .toEqual(["services[0].hoursPerMonth: must be at most the scenario's hoursPerMonth (100)"]);
+  });
+
+  it('needs at least one EKS cluster', () => {
+    expect(problemsOf({ ...base, eks: { clusters: 0 } })).toEqual(['eks.clusters: must be at least 1']);
+  });
+});

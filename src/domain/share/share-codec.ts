@@ -86,8 +86,12 @@ function inflateLimited(bytes: Uint8Array): Uint8Array | null {
   let tooLarge = false;
   const inflater = new Inflate((chunk) => {
     size += chunk.length;
-    if (size > MAX_JSON_BYTES) tooLarge = true;
-    else chunks.push(chunk);
+    if (size > MAX_JSON_BYTES) {
+      tooLarge = true;
+      // Stop inflating at once: a hostile link must not keep the page busy.
+      throw new RangeError('share link expands past the size limit');
+    }
+    chunks.push(chunk);
   });
   try {
     inflater.push(bytes, true);

@@ -37,6 +37,13 @@ describe('ECS on Fargate rounds a task up to the smallest valid size', () => {
     expect(sizeEcsFargateTask(2, 4, 'windows')).toEqual({ vcpu: 2, memoryGiB: 4 });
   });
 
+  it('stops Windows tasks at 4 vCPU / 30 GB', () => {
+    expect(sizeEcsFargateTask(4, 30, 'windows')).toEqual({ vcpu: 4, memoryGiB: 30 });
+    expect(sizeEcsFargateTask(6, 40, 'windows')).toBeNull();
+    expect(sizeEcsFargateTask(1, 31, 'windows')).toBeNull();
+    expect(sizeEcsFargateTask(6, 40, 'linux')).toEqual({ vcpu: 8, memoryGiB: 40 });
+  });
+
   it('returns null above 16 vCPU / 120 GB', () => {
     expect(roundUpToFargateSize(16.5, 1)).toBeNull();
     expect(roundUpToFargateSize(1, 121)).toBeNull();

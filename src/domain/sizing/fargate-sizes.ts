@@ -5,7 +5,8 @@
  * (RegisterTaskDefinition.memory, 2026-08-07): 0.25 vCPU: 0.5, 1, 2 GB; 0.5 vCPU: 1-4 GB;
  * 1 vCPU: 2-8 GB; 2 vCPU: 4-16 GB; 4 vCPU: 8-30 GB (1 GB steps); 8 vCPU: 16-60 GB (4 GB steps);
  * 16 vCPU: 32-120 GB (8 GB steps). The EKS User Guide (Fargate pod configuration) lists the same table.
- * Windows tasks need at least 1 vCPU (ECS Developer Guide). 1 GB here is 1024 MiB, as Fargate bills.
+ * Windows tasks take only the 1, 2 and 4 vCPU rows (ECS Developer Guide, "Task CPU and memory":
+ * the 0.25, 0.5, 8 and 16 vCPU rows are Linux only). 1 GB here is 1024 MiB, as Fargate bills.
  */
 
 export interface FargateSize {
@@ -45,16 +46,23 @@ const EPSILON = 1e-9;
  * The smallest valid pair that covers the request, or null when none does.
  * Smallest = fewest vCPU, then least memory; vCPU costs about 9 times a GB, so this is also the cheapest.
  */
-export function roundUpToFargateSize(vcpu: number, memoryGiB: number, minVcpu = 0): FargateSize | null {
+export function roundUpToFargateSize(vcpu: number, memoryGiB: number, minVcpu = 0, maxVcpu = 16): FargateSize | null {
   for (const size of FARGATE_SIZES) {
+    if (size.vcpu > maxVcpu) break;
     if (size.vcpu + EPSILON >= Math.max(vcpu, minVcpu) && size.memoryGiB + EPSILON >= memoryGiB) return size;
   }
   return null;
 }
 
-/** ECS on Fargate: the task size billed for a request. Windows needs at least 1 vCPU. */
+/** Windows Fargate tasks: 1 to 4 vCPU, so at most 4 vCPU / 30 GB. */
+export const WINDOWS_FARGATE_MIN_VCPU = 1;
+export const WINDOWS_FARGATE_MAX_VCPU = 4;
+
+/** ECS on Fargate: the task size billed for a request; Windows takes 1-4 vCPU sizes only. */
 export function sizeEcsFargateTask(vcpu: number, memoryGiB: number, os: 'linux' | 'windows'): FargateSize | null {
-  return roundUpToFargateSize(vcpu, memoryGiB, os === 'windows' ? 1 : 0);
+  return os === 'windows'
+    ? roundUpToFargateSize(vcpu, memoryGiB, WINDOWS_FARGATE_MIN_VCPU, WINDOWS_FARGATE_MAX_VCPU)
+    : roundUpToFargateSize(vcpu, memoryGiB);
 }
 
 /** EKS on Fargate: add 256 MiB to the pod's memory, then round up (1 vCPU / 8 GB is billed as 2 vCPU / 9 GB). */

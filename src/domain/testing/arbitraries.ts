@@ -33,7 +33,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         eniTrunking: fc.boolean(),
         prefixDelegation: fc.boolean(),
       }),
-      eks: fc.record({ clusters: fc.integer({ min: 0, max: 3 }), support: fc.constantFrom('standard' as const, 'extended' as const) }),
+      eks: fc.record({ clusters: fc.integer({ min: 1, max: 3 }), support: fc.constantFrom('standard' as const, 'extended' as const) }),
       extras: fc.record({
         loadBalancers: fc.integer({ min: 0, max: 3 }),
         lcuPerLoadBalancer: fc.double({ min: 0, max: 10, noNaN: true }),
@@ -43,4 +43,9 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       }),
       operations: fc.record({ hourlyRateUSD: fc.integer({ min: 0, max: 200 }), ecsHoursPerMonth: fc.integer({ min: 0, max: 100 }), eksHoursPerMonth: fc.integer({ min: 0, max: 100 }) }),
     }),
-  );
+  )
+  // A service runs at most the scenario's hours.
+  .map((scenario) => ({
+    ...scenario,
+    services: scenario.services.map((s) => (s.hoursPerMonth === undefined ? s : { ...s, hoursPerMonth: Math.min(s.hoursPerMonth, scenario.hoursPerMonth) })),
+  }));
