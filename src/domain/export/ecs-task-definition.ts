@@ -3,6 +3,7 @@
  * ecs/task-definitions/<service>.json (values filled in) and the Terraform (where role ARNs, the
  * log group and the region are references).
  */
+import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { toTaskDefinitionUnits } from '../sizing/fargate-sizes.ts';
 import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, type ExportContext, type ServicePlan } from './export-context.ts';
 
@@ -37,6 +38,8 @@ export interface TaskDefinition<R> {
   executionRoleArn: string | R;
   taskRoleArn: string | R;
   runtimePlatform?: { cpuArchitecture: 'X86_64' | 'ARM64'; operatingSystemFamily: 'LINUX' | 'WINDOWS_SERVER_2022_CORE' };
+  /** Fargate only: storage beyond the 20 GiB every task gets, as the estimate bills it (21-200 GiB). */
+  ephemeralStorage?: { sizeInGiB: number };
   containerDefinitions: ContainerDefinition<R>[];
 }
 
@@ -117,6 +120,9 @@ export function buildTaskDefinition<R>(context: ExportContext, plan: ServicePlan
     taskRoleArn: refs.taskRoleArn,
     containerDefinitions: [containerDefinition(context, plan, refs)],
   };
+  if (context.compute === 'fargate' && plan.service.ephemeralStorageGiB > FARGATE_INCLUDED_STORAGE_GIB) {
+    definition.ephemeralStorage = { sizeInGiB: Math.ceil(plan.service.ephemeralStorageGiB) };
+  }
   if (plan.service.arch === 'arm64' || plan.service.os === 'windows') {
     definition.runtimePlatform = {
       cpuArchitecture: plan.service.arch === 'arm64' ? 'ARM64' : 'X86_64',

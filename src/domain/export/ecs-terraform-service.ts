@@ -55,6 +55,9 @@ function taskDefinitionResource(context: ExportContext, plan: ServicePlan): HclB
     attr('task_role_arn', definition.taskRoleArn),
     attr('container_definitions', call('jsonencode', expr(`local.${containersLocal(plan)}`))),
   ];
+  if (definition.ephemeralStorage) {
+    body.push(blank(), block('ephemeral_storage', [], [attr('size_in_gib', definition.ephemeralStorage.sizeInGiB)]));
+  }
   if (definition.runtimePlatform) {
     body.push(blank(), block('runtime_platform', [], [
       attr('operating_system_family', definition.runtimePlatform.operatingSystemFamily),

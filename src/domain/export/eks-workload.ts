@@ -2,6 +2,7 @@
  * Per-service Kubernetes workload objects: ServiceAccount (IRSA), Deployment,
  * HorizontalPodAutoscaler (autoscaling/v2) and PodDisruptionBudget (policy/v1).
  */
+import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, NAMESPACE, type ExportContext, type ServicePlan } from './export-context.ts';
 import { secretStoreGroups } from './eks-external-secrets.ts';
 
@@ -73,9 +74,13 @@ function environment(plan: ServicePlan): Record<string, unknown>[] {
 }
 
 function container(context: ExportContext, plan: ServicePlan): Record<string, unknown> {
-  const quantities = resourceQuantities(plan);
+  const quantities: Record<string, string> = { ...resourceQuantities(plan) };
   // Limits equal requests: the pod runs Guaranteed, with exactly what the estimate priced; on
   // Fargate the requests pick the pod size (export-rules B4).
+  if (context.compute === 'fargate' && plan.service.ephemeralStorageGiB > FARGATE_INCLUDED_STORAGE_GIB) {
+    // Fargate provisions the pod's storage from this request, as the estimate bills it (EKS User Guide).
+    quantities['ephemeral-storage'] = `${Math.ceil(plan.service.ephemeralStorageGiB)}Gi`;
+  }
   const limits: Record<string, string> = { ...quantities };
   if (context.compute === 'ec2' && plan.service.gpu > 0) limits['nvidia.com/gpu'] = String(plan.service.gpu);
   const env = environment(plan);

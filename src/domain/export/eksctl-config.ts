@@ -4,6 +4,7 @@
  */
 import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './export-context.ts';
 import { irsaRoleName } from './eks-workload.ts';
+import { EKS_DAEMONSET_OVERHEAD } from '../capacity/node-capacity.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -24,6 +25,8 @@ interface ManagedNodeGroup {
   volumeSize: number;
   privateNetworking: true;
   spot?: true;
+  /** Set with prefix delegation: the max pods the estimate packed against (VPC CNI prefixes, capped at 110/250). */
+  maxPodsPerNode?: number;
 }
 
 /**
@@ -35,7 +38,12 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
   const { plan } = group;
   const spotNodes = Math.round((plan.count * context.scenario.ec2.spotPercent) / 100);
   const onDemandNodes = plan.count - spotNodes;
-  const base = { amiFamily: 'AmazonLinux2023' as const, volumeSize: NODE_VOLUME_GIB, privateNetworking: true as const };
+  const base = {
+    amiFamily: 'AmazonLinux2023' as const,
+    volumeSize: NODE_VOLUME_GIB,
+    privateNetworking: true as const,
+    ...(context.scenario.ec2.prefixDelegation ? { maxPodsPerNode: plan.allocatablePerNode.slots + EKS_DAEMONSET_OVERHEAD.slots } : {}),
+  };
   const sized = (desired: number, min: number) => ({ minSize: min, desiredCapacity: desired, maxSize: Math.max(1, desired * 2) });
   const groups: ManagedNodeGroup[] = [];
   if (onDemandNodes > 0 || spotNodes === 0) {
@@ -90,6 +98,11 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     iam: { withOIDC: true, ...(serviceAccounts.length > 0 ? { serviceAccounts } : {}) },
   };
   if (context.compute === 'ec2') {
+    if (context.scenario.ec2.prefixDelegation) {
+      // The estimate packed pods against prefix-delegation max pods: turn it on in the VPC CNI add-on,
+      // or the nodes keep the ENI-based limit and pods stay Pending.
+      config.addons = [{ name: 'vpc-cni', configurationValues: JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } }) }];
+    }
     config.managedNodeGroups = context.nodeGroups.flatMap((group) => managedNodeGroups(context, group));
   } else {
     // The namespace's pods, and CoreDNS in kube-system (priced by the estimate), run on Fargate.

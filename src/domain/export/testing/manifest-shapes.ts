@@ -207,7 +207,9 @@ export const SHAPES: Record<string, Shape> = {
       privateNetworking: bool,
       spot: bool,
       labels: map(str()),
+      maxPodsPerNode: int(1),
     }, ['name'])),
+    addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
     fargateProfiles: arr(obj({
       name: str(),
       selectors: arr(obj({ namespace: str(DNS1123_LABEL), labels: map(str()) }, ['namespace'])),

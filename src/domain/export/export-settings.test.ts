@@ -1,0 +1,55 @@
+/** Settings the estimate prices must reach the exported files, or the deployment differs from the bill. */
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parse as parseHcl } from '@cdktf/hcl2json';
+import { bundleFor, fileAt } from './testing/export-fixtures.ts';
+import type { ScenarioInput } from '../scenario/scenario-schema.ts';
+
+const withStorage: ScenarioInput = {
+  version: 1,
+  region: 'us-east-1',
+  services: [{ name: 'worker', vcpu: 1, memoryGiB: 2, replicas: 2, ephemeralStorageGiB: 60, image: 'example/worker:1' }],
+};
+
+describe('ephemeral storage beyond the included 20 GiB', () => {
+  it('is set on ECS Fargate task definitions, in JSON and in Terraform', async () => {
+    const files = bundleFor(withStorage, 'ecs-fargate');
+    expect(JSON.parse(fileAt(files, 'ecs/task-definitions/worker.json')).ephemeralStorage).toEqual({ sizeInGiB: 60 });
+    const main = await parseHcl('main.tf', fileAt(files, 'ecs/terraform/main.tf'));
+    expect(main.resource.aws_ecs_task_definition.worker[0].ephemeral_storage).toEqual([{ size_in_gib: 60 }]);
+  });
+
+  it('is requested by EKS Fargate pods, which Fargate provisions from the request', () => {
+    const deployment = parseYaml(fileAt(bundleFor(withStorage, 'eks-fargate'), 'eks/manifests/worker/deployment.yaml'));
+    const resources = deployment.spec.template.spec.containers[0].resources;
+    expect(resources.requests['ephemeral-storage']).toBe('60Gi');
+    expect(resources.limits['ephemeral-storage']).toBe('60Gi');
+  });
+
+  it('is left to the node disk on EC2 options, where it is not billed per task', () => {
+    const files = bundleFor(withStorage, 'ecs-ec2');
+    expect(JSON.parse(fileAt(files, 'ecs/task-definitions/worker.json')).ephemeralStorage).toBeUndefined();
+  });
+});
+
+describe('prefix delegation', () => {
+  const scenario: ScenarioInput = {
+    version: 1,
+    region: 'us-east-1',
+    services: [{ name: 'tiny', vcpu: 0.02, memoryGiB: 0.05, replicas: 100 }],
+    ec2: { prefixDelegation: true, instanceTypes: ['m5.large'] },
+  };
+
+  it('turns it on in the VPC CNI add-on and sets the max pods the estimate packed against', () => {
+    const config = parseYaml(fileAt(bundleFor(scenario, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
+    expect(config.addons).toEqual([{ name: 'vpc-cni', configurationValues: expect.any(String) }]);
+    expect(JSON.parse(config.addons[0].configurationValues)).toMatchObject({ env: { ENABLE_PREFIX_DELEGATION: 'true' } });
+    expect(config.managedNodeGroups[0].maxPodsPerNode).toBe(110);
+  });
+
+  it('leaves the add-on alone without it', () => {
+    const config = parseYaml(fileAt(bundleFor({ ...scenario, ec2: { instanceTypes: ['m5.large'] } }, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
+    expect(config.addons).toBeUndefined();
+    expect(config.managedNodeGroups[0].maxPodsPerNode).toBeUndefined();
+  });
+});
