@@ -202,6 +202,14 @@ describe('pricing rules', () => {
     expect(trunked.nodes![0]!.count).toBeLessThan(plain.nodes![0]!.count);
   });
 
+  it('warns when public services would get more load balancers than the scenario prices', () => {
+    const warnings = (loadBalancers: number) => estimateScenario(scenarioOf({
+      services: [service('web', { public: true }), service('api', { public: true }), service('worker')], extras: { loadBalancers },
+    }), US_EAST_1).warnings.filter((w) => w.includes('Application Load Balancer'));
+    expect(warnings(0)).toEqual(['2 public services would get their own Application Load Balancers in the exported configuration, but extras.loadBalancers prices 0: set it to 2 to include them.']);
+    expect(warnings(2)).toEqual([]);
+  });
+
   it('marks the cheapest option', () => {
     const estimate = estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1);
     const totals = estimate.options.filter((o) => o.monthlyUSD !== null).map((o) => o.monthlyUSD!);

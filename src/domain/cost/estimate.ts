@@ -15,7 +15,7 @@ export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): 
     estimateFargateOption('eks', scenario, snapshot, warnings),
     estimateEc2Option('eks', scenario, snapshot, warnings),
   ];
-  warnings.push(...derivedPriceWarnings(options), ...autoscalingWarnings(scenario));
+  warnings.push(...derivedPriceWarnings(options), ...autoscalingWarnings(scenario), ...loadBalancerWarnings(scenario));
 
   let cheapest: OptionEstimate | null = null;
   for (const option of options) {
@@ -52,6 +52,13 @@ function autoscalingWarnings(scenario: Scenario): string[] {
     if (!a || (service.replicas >= a.min && service.replicas <= a.max)) return [];
     return [`services[${index}].replicas (${service.replicas}) is outside its autoscaling range ${a.min}-${a.max}: costs use replicas as the average running count.`];
   });
+}
+
+/** The config export gives every public service its own Application Load Balancer; say when fewer are priced. */
+function loadBalancerWarnings(scenario: Scenario): string[] {
+  const publicServices = scenario.services.filter((s) => s.public).length;
+  if (publicServices <= scenario.extras.loadBalancers) return [];
+  return [`${publicServices} public service${publicServices > 1 ? 's' : ''} would get ${publicServices > 1 ? 'their own Application Load Balancers' : 'an Application Load Balancer'} in the exported configuration, but extras.loadBalancers prices ${scenario.extras.loadBalancers}: set it to ${publicServices} to include them.`];
 }
 
 function assumptionsFor(scenario: Scenario): string[] {
