@@ -7,7 +7,7 @@
  *   entry per keystroke, and only valid scenarios are written, so the URL is always a working link.
  * - On hashchange (a link pasted into the same tab): the page loads it.
  */
-import { decodeShareState, encodeShareState, buildShareUrl } from '../domain/share/share-codec.ts';
+import { decodeShareState, encodeShareState, ShareLinkTooLongError, tryBuildShareUrl } from '../domain/share/share-codec.ts';
 import { useAppStore, defaultState, type AppState, type LinkNotice } from './app-store.ts';
 import { validDraft } from './calculator.ts';
 import { toDraft } from './scenario-draft.ts';
@@ -22,16 +22,27 @@ export function stateFromFragment(fragment: string): AppState {
   return { ...defaultState(), linkNotice: notice };
 }
 
-/** The fragment for the current state, or null while the draft is invalid. */
+/** The fragment for the current state, or null while the draft is invalid or too large for a link. */
 export function fragmentFor(state: Pick<AppState, 'scenario' | 'answers'>): string | null {
   const scenario = validDraft(state.scenario);
-  return scenario ? `#${encodeShareState({ scenario, answers: state.answers })}` : null;
+  if (!scenario) return null;
+  try {
+    return `#${encodeShareState({ scenario, answers: state.answers })}`;
+  } catch (error) {
+    if (error instanceof ShareLinkTooLongError) return null;
+    throw error;
+  }
 }
 
-/** The link "Copy link" copies: this page's address with the current state, or null while invalid. */
+/** The link "Copy link" copies: this page's address with the current state, or null while invalid or too large. */
 export function shareUrlFor(state: Pick<AppState, 'scenario' | 'answers'>, pageUrl: string): string | null {
   const scenario = validDraft(state.scenario);
-  return scenario ? buildShareUrl(pageUrl, { scenario, answers: state.answers }) : null;
+  return scenario ? tryBuildShareUrl(pageUrl, { scenario, answers: state.answers }) : null;
+}
+
+/** Why there is no link for the current state: the draft is invalid, or too large for a link. */
+export function missingLinkReason(state: Pick<AppState, 'scenario' | 'answers'>): 'invalid' | 'too-long' {
+  return validDraft(state.scenario) ? 'too-long' : 'invalid';
 }
 
 export interface UrlSyncTarget {

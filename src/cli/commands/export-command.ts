@@ -12,7 +12,7 @@ import { OPTION_IDS, type OptionId } from '../../domain/cost/estimate-types.ts';
 import { buildExportBundle, ExportError } from '../../domain/export/build-export-bundle.ts';
 import type { ExportFile } from '../../domain/export/export-file.ts';
 import { zipExportFiles } from '../../domain/export/zip-export-files.ts';
-import { buildShareUrl, DEFAULT_APP_URL } from '../../domain/share/share-codec.ts';
+import { DEFAULT_APP_URL, tryBuildShareUrl } from '../../domain/share/share-codec.ts';
 import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
@@ -106,7 +106,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const estimate = estimateScenario(scenario, snapshot);
   let files: ExportFile[];
   try {
-    files = buildExportBundle({ scenario, estimate, optionId: option, shareUrl: buildShareUrl(DEFAULT_APP_URL, { scenario }) });
+    files = buildExportBundle({ scenario, estimate, optionId: option, shareUrl: tryBuildShareUrl(DEFAULT_APP_URL, { scenario }) ?? '' });
   } catch (error) {
     if (error instanceof ExportError) throw new UsageError(error.problems);
     throw error;

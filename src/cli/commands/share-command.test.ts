@@ -74,3 +74,17 @@ describe('cli share', () => {
     expect(parseBaseUrl('https://example.com/calc?x=1')).toBe('https://example.com/calc?x=1');
   });
 });
+
+describe('cli share with a scenario too large for a link', () => {
+  it('exits 2 and says to share the file instead', async () => {
+    let seed = 11;
+    const noise = () => Array.from({ length: 32_000 }, () => {
+      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
+      return String.fromCharCode(33 + (seed % 90));
+    }).join('');
+    const huge = { version: 1, region: 'us-east-1', services: ['a', 'b', 'c', 'd'].map((name) => ({ name, vcpu: 1, memoryGiB: 2, replicas: 1, environment: { BLOB: noise() } })) };
+    expect(await usageLines({ 'huge.json': JSON.stringify(huge) }, ['huge.json'])).toEqual([
+      'the scenario is too large for a share link (over 65536 characters): share the scenario file instead',
+    ]);
+  });
+});

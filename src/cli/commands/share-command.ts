@@ -3,7 +3,7 @@
  * The link carries the validated scenario (defaults left out, compressed) in its fragment, the
  * same way the app's "Copy link" does; the decision-guide answers start unanswered.
  */
-import { buildShareUrl, DEFAULT_APP_URL } from '../../domain/share/share-codec.ts';
+import { DEFAULT_APP_URL, tryBuildShareUrl } from '../../domain/share/share-codec.ts';
 import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
@@ -29,6 +29,8 @@ export async function runShare(argv: readonly string[], io: CliIo): Promise<numb
   const scenario = await readScenario(io, args.positional[0]);
   // The same check as `cli estimate`: a link must not open a scenario the page would reject.
   checkAgainstSnapshot(scenario, await loadBundledSnapshot(scenario.region));
-  io.stdout(`${buildShareUrl(baseUrl, { scenario })}\n`);
+  const url = tryBuildShareUrl(baseUrl, { scenario });
+  if (url === null) throw new UsageError('the scenario is too large for a share link (over 65536 characters): share the scenario file instead');
+  io.stdout(`${url}\n`);
   return 0;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import { buildShareUrl, decodeShareState, encodeShareState } from './share-codec.ts';
+import { buildShareUrl, decodeShareState, encodeShareState, ShareLinkTooLongError, tryBuildShareUrl } from './share-codec.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { scenarioArb } from '../testing/arbitraries.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
@@ -75,5 +75,32 @@ describe('share links', () => {
 
   it('refuses oversized links before decoding them', () => {
     expect(decodeShareState(`#s=1.${'A'.repeat(70_000)}`)).toMatchObject({ ok: false, message: expect.stringContaining('too long') });
+  });
+});
+
+describe('scenarios too large for a link', () => {
+  // Incompressible environment values: 4 x 32,000 characters from a fixed pseudo-random sequence.
+  let seed = 7;
+  const noise = () => Array.from({ length: 32_000 }, () => {
+    // xorshift32: cheap, fixed, and incompressible enough for deflate.
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return String.fromCharCode(33 + (seed % 90));
+  }).join('');
+  const huge = {
+    version: 1 as const,
+    region: 'us-east-1',
+    services: ['a', 'b', 'c', 'd'].map((name) => ({ name, vcpu: 1, memoryGiB: 2, replicas: 1, environment: { BLOB: noise() } })),
+  };
+
+  it('are refused when encoding, so no link is ever handed out that would not open', () => {
+    expect(() => encodeShareState({ scenario: huge })).toThrow(ShareLinkTooLongError);
+    expect(tryBuildShareUrl('http://127.0.0.1:4173/', { scenario: huge })).toBeNull();
+  });
+
+  it('leave smaller scenarios alone', () => {
+    expect(tryBuildShareUrl('http://127.0.0.1:4173/', { scenario: { ...huge, services: huge.services.slice(0, 1) } })).toMatch(/#s=1\./);
   });
 });

@@ -16,8 +16,19 @@ export const SHARE_FORMAT_VERSION = 1;
 /** Where `npm start` serves the app; the CLI's default base for links. */
 export const DEFAULT_APP_URL = 'http://127.0.0.1:4173/';
 
-/** Links longer than this are refused before any work (browsers keep URLs up to about 2 MB; 64 KiB holds 200 services). */
-const MAX_FRAGMENT_CHARS = 64 * 1024;
+/**
+ * The longest fragment a link may carry, for encoding and decoding alike (browsers keep URLs up to
+ * about 2 MB, but chat tools and proxies cut far shorter ones; 64 KiB holds 200 typical services).
+ */
+export const MAX_FRAGMENT_CHARS = 64 * 1024;
+
+/** A valid scenario whose link would be longer than {@link MAX_FRAGMENT_CHARS}: share scenario.json instead. */
+export class ShareLinkTooLongError extends Error {
+  constructor(readonly fragmentChars: number) {
+    super(`the scenario is too large for a share link (${fragmentChars} characters; the limit is ${MAX_FRAGMENT_CHARS}): share the scenario file instead`);
+    this.name = 'ShareLinkTooLongError';
+  }
+}
 /** Decompressed size limit, so a small link cannot expand into a huge document. */
 const MAX_JSON_BYTES = 1024 * 1024;
 
@@ -72,7 +83,20 @@ export function encodeShareState(state: ShareState): string {
   const answers = withoutDefaults(state.answers ?? DEFAULT_ANSWERS, DEFAULT_ANSWERS);
   if (Object.keys(answers).length > 0) payload.a = answers;
   const compressed = deflateSync(strToU8(JSON.stringify(payload)), { level: 9 });
-  return `s=${SHARE_FORMAT_VERSION}.${encodeBase64Url(compressed)}`;
+  const fragment = `s=${SHARE_FORMAT_VERSION}.${encodeBase64Url(compressed)}`;
+  // Never hand out a link that decodeShareState would refuse.
+  if (fragment.length > MAX_FRAGMENT_CHARS) throw new ShareLinkTooLongError(fragment.length);
+  return fragment;
+}
+
+/** The share URL, or null when the scenario is too large for a link. */
+export function tryBuildShareUrl(baseUrl: string, state: ShareState): string | null {
+  try {
+    return buildShareUrl(baseUrl, state);
+  } catch (error) {
+    if (error instanceof ShareLinkTooLongError) return null;
+    throw error;
+  }
 }
 
 export function buildShareUrl(baseUrl: string, state: ShareState): string {

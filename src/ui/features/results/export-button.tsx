@@ -10,7 +10,7 @@ const ExportDialog = lazy(() => import('../export-panel/export-dialog.tsx'));
 export function ExportButton({ optionId, label, scenario, estimate }: { optionId: OptionId; label: string; scenario: Scenario; estimate: Estimate }) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
-  const shareUrl = () => shareUrlFor({ scenario, answers: useAppStore.getState().answers }, window.location.href) ?? window.location.href;
+  const shareUrl = () => shareUrlFor({ scenario, answers: useAppStore.getState().answers }, window.location.href) ?? '';
   return (
     <>
       <button type="button" className="button-small" aria-label={`Export ${label} configuration`} aria-haspopup="dialog" onClick={() => setOpen(true)}>

@@ -1,6 +1,6 @@
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useAppStore } from '../../../state/app-store.ts';
-import { shareUrlFor } from '../../../state/url-sync.ts';
+import { missingLinkReason, shareUrlFor } from '../../../state/url-sync.ts';
 import { copyText } from '../../lib/clipboard.ts';
 
 /** "Copy link": the whole scenario and the answers in one URL, and the link itself to select by hand. */
@@ -23,7 +23,15 @@ export function ShareBar() {
   return (
     <div className="share-bar">
       <label htmlFor={id} className="visually-hidden">Share link</label>
-      <input id={id} className="share-url" type="text" readOnly value={url ?? ''} placeholder="Fix the highlighted fields to get a link" onFocus={(e) => e.currentTarget.select()} />
+      <input
+        id={id}
+        className="share-url"
+        type="text"
+        readOnly
+        value={url ?? ''}
+        placeholder={url === null && missingLinkReason({ scenario, answers }) === 'too-long' ? 'Too large for a link: export the bundle and share its scenario.json' : 'Fix the highlighted fields to get a link'}
+        onFocus={(e) => e.currentTarget.select()}
+      />
       <button type="button" onClick={copy} disabled={!url}>Copy link</button>
       <span className="share-status" role="status" aria-live="polite">{status}</span>
     </div>
