@@ -41,7 +41,8 @@ export const serviceSchema = z.strictObject({
   hoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH).optional(),
   arch: z.enum(['x86_64', 'arm64']).default('x86_64'),
   os: z.enum(['linux', 'windows']).default('linux'),
-  ephemeralStorageGiB: z.number().min(20).max(200).default(20),
+  // Whole GiB, as task definitions (sizeInGiB) and pod requests take it.
+  ephemeralStorageGiB: z.number().int().min(20).max(200).default(20),
   /** GPUs per task or pod. Fargate has no GPUs; EC2 options choose GPU instance types. */
   gpu: z.number().int().min(0).max(16).default(0),
   autoscaling: autoscalingSchema.optional(),

@@ -34,6 +34,7 @@ const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]{0,61})?[A-Za-z0-9])?$/;
 const PORT_NAME = /^(?=.{1,15}$)(?=.*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
 const CPU_QUANTITY = /^[1-9][0-9]*m$/;
 const MEMORY_QUANTITY = /^[1-9][0-9]*Mi$/;
+const STORAGE_QUANTITY = /^[1-9][0-9]*Gi$/;
 
 const labels = map(str(LABEL_VALUE));
 const metadata = (name: RegExp) => obj({ name: str(name), namespace: str(DNS1123_LABEL), labels, annotations: map(str()) }, ['name']);
@@ -64,8 +65,8 @@ const container = obj({
     valueFrom: obj({ secretKeyRef: obj({ name: str(DNS1123_SUBDOMAIN), key: str(/^[-._a-zA-Z0-9]+$/), optional: bool }, ['key']) }),
   }, ['name'])),
   resources: obj({
-    requests: obj({ cpu: str(CPU_QUANTITY), memory: str(MEMORY_QUANTITY) }),
-    limits: obj({ cpu: str(CPU_QUANTITY), memory: str(MEMORY_QUANTITY), 'nvidia.com/gpu': str(/^[1-9][0-9]*$/) }),
+    requests: obj({ cpu: str(CPU_QUANTITY), memory: str(MEMORY_QUANTITY), 'ephemeral-storage': str(STORAGE_QUANTITY) }),
+    limits: obj({ cpu: str(CPU_QUANTITY), memory: str(MEMORY_QUANTITY), 'ephemeral-storage': str(STORAGE_QUANTITY), 'nvidia.com/gpu': str(/^[1-9][0-9]*$/) }),
   }),
   startupProbe: probe,
   readinessProbe: probe,
