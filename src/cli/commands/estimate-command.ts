@@ -93,10 +93,10 @@ export function renderTable(estimate: Estimate): string {
     }
     out.push(`${option.label}: ${formatUSD(option.monthlyUSD)}${option.id === estimate.cheapest ? ' (cheapest)' : ''}`);
     for (const node of option.nodes ?? []) {
-      out.push(`  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.join(', ')}; ` +
+      out.push(`  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS'}; ` +
         `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${option.id === 'eks-ec2' ? 'pod' : 'task'} slots` +
         (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
-        (node.schedule ? `; nodes follow the services' hours: ${node.schedule.map((band) => `${band.nodes} for ${compact(band.hours)} h`).join(', ')}` : ''));
+        (node.fullMonth ? '' : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month`));
     }
     for (const size of option.fargateSizes ?? []) {
       if (size.billed.vcpu !== size.requested.vcpu || size.billed.memoryGiB !== size.requested.memoryGiB) {

@@ -7,11 +7,10 @@
  * order of a lower bound on their cost, and the search stops when no remaining type can beat the
  * best found: the answer is the same as trying them all.
  *
- * Services that run fewer hours than the month (a nightly batch) need their nodes only while they
- * run: the month is cut into bands by the services' hours, each band is packed with the services
- * running in it, and the node count steps down as they finish (node autoscaling: ECS capacity
- * providers with managed scaling, Cluster Autoscaler or Karpenter). Shorter services are assumed
- * to run at the same time as longer ones, which is the conservative (peak) case.
+ * Services that run fewer hours than the month (a nightly batch) get node groups of their own,
+ * which run only for those hours and scale to zero in between (Karpenter, Cluster Autoscaler or ECS
+ * managed scaling do this), so the always-on services are not priced on batch-sized nodes.
+ * `ec2.minNodes` applies to the groups that run all month.
  */
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { CpuArch, InstanceOffer, RegionSnapshot } from '../pricing/price-snapshot.ts';
@@ -26,22 +25,15 @@ import { roundToCents } from '../money/round-cents.ts';
 
 type Platform = 'ecs' | 'eks';
 
-/** Replicas of one service, with the hours a month they run (capped at the scenario's hours). */
-interface TimedItem extends ReplicaGroup {
-  hours: number;
-}
-
-/** A stretch of the month in which the same services run: its length in hours and what runs. */
-interface Band {
-  hours: number;
-  items: ReplicaGroup[];
-}
-
 interface GroupSpec {
   arch: CpuArch;
   gpu: boolean;
+  /** Hours a month the group's nodes run: its services' hours. */
+  hours: number;
+  /** Whether the group runs all month, and so keeps at least ec2.minNodes nodes. */
+  fullMonth: boolean;
   services: Service[];
-  bands: Band[];
+  items: ReplicaGroup[];
 }
 
 interface Candidate {
@@ -49,15 +41,9 @@ interface Candidate {
   capacity: NodeCapacity;
 }
 
-interface BandPlan {
-  hours: number;
-  nodes: number;
-  pack: Extract<PackResult, { ok: true }>;
-}
-
 interface Choice extends Candidate {
-  bands: BandPlan[];
-  nodeHours: number;
+  pack: Extract<PackResult, { ok: true }>;
+  nodes: number;
 }
 
 const EPSILON = 1e-9;
@@ -78,29 +64,17 @@ function isAutomaticCandidate(offer: InstanceOffer, arch: CpuArch, gpu: boolean)
   return gpu ? offer.gpu > 0 && offer.gpuManufacturer === 'nvidia' : offer.gpu === 0;
 }
 
-/** Cuts the month into bands at each service's end hour; each band lists the services still running. */
-export function bandsOf(items: readonly TimedItem[], monthHours: number): Band[] {
-  const running = items.filter((item) => item.count > 0 && item.hours > 0);
-  const ends = [...new Set(running.map((item) => Math.min(item.hours, monthHours)))].sort((a, b) => b - a);
-  const points = [monthHours, ...ends.filter((end) => end < monthHours), 0];
-  const bands: Band[] = [];
-  for (let i = 0; i + 1 < points.length; i++) {
-    const from = points[i]!;
-    const hours = from - points[i + 1]!;
-    if (hours <= 0) continue;
-    bands.push({ hours, items: running.filter((item) => Math.min(item.hours, monthHours) >= from - EPSILON) });
-  }
-  return bands;
-}
-
+/** Node groups by CPU architecture, GPU need and hours a month; all-month groups first. */
 function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
-  const groups = new Map<string, { arch: CpuArch; gpu: boolean; services: Service[]; items: TimedItem[] }>();
+  const monthHours = scenario.hoursPerMonth;
+  const groups = new Map<string, GroupSpec>();
   for (const service of scenario.services) {
     const gpu = service.gpu > 0;
-    const key = `${service.arch}/${gpu}`;
+    const hours = Math.min(service.hoursPerMonth ?? monthHours, monthHours);
+    const key = `${service.arch}/${gpu}/${hours}`;
     let group = groups.get(key);
     if (!group) {
-      group = { arch: service.arch, gpu, services: [], items: [] };
+      group = { arch: service.arch, gpu, hours, fullMonth: hours >= monthHours, services: [], items: [] };
       groups.set(key, group);
     }
     group.services.push(service);
@@ -111,15 +85,23 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
       gpu: service.gpu,
       // Replicas is an average; nodes must hold the whole tasks or pods, so round up.
       count: Math.ceil(service.replicas - EPSILON),
-      hours: service.hoursPerMonth ?? scenario.hoursPerMonth,
     });
   }
-  const ordered = [...groups.values()].sort((a, b) => Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1));
-  if (platform === 'eks' && ordered[0]) {
-    // CoreDNS runs on each cluster's nodes all month.
-    ordered[0].items.push({ key: 'coredns', cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0, count: COREDNS_REPLICAS * scenario.eks.clusters, hours: scenario.hoursPerMonth });
+  const ordered = [...groups.values()]
+    // A group that never runs, or runs nothing for part of the month, needs no nodes.
+    .filter((g) => g.fullMonth || (g.hours > 0 && g.items.some((item) => item.count > 0)))
+    .sort((a, b) => b.hours - a.hours || Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1));
+  if (platform === 'eks') {
+    // CoreDNS runs on each cluster's nodes all month: on the first all-month CPU group, or on a
+    // group of its own when every service runs part of the month.
+    let home = ordered.find((g) => g.fullMonth && !g.gpu);
+    if (!home) {
+      home = { arch: ordered[0]?.arch ?? 'x86_64', gpu: false, hours: monthHours, fullMonth: true, services: [], items: [] };
+      ordered.unshift(home);
+    }
+    home.items.push({ key: 'coredns', cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0, count: COREDNS_REPLICAS * scenario.eks.clusters });
   }
-  return ordered.map(({ items, ...rest }) => ({ ...rest, bands: bandsOf(items, scenario.hoursPerMonth) }));
+  return ordered;
 }
 
 /**
@@ -151,101 +133,57 @@ function candidatesFor(platform: Platform, scenario: Scenario, snapshot: RegionS
   return candidates;
 }
 
-/** Demand of one band, for the lower bound on nodes. */
-interface Demand {
-  cpu: number;
-  memory: number;
-  slots: number;
-  gpu: number;
-}
-
-function demandOf(items: readonly ReplicaGroup[]): Demand {
-  const demand = { cpu: 0, memory: 0, slots: 0, gpu: 0 };
-  for (const item of items) {
-    demand.cpu += item.cpuMillis * item.count;
-    demand.memory += item.memoryMiB * item.count;
-    demand.slots += item.count;
-    demand.gpu += item.gpu * item.count;
+function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minNodes: number): Choice | null {
+  let cpu = 0, memory = 0, slots = 0, gpu = 0, largestCpu = 0, largestMemory = 0, largestGpu = 0;
+  for (const item of group.items) {
+    if (item.count <= 0) continue;
+    cpu += item.cpuMillis * item.count;
+    memory += item.memoryMiB * item.count;
+    slots += item.count;
+    gpu += item.gpu * item.count;
+    largestCpu = Math.max(largestCpu, item.cpuMillis);
+    largestMemory = Math.max(largestMemory, item.memoryMiB);
+    largestGpu = Math.max(largestGpu, item.gpu);
   }
-  return demand;
-}
-
-const ratio = (demand: number, cap: number) => (demand <= 0 ? 0 : Math.ceil(demand / cap - 1e-6));
-
-function lowerBoundNodes(d: Demand, c: NodeCapacity): number {
-  return Math.max(ratio(d.cpu, c.cpuMillis), ratio(d.memory, c.memoryMiB), ratio(d.slots, c.slots), d.gpu > 0 ? ratio(d.gpu, c.gpu) : 0);
-}
-
-function chooseInstance(scenario: Scenario, candidates: readonly Candidate[], group: GroupSpec): Choice | null {
-  const minNodes = scenario.ec2.minNodes;
-  const demands = group.bands.map((band) => demandOf(band.items));
-  let largestCpu = 0, largestMemory = 0, largestGpu = 0;
-  for (const band of group.bands) {
-    for (const item of band.items) {
-      largestCpu = Math.max(largestCpu, item.cpuMillis);
-      largestMemory = Math.max(largestMemory, item.memoryMiB);
-      largestGpu = Math.max(largestGpu, item.gpu);
-    }
-  }
+  const ratio = (demand: number, cap: number) => (demand <= 0 ? 0 : Math.ceil(demand / cap - 1e-6));
   const ranked: { candidate: Candidate; boundUSD: number }[] = [];
   for (const candidate of candidates) {
     const c = candidate.capacity;
     // A type whose empty node cannot hold the largest replica can never place it.
     if (c.slots < 1 || c.cpuMillis < largestCpu || c.memoryMiB < largestMemory || c.gpu < largestGpu) continue;
-    let boundHours = 0;
-    group.bands.forEach((band, i) => {
-      boundHours += Math.max(lowerBoundNodes(demands[i]!, c), minNodes) * band.hours;
-    });
-    ranked.push({ candidate, boundUSD: boundHours * candidate.offer.usdHour });
+    const bound = Math.max(ratio(cpu, c.cpuMillis), ratio(memory, c.memoryMiB), ratio(slots, c.slots), gpu > 0 ? ratio(gpu, c.gpu) : 0, minNodes);
+    ranked.push({ candidate, boundUSD: bound * candidate.offer.usdHour });
   }
   ranked.sort((a, b) => a.boundUSD - b.boundUSD || (a.candidate.offer.type < b.candidate.offer.type ? -1 : 1));
 
   let best: Choice | null = null;
   let bestUSD = Infinity;
-  for (const { candidate, boundUSD } of ranked) {
+  for (const { candidate: { offer, capacity }, boundUSD } of ranked) {
     if (boundUSD > bestUSD) break;
-    const choice = planBands(candidate, group, minNodes, bestUSD);
-    if (!choice) continue;
-    const usd = choice.nodeHours * candidate.offer.usdHour;
-    if (usd < bestUSD || (usd === bestUSD && best && (choice.nodeHours < best.nodeHours || (choice.nodeHours === best.nodeHours && candidate.offer.type < best.offer.type)))) {
-      best = choice;
+    // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
+    const limit = Number.isFinite(bestUSD) ? Math.max(Math.floor(bestUSD / offer.usdHour + EPSILON), minNodes) : Infinity;
+    const pack = packReplicas(group.items, capacity, limit);
+    if (!pack.ok) continue;
+    const nodes = Math.max(pack.nodes, minNodes);
+    const usd = nodes * offer.usdHour;
+    if (usd < bestUSD || (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))) {
+      best = { offer, capacity, pack, nodes };
       bestUSD = usd;
     }
   }
   return best;
 }
 
-/** Packs every band on one type; null when a replica does not fit or the type cannot beat `bestUSD`. */
-function planBands(candidate: Candidate, group: GroupSpec, minNodes: number, bestUSD: number): Choice | null {
-  const { offer, capacity } = candidate;
-  const bands: BandPlan[] = [];
-  let nodeHours = 0;
-  for (const band of group.bands) {
-    // With one band, a type needing more nodes than the best answer's cost allows cannot win: stop packing there.
-    const limit = group.bands.length === 1 && Number.isFinite(bestUSD)
-      ? Math.max(Math.floor(bestUSD / (offer.usdHour * band.hours) + EPSILON), minNodes)
-      : Infinity;
-    const pack = packReplicas(band.items, capacity, limit);
-    if (!pack.ok) return null;
-    const nodes = Math.max(pack.nodes, minNodes);
-    bands.push({ hours: band.hours, nodes, pack });
-    nodeHours += nodes * band.hours;
-  }
-  return { offer, capacity, bands, nodeHours };
-}
-
 function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePlan {
-  const { offer, capacity, bands, nodeHours } = choice;
-  const peak = bands.reduce<BandPlan | null>((top, band) => (!top || band.nodes > top.nodes ? band : top), null);
-  const nodes = peak?.nodes ?? 0;
+  const { offer, capacity, pack, nodes } = choice;
   let cpu = 0, memory = 0, slots = 0;
-  for (const placed of peak?.pack.groups ?? []) {
+  for (const placed of pack.groups) {
     cpu += placed.usedPerNode.cpuMillis * placed.nodes;
     memory += placed.usedPerNode.memoryMiB * placed.nodes;
     slots += placed.usedPerNode.slots * placed.nodes;
   }
   const percent = (used: number, perNode: number) => (nodes === 0 || perNode <= 0 ? 0 : Math.round((used / (perNode * nodes)) * 1000) / 10);
-  const plan: NodePlan = {
+  return {
     instanceType: offer.type,
     count: nodes,
     arch: offer.arch,
@@ -257,11 +195,11 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePla
     choice: automatic ? 'automatic' : 'listed',
     allocatablePerNode: { ...capacity },
     utilization: { cpuPercent: percent(cpu, capacity.cpuMillis), memoryPercent: percent(memory, capacity.memoryMiB), slotsPercent: percent(slots, capacity.slots) },
-    minNodesPadding: nodes - (peak?.pack.nodes ?? 0),
-    nodeHours,
+    minNodesPadding: nodes - pack.nodes,
+    hoursPerMonth: group.hours,
+    fullMonth: group.fullMonth,
+    nodeHours: nodes * group.hours,
   };
-  if (bands.length > 1) plan.schedule = bands.map((band) => ({ nodes: band.nodes, hours: band.hours }));
-  return plan;
 }
 
 function unavailable(platform: Platform, reason: string): OptionEstimate {
@@ -270,7 +208,8 @@ function unavailable(platform: Platform, reason: string): OptionEstimate {
 }
 
 function describeGroup(group: GroupSpec): string {
-  return `${group.gpu ? 'GPU ' : ''}${group.arch} services (${group.services.map((s) => s.name).join(', ')})`;
+  const names = group.services.map((s) => s.name);
+  return names.length === 0 ? 'CoreDNS pods' : `${group.gpu ? 'GPU ' : ''}${group.arch} services (${names.join(', ')})`;
 }
 
 export function estimateEc2Option(platform: Platform, scenario: Scenario, snapshot: RegionSnapshot, warnings: string[]): OptionEstimate {
@@ -286,7 +225,7 @@ export function estimateEc2Option(platform: Platform, scenario: Scenario, snapsh
         ? `no ${group.gpu ? 'NVIDIA GPU ' : ''}${group.arch} instance type is priced in ${scenario.region}`
         : `none of ec2.instanceTypes suits the ${describeGroup(group)}`);
     }
-    const choice = chooseInstance(scenario, candidates, group);
+    const choice = chooseInstance(candidates, group, group.fullMonth ? scenario.ec2.minNodes : 0);
     if (!choice) {
       return unavailable(platform, `no ${automatic ? '' : 'listed '}instance type can hold one replica of each of the ${describeGroup(group)} after ${platform === 'eks' ? 'kubelet reservations, DaemonSets and max pods' : 'the ECS agent and awsvpc ENI limits'}`);
     }

@@ -32,13 +32,12 @@ export interface NodePlan {
   utilization: { cpuPercent: number; memoryPercent: number; slotsPercent: number };
   /** Nodes added only to reach ec2.minNodes (at the peak). */
   minNodesPadding: number;
-  /** Instance-hours in the month: count x hours, or the sum over the schedule. */
+  /** Hours a month the group's nodes run: the month, or its services' shorter hours. */
+  hoursPerMonth: number;
+  /** True when the group runs all month (and keeps at least ec2.minNodes nodes). */
+  fullMonth: boolean;
+  /** Instance-hours in the month: count x hoursPerMonth. */
   nodeHours: number;
-  /**
-   * Present when services run different hours: how many nodes run for how many hours of the month.
-   * `count` is the peak.
-   */
-  schedule?: { nodes: number; hours: number }[];
 }
 
 export interface FargatePlacement {

@@ -116,7 +116,8 @@ describe('options the workload cannot use', () => {
     expect(option(win, 'ecs-fargate').available).toBe(true);
     const gpu = estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16 })] }), US_EAST_1);
     expect(option(gpu, 'ecs-fargate').reason).toMatch(/GPU/);
-    expect(option(gpu, 'eks-ec2').nodes![0]!.gpu).toBe(true);
+    // GPU nodes serve the GPU service; CoreDNS gets CPU nodes of its own, as on a real cluster.
+    expect(option(gpu, 'eks-ec2').nodes!.map((n) => [n.gpu, n.services])).toEqual([[false, []], [true, ['infer']]]);
   });
 
   it('Fargate options are unavailable where the price data has no Fargate prices', () => {
@@ -217,39 +218,37 @@ describe('pricing rules', () => {
   });
 });
 
-describe('node plans follow the services\' hours', () => {
-  it('a nightly batch keeps its nodes only while it runs', () => {
+describe('services that run part of the month get node groups of their own', () => {
+  it('a nightly batch keeps its nodes only while it runs, beside the always-on nodes', () => {
     const ecs = option(estimateScenario(scenarioOf({
       services: [
         service('nightly-etl', { vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62 }),
         service('scheduler', { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 }),
       ],
-      ec2: { minNodes: 0, instanceTypes: ['m6i.4xlarge'] },
+      ec2: { minNodes: 0, instanceTypes: ['m6i.large', 'm6i.4xlarge'] },
     }), US_EAST_1), 'ecs-ec2');
-    const plan = ecs.nodes![0]!;
-    // m6i.4xlarge registers 97.5% of 64 GiB: three 16 GiB tasks per node, so 10 tasks need 4 nodes,
-    // and the scheduler alone needs 1 for the rest of the month.
-    expect(plan.schedule).toEqual([{ nodes: 1, hours: 668 }, { nodes: 4, hours: 62 }]);
-    expect(plan.nodeHours).toBe(668 + 4 * 62);
-    expect(plan.nodeHours).toBe(plan.schedule!.reduce((sum, band) => sum + band.nodes * band.hours, 0));
-    expect(plan.count).toBe(Math.max(...plan.schedule!.map((band) => band.nodes)));
-    expect(line(ecs, `EC2 ${plan.instanceType} On-Demand (Linux)`).quantity).toBe(plan.nodeHours);
+    const [always, batch] = ecs.nodes!;
+    // The scheduler alone: one small node all month. The batch: m6i.4xlarge registers 97.5% of
+    // 64 GiB, three 16 GiB tasks per node, so 10 tasks need 4 nodes for 62 hours.
+    expect(always).toMatchObject({ services: ['scheduler'], instanceType: 'm6i.large', count: 1, fullMonth: true, hoursPerMonth: 730, nodeHours: 730 });
+    expect(batch).toMatchObject({ services: ['nightly-etl'], instanceType: 'm6i.4xlarge', count: 4, fullMonth: false, hoursPerMonth: 62, nodeHours: 248 });
+    expect(line(ecs, 'EC2 m6i.4xlarge On-Demand (Linux)').quantity).toBe(248);
   });
 
-  it('minimum nodes run all month even when nothing else does', () => {
+  it('minimum nodes apply to the all-month groups; part-month groups scale to zero', () => {
     const eks = option(estimateScenario(scenarioOf({
       services: [service('job', { vcpu: 1, memoryGiB: 2, replicas: 4, hoursPerMonth: 100 })],
       ec2: { minNodes: 2, instanceTypes: ['m6i.large'] },
     }), US_EAST_1), 'eks-ec2');
-    const plan = eks.nodes![0]!;
-    expect(plan.schedule![0]).toEqual({ nodes: 2, hours: 630 });
-    expect(plan.schedule![1]!.hours).toBe(100);
-    expect(plan.schedule![1]!.nodes).toBeGreaterThanOrEqual(2);
+    const [coredns, job] = eks.nodes!;
+    // Every service runs part of the month, so CoreDNS gets an all-month group of its own.
+    expect(coredns).toMatchObject({ services: [], count: 2, fullMonth: true, minNodesPadding: 1 });
+    expect(job).toMatchObject({ services: ['job'], fullMonth: false, hoursPerMonth: 100, minNodesPadding: 0 });
   });
 
-  it('services running all month make a single band', () => {
+  it('services running all month make one group per architecture', () => {
     const ecs = option(estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1), 'ecs-ec2');
-    expect(ecs.nodes![0]!.schedule).toBeUndefined();
+    expect(ecs.nodes).toHaveLength(1);
     expect(ecs.nodes![0]!.nodeHours).toBe(ecs.nodes![0]!.count * 730);
   });
 });

@@ -65,7 +65,7 @@ function assumptionsFor(scenario: Scenario): string[] {
   const list = [
     `Costs are for ${scenario.hoursPerMonth} hours a month; replicas are the average running count, and each line is rounded to cents before the total, as AWS bills.`,
     'Fargate bills each task or pod at the smallest valid CPU/memory size that covers its request; EKS on Fargate first adds 256 MiB per pod.',
-    'EC2 nodes are sized for the replicas rounded up to whole tasks or pods, all running at once; node groups are split by CPU architecture and GPU need. Services that run fewer hours than the month keep their nodes only while they run (node autoscaling), assuming they run at the same time as the longer ones.',
+    'EC2 nodes are sized for the replicas rounded up to whole tasks or pods, all running at once; node groups are split by CPU architecture and GPU need. Services that run fewer hours than the month (batch) get node groups of their own that run only those hours; ec2.minNodes applies to the groups that run all month.',
     'EKS nodes lose kube-reserved CPU and memory (11 MiB per max pod + 255 MiB), a 100 MiB eviction threshold, aws-node and kube-proxy (125m CPU, 2 pods) to the system; the cluster runs 2 CoreDNS pods (100m, 70 MiB each).',
     `ECS nodes register 97.5% of their memory (the ECS guide's m4.large example) and hold ${scenario.ec2.eniTrunking ? 'as many awsvpc tasks as they have trunk branch interfaces' : 'one awsvpc task per ENI beyond the primary'}.`,
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',

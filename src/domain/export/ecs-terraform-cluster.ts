@@ -103,7 +103,8 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
   const { plan } = group;
   // Sized from the engine's node plan: it runs plan.count nodes; the maximum leaves room for
   // rolling deployments (200 %) and scale-out, and must be above 0 (export-rules A12).
-  const minSize = Math.min(context.scenario.ec2.minNodes, plan.count);
+  // Groups of services that run part of the month scale to zero between runs.
+  const minSize = plan.fullMonth ? Math.min(context.scenario.ec2.minNodes, plan.count) : 0;
   const maxSize = Math.max(1, plan.count * 2);
   const spotPercent = context.scenario.ec2.spotPercent;
   const launchTemplateRef = [

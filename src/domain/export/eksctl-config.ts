@@ -47,7 +47,9 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
   const sized = (desired: number, min: number) => ({ minSize: min, desiredCapacity: desired, maxSize: Math.max(1, desired * 2) });
   const groups: ManagedNodeGroup[] = [];
   if (onDemandNodes > 0 || spotNodes === 0) {
-    groups.push({ name: `ng-${group.key}`, instanceType: plan.instanceType, ...base, ...sized(onDemandNodes, Math.min(context.scenario.ec2.minNodes, onDemandNodes)) });
+    // Groups of services that run part of the month scale to zero between runs.
+    const min = plan.fullMonth ? Math.min(context.scenario.ec2.minNodes, onDemandNodes) : 0;
+    groups.push({ name: `ng-${group.key}`, instanceType: plan.instanceType, ...base, ...sized(onDemandNodes, min) });
   }
   if (spotNodes > 0) {
     groups.push({ name: `ng-${group.key}-spot`, instanceTypes: [plan.instanceType], ...base, ...sized(spotNodes, 0), spot: true });

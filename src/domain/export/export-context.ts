@@ -85,8 +85,10 @@ export type PreparedExport = { ok: true; context: ExportContext } | { ok: false;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export function nodeGroupKey(plan: Pick<NodePlan, 'arch' | 'gpu'>): string {
-  return `${plan.arch === 'arm64' ? 'arm64' : 'x86-64'}${plan.gpu ? '-gpu' : ''}`;
+/** x86-64, arm64-gpu, x86-64-62h (a group that runs only part of the month; '.' becomes 'p'). */
+export function nodeGroupKey(plan: Pick<NodePlan, 'arch' | 'gpu' | 'fullMonth' | 'hoursPerMonth'>): string {
+  const hours = plan.fullMonth ? '' : `-${String(plan.hoursPerMonth).replace('.', 'p')}h`;
+  return `${plan.arch === 'arm64' ? 'arm64' : 'x86-64'}${plan.gpu ? '-gpu' : ''}${hours}`;
 }
 
 /** User strings of a service with the path the problem messages name. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parse as parseHcl } from '@cdktf/hcl2json';
-import { bundleFor, fileAt } from './testing/export-fixtures.ts';
+import { BATCH_SCENARIO, bundleFor, fileAt } from './testing/export-fixtures.ts';
 import type { ScenarioInput } from '../scenario/scenario-schema.ts';
 
 const withStorage: ScenarioInput = {
@@ -51,5 +51,19 @@ describe('prefix delegation', () => {
     const config = parseYaml(fileAt(bundleFor({ ...scenario, ec2: { instanceTypes: ['m5.large'] } }, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
     expect(config.addons).toBeUndefined();
     expect(config.managedNodeGroups[0].maxPodsPerNode).toBeUndefined();
+  });
+});
+
+describe('services that run part of the month', () => {
+  it('get node groups of their own that scale to zero between runs', async () => {
+    const eksctl = parseYaml(fileAt(bundleFor(BATCH_SCENARIO, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
+    const names = eksctl.managedNodeGroups.map((g: { name: string }) => g.name);
+    expect(new Set(names).size).toBe(names.length);
+    const batch = eksctl.managedNodeGroups.find((g: { name: string }) => g.name.endsWith('-62p5h'));
+    expect(batch).toMatchObject({ minSize: 0 });
+    const main = await parseHcl('main.tf', fileAt(bundleFor(BATCH_SCENARIO, 'ecs-ec2'), 'ecs/terraform/main.tf'));
+    const groups = Object.values(main.resource.aws_autoscaling_group) as { min_size: number }[][];
+    expect(groups).toHaveLength(2);
+    expect(groups.map((g) => g[0]!.min_size).sort()).toEqual([0, 2]);
   });
 });

@@ -59,7 +59,18 @@ export const WINDOWS_SCENARIO: ScenarioInput = {
   fargate: { spotPercent: 50 },
 };
 
-export const SAMPLE_SCENARIOS = { article: ARTICLE_SCENARIO, mixed: MIXED_SCENARIO, gpu: GPU_SCENARIO, windows: WINDOWS_SCENARIO } as const;
+/** An always-on service beside a nightly batch: the batch gets a part-month node group of its own. */
+export const BATCH_SCENARIO: ScenarioInput = {
+  version: 1,
+  region: 'us-east-1',
+  hoursPerMonth: 730,
+  services: [
+    { name: 'nightly-etl', vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62.5 },
+    { name: 'scheduler', vcpu: 0.25, memoryGiB: 0.5, replicas: 1, port: 8080, healthCheckPath: '/health' },
+  ],
+};
+
+export const SAMPLE_SCENARIOS = { article: ARTICLE_SCENARIO, mixed: MIXED_SCENARIO, gpu: GPU_SCENARIO, windows: WINDOWS_SCENARIO, batch: BATCH_SCENARIO } as const;
 
 export function exportInputFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportInput {
   const { version: _version, region, ...rest } = input;

@@ -14,12 +14,12 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
             <br />
             Requests fill {percent(n.utilization.cpuPercent)} CPU, {percent(n.utilization.memoryPercent)} memory, {percent(n.utilization.slotsPercent)} of {slots}
             {n.minNodesPadding > 0 ? `; ${n.minNodesPadding} added to reach the minimum node count` : ''}.
-            {n.schedule ? (
+            {n.fullMonth ? null : (
               <>
                 <br />
-                Nodes follow the services&apos; hours: {n.schedule.map((band) => `${band.nodes} for ${quantity(band.hours)} h`).join(', ')} ({quantity(n.nodeHours)} instance-hours).
+                Runs only while its services do: {quantity(n.hoursPerMonth)} h a month ({quantity(n.nodeHours)} instance-hours), none the rest of the month.
               </>
-            ) : null}
+            )}
           </li>
         ))}
       </ul>
