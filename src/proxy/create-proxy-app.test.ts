@@ -3,33 +3,21 @@
  * methods, rate limit, CORS, security headers, compression and logs. AWS is the mocked client
  * answering with recorded Price List items (fixtures/test-proxy.ts).
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetProductsCommand } from '@aws-sdk/client-pricing';
 import { PRICE_LIST_SOURCE_ID } from '../domain/pricing/normalize-price-list.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { REGION_CATALOG } from '../domain/pricing/region-catalog.ts';
 import { parseRegionSnapshot } from '../domain/pricing/region-snapshot-schema.ts';
-import { awsError, buildTestProxy, CALLS_PER_REGION, type TestProxy, type TestProxyOptions } from './fixtures/test-proxy.ts';
+import { awsError, CALLS_PER_REGION, type TestProxy } from './fixtures/test-proxy.ts';
+import { useTestProxies } from './fixtures/use-test-proxies.ts';
 import { JSON_CSP } from './http/security-headers.ts';
 import { DEFAULT_PROXY_CONFIG } from './proxy-config.ts';
 
-const proxies: TestProxy[] = [];
-const temporaryDirs: string[] = [];
-
-afterEach(() => {
-  for (const proxy of proxies.splice(0)) proxy.pricingMock.restore();
-  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function proxy(options: TestProxyOptions = {}): TestProxy {
-  const built = buildTestProxy(options);
-  proxies.push(built);
-  return built;
-}
+const { proxy, temporaryDir } = useTestProxies();
 
 const bundled = (region: string) =>
   JSON.parse(readFileSync(join(DEFAULT_PROXY_CONFIG.snapshotDir, `${region}.json`), 'utf8')) as RegionSnapshot;
@@ -368,8 +356,7 @@ describe('request log', () => {
 
 describe('static app (STATIC_DIR)', () => {
   function withStaticDir(): TestProxy {
-    const dir = mkdtempSync(join(tmpdir(), 'proxy-static-'));
-    temporaryDirs.push(dir);
+    const dir = temporaryDir('proxy-static-');
     mkdirSync(join(dir, 'assets'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><title>calc</title><div id="root"></div>');
     writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log("app")');

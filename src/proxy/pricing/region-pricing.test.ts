@@ -3,33 +3,21 @@
  * single-flight (AWS calls counted), the failure TTL, stale-if-error, the size bound and the
  * cache directory that survives a restart.
  */
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GetProductsCommand } from '@aws-sdk/client-pricing';
 import { answerGetProducts } from '../fixtures/answer-get-products.ts';
 import {
-  awsError, buildTestProxy, CALLS_PER_REGION, ManualClock, recordedItemsByServiceCode, type TestProxy, type TestProxyOptions,
+  awsError, CALLS_PER_REGION, ManualClock, recordedItemsByServiceCode, type TestProxy,
 } from '../fixtures/test-proxy.ts';
+import { useTestProxies } from '../fixtures/use-test-proxies.ts';
 import { createDiskCacheStore } from '../cache/disk-cache-store.ts';
 import { LruCache } from '../cache/lru-cache.ts';
 import { DEFAULT_PROXY_CONFIG } from '../proxy-config.ts';
 
 const HOUR_MS = 3_600_000;
-const proxies: TestProxy[] = [];
-const temporaryDirs: string[] = [];
-
-afterEach(() => {
-  for (const proxy of proxies.splice(0)) proxy.pricingMock.restore();
-  for (const dir of temporaryDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function proxy(options: TestProxyOptions = {}): TestProxy {
-  const built = buildTestProxy(options);
-  proxies.push(built);
-  return built;
-}
+const { proxy, temporaryDir } = useTestProxies();
 
 async function priceOf(p: TestProxy, region: string) {
   const response = await p.app.request(`/api/pricing/${region}`);
@@ -149,8 +137,7 @@ describe('pricing cache', () => {
 
 describe('cache directory', () => {
   function cacheDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'proxy-cache-'));
-    temporaryDirs.push(dir);
+    const dir = temporaryDir('proxy-cache-');
     return dir;
   }
 
