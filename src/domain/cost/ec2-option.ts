@@ -17,7 +17,7 @@ import type { CpuArch, InstanceOffer, RegionSnapshot } from '../pricing/price-sn
 import {
   COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS, ecsNodeCapacity, eksNodeCapacity, type NodeCapacity,
 } from '../capacity/node-capacity.ts';
-import { packReplicas, type PackResult, type ReplicaGroup } from '../packing/pack-replicas.ts';
+import { demandOf, fitsLargest, lowerBoundNodes, packReplicas, type PackResult, type ReplicaGroup } from '../packing/pack-replicas.ts';
 import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine } from './cost-line.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
@@ -134,24 +134,11 @@ function candidatesFor(platform: Platform, scenario: Scenario, snapshot: RegionS
 }
 
 function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minNodes: number): Choice | null {
-  let cpu = 0, memory = 0, slots = 0, gpu = 0, largestCpu = 0, largestMemory = 0, largestGpu = 0;
-  for (const item of group.items) {
-    if (item.count <= 0) continue;
-    cpu += item.cpuMillis * item.count;
-    memory += item.memoryMiB * item.count;
-    slots += item.count;
-    gpu += item.gpu * item.count;
-    largestCpu = Math.max(largestCpu, item.cpuMillis);
-    largestMemory = Math.max(largestMemory, item.memoryMiB);
-    largestGpu = Math.max(largestGpu, item.gpu);
-  }
-  const ratio = (demand: number, cap: number) => (demand <= 0 ? 0 : Math.ceil(demand / cap - 1e-6));
+  const demand = demandOf(group.items);
   const ranked: { candidate: Candidate; boundUSD: number }[] = [];
   for (const candidate of candidates) {
-    const c = candidate.capacity;
-    // A type whose empty node cannot hold the largest replica can never place it.
-    if (c.slots < 1 || c.cpuMillis < largestCpu || c.memoryMiB < largestMemory || c.gpu < largestGpu) continue;
-    const bound = Math.max(ratio(cpu, c.cpuMillis), ratio(memory, c.memoryMiB), ratio(slots, c.slots), gpu > 0 ? ratio(gpu, c.gpu) : 0, minNodes);
+    if (!fitsLargest(demand, candidate.capacity)) continue;
+    const bound = Math.max(lowerBoundNodes(demand, candidate.capacity), minNodes);
     ranked.push({ candidate, boundUSD: bound * candidate.offer.usdHour });
   }
   ranked.sort((a, b) => a.boundUSD - b.boundUSD || (a.candidate.offer.type < b.candidate.offer.type ? -1 : 1));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lowerBoundNodes, packReplicas, type ReplicaGroup } from './pack-replicas.ts';
+import { demandOf, lowerBoundNodes, packReplicas, type ReplicaGroup } from './pack-replicas.ts';
 import type { NodeCapacity } from '../capacity/node-capacity.ts';
 
 const NODE: NodeCapacity = { cpuMillis: 2000, memoryMiB: 8000, slots: 10, gpu: 0 };
@@ -79,7 +79,7 @@ describe('packing properties', () => {
       }
       for (const it of items) expect(placed.get(it.key) ?? 0).toBe(it.count);
       expect(result.nodes).toBe(result.groups.reduce((s, g) => s + g.nodes, 0));
-      expect(result.nodes).toBeGreaterThanOrEqual(lowerBoundNodes(items, capacity));
+      expect(result.nodes).toBeGreaterThanOrEqual(lowerBoundNodes(demandOf(items), capacity));
       return true;
     }), { numRuns: 300 });
   });

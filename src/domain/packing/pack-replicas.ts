@@ -152,15 +152,47 @@ export function packReplicas(items: readonly ReplicaGroup[], capacity: NodeCapac
   };
 }
 
-/** Fewest nodes any packing could use: total demand over one node's capacity, per resource. */
-export function lowerBoundNodes(items: readonly ReplicaGroup[], capacity: NodeCapacity): number {
-  let cpu = 0, memory = 0, slots = 0, gpu = 0;
+/** What a set of replicas asks for in total, and its largest single replica. */
+export interface Demand {
+  cpuMillis: number;
+  memoryMiB: number;
+  slots: number;
+  gpu: number;
+  largest: { cpuMillis: number; memoryMiB: number; gpu: number };
+}
+
+export function demandOf(items: readonly ReplicaGroup[]): Demand {
+  const demand: Demand = { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0, largest: { cpuMillis: 0, memoryMiB: 0, gpu: 0 } };
   for (const item of items) {
-    cpu += item.cpuMillis * item.count;
-    memory += item.memoryMiB * item.count;
-    slots += item.count;
-    gpu += item.gpu * item.count;
+    if (item.count <= 0) continue;
+    demand.cpuMillis += item.cpuMillis * item.count;
+    demand.memoryMiB += item.memoryMiB * item.count;
+    demand.slots += item.count;
+    demand.gpu += item.gpu * item.count;
+    demand.largest.cpuMillis = Math.max(demand.largest.cpuMillis, item.cpuMillis);
+    demand.largest.memoryMiB = Math.max(demand.largest.memoryMiB, item.memoryMiB);
+    demand.largest.gpu = Math.max(demand.largest.gpu, item.gpu);
   }
-  const bound = (demand: number, cap: number) => (demand <= 0 ? 0 : cap <= 0 ? Infinity : Math.ceil(demand / cap - EPSILON));
-  return Math.max(bound(cpu, capacity.cpuMillis), bound(memory, capacity.memoryMiB), bound(slots, capacity.slots), bound(gpu, capacity.gpu));
+  return demand;
+}
+
+/** Whether an empty node can hold the largest replica; a node that cannot will never place it. */
+export function fitsLargest(demand: Demand, capacity: NodeCapacity): boolean {
+  const { largest } = demand;
+  return capacity.slots >= 1 && capacity.cpuMillis >= largest.cpuMillis && capacity.memoryMiB >= largest.memoryMiB && capacity.gpu >= largest.gpu;
+}
+
+/** Fewest nodes any packing could use: total demand over one node's capacity, per resource. */
+export function lowerBoundNodes(demand: Demand, capacity: NodeCapacity): number {
+  return Math.max(
+    nodesFor(demand.cpuMillis, capacity.cpuMillis),
+    nodesFor(demand.memoryMiB, capacity.memoryMiB),
+    nodesFor(demand.slots, capacity.slots),
+    nodesFor(demand.gpu, capacity.gpu),
+  );
+}
+
+function nodesFor(asked: number, perNode: number): number {
+  if (asked <= 0) return 0;
+  return perNode <= 0 ? Infinity : Math.ceil(asked / perNode - EPSILON);
 }
