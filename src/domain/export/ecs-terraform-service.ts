@@ -2,7 +2,7 @@
  * Per service: log group, task definition (container definitions through jsonencode), ECS service
  * and, when the scenario autoscales it, Application Auto Scaling target tracking on CPU.
  */
-import { attr, blank, block, call, expr, template, HclExpression, type HclBodyItem, type HclValue } from './hcl-writer.ts';
+import { attr, blank, block, call, expr, template, type HclExpression, type HclBodyItem, type HclValue } from './hcl-writer.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
 import { buildTaskDefinition, logGroupName } from './ecs-task-definition.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';

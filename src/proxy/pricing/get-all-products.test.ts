@@ -1,6 +1,6 @@
 /** GetProducts paging, throttling backoff and time limits, against the mocked SDK client. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
+import { GetProductsCommand, type PricingClient } from '@aws-sdk/client-pricing';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { answerGetProducts } from '../fixtures/answer-get-products.ts';
 import { awsError, recordedItemsByServiceCode } from '../fixtures/test-proxy.ts';

@@ -125,7 +125,7 @@ export function createRegionPricing(deps: RegionPricingDeps): RegionPricing {
       return { entry, cache: 'stale' };
     },
     async settled() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight.values()]);
+      while (inFlight.size > 0) await Promise.allSettled(inFlight.values());
     },
   };
 }

@@ -1,5 +1,6 @@
 import { ScenarioEditor } from '../features/scenario-editor/scenario-editor.tsx';
 import { ResultsPanel } from '../features/results/results-panel.tsx';
+import { ExportButton } from '../features/export-panel/export-button.tsx';
 import { ChartsSection } from '../features/charts/charts-section.tsx';
 import { lazy } from 'react';
 import { LazySection } from '../components/lazy-section.tsx';
@@ -34,7 +35,7 @@ export function App() {
         <LinkNotice />
         <div className="workspace">
           <ScenarioEditor />
-          <ResultsPanel />
+          <ResultsPanel ExportAction={ExportButton} />
         </div>
         <ChartsSection />
         <LazySection id="guide-heading" title="Decision guide" className="guide" content={DecisionGuide} />

@@ -33,6 +33,7 @@ export function CalculationProvider({ children }: { children: ReactNode }) {
       retryPrices: prices.refetch,
     }),
     // The calculation's parts are memoized objects; a new draft gives new ones.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps -- listed by part on purpose
     [calculation.problems, calculation.estimate, calculation.staleBecause, prices.snapshot, prices.isLoading, prices.error],
   );
   return <CalculationContext.Provider value={value}>{children}</CalculationContext.Provider>;

@@ -28,10 +28,13 @@ export function NumberField(props: NumberFieldProps) {
   const id = useId();
   const [text, setText] = useState(() => show(value));
   // Follow outside changes (a preset, a link) unless the box already says the same number ("1." vs 1).
+  // Follows `value` only, on purpose: typing must not be overwritten by the parsed value.
+  /* oxlint-disable react-hooks/exhaustive-deps, react/set-state-in-effect */
   useEffect(() => {
     const parsed = parse(text, optional);
     if (!Object.is(parsed, value) && !(parsed !== undefined && value !== undefined && Number.isNaN(parsed) && Number.isNaN(value))) setText(show(value));
   }, [value]);
+  /* oxlint-enable react-hooks/exhaustive-deps, react/set-state-in-effect */
   const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>

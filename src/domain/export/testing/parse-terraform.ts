@@ -6,6 +6,7 @@ import { parse } from '@cdktf/hcl2json';
 import type { ExportFile } from '../export-file.ts';
 
 // hcl2json's types say `Record<string, any>`: the tests index it freely.
+// oxlint-disable-next-line typescript/no-explicit-any -- mirrors hcl2json's own type
 export type TerraformJson = Record<string, any>;
 
 /** Parses each .tf file of the bundle; keys are the file paths. */

@@ -5,7 +5,8 @@ import { roundToCents } from '../../../domain/money/round-cents.ts';
 import { money } from '../../lib/format.ts';
 import { LineItems } from './line-items.tsx';
 import { NodePlan } from './node-plan.tsx';
-import { ExportButton } from './export-button.tsx';
+import type { ComponentType } from 'react';
+import type { OptionId } from '../../../domain/cost/estimate-types.ts';
 
 export interface OptionCardProps {
   option: OptionEstimate;
@@ -13,10 +14,19 @@ export interface OptionCardProps {
   scenario: Scenario;
   snapshot: RegionSnapshot | undefined;
   totalReplicas: number;
+  /** The export action, given by the app shell (features do not import each other). */
+  ExportAction?: ComponentType<OptionActionProps> | undefined;
+}
+
+export interface OptionActionProps {
+  optionId: OptionId;
+  label: string;
+  scenario: Scenario;
+  estimate: Estimate;
 }
 
 /** One option: total (test contract: data-testid="monthly-total-<id>"), rank, node plan and its bill. */
-export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas }: OptionCardProps) {
+export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas, ExportAction }: OptionCardProps) {
   const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);
   const isCheapest = option.id === estimate.cheapest;
   const total = option.monthlyUSD;
@@ -52,9 +62,9 @@ export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas
           <LineItems lines={option.lines} snapshot={snapshot} caption={`${option.label}: monthly line items`} />
         </details>
       ) : null}
-      {total !== null ? (
+      {total !== null && ExportAction ? (
         <div className="option-actions">
-          <ExportButton optionId={option.id} label={option.label} scenario={scenario} estimate={estimate} />
+          <ExportAction optionId={option.id} label={option.label} scenario={scenario} estimate={estimate} />
         </div>
       ) : null}
     </article>

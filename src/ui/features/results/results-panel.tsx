@@ -1,10 +1,11 @@
 import { useCalculation } from '../../app/calculation-context.tsx';
-import { OptionCard } from './option-card.tsx';
+import { OptionCard, type OptionActionProps } from './option-card.tsx';
+import type { ComponentType } from 'react';
 import { EstimateNotes } from './estimate-notes.tsx';
 import { formatProblem } from '../../../domain/scenario/validate-scenario.ts';
 
 /** The four options side by side, with a clear word when they are not for the current input. */
-export function ResultsPanel() {
+export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<OptionActionProps> } = {}) {
   const { estimate, scenario, snapshot, staleBecause, problemList, pricesError, retryPrices, pricesLoading } = useCalculation();
   const totalReplicas = scenario ? scenario.services.reduce((sum, s) => sum + s.replicas, 0) : 0;
   return (
@@ -33,7 +34,7 @@ export function ResultsPanel() {
           </p>
           <div className="option-grid">
             {estimate.options.map((option) => (
-              <OptionCard key={option.id} option={option} estimate={estimate} scenario={scenario!} snapshot={snapshot} totalReplicas={totalReplicas} />
+              <OptionCard key={option.id} option={option} estimate={estimate} scenario={scenario!} snapshot={snapshot} totalReplicas={totalReplicas} ExportAction={ExportAction} />
             ))}
           </div>
           <EstimateNotes warnings={estimate.warnings} assumptions={estimate.assumptions} />

@@ -23,10 +23,13 @@ function toRecord(text: string): Record<string, string> | undefined {
 export function KeyValueField({ label, value, onChange, problem, placeholder }: KeyValueFieldProps) {
   const id = useId();
   const [text, setText] = useState(() => toText(value));
+  // Follows `value` only, on purpose: typing must not be overwritten by the parsed value.
+  /* oxlint-disable react-hooks/exhaustive-deps, react/set-state-in-effect */
   useEffect(() => {
     if (toText(toRecord(text)) !== toText(value)) setText(toText(value));
     // Only follow outside changes (presets, links).
   }, [value]);
+  /* oxlint-enable react-hooks/exhaustive-deps, react/set-state-in-effect */
   return (
     <div className="field field-wide">
       <label htmlFor={id} className="field-label">{label}</label>

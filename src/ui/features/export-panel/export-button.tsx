@@ -5,7 +5,7 @@ import { useAppStore } from '../../../state/app-store.ts';
 import { shareUrlFor } from '../../../state/url-sync.ts';
 
 // The export code (generators, zip) loads only when someone opens the dialog.
-const ExportDialog = lazy(() => import('../export-panel/export-dialog.tsx'));
+const ExportDialog = lazy(() => import('./export-dialog.tsx'));
 
 export function ExportButton({ optionId, label, scenario, estimate }: { optionId: OptionId; label: string; scenario: Scenario; estimate: Estimate }) {
   const [open, setOpen] = useState(false);
