@@ -9,7 +9,9 @@ const systemChromium =
     : ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p));
 
 if (!systemChromium && !existsSync(chromium.executablePath())) {
-  throw new Error('No Chromium for Playwright. Debian/Ubuntu as root: apt-get install -y chromium ; elsewhere: npx playwright install chromium');
+  throw new Error(
+    'No Chromium for Playwright. Debian/Ubuntu as root: apt-get install -y chromium ; elsewhere: npx playwright install chromium',
+  );
 }
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
@@ -30,8 +32,16 @@ export default defineConfig({
         launchOptions: systemChromium
           ? {
               executablePath: systemChromium,
-              args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+              args: [
+                '--no-sandbox',
+                '--disable-gpu',
+                '--disable-dev-shm-usage',
+                '--disable-background-networking',
+                '--disable-component-update',
+                '--disable-sync',
+                '--disable-quic',
+                '--no-first-run',
+              ],
             }
           : {},
       },

@@ -29,7 +29,10 @@ import { LruCache } from '../src/proxy/cache/lru-cache.ts';
 import type { PricingEntry } from '../src/proxy/cache/pricing-entry.ts';
 import { createProxyApp } from '../src/proxy/create-proxy-app.ts';
 import {
-  recordedEc2M5LargeUsEast1, recordedEcsUsEast1, recordedItemsFor, type PriceListItem,
+  recordedEc2M5LargeUsEast1,
+  recordedEcsUsEast1,
+  recordedItemsFor,
+  type PriceListItem,
 } from '../src/proxy/fixtures/recorded-price-list.ts';
 import { createJsonLogger } from '../src/proxy/json-logger.ts';
 import { createBundledSnapshotLoader } from '../src/proxy/load-bundled-snapshot-file.ts';
@@ -48,7 +51,11 @@ const ENCODINGS = {
   gzip: 'gzip',
   identity: 'identity',
 } as const;
-const variant: keyof typeof ENCODINGS = process.argv.includes('--identity') ? 'identity' : process.argv.includes('--gzip') ? 'gzip' : 'browser';
+const variant: keyof typeof ENCODINGS = process.argv.includes('--identity')
+  ? 'identity'
+  : process.argv.includes('--gzip')
+    ? 'gzip'
+    : 'browser';
 
 /** Price List items for every instance type of the bundled file: the recorded m5.large item, re-labelled and re-priced. */
 function stubPriceList(bundled: RegionSnapshot): PriceListItemsByService {
@@ -57,9 +64,12 @@ function stubPriceList(bundled: RegionSnapshot): PriceListItemsByService {
     const item = structuredClone(template);
     item.product.attributes.instanceType = offer.type;
     item.product.attributes.usagetype = `BoxUsage:${offer.type}`;
-    const onDemand = (item.terms as { OnDemand: Record<string, { priceDimensions: Record<string, { pricePerUnit: { USD: string } }> }> }).OnDemand;
+    const onDemand = (
+      item.terms as { OnDemand: Record<string, { priceDimensions: Record<string, { pricePerUnit: { USD: string } }> }> }
+    ).OnDemand;
     for (const term of Object.values(onDemand)) {
-      for (const dimension of Object.values(term.priceDimensions)) dimension.pricePerUnit.USD = offer.usdHour.toFixed(10);
+      for (const dimension of Object.values(term.priceDimensions))
+        dimension.pricePerUnit.USD = offer.usdHour.toFixed(10);
     }
     return item;
   });
@@ -96,11 +106,20 @@ async function main(): Promise<void> {
   const wireBytes = Number(warm.headers.get('content-length'));
   const plainBytes = Buffer.byteLength(await warm.text());
   if (warm.status !== 200) throw new Error(`warm-up request answered ${warm.status}`);
-  console.log(`proxy on ${url}: answer ${Math.round(plainBytes / 1024)} kB of JSON, ${Math.round(wireBytes / 1024)} kB on the wire (Accept-Encoding: ${ENCODINGS[variant]}; sent ${warm.headers.get('content-encoding') ?? 'identity'})`);
+  console.log(
+    `proxy on ${url}: answer ${Math.round(plainBytes / 1024)} kB of JSON, ${Math.round(wireBytes / 1024)} kB on the wire (Accept-Encoding: ${ENCODINGS[variant]}; sent ${warm.headers.get('content-encoding') ?? 'identity'})`,
+  );
   console.log(`autocannon: ${CONNECTIONS} connections, ${DURATION_S} s, 1 worker thread`);
 
   const linesBefore = logLines;
-  const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, workers: 1, timeout: 10, headers });
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: DURATION_S,
+    workers: 1,
+    timeout: 10,
+    headers,
+  });
   await new Promise<void>((done) => server.close(() => done()));
   closeSync(logFd);
 
@@ -116,12 +135,20 @@ async function main(): Promise<void> {
     contentEncoding: warm.headers.get('content-encoding') ?? 'identity',
     wireBytes,
   };
-  console.log(`requests/s ${figures.requestsPerSecond} | p50 ${figures.latencyP50Ms} ms | p99 ${figures.latencyP99Ms} ms | errors ${errors} (${result.errors} socket, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) | ${figures.requests} requests, ${figures.logLinesWritten} log lines`);
+  console.log(
+    `requests/s ${figures.requestsPerSecond} | p50 ${figures.latencyP50Ms} ms | p99 ${figures.latencyP99Ms} ms | errors ${errors} (${result.errors} socket, ${result.timeouts} timeouts, ${result.non2xx} non-2xx) | ${figures.requests} requests, ${figures.logLinesWritten} log lines`,
+  );
 
-  const met = figures.requestsPerSecond >= GOAL.requestsPerSecond && figures.latencyP99Ms <= GOAL.p99Ms && errors <= GOAL.errors;
-  console.log(`goal (>= ${GOAL.requestsPerSecond} requests/s, p99 <= ${GOAL.p99Ms} ms, ${GOAL.errors} errors): ${met ? 'met' : 'NOT met'}`);
+  const met =
+    figures.requestsPerSecond >= GOAL.requestsPerSecond && figures.latencyP99Ms <= GOAL.p99Ms && errors <= GOAL.errors;
+  console.log(
+    `goal (>= ${GOAL.requestsPerSecond} requests/s, p99 <= ${GOAL.p99Ms} ms, ${GOAL.errors} errors): ${met ? 'met' : 'NOT met'}`,
+  );
   mkdirSync(join(root, 'reports'), { recursive: true });
-  writeFileSync(join(root, 'reports', `proxy-bench${variant === 'browser' ? '' : `-${variant}`}.json`), `${JSON.stringify({ ...figures, goal: GOAL, met }, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'reports', `proxy-bench${variant === 'browser' ? '' : `-${variant}`}.json`),
+    `${JSON.stringify({ ...figures, goal: GOAL, met }, null, 2)}\n`,
+  );
   rmSync(logDir, { recursive: true, force: true });
   if (!met) process.exitCode = 1;
 }

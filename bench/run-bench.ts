@@ -45,17 +45,35 @@ const instanceTypes = snapshot.ec2.instances.length;
 let edit = 0;
 const editFifty = () => {
   edit += 1;
-  const input: ScenarioInput = { ...FIFTY_SERVICES, services: FIFTY_SERVICES.services.map((s, i) => (i === 7 ? { ...s, replicas: 1 + (edit % 9) } : s)) };
+  const input: ScenarioInput = {
+    ...FIFTY_SERVICES,
+    services: FIFTY_SERVICES.services.map((s, i) => (i === 7 ? { ...s, replicas: 1 + (edit % 9) } : s)),
+  };
   const result = validateScenario(input);
   if (result.ok) estimateScenario(result.scenario, snapshot);
 };
 
 const results: { name: string; medianMs: number; goalMs?: number }[] = [
-  { name: 'estimate, 1 service (automatic instance choice)', medianMs: median(() => estimateScenario(one, snapshot), 400) },
-  { name: `estimate, 50 services (automatic choice over ${instanceTypes} us-east-1 types)`, medianMs: median(() => estimateScenario(fifty, snapshot), 200), goalMs: 5 },
+  {
+    name: 'estimate, 1 service (automatic instance choice)',
+    medianMs: median(() => estimateScenario(one, snapshot), 400),
+  },
+  {
+    name: `estimate, 50 services (automatic choice over ${instanceTypes} us-east-1 types)`,
+    medianMs: median(() => estimateScenario(fifty, snapshot), 200),
+    goalMs: 5,
+  },
   { name: 'sweep, 100 points, 1 service', medianMs: median(() => sweepReplicas(one, snapshot), 30, 3), goalMs: 100 },
-  { name: 'sweep, 100 points, 50 services', medianMs: median(() => sweepReplicas(fifty, snapshot), 15, 3), goalMs: 100 },
-  { name: 'UI recompute after an edit, 50 services (validate + estimate)', medianMs: median(editFifty, 200), goalMs: 16 },
+  {
+    name: 'sweep, 100 points, 50 services',
+    medianMs: median(() => sweepReplicas(fifty, snapshot), 15, 3),
+    goalMs: 100,
+  },
+  {
+    name: 'UI recompute after an edit, 50 services (validate + estimate)',
+    medianMs: median(editFifty, 200),
+    goalMs: 16,
+  },
 ];
 
 /** First-screen JS: the entry script and the chunks index.html preloads, gzipped (level 9). */
@@ -63,20 +81,34 @@ function firstScreenJsKB(): number | null {
   const indexPath = join(root, 'dist/index.html');
   if (!existsSync(indexPath)) return null;
   const html = readFileSync(indexPath, 'utf8');
-  const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map((m) => m[1]!);
+  const assets = [...html.matchAll(/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g)].map(
+    (m) => m[1]!,
+  );
   let bytes = 0;
-  for (const asset of new Set(assets)) bytes += gzipSync(readFileSync(join(root, 'dist', asset.replace(/^\//, ''))), { level: 9 }).length;
+  for (const asset of new Set(assets))
+    bytes += gzipSync(readFileSync(join(root, 'dist', asset.replace(/^\//, ''))), { level: 9 }).length;
   return bytes / 1024;
 }
 
 const firstScreen = firstScreenJsKB();
 console.log(`Benchmarks (Node ${process.version}, median of repeated runs)`);
 for (const r of results) {
-  const verdict = r.goalMs === undefined ? '' : r.medianMs <= r.goalMs ? `  (goal <= ${r.goalMs} ms: met)` : `  (goal <= ${r.goalMs} ms: MISSED)`;
+  const verdict =
+    r.goalMs === undefined
+      ? ''
+      : r.medianMs <= r.goalMs
+        ? `  (goal <= ${r.goalMs} ms: met)`
+        : `  (goal <= ${r.goalMs} ms: MISSED)`;
   console.log(`  ${r.name.padEnd(78)} ${r.medianMs.toFixed(2).padStart(8)} ms${verdict}`);
 }
 if (firstScreen === null) console.log('  first-screen JavaScript: run `npx vite build` first (dist/ is missing)');
-else console.log(`  ${'first-screen JavaScript, gzipped'.padEnd(78)} ${firstScreen.toFixed(1).padStart(8)} KB  (goal <= 130 KB: ${firstScreen <= 130 ? 'met' : 'MISSED'})`);
+else
+  console.log(
+    `  ${'first-screen JavaScript, gzipped'.padEnd(78)} ${firstScreen.toFixed(1).padStart(8)} KB  (goal <= 130 KB: ${firstScreen <= 130 ? 'met' : 'MISSED'})`,
+  );
 
 mkdirSync(join(root, 'reports'), { recursive: true });
-writeFileSync(join(root, 'reports/bench.json'), `${JSON.stringify({ node: process.version, results, firstScreenJsKB: firstScreen }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'reports/bench.json'),
+  `${JSON.stringify({ node: process.version, results, firstScreenJsKB: firstScreen }, null, 2)}\n`,
+);

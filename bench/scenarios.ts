@@ -8,14 +8,29 @@ export const ONE_SERVICE: ScenarioInput = {
   extras: { loadBalancers: 1 },
 };
 
-const SIZES: [vcpu: number, memoryGiB: number][] = [[0.25, 0.5], [0.5, 1], [1, 2], [1, 4], [2, 4], [0.25, 1], [2, 8], [4, 8]];
+const SIZES: [vcpu: number, memoryGiB: number][] = [
+  [0.25, 0.5],
+  [0.5, 1],
+  [1, 2],
+  [1, 4],
+  [2, 4],
+  [0.25, 1],
+  [2, 8],
+  [4, 8],
+];
 
 export const FIFTY_SERVICES: ScenarioInput = {
   version: 1,
   region: 'us-east-1',
   services: Array.from({ length: 50 }, (_, i) => {
     const [vcpu, memoryGiB] = SIZES[i % SIZES.length]!;
-    return { name: `svc-${String(i + 1).padStart(2, '0')}`, vcpu, memoryGiB, replicas: 1 + (i % 6), arch: i % 5 === 4 ? 'arm64' as const : 'x86_64' as const };
+    return {
+      name: `svc-${String(i + 1).padStart(2, '0')}`,
+      vcpu,
+      memoryGiB,
+      replicas: 1 + (i % 6),
+      arch: i % 5 === 4 ? ('arm64' as const) : ('x86_64' as const),
+    };
   }),
   extras: { loadBalancers: 2, natGateways: 2, natDataGB: 500 },
 };

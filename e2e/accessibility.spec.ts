@@ -10,7 +10,13 @@ import { waitForWholePage } from './pages/calculator-page.ts';
 const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']): string[] {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} -> ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 for (const width of [375, 1440]) {
@@ -25,9 +31,12 @@ for (const width of [375, 1440]) {
   });
 }
 
-test('the export dialog passes axe\'s WCAG A/AA rules', async ({ calculator, page }) => {
+test("the export dialog passes axe's WCAG A/AA rules", async ({ calculator, page }) => {
   await calculator.goto();
-  await page.getByRole('button', { name: /Export/ }).first().click();
+  await page
+    .getByRole('button', { name: /Export/ })
+    .first()
+    .click();
   await expect(page.getByRole('dialog')).toBeVisible();
   const results = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(WCAG).analyze();
   expect(describe(results.violations)).toEqual([]);

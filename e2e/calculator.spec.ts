@@ -2,7 +2,10 @@ import { test, expect } from './fixtures.ts';
 import { decodeShareState } from '../src/domain/share/share-codec.ts';
 import { cliTotals, writeScenario } from './support/cli.ts';
 
-test('editing a field updates the totals, and they equal cli estimate --json for the same scenario', async ({ calculator, page }) => {
+test('editing a field updates the totals, and they equal cli estimate --json for the same scenario', async ({
+  calculator,
+  page,
+}) => {
   await calculator.goto();
   expect(await calculator.totals()).toMatchObject({ 'ecs-fargate': '$58.31' });
 
@@ -27,7 +30,10 @@ test('editing a field updates the totals, and they equal cli estimate --json for
   expect(await calculator.totals()).toEqual(cliTotals(writeScenario(decoded.state.scenario)));
 });
 
-test('an invalid field keeps the last valid results, says so, and names the problem beside the field', async ({ calculator, page }) => {
+test('an invalid field keeps the last valid results, says so, and names the problem beside the field', async ({
+  calculator,
+  page,
+}) => {
   await calculator.goto();
   const before = await calculator.totals();
   const vcpu = calculator.serviceField('vCPU');
@@ -65,7 +71,10 @@ test('services can be added, duplicated and removed; options that cannot run say
   await expect(page.getByRole('button', { name: 'Remove service 1' })).toBeDisabled();
 });
 
-test('line items show quantity x unit price = amount with the source, and the price badge names the date', async ({ calculator, page }) => {
+test('line items show quantity x unit price = amount with the source, and the price badge names the date', async ({
+  calculator,
+  page,
+}) => {
   await calculator.goto();
   await expect(page.getByText(/^Bundled AWS prices as of \d{4}-\d{2}-\d{2}$/)).toBeVisible();
   await page.getByText('Line items of ECS on Fargate').click();

@@ -1,10 +1,14 @@
 import { test, expect } from './fixtures.ts';
 
-test('the questionnaire changes the recommendation, gives reasons and states the cost difference', async ({ calculator, page }) => {
+test('the questionnaire changes the recommendation, gives reasons and states the cost difference', async ({
+  calculator,
+  page,
+}) => {
   await calculator.goto();
   await expect(calculator.recommendation).toHaveText('ECS on Fargate');
   const guide = page.getByRole('region', { name: 'Decision guide' });
-  const answer = (question: string, option: string) => guide.getByRole('group', { name: question }).getByRole('radio', { name: option, exact: true }).check();
+  const answer = (question: string, option: string) =>
+    guide.getByRole('group', { name: question }).getByRole('radio', { name: option, exact: true }).check();
 
   await answer('How much Kubernetes experience does the team have?', 'Strong');
   await answer('Is multi-cloud or hybrid cloud a requirement?', 'Yes');

@@ -21,13 +21,18 @@ const LABELS: Record<OptionId, string> = {
 };
 
 /** Opens the option's export dialog, downloads the zip and returns its files as text. */
-async function downloadBundle(page: Page, optionId: OptionId): Promise<{ files: Record<string, string>; listed: string[] }> {
+async function downloadBundle(
+  page: Page,
+  optionId: OptionId,
+): Promise<{ files: Record<string, string>; listed: string[] }> {
   const exportButton = page.getByRole('button', { name: `Export ${LABELS[optionId]} configuration` });
   await exportButton.click();
   const dialog = page.getByRole('dialog', { name: `Export ${LABELS[optionId]} configuration` });
   await expect(dialog).toBeVisible();
-  const listed = await dialog.getByRole('list', { name: 'Bundle files' }).getByRole('listitem').evaluateAll((items) =>
-    items.map((item) => item.querySelector('button')!.textContent!));
+  const listed = await dialog
+    .getByRole('list', { name: 'Bundle files' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.querySelector('button')!.textContent!));
 
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Download .zip' }).click();
@@ -49,11 +54,15 @@ async function totalsOf(files: Record<string, string>): Promise<Record<OptionId,
   if (!validated.ok) throw new Error(`scenario.json is invalid: ${JSON.stringify(validated.problems)}`);
   const estimate = estimateScenario(validated.scenario, await loadBundledSnapshot(validated.scenario.region));
   const out = {} as Record<OptionId, string>;
-  for (const option of estimate.options) out[option.id] = option.monthlyUSD === null ? 'Unavailable' : formatUSD(option.monthlyUSD);
+  for (const option of estimate.options)
+    out[option.id] = option.monthlyUSD === null ? 'Unavailable' : formatUSD(option.monthlyUSD);
   return out;
 }
 
-test('each option\'s zip holds its files, and its scenario.json estimates to the totals on the page', async ({ calculator, page }) => {
+test("each option's zip holds its files, and its scenario.json estimates to the totals on the page", async ({
+  calculator,
+  page,
+}) => {
   await calculator.goto();
   // An edit first, so the bundle must carry the scenario on screen, not the default one.
   await calculator.serviceField('Replicas').fill('3');
@@ -66,17 +75,27 @@ test('each option\'s zip holds its files, and its scenario.json estimates to the
     const paths = Object.keys(files).sort();
     expect(paths, 'the zip holds what the dialog lists').toEqual([...listed].sort());
 
-    const scenario = JSON.parse(files['scenario.json']!) as { services: { name: string; port?: number; public?: boolean }[] };
+    const scenario = JSON.parse(files['scenario.json']!) as {
+      services: { name: string; port?: number; public?: boolean }[];
+    };
     const expected = ['README.md', 'scenario.json'];
     if (optionId.startsWith('ecs')) {
       expected.push(...['versions.tf', 'variables.tf', 'main.tf', 'outputs.tf'].map((f) => `ecs/terraform/${f}`));
       expected.push(...scenario.services.map((s) => `ecs/task-definitions/${s.name}.json`));
     } else {
       expected.push('eks/cluster/eksctl.yaml', 'eks/manifests/kustomization.yaml', 'eks/manifests/namespace.yaml');
-      for (const s of scenario.services) expected.push(`eks/manifests/${s.name}/serviceaccount.yaml`, `eks/manifests/${s.name}/deployment.yaml`, `eks/manifests/${s.name}/pdb.yaml`);
+      for (const s of scenario.services)
+        expected.push(
+          `eks/manifests/${s.name}/serviceaccount.yaml`,
+          `eks/manifests/${s.name}/deployment.yaml`,
+          `eks/manifests/${s.name}/pdb.yaml`,
+        );
     }
     for (const path of expected) expect(paths, `${optionId} bundle`).toContain(path);
-    expect(paths.every((p) => /^(README\.md|scenario\.json|(ecs|eks)\/[a-z0-9./_-]+)$/.test(p)), paths.join(', ')).toBe(true);
+    expect(
+      paths.every((p) => /^(README\.md|scenario\.json|(ecs|eks)\/[a-z0-9./_-]+)$/.test(p)),
+      paths.join(', '),
+    ).toBe(true);
 
     expect(await totalsOf(files), `${optionId}: scenario.json priced again`).toEqual(onPage);
     expect(files['README.md']).toContain(`**${onPage[optionId]}**`);

@@ -10,7 +10,9 @@ for (const width of [375, 1440]) {
     // Open a service's details and a card's line items, so the screenshot shows them too.
     await page.getByRole('button', { name: 'Details of service 1' }).click();
     await page.getByText('Line items of ECS on Fargate').click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, 'page wider than the viewport').toBeLessThanOrEqual(0);
     await page.screenshot({ path: `reports/screenshots/calculator-${width}.png`, fullPage: true });
   });

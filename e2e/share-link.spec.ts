@@ -5,13 +5,21 @@ import { cliTotals, runCli, writeScenario } from './support/cli.ts';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('a copied link opened in a fresh page shows the same totals and answers', async ({ calculator, page, browser, problems }) => {
+test('a copied link opened in a fresh page shows the same totals and answers', async ({
+  calculator,
+  page,
+  browser,
+  problems,
+}) => {
   await calculator.goto();
   await page.getByLabel('Start from a preset').selectOption({ label: '50-microservice platform' });
   await page.getByRole('button', { name: 'Load preset' }).click();
   await calculator.serviceField('Replicas', 7).fill('9');
   await page.getByLabel('Fargate Savings Plan discount (%)').fill('20');
-  await page.getByRole('group', { name: 'Is multi-cloud or hybrid cloud a requirement?' }).getByRole('radio', { name: 'Yes' }).check();
+  await page
+    .getByRole('group', { name: 'Is multi-cloud or hybrid cloud a requirement?' })
+    .getByRole('radio', { name: 'Yes' })
+    .check();
   const totals = await calculator.totals();
   const recommended = await calculator.recommendation.textContent();
 
@@ -28,14 +36,22 @@ test('a copied link opened in a fresh page shows the same totals and answers', a
   await other.goto(link);
   expect(await colleague.totals()).toEqual(totals);
   await expect(colleague.serviceField('Replicas', 7)).toHaveValue('9');
-  await expect(other.getByRole('group', { name: 'Is multi-cloud or hybrid cloud a requirement?' }).getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await expect(
+    other
+      .getByRole('group', { name: 'Is multi-cloud or hybrid cloud a requirement?' })
+      .getByRole('radio', { name: 'Yes' }),
+  ).toBeChecked();
   await expect(colleague.recommendation).toHaveText(recommended!);
   await fresh.close();
 });
 
 test('a link printed by cli share shows the totals cli estimate --json prints', async ({ calculator, page }) => {
   for (const preset of PRESETS.filter((p) => p.id !== 'microservices-50')) {
-    const file = writeScenario({ ...preset.scenario, fargate: { spotPercent: 25, savingsPlanDiscountPercent: 0 }, ec2: { spotPercent: 30 } });
+    const file = writeScenario({
+      ...preset.scenario,
+      fargate: { spotPercent: 25, savingsPlanDiscountPercent: 0 },
+      ec2: { spotPercent: 30 },
+    });
     const url = runCli(['share', file, '--base', 'http://127.0.0.1:4173/']).trim();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\./);
     await page.goto(url);
@@ -43,7 +59,10 @@ test('a link printed by cli share shows the totals cli estimate --json prints', 
   }
 });
 
-test('a garbage link shows a clear message and the default scenario, never a page error', async ({ calculator, page }) => {
+test('a garbage link shows a clear message and the default scenario, never a page error', async ({
+  calculator,
+  page,
+}) => {
   for (const hash of ['#garbage', '#s=1.AAAAAA', '#s=1.eJzLSM3JyVcozy/KSQEAGgQEXQ']) {
     await page.goto(`/${hash}`);
     await expect(page.getByRole('alert')).toContainText('default scenario');

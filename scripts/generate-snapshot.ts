@@ -19,7 +19,12 @@
 import { mkdirSync, readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type {
-  FargatePrices, FargateRatePair, InstanceOffer, PriceFigure, PriceSource, RegionSnapshot,
+  FargatePrices,
+  FargateRatePair,
+  InstanceOffer,
+  PriceFigure,
+  PriceSource,
+  RegionSnapshot,
 } from '../src/domain/pricing/price-snapshot.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,21 +38,40 @@ const typeFacts = readJson('ec2-instance-types.json');
 
 /** Region display names, as AWS writes them in the console and the Price List `location` attribute. */
 const REGION_NAMES: Record<string, string> = {
-  'af-south-1': 'Africa (Cape Town)', 'ap-east-1': 'Asia Pacific (Hong Kong)',
-  'ap-northeast-1': 'Asia Pacific (Tokyo)', 'ap-northeast-2': 'Asia Pacific (Seoul)',
-  'ap-northeast-3': 'Asia Pacific (Osaka)', 'ap-south-1': 'Asia Pacific (Mumbai)',
-  'ap-south-2': 'Asia Pacific (Hyderabad)', 'ap-southeast-1': 'Asia Pacific (Singapore)',
-  'ap-southeast-2': 'Asia Pacific (Sydney)', 'ap-southeast-3': 'Asia Pacific (Jakarta)',
-  'ap-southeast-4': 'Asia Pacific (Melbourne)', 'ap-southeast-5': 'Asia Pacific (Malaysia)',
-  'ap-southeast-7': 'Asia Pacific (Thailand)', 'ca-central-1': 'Canada (Central)',
-  'ca-west-1': 'Canada West (Calgary)', 'eu-central-1': 'Europe (Frankfurt)',
-  'eu-central-2': 'Europe (Zurich)', 'eu-north-1': 'Europe (Stockholm)', 'eu-south-1': 'Europe (Milan)',
-  'eu-south-2': 'Europe (Spain)', 'eu-west-1': 'Europe (Ireland)', 'eu-west-2': 'Europe (London)',
-  'eu-west-3': 'Europe (Paris)', 'il-central-1': 'Israel (Tel Aviv)', 'me-central-1': 'Middle East (UAE)',
-  'me-south-1': 'Middle East (Bahrain)', 'mx-central-1': 'Mexico (Central)',
-  'sa-east-1': 'South America (Sao Paulo)', 'us-east-1': 'US East (N. Virginia)', 'us-east-2': 'US East (Ohio)',
-  'us-gov-east-1': 'AWS GovCloud (US-East)', 'us-gov-west-1': 'AWS GovCloud (US-West)',
-  'us-west-1': 'US West (N. California)', 'us-west-2': 'US West (Oregon)',
+  'af-south-1': 'Africa (Cape Town)',
+  'ap-east-1': 'Asia Pacific (Hong Kong)',
+  'ap-northeast-1': 'Asia Pacific (Tokyo)',
+  'ap-northeast-2': 'Asia Pacific (Seoul)',
+  'ap-northeast-3': 'Asia Pacific (Osaka)',
+  'ap-south-1': 'Asia Pacific (Mumbai)',
+  'ap-south-2': 'Asia Pacific (Hyderabad)',
+  'ap-southeast-1': 'Asia Pacific (Singapore)',
+  'ap-southeast-2': 'Asia Pacific (Sydney)',
+  'ap-southeast-3': 'Asia Pacific (Jakarta)',
+  'ap-southeast-4': 'Asia Pacific (Melbourne)',
+  'ap-southeast-5': 'Asia Pacific (Malaysia)',
+  'ap-southeast-7': 'Asia Pacific (Thailand)',
+  'ca-central-1': 'Canada (Central)',
+  'ca-west-1': 'Canada West (Calgary)',
+  'eu-central-1': 'Europe (Frankfurt)',
+  'eu-central-2': 'Europe (Zurich)',
+  'eu-north-1': 'Europe (Stockholm)',
+  'eu-south-1': 'Europe (Milan)',
+  'eu-south-2': 'Europe (Spain)',
+  'eu-west-1': 'Europe (Ireland)',
+  'eu-west-2': 'Europe (London)',
+  'eu-west-3': 'Europe (Paris)',
+  'il-central-1': 'Israel (Tel Aviv)',
+  'me-central-1': 'Middle East (UAE)',
+  'me-south-1': 'Middle East (Bahrain)',
+  'mx-central-1': 'Mexico (Central)',
+  'sa-east-1': 'South America (Sao Paulo)',
+  'us-east-1': 'US East (N. Virginia)',
+  'us-east-2': 'US East (Ohio)',
+  'us-gov-east-1': 'AWS GovCloud (US-East)',
+  'us-gov-west-1': 'AWS GovCloud (US-West)',
+  'us-west-1': 'US West (N. California)',
+  'us-west-2': 'US West (Oregon)',
 };
 
 const COMPILED_ON: string = fargateData.extracted; // the day the shared data set was compiled
@@ -56,42 +80,57 @@ const COMPILED_ON: string = fargateData.extracted; // the day the shared data se
 const SOURCES: Record<string, PriceSource> = {
   'aws-price-list-ecs-2025-08-28': {
     title: 'AWS Price List, AmazonECS offer, us-east-1, published 2025-08-28 (verbatim copy in OpenCost test data)',
-    repo: fargateData.sources.opencost.repo, commit: fargateData.sources.opencost.commit,
-    path: fargateData.sources.opencost.path, date: '2025-08-28',
+    repo: fargateData.sources.opencost.repo,
+    commit: fargateData.sources.opencost.commit,
+    path: fargateData.sources.opencost.path,
+    date: '2025-08-28',
   },
   'fargate-page-2021-01': {
-    title: 'Per-region Fargate Linux/x86 On-Demand and Spot prices copied from aws.amazon.com/fargate/pricing in January 2021 (fgcalc)',
-    repo: fargateData.sources.fgcalc.repo, commit: fargateData.sources.fgcalc.commit,
-    path: fargateData.sources.fgcalc.path, date: '2021-01',
+    title:
+      'Per-region Fargate Linux/x86 On-Demand and Spot prices copied from aws.amazon.com/fargate/pricing in January 2021 (fgcalc)',
+    repo: fargateData.sources.fgcalc.repo,
+    commit: fargateData.sources.fgcalc.commit,
+    path: fargateData.sources.fgcalc.path,
+    date: '2021-01',
   },
   'aws-eks-extended-support-blog': {
     title: 'AWS Containers blog: Amazon EKS extended support pricing',
-    url: fargateData.sources.awsContainersBlogEksExtendedSupport.url, date: '2024-04-01',
-    quote: 'Clusters running on a Kubernetes version in the extended support window will be charged a total of $0.60 per cluster per hour ... you will continue to pay $0.10 per cluster per hour.',
+    url: fargateData.sources.awsContainersBlogEksExtendedSupport.url,
+    date: '2024-04-01',
+    quote:
+      'Clusters running on a Kubernetes version in the extended support window will be charged a total of $0.60 per cluster per hour ... you will continue to pay $0.10 per cluster per hour.',
   },
   'ec2-pricing-page-2025-04-04': {
     title: 'JSON behind the AWS EC2 On-Demand pricing page (Linux), copied by ec2.shop',
-    repo: ec2Prices.sources.ec2shop.repo, commit: ec2Prices.sources.ec2shop.commit, date: '2025-04-04',
+    repo: ec2Prices.sources.ec2shop.repo,
+    commit: ec2Prices.sources.ec2shop.commit,
+    date: '2025-04-04',
   },
   'karpenter-price-table-2026-07-20': {
     title: "Karpenter's generated On-Demand price table (from the AWS Price List API), us-east-1 and GovCloud",
-    repo: ec2Prices.sources.karpenter.repo, commit: ec2Prices.sources.karpenter.commit, date: '2026-07-20',
+    repo: ec2Prices.sources.karpenter.repo,
+    commit: ec2Prices.sources.karpenter.commit,
+    date: '2026-07-20',
   },
   'aws-ecs-pricing-page': {
     title: 'Amazon ECS pricing page: "There is no additional charge for Amazon ECS orchestration"',
-    url: 'https://aws.amazon.com/ecs/pricing/', date: '2026-09-20',
+    url: 'https://aws.amazon.com/ecs/pricing/',
+    date: '2026-09-20',
   },
   'aws-price-list-elb': {
     title: 'AWS Price List, Application Load Balancer, us-east-1 ($0.0225 per ALB-hour, $0.008 per LCU-hour)',
-    url: 'https://aws.amazon.com/elasticloadbalancing/pricing/', date: '2026',
+    url: 'https://aws.amazon.com/elasticloadbalancing/pricing/',
+    date: '2026',
   },
   'aws-price-list-nat': {
     title: 'AWS Price List, NAT gateway, us-east-1 ($0.045 per hour, $0.045 per GB processed)',
-    url: 'https://aws.amazon.com/vpc/pricing/', date: '2026',
+    url: 'https://aws.amazon.com/vpc/pricing/',
+    date: '2026',
   },
   'aws-vpc-public-ipv4': {
     title: 'Amazon VPC pricing, public IPv4 ($0.005 per address-hour since 2024-02-01)',
-    url: 'https://aws.amazon.com/vpc/pricing/', date: '2024-02-01',
+    url: 'https://aws.amazon.com/vpc/pricing/',
+    date: '2024-02-01',
   },
 };
 
@@ -125,13 +164,21 @@ function fargateFor(region: string): FargatePrices | null {
     ? {
         vcpuHour: figure(entry.windowsX86.vcpuHour, 'aws-price-list-ecs-2025-08-28', entry.windowsX86.asOf),
         gbHour: figure(entry.windowsX86.gbHour, 'aws-price-list-ecs-2025-08-28', entry.windowsX86.asOf),
-        osLicenseVcpuHour: figure(entry.windowsX86.osLicensePerVcpuHour, 'aws-price-list-ecs-2025-08-28', entry.windowsX86.asOf),
+        osLicenseVcpuHour: figure(
+          entry.windowsX86.osLicensePerVcpuHour,
+          'aws-price-list-ecs-2025-08-28',
+          entry.windowsX86.asOf,
+        ),
       }
     : null;
   const storage = entry.ephemeralStorageGbHour ?? US_EAST_1.ephemeralStorageGbHour;
   const storageFigure = figure(
-    storage.value, 'aws-price-list-ecs-2025-08-28', storage.asOf,
-    entry.ephemeralStorageGbHour ? undefined : 'us-east-1 rate: the bundled sources give no regional ephemeral storage price',
+    storage.value,
+    'aws-price-list-ecs-2025-08-28',
+    storage.asOf,
+    entry.ephemeralStorageGbHour
+      ? undefined
+      : 'us-east-1 rate: the bundled sources give no regional ephemeral storage price',
   );
   const spot = entry.spotLinuxX86Snapshot;
   const spotX86: FargateRatePair | null = spot
@@ -140,14 +187,31 @@ function fargateFor(region: string): FargatePrices | null {
         gbHour: figure(spot.gbHour, 'fargate-page-2021-01', spot.asOf),
       }
     : null;
-  const spotRule = 'Linux/ARM rate x the region\'s Spot/On-Demand ratio observed on Linux/x86';
+  const spotRule = "Linux/ARM rate x the region's Spot/On-Demand ratio observed on Linux/x86";
   const spotArm: FargateRatePair | null = spot
     ? {
-        vcpuHour: figure(tidy(arm.vcpuHour.usd * (spot.vcpuHour / entry.linuxX86.vcpuHour)), 'fargate-page-2021-01', spot.asOf, spotRule),
-        gbHour: figure(tidy(arm.gbHour.usd * (spot.gbHour / entry.linuxX86.gbHour)), 'fargate-page-2021-01', spot.asOf, spotRule),
+        vcpuHour: figure(
+          tidy(arm.vcpuHour.usd * (spot.vcpuHour / entry.linuxX86.vcpuHour)),
+          'fargate-page-2021-01',
+          spot.asOf,
+          spotRule,
+        ),
+        gbHour: figure(
+          tidy(arm.gbHour.usd * (spot.gbHour / entry.linuxX86.gbHour)),
+          'fargate-page-2021-01',
+          spot.asOf,
+          spotRule,
+        ),
       }
     : null;
-  return { linuxX86: x86, linuxArm: arm, windowsX86: win, ephemeralStorageGbHour: storageFigure, spotLinuxX86: spotX86, spotLinuxArm: spotArm };
+  return {
+    linuxX86: x86,
+    linuxArm: arm,
+    windowsX86: win,
+    ephemeralStorageGbHour: storageFigure,
+    spotLinuxX86: spotX86,
+    spotLinuxArm: spotArm,
+  };
 }
 
 function extrasFor(region: string) {
@@ -166,7 +230,15 @@ function extrasFor(region: string) {
  * NVIDIA GPUs (K80, V100, GRID K520, M60) and dl1 Habana Gaudi accelerators, per the EC2
  * accelerated-computing instance pages.
  */
-const GPU_MAKERS_BY_FAMILY: Record<string, string> = { p2: 'nvidia', p3: 'nvidia', p3dn: 'nvidia', g2: 'nvidia', g3: 'nvidia', g3s: 'nvidia', dl1: 'habana' };
+const GPU_MAKERS_BY_FAMILY: Record<string, string> = {
+  p2: 'nvidia',
+  p3: 'nvidia',
+  p3dn: 'nvidia',
+  g2: 'nvidia',
+  g3: 'nvidia',
+  g3s: 'nvidia',
+  dl1: 'habana',
+};
 
 function instancesFor(region: string): InstanceOffer[] {
   const prices: Record<string, number> = ec2Prices.regions[region];
@@ -181,10 +253,11 @@ function instancesFor(region: string): InstanceOffer[] {
       memoryMiB: facts.memoryMiB,
       arch: facts.arch,
       gpu: facts.gpu ?? 0,
-      gpuManufacturer: (facts.gpu ?? 0) > 0 ? facts.gpuManufacturer ?? GPU_MAKERS_BY_FAMILY[facts.family] ?? null : null,
+      gpuManufacturer:
+        (facts.gpu ?? 0) > 0 ? (facts.gpuManufacturer ?? GPU_MAKERS_BY_FAMILY[facts.family] ?? null) : null,
       enis: facts.maxEnisDefaultCard ?? null,
       ipv4PerEni: facts.ipv4PerEni ?? null,
-      branchEnis: facts.trunkingCompatible ? facts.branchInterfaces ?? null : null,
+      branchEnis: facts.trunkingCompatible ? (facts.branchInterfaces ?? null) : null,
       maxPods: facts.maxPodsVpcCni ?? null,
       burstable: facts.burstable === true,
       bareMetal: facts.bareMetal === true,
@@ -225,8 +298,10 @@ for (const region of regions) {
     },
     extras: extrasFor(region),
     ec2: {
-      source: region === 'us-east-1' || region.startsWith('us-gov-')
-        ? `${ec2Source} (laid over ec2-pricing-page-2025-04-04)` : ec2Source,
+      source:
+        region === 'us-east-1' || region.startsWith('us-gov-')
+          ? `${ec2Source} (laid over ec2-pricing-page-2025-04-04)`
+          : ec2Source,
       asOf: ec2AsOf,
       instances,
     },
@@ -234,14 +309,20 @@ for (const region of regions) {
   writeFileSync(join(outDir, `${region}.json`), JSON.stringify(snapshot) + '\n');
   catalog.push({ code: region, name: snapshot.regionName, fargate: fargate !== null, instanceTypes: instances.length });
 }
-writeFileSync(join(outDir, 'index.json'), JSON.stringify({ formatVersion: 1, asOf: COMPILED_ON, regions: catalog }, null, 2) + '\n');
+writeFileSync(
+  join(outDir, 'index.json'),
+  JSON.stringify({ formatVersion: 1, asOf: COMPILED_ON, regions: catalog }, null, 2) + '\n',
+);
 
 const catalogTs = `// Generated by scripts/generate-snapshot.ts from the shared pricing data (compiled ${COMPILED_ON}). Do not edit.
 /** Regions with a bundled price snapshot: code, display name, whether Fargate is priced there. */
 export const SNAPSHOT_AS_OF = ${JSON.stringify(COMPILED_ON)};
 
 export const REGION_CATALOG: readonly { code: string; name: string; fargate: boolean }[] = ${JSON.stringify(
-  catalog.map(({ code, name, fargate }) => ({ code, name, fargate })), null, 2)};
+  catalog.map(({ code, name, fargate }) => ({ code, name, fargate })),
+  null,
+  2,
+)};
 `;
 writeFileSync(join(root, 'src', 'domain', 'pricing', 'region-catalog.ts'), catalogTs);
 console.log(`wrote ${regions.length} region snapshots to ${outDir} (${readdirSync(outDir).length} files)`);

@@ -34,19 +34,35 @@ describe('scripts/refresh-pricing.ts', () => {
     const home = mkdtempSync(join(tmpdir(), 'refresh-home-'));
     const out = mkdtempSync(join(tmpdir(), 'refresh-out-'));
     temporaryDirs.push(home, out);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'refresh-pricing.ts'), '--out', out, 'us-east-1'], {
-      cwd: ROOT, env: credentialFreeEnv(home), encoding: 'utf8', timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'refresh-pricing.ts'), '--out', out, 'us-east-1'],
+      {
+        cwd: ROOT,
+        env: credentialFreeEnv(home),
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/pricing:refresh: no AWS credentials were found by the SDK default chain .* Nothing was written\./);
+    expect(result.stderr).toMatch(
+      /pricing:refresh: no AWS credentials were found by the SDK default chain .* Nothing was written\./,
+    );
     expect(result.stdout).toBe('');
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
 
   it('refuses to refresh part of the committed snapshot', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'refresh-pricing.ts'), 'us-east-1'], {
-      cwd: ROOT, env: credentialFreeEnv(tmpdir()), encoding: 'utf8', timeout: 60_000,
-    });
+    const result = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(ROOT, 'scripts', 'refresh-pricing.ts'), 'us-east-1'],
+      {
+        cwd: ROOT,
+        env: credentialFreeEnv(tmpdir()),
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('refreshing some regions only is allowed with --out DIR');
   }, 60_000);

@@ -17,7 +17,10 @@ import { createPricingClient } from '../src/proxy/pricing/create-pricing-client.
 import { fetchRegionPriceList } from '../src/proxy/pricing/fetch-region-price-list.ts';
 import { DEFAULT_GET_PRODUCTS_POLICY } from '../src/proxy/pricing/get-all-products.ts';
 import {
-  RefreshError, buildRefreshedSnapshots, renderPricingFiles, writeFilesTogether,
+  RefreshError,
+  buildRefreshedSnapshots,
+  renderPricingFiles,
+  writeFilesTogether,
 } from '../src/proxy/pricing/refresh-bundled-snapshots.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -49,7 +52,8 @@ function readArgs(argv: readonly string[]): { outDir: string | null; regions: st
   }
   // The bundled files must all share one compile date (src/domain/pricing/bundled-snapshot.test.ts),
   // so the committed set is only ever refreshed whole.
-  if (regions.length > 0 && outDir === null) fail('refreshing some regions only is allowed with --out DIR, not into public/pricing/');
+  if (regions.length > 0 && outDir === null)
+    fail('refreshing some regions only is allowed with --out DIR, not into public/pricing/');
   return { outDir, regions };
 }
 
@@ -61,8 +65,10 @@ async function main(): Promise<void> {
   try {
     await client.config.credentials();
   } catch {
-    fail('no AWS credentials were found by the SDK default chain (environment, ~/.aws config or SSO, container or instance role). '
-      + 'Set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, for an identity allowed pricing:GetProducts. Nothing was written.');
+    fail(
+      'no AWS credentials were found by the SDK default chain (environment, ~/.aws config or SSO, container or instance role). ' +
+        'Set AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, for an identity allowed pricing:GetProducts. Nothing was written.',
+    );
   }
 
   const compiledOn = new Date().toISOString().slice(0, 10);
@@ -74,7 +80,9 @@ async function main(): Promise<void> {
       loadBundledSnapshot,
       maxThrottleRetries: DEFAULT_GET_PRODUCTS_POLICY.maxThrottleRetries,
       onRegionDone: (region, snapshot) => {
-        process.stderr.write(`  ${region}: ${snapshot.ec2.instances.length} instance types, Fargate ${snapshot.fargate ? 'priced' : 'not priced'}\n`);
+        process.stderr.write(
+          `  ${region}: ${snapshot.ec2.instances.length} instance types, Fargate ${snapshot.fargate ? 'priced' : 'not priced'}\n`,
+        );
       },
     });
   } catch (error) {
@@ -87,7 +95,9 @@ async function main(): Promise<void> {
     catalogModule: outDir ? null : CATALOG_MODULE,
   });
   await writeFilesTogether(files);
-  process.stdout.write(`wrote ${files.length} files for ${snapshots.length} regions (prices as of ${compiledOn}) to ${outDir ?? BUNDLED_DIR}\n`);
+  process.stdout.write(
+    `wrote ${files.length} files for ${snapshots.length} regions (prices as of ${compiledOn}) to ${outDir ?? BUNDLED_DIR}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -21,12 +21,15 @@ export function writeScenario(scenario: unknown): string {
 
 /** `cli estimate --json` totals, formatted as the cards show them ("$1,234.56" or "Unavailable"). */
 export function cliTotals(scenarioPath: string): Record<OptionId, string> {
-  const json = JSON.parse(runCli(['estimate', scenarioPath, '--json'])) as { options: { id: OptionId; monthlyUSD: number | null }[] };
+  const json = JSON.parse(runCli(['estimate', scenarioPath, '--json'])) as {
+    options: { id: OptionId; monthlyUSD: number | null }[];
+  };
   const out = {} as Record<OptionId, string>;
   for (const option of json.options) {
-    out[option.id] = option.monthlyUSD === null
-      ? 'Unavailable'
-      : `$${option.monthlyUSD.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    out[option.id] =
+      option.monthlyUSD === null
+        ? 'Unavailable'
+        : `$${option.monthlyUSD.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   }
   return out;
 }

@@ -6,10 +6,12 @@ import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { fetchLivePricing, resolvePricingApi, type LivePricingOptions } from './fetch-live-pricing.ts';
 
 const PRICING_DIR = join(import.meta.dirname, '../../public/pricing');
-const bundled = (region: string) => JSON.parse(readFileSync(join(PRICING_DIR, `${region}.json`), 'utf8')) as RegionSnapshot;
+const bundled = (region: string) =>
+  JSON.parse(readFileSync(join(PRICING_DIR, `${region}.json`), 'utf8')) as RegionSnapshot;
 const live = (region: string): RegionSnapshot => ({ ...bundled(region), source: 'live', asOf: '2026-11-20' });
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 function options(fetchImpl: (url: string) => Promise<Response>, extra: Partial<LivePricingOptions> = {}) {
   const loadBundled = vi.fn(async (region: string) => bundled(region));
@@ -18,7 +20,11 @@ function options(fetchImpl: (url: string) => Promise<Response>, extra: Partial<L
     calls.push(String(input));
     return fetchImpl(String(input));
   }) as typeof fetch;
-  return { calls, loadBundled, opts: { loadBundled, fetchImpl: stub, retryDelayMs: 0, ...extra } satisfies LivePricingOptions };
+  return {
+    calls,
+    loadBundled,
+    opts: { loadBundled, fetchImpl: stub, retryDelayMs: 0, ...extra } satisfies LivePricingOptions,
+  };
 }
 
 const proxy = resolvePricingApi('https://pricing.example.com/');
@@ -38,7 +44,7 @@ describe('resolvePricingApi', () => {
 });
 
 describe('fetchLivePricing', () => {
-  it('uses the proxy\'s live answer', async () => {
+  it("uses the proxy's live answer", async () => {
     const { calls, loadBundled, opts } = options(async () => json(live('eu-west-1')));
     const snapshot = await fetchLivePricing('eu-west-1', proxy, opts);
     expect(snapshot).toMatchObject({ source: 'live', asOf: '2026-11-20', region: 'eu-west-1' });
@@ -52,15 +58,23 @@ describe('fetchLivePricing', () => {
     expect(calls).toEqual(['/api/pricing/us-east-1']);
   });
 
-  it('passes on the proxy\'s own fallback and its reason', async () => {
-    const fallback = { ...bundled('us-east-1'), reason: 'No AWS credentials were found (the SDK default credential chain is empty).' };
+  it("passes on the proxy's own fallback and its reason", async () => {
+    const fallback = {
+      ...bundled('us-east-1'),
+      reason: 'No AWS credentials were found (the SDK default credential chain is empty).',
+    };
     const { opts } = options(async () => json(fallback));
-    expect(await fetchLivePricing('us-east-1', proxy, opts)).toMatchObject({ source: 'snapshot', reason: fallback.reason });
+    expect(await fetchLivePricing('us-east-1', proxy, opts)).toMatchObject({
+      source: 'snapshot',
+      reason: fallback.reason,
+    });
   });
 
   it('retries once after a 5xx, then uses the answer', async () => {
     let n = 0;
-    const { calls, opts } = options(async () => (++n === 1 ? new Response('bad gateway', { status: 502 }) : json(live('us-east-1'))));
+    const { calls, opts } = options(async () =>
+      ++n === 1 ? new Response('bad gateway', { status: 502 }) : json(live('us-east-1')),
+    );
     expect((await fetchLivePricing('us-east-1', proxy, opts)).source).toBe('live');
     expect(calls).toHaveLength(2);
   });
@@ -85,7 +99,8 @@ describe('fetchLivePricing', () => {
   ] as const)('falls back on %s', async (_name, answer, problem) => {
     const { opts } = options(answer);
     expect(await fetchLivePricing('us-east-1', proxy, opts)).toMatchObject({
-      source: 'snapshot', reason: `The pricing proxy could not be used: ${problem}.`,
+      source: 'snapshot',
+      reason: `The pricing proxy could not be used: ${problem}.`,
     });
   });
 
@@ -96,19 +111,28 @@ describe('fetchLivePricing', () => {
   });
 
   it('gives up on a proxy that does not answer in time', async () => {
-    const { opts } = options((url) => new Promise((_, reject) => {
-      void url;
-      setTimeout(() => reject(new DOMException('aborted', 'AbortError')), 50);
-    }), { timeoutMs: 20, retries: 0 });
-    expect((await fetchLivePricing('us-east-1', proxy, opts)).reason).toBe('The pricing proxy could not be used: it did not answer within 0.02 s.');
+    const { opts } = options(
+      (url) =>
+        new Promise((_, reject) => {
+          void url;
+          setTimeout(() => reject(new DOMException('aborted', 'AbortError')), 50);
+        }),
+      { timeoutMs: 20, retries: 0 },
+    );
+    expect((await fetchLivePricing('us-east-1', proxy, opts)).reason).toBe(
+      'The pricing proxy could not be used: it did not answer within 0.02 s.',
+    );
   });
 
   it('rejects when the caller cancels, without falling back', async () => {
     const controller = new AbortController();
-    const { loadBundled, opts } = options(() => {
-      controller.abort();
-      return Promise.reject(new DOMException('aborted', 'AbortError'));
-    }, { signal: controller.signal });
+    const { loadBundled, opts } = options(
+      () => {
+        controller.abort();
+        return Promise.reject(new DOMException('aborted', 'AbortError'));
+      },
+      { signal: controller.signal },
+    );
     await expect(fetchLivePricing('us-east-1', proxy, opts)).rejects.toMatchObject({ name: 'AbortError' });
     expect(loadBundled).not.toHaveBeenCalled();
   });
@@ -118,7 +142,9 @@ describe('fetchLivePricing', () => {
     expect(await fetchLivePricing('us-east-1', { kind: 'none' }, none.opts)).toEqual(bundled('us-east-1'));
     expect(none.calls).toEqual([]);
     const invalid = options(async () => json(live('us-east-1')));
-    expect((await fetchLivePricing('us-east-1', { kind: 'invalid' }, invalid.opts)).reason).toMatch(/VITE_PRICING_API is neither/);
+    expect((await fetchLivePricing('us-east-1', { kind: 'invalid' }, invalid.opts)).reason).toMatch(
+      /VITE_PRICING_API is neither/,
+    );
   });
 });
 

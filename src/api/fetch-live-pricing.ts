@@ -86,7 +86,10 @@ async function askProxy(region: string, base: string, options: LivePricingOption
   } catch {
     if (options.signal?.aborted) throw new DOMException('The price request was cancelled.', 'AbortError');
     const timedOut = limit.signal.aborted;
-    throw new ProxyUnusable(timedOut ? `it did not answer within ${timeoutMs / 1000} s` : 'it could not be reached', !timedOut);
+    throw new ProxyUnusable(
+      timedOut ? `it did not answer within ${timeoutMs / 1000} s` : 'it could not be reached',
+      !timedOut,
+    );
   } finally {
     limit.done();
   }
@@ -109,7 +112,11 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The region's prices through the proxy at `api`, or the bundled snapshot with a reason. Rejects
  * only when the caller cancels or the bundled file cannot be loaded either.
  */
-export async function fetchLivePricing(region: string, api: PricingApi, options: LivePricingOptions): Promise<RegionSnapshot> {
+export async function fetchLivePricing(
+  region: string,
+  api: PricingApi,
+  options: LivePricingOptions,
+): Promise<RegionSnapshot> {
   let reason: string;
   if (api.kind === 'proxy') {
     const attempts = 1 + (options.retries ?? 1);

@@ -31,7 +31,11 @@ type SnapshotLoader = (region: string, signal: AbortSignal) => Promise<RegionSna
 const APP_BASE = import.meta.env.BASE_URL ?? '/';
 
 /** Loads a bundled snapshot and checks it is the region asked for, so a wrong file never prices silently. */
-export async function fetchBundledSnapshot(region: string, signal?: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<RegionSnapshot> {
+export async function fetchBundledSnapshot(
+  region: string,
+  signal?: AbortSignal,
+  fetchImpl: typeof fetch = fetch,
+): Promise<RegionSnapshot> {
   const url = `${APP_BASE}pricing/${encodeURIComponent(region)}.json`;
   const response = await fetchImpl(url, signal ? { signal } : {});
   if (!response.ok) throw new Error(`Could not load prices for ${region} (HTTP ${response.status} from ${url}).`);
@@ -53,9 +57,10 @@ export function regionPricingQueryOptions(region: string, source: PriceSourceCho
     queryKey: ['pricing', source, region] as const,
     queryFn: ({ signal }) => SNAPSHOT_LOADERS[source](region, signal),
     // A bundled snapshot never changes while the page is open; live prices are long-lived too.
-    staleTime: source === 'bundled'
-      ? Infinity
-      : (query) => (query.state.data?.source === 'live' ? LIVE_STALE_TIME_MS : FALLBACK_STALE_TIME_MS),
+    staleTime:
+      source === 'bundled'
+        ? Infinity
+        : (query) => (query.state.data?.source === 'live' ? LIVE_STALE_TIME_MS : FALLBACK_STALE_TIME_MS),
     gcTime: 30 * 60_000,
     retry: 1,
   });
@@ -71,8 +76,14 @@ export interface PricingInfo {
 }
 
 export function describePricing(snapshot: Pick<RegionSnapshot, 'source' | 'asOf' | 'reason'>): PricingInfo {
-  const label = snapshot.source === 'live' ? `Live AWS prices as of ${snapshot.asOf}` : `Bundled AWS prices as of ${snapshot.asOf}`;
-  return { source: snapshot.source, asOf: snapshot.asOf, label, ...(snapshot.reason ? { reason: snapshot.reason } : {}) };
+  const label =
+    snapshot.source === 'live' ? `Live AWS prices as of ${snapshot.asOf}` : `Bundled AWS prices as of ${snapshot.asOf}`;
+  return {
+    source: snapshot.source,
+    asOf: snapshot.asOf,
+    label,
+    ...(snapshot.reason ? { reason: snapshot.reason } : {}),
+  };
 }
 
 export interface RegionPricing {

@@ -27,7 +27,11 @@ export interface ParsedArgs {
 }
 
 /** Parses `--name value`, `--name=value` and boolean `--name` (for names listed in booleanFlags). */
-export function parseArgs(argv: readonly string[], booleanFlags: readonly string[], valueFlags: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  booleanFlags: readonly string[],
+  valueFlags: readonly string[],
+): ParsedArgs {
   const positional: string[] = [];
   const flags = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {

@@ -18,7 +18,8 @@ let proxyUrl: string;
 let otherServer: Server;
 let otherUrl: string;
 
-const listen = <T extends { address(): unknown }>(server: T) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const listen = <T extends { address(): unknown }>(server: T) =>
+  `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
 beforeAll(async () => {
   proxy = buildTestProxy();
@@ -60,14 +61,20 @@ describe('loadLiveSnapshot', () => {
 
   it('prices a scenario with them, and the estimate says the prices are live', async () => {
     const snapshot = await loadLiveSnapshot(proxyUrl, 'us-east-1');
-    const validation = validateScenario({ version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 2 }] });
+    const validation = validateScenario({
+      version: 1,
+      region: 'us-east-1',
+      services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 2 }],
+    });
     if (!validation.ok) throw new Error('example scenario is invalid');
     const estimate = estimateScenario(validation.scenario, snapshot);
     expect(estimate.pricing).toEqual({ source: 'live', asOf: '2022-11-21' });
   });
 
-  it('passes on the proxy\'s fallback answer, with its reason', async () => {
-    proxy.pricingMock.on(GetProductsCommand).rejects(awsError('CredentialsProviderError', 'Could not load credentials', 0));
+  it("passes on the proxy's fallback answer, with its reason", async () => {
+    proxy.pricingMock
+      .on(GetProductsCommand)
+      .rejects(awsError('CredentialsProviderError', 'Could not load credentials', 0));
     const snapshot = await loadLiveSnapshot(proxyUrl, 'ap-southeast-2');
     expect(snapshot).toMatchObject({ region: 'ap-southeast-2', source: 'snapshot' });
     expect(snapshot.reason).toMatch(/No AWS credentials were found/);
@@ -88,18 +95,26 @@ describe('loadLiveSnapshot', () => {
     await expect(loadLiveSnapshot(url, 'us-east-1')).rejects.toThrow('cannot reach the pricing proxy (ECONNREFUSED)');
   });
 
-  it('reports the proxy\'s HTTP error', async () => {
-    await expect(loadLiveSnapshot(proxyUrl, 'mars-north-1')).rejects.toThrow('the pricing proxy answered HTTP 400 for mars-north-1: unknown region');
+  it("reports the proxy's HTTP error", async () => {
+    await expect(loadLiveSnapshot(proxyUrl, 'mars-north-1')).rejects.toThrow(
+      'the pricing proxy answered HTTP 400 for mars-north-1: unknown region',
+    );
   });
 
   it('says when the answer is not JSON, not a snapshot, or for another region', async () => {
     await expect(loadLiveSnapshot(otherUrl, 'us-east-1')).rejects.toThrow(/answer for us-east-1 is not JSON/);
-    await expect(loadLiveSnapshot(otherUrl, 'eu-west-1')).rejects.toThrow(/answer for eu-west-1 is not a region price snapshot: regionName/);
-    await expect(loadLiveSnapshot(otherUrl, 'us-west-2')).rejects.toThrow('the pricing proxy answered prices for us-east-1, not us-west-2');
+    await expect(loadLiveSnapshot(otherUrl, 'eu-west-1')).rejects.toThrow(
+      /answer for eu-west-1 is not a region price snapshot: regionName/,
+    );
+    await expect(loadLiveSnapshot(otherUrl, 'us-west-2')).rejects.toThrow(
+      'the pricing proxy answered prices for us-east-1, not us-west-2',
+    );
   });
 
   it('gives up after the time limit', async () => {
-    await expect(loadLiveSnapshot(otherUrl, 'sa-east-1', { timeoutMs: 100 })).rejects.toThrow('the pricing proxy did not answer within 0.1 s');
+    await expect(loadLiveSnapshot(otherUrl, 'sa-east-1', { timeoutMs: 100 })).rejects.toThrow(
+      'the pricing proxy did not answer within 0.1 s',
+    );
   });
 
   it('keeps every message on one line', async () => {

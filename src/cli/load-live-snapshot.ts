@@ -37,9 +37,15 @@ function pricingUrl(proxyUrl: string, region: string): URL {
 
 function describeFetchFailure(error: unknown, timeoutMs: number): string {
   const name = (error as { name?: unknown })?.name;
-  if (name === 'TimeoutError' || name === 'AbortError') return `the pricing proxy did not answer within ${timeoutMs / 1000} s`;
+  if (name === 'TimeoutError' || name === 'AbortError')
+    return `the pricing proxy did not answer within ${timeoutMs / 1000} s`;
   const cause = (error as { cause?: { code?: unknown; message?: unknown } })?.cause;
-  const detail = typeof cause?.code === 'string' ? cause.code : typeof cause?.message === 'string' ? cause.message : String((error as Error)?.message ?? error);
+  const detail =
+    typeof cause?.code === 'string'
+      ? cause.code
+      : typeof cause?.message === 'string'
+        ? cause.message
+        : String((error as Error)?.message ?? error);
   return `cannot reach the pricing proxy (${detail})`;
 }
 
@@ -54,14 +60,21 @@ function errorOf(text: string): string {
   return '';
 }
 
-export async function loadLiveSnapshot(proxyUrl: string, region: string, options: LoadLiveSnapshotOptions = {}): Promise<RegionSnapshot> {
+export async function loadLiveSnapshot(
+  proxyUrl: string,
+  region: string,
+  options: LoadLiveSnapshotOptions = {},
+): Promise<RegionSnapshot> {
   const timeoutMs = options.timeoutMs ?? LIVE_SNAPSHOT_TIMEOUT_MS;
   const fetchImpl = options.fetchImpl ?? fetch;
   const url = pricingUrl(proxyUrl, region);
   let response: Response;
   let text: string;
   try {
-    response = await fetchImpl(url, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetchImpl(url, {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     text = await response.text();
   } catch (error) {
     throw new Error(describeFetchFailure(error, timeoutMs));
@@ -79,6 +92,7 @@ export async function loadLiveSnapshot(proxyUrl: string, region: string, options
   } catch (error) {
     throw new Error(`the pricing proxy's answer for ${region} is ${(error as Error).message}`);
   }
-  if (snapshot.region !== region) throw new Error(`the pricing proxy answered prices for ${snapshot.region}, not ${region}`);
+  if (snapshot.region !== region)
+    throw new Error(`the pricing proxy answered prices for ${snapshot.region}, not ${region}`);
   return snapshot;
 }

@@ -13,13 +13,17 @@ export async function readScenario(io: CliIo, pathOrDash: string | undefined): P
   try {
     text = await io.readInput(pathOrDash);
   } catch (error) {
-    throw new UsageError(`cannot read ${pathOrDash === '-' ? 'standard input' : pathOrDash}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new UsageError(
+      `cannot read ${pathOrDash === '-' ? 'standard input' : pathOrDash}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${pathOrDash === '-' ? 'standard input' : pathOrDash}: not valid JSON (${(error as Error).message})`);
+    throw new UsageError(
+      `${pathOrDash === '-' ? 'standard input' : pathOrDash}: not valid JSON (${(error as Error).message})`,
+    );
   }
   const result = validateScenario(json);
   if (!result.ok) throw new UsageError(result.problems.map(formatProblem));

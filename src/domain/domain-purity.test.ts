@@ -9,9 +9,31 @@ import { builtinModules } from 'node:module';
 import { join, relative, resolve } from 'node:path';
 
 const DOMAIN = resolve(import.meta.dirname);
-const FORBIDDEN_PACKAGES = [/^react($|\/)/, /^react-dom/, /^zustand/, /^@tanstack\//, /^recharts/, /^@aws-sdk\//, /^hono/, /^@hono\//, /^node:/, /^autocannon/];
+const FORBIDDEN_PACKAGES = [
+  /^react($|\/)/,
+  /^react-dom/,
+  /^zustand/,
+  /^@tanstack\//,
+  /^recharts/,
+  /^@aws-sdk\//,
+  /^hono/,
+  /^@hono\//,
+  /^node:/,
+  /^autocannon/,
+];
 const BUILTINS = new Set(builtinModules);
-const FORBIDDEN_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'fetch', 'XMLHttpRequest', 'process', 'Buffer', 'require'];
+const FORBIDDEN_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'fetch',
+  'XMLHttpRequest',
+  'process',
+  'Buffer',
+  'require',
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,19 +53,28 @@ describe('src/domain stays pure', () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.map((f) => [relative(DOMAIN, f), f]))('%s imports only pure modules from inside src/domain', (_name, file) => {
-    const code = stripComments(readFileSync(file, 'utf8'));
-    const specifiers = [...code.matchAll(/(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g)]
-      .map((m) => m[1] ?? m[2] ?? m[3]!);
-    for (const specifier of specifiers) {
-      expect(FORBIDDEN_PACKAGES.some((re) => re.test(specifier)), `${specifier} is not allowed in src/domain`).toBe(false);
-      expect(BUILTINS.has(specifier), `Node built-in ${specifier} is not allowed in src/domain`).toBe(false);
-      if (specifier.startsWith('.')) {
-        const target = resolve(file, '..', specifier);
-        expect(target.startsWith(DOMAIN), `${specifier} leaves src/domain`).toBe(true);
+  it.each(files.map((f) => [relative(DOMAIN, f), f]))(
+    '%s imports only pure modules from inside src/domain',
+    (_name, file) => {
+      const code = stripComments(readFileSync(file, 'utf8'));
+      const specifiers = [
+        ...code.matchAll(
+          /(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|import\s+['"]([^'"]+)['"]/g,
+        ),
+      ].map((m) => m[1] ?? m[2] ?? m[3]!);
+      for (const specifier of specifiers) {
+        expect(
+          FORBIDDEN_PACKAGES.some((re) => re.test(specifier)),
+          `${specifier} is not allowed in src/domain`,
+        ).toBe(false);
+        expect(BUILTINS.has(specifier), `Node built-in ${specifier} is not allowed in src/domain`).toBe(false);
+        if (specifier.startsWith('.')) {
+          const target = resolve(file, '..', specifier);
+          expect(target.startsWith(DOMAIN), `${specifier} leaves src/domain`).toBe(true);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(files.map((f) => [relative(DOMAIN, f), f]))('%s uses no browser or Node globals', (_name, file) => {
     const code = stripStrings(stripComments(readFileSync(file, 'utf8')));

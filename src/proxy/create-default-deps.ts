@@ -15,7 +15,11 @@ export const stdoutLogger: Logger = createJsonLogger((line) => process.stdout.wr
 
 export function createDefaultDeps(config: ProxyConfig, logger: Logger = stdoutLogger): ProxyDeps {
   const client = createPricingClient(config.awsTimeoutMs);
-  const policy = { ...DEFAULT_GET_PRODUCTS_POLICY, timeoutMs: config.awsTimeoutMs, maxThrottleRetries: config.awsMaxThrottleRetries };
+  const policy = {
+    ...DEFAULT_GET_PRODUCTS_POLICY,
+    timeoutMs: config.awsTimeoutMs,
+    maxThrottleRetries: config.awsMaxThrottleRetries,
+  };
   return {
     config,
     fetchPriceList: (region) => fetchRegionPriceList(client, region, policy),

@@ -48,7 +48,11 @@ describe('routes', () => {
     const snapshot = parseRegionSnapshot(body);
     expect(snapshot).toMatchObject({ region: 'us-east-1', source: 'live', asOf: '2022-11-21' });
     expect(snapshot.reason).toBeUndefined();
-    expect(snapshot.fargate!.linuxX86.vcpuHour).toEqual({ usd: 0.04048, source: PRICE_LIST_SOURCE_ID, asOf: '2022-11-21' });
+    expect(snapshot.fargate!.linuxX86.vcpuHour).toEqual({
+      usd: 0.04048,
+      source: PRICE_LIST_SOURCE_ID,
+      asOf: '2022-11-21',
+    });
     expect(Object.keys(body).sort()).toEqual(Object.keys(bundled('us-east-1')).sort());
     expect(p.getProductsCalls()).toBe(CALLS_PER_REGION);
   });
@@ -70,11 +74,37 @@ describe('routes', () => {
 
 describe('snapshot fallback', () => {
   const failures: [string, () => Error, RegExp][] = [
-    ['missing credentials', () => awsError('CredentialsProviderError', 'Could not load credentials from any providers', 0), /No AWS credentials were found/],
-    ['access denied', () => awsError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: pricing:GetProducts', 400), /denied pricing:GetProducts/],
-    ['expired token', () => awsError('ExpiredTokenException', 'The security token included in the request is expired', 400), /rejected the credentials/],
-    ['network failure', () => Object.assign(new Error('getaddrinfo ENOTFOUND api.pricing.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' }), /could not be reached/],
-    ['AWS internal error', () => awsError('InternalErrorException', 'internal', 500), /call failed \(InternalErrorException\)/],
+    [
+      'missing credentials',
+      () => awsError('CredentialsProviderError', 'Could not load credentials from any providers', 0),
+      /No AWS credentials were found/,
+    ],
+    [
+      'access denied',
+      () =>
+        awsError(
+          'AccessDeniedException',
+          'User: arn:aws:iam::123456789012:user/alice is not authorized to perform: pricing:GetProducts',
+          400,
+        ),
+      /denied pricing:GetProducts/,
+    ],
+    [
+      'expired token',
+      () => awsError('ExpiredTokenException', 'The security token included in the request is expired', 400),
+      /rejected the credentials/,
+    ],
+    [
+      'network failure',
+      () =>
+        Object.assign(new Error('getaddrinfo ENOTFOUND api.pricing.us-east-1.amazonaws.com'), { code: 'ENOTFOUND' }),
+      /could not be reached/,
+    ],
+    [
+      'AWS internal error',
+      () => awsError('InternalErrorException', 'internal', 500),
+      /call failed \(InternalErrorException\)/,
+    ],
   ];
 
   it.each(failures)('serves the bundled snapshot with a reason on %s, status 200', async (_name, makeError, reason) => {
@@ -92,7 +122,10 @@ describe('snapshot fallback', () => {
     const p = proxy({ config: { awsMaxThrottleRetries: 2 } });
     p.pricingMock.on(GetProductsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded', 400));
     const { body } = await getJson(p, '/api/pricing/us-east-1');
-    expect(body).toMatchObject({ source: 'snapshot', reason: 'The AWS Price List API was still throttling after 2 retries.' });
+    expect(body).toMatchObject({
+      source: 'snapshot',
+      reason: 'The AWS Price List API was still throttling after 2 retries.',
+    });
     expect(p.sleptMs.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -108,16 +141,23 @@ describe('snapshot fallback', () => {
     const p = proxy();
     p.pricingMock.on(GetProductsCommand).resolves({ PriceList: [] });
     const { body } = await getJson(p, '/api/pricing/us-east-1');
-    expect(body).toMatchObject({ source: 'snapshot', reason: 'The AWS Price List answer held no usable price for this region.' });
+    expect(body).toMatchObject({
+      source: 'snapshot',
+      reason: 'The AWS Price List answer held no usable price for this region.',
+    });
   });
 
   it('never returns or logs the AWS error message, ARN, account id or key id', async () => {
     const p = proxy();
-    p.pricingMock.on(GetProductsCommand).rejects(awsError(
-      'AccessDeniedException',
-      'User: arn:aws:iam::123456789012:user/alice (key AKIAIOSFODNN7EXAMPLE) is not authorized to perform: pricing:GetProducts',
-      400,
-    ));
+    p.pricingMock
+      .on(GetProductsCommand)
+      .rejects(
+        awsError(
+          'AccessDeniedException',
+          'User: arn:aws:iam::123456789012:user/alice (key AKIAIOSFODNN7EXAMPLE) is not authorized to perform: pricing:GetProducts',
+          400,
+        ),
+      );
     const response = await p.app.request('/api/pricing/us-east-1');
     const text = await response.text();
     const logged = p.logLines.join('\n');
@@ -125,7 +165,10 @@ describe('snapshot fallback', () => {
       expect(text).not.toContain(secret);
       expect(logged).not.toContain(secret);
     }
-    expect(p.logs().find((line) => line.msg === 'live pricing failed')).toMatchObject({ errorName: 'AccessDeniedException', region: 'us-east-1' });
+    expect(p.logs().find((line) => line.msg === 'live pricing failed')).toMatchObject({
+      errorName: 'AccessDeniedException',
+      region: 'us-east-1',
+    });
   });
 });
 
@@ -148,21 +191,23 @@ describe('hostile input', () => {
     '%',
   ];
 
-  it.each(hostile.map((region) => [region.length > 40 ? `${region.slice(0, 30)}... (${region.length} chars)` : region, region]))(
-    'answers /api/pricing/%s with a 400 JSON error that does not echo the input',
-    async (_label, region) => {
-      const p = proxy();
-      const { response, body } = await getJson(p, `/api/pricing/${region}`);
-      expect(response.status).toBe(400);
-      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(body.error).toBe('unknown region');
-      const text = JSON.stringify(body);
-      expect(text).not.toContain('etc');
-      expect(text).not.toContain('script');
-      expect(text.length).toBeLessThan(200);
-      expect(p.getProductsCalls()).toBe(0);
-    },
-  );
+  it.each(
+    hostile.map((region) => [
+      region.length > 40 ? `${region.slice(0, 30)}... (${region.length} chars)` : region,
+      region,
+    ]),
+  )('answers /api/pricing/%s with a 400 JSON error that does not echo the input', async (_label, region) => {
+    const p = proxy();
+    const { response, body } = await getJson(p, `/api/pricing/${region}`);
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(body.error).toBe('unknown region');
+    const text = JSON.stringify(body);
+    expect(text).not.toContain('etc');
+    expect(text).not.toContain('script');
+    expect(text.length).toBeLessThan(200);
+    expect(p.getProductsCalls()).toBe(0);
+  });
 
   it('answers extra path segments and an empty region with 400', async () => {
     for (const path of ['/api/pricing/', '/api/pricing/us-east-1/extra', '/api/pricing/us-east-1/../../etc']) {
@@ -233,8 +278,10 @@ describe('CORS', () => {
     },
   );
 
-  it('lets the proxy\'s own origin read answers', async () => {
-    const response = await proxy().app.request('http://calc.example.com/api/regions', { headers: { Origin: 'https://calc.example.com' } });
+  it("lets the proxy's own origin read answers", async () => {
+    const response = await proxy().app.request('http://calc.example.com/api/regions', {
+      headers: { Origin: 'https://calc.example.com' },
+    });
     expect(response.headers.get('access-control-allow-origin')).toBe('https://calc.example.com');
   });
 
@@ -243,7 +290,8 @@ describe('CORS', () => {
     const simple = await p.app.request('/api/regions', { headers: { Origin: 'https://evil.example' } });
     expect(simple.headers.get('access-control-allow-origin')).toBeNull();
     const preflight = await p.app.request('/api/pricing/us-east-1', {
-      method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'GET' },
     });
     expect(preflight.status).toBe(403);
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
@@ -251,7 +299,8 @@ describe('CORS', () => {
 
   it('answers an allowed preflight with the read-only methods', async () => {
     const response = await proxy().app.request('/api/pricing/us-east-1', {
-      method: 'OPTIONS', headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
+      method: 'OPTIONS',
+      headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'GET' },
     });
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
@@ -269,7 +318,11 @@ describe('CORS', () => {
 
 describe('security headers', () => {
   it.each([
-    ['/healthz', 200], ['/api/regions', 200], ['/api/pricing/us-east-1', 200], ['/api/pricing/nope', 400], ['/missing', 404],
+    ['/healthz', 200],
+    ['/api/regions', 200],
+    ['/api/pricing/us-east-1', 200],
+    ['/api/pricing/nope', 400],
+    ['/missing', 404],
   ] as const)('sets nosniff, no-referrer and the JSON CSP on %s (%i)', async (path, status) => {
     const response = await proxy().app.request(path);
     expect(response.status).toBe(status);
@@ -282,7 +335,10 @@ describe('security headers', () => {
   it('sets them on 405 and 429 answers too', async () => {
     const p = proxy({ config: { rateLimitPerMinute: 1 } });
     await p.app.request('/api/regions');
-    for (const response of [await p.app.request('/api/regions'), await p.app.request('/api/regions', { method: 'POST' })]) {
+    for (const response of [
+      await p.app.request('/api/regions'),
+      await p.app.request('/api/regions', { method: 'POST' }),
+    ]) {
       expect([405, 429]).toContain(response.status);
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('content-security-policy')).toBe(JSON_CSP);
@@ -294,7 +350,9 @@ describe('compression and revalidation', () => {
   it('sends the pre-compressed brotli body to clients that accept it, as browsers do', async () => {
     const p = proxy();
     const plain = await (await p.app.request('/api/pricing/us-east-1')).text();
-    const response = await p.app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' } });
+    const response = await p.app.request('/api/pricing/us-east-1', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br, zstd' },
+    });
     expect(response.headers.get('content-encoding')).toBe('br');
     expect(response.headers.get('vary')).toContain('Accept-Encoding');
     const compressed = Buffer.from(await response.arrayBuffer());
@@ -305,7 +363,9 @@ describe('compression and revalidation', () => {
   it('sends the pre-compressed gzip body to clients that accept gzip but not brotli', async () => {
     const p = proxy();
     const plain = await (await p.app.request('/api/pricing/us-east-1')).text();
-    const response = await p.app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': 'gzip, deflate, br;q=0' } });
+    const response = await p.app.request('/api/pricing/us-east-1', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br;q=0' },
+    });
     expect(response.headers.get('content-encoding')).toBe('gzip');
     expect(response.headers.get('vary')).toContain('Accept-Encoding');
     const zipped = Buffer.from(await response.arrayBuffer());
@@ -313,11 +373,14 @@ describe('compression and revalidation', () => {
     expect(gunzipSync(zipped).toString('utf8')).toBe(plain);
   });
 
-  it.each(['gzip;q=0, identity', 'identity', '*;q=0', 'deflate'])('sends plain JSON for Accept-Encoding: %s', async (accept) => {
-    const response = await proxy().app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': accept } });
-    expect(response.headers.get('content-encoding')).toBeNull();
-    expect(JSON.parse(await response.text())).toMatchObject({ region: 'us-east-1' });
-  });
+  it.each(['gzip;q=0, identity', 'identity', '*;q=0', 'deflate'])(
+    'sends plain JSON for Accept-Encoding: %s',
+    async (accept) => {
+      const response = await proxy().app.request('/api/pricing/us-east-1', { headers: { 'Accept-Encoding': accept } });
+      expect(response.headers.get('content-encoding')).toBeNull();
+      expect(JSON.parse(await response.text())).toMatchObject({ region: 'us-east-1' });
+    },
+  );
 
   it('answers 304 to a matching If-None-Match', async () => {
     const p = proxy();
@@ -338,7 +401,15 @@ describe('request log', () => {
     await p.app.request('/healthz');
     const requests = p.logs().filter((line) => line.msg === 'request');
     expect(requests).toHaveLength(3);
-    expect(requests[0]).toMatchObject({ level: 'info', method: 'GET', path: '/api/pricing/us-east-1', status: 200, cache: 'miss', source: 'live', region: 'us-east-1' });
+    expect(requests[0]).toMatchObject({
+      level: 'info',
+      method: 'GET',
+      path: '/api/pricing/us-east-1',
+      status: 200,
+      cache: 'miss',
+      source: 'live',
+      region: 'us-east-1',
+    });
     expect(requests[1]).toMatchObject({ cache: 'hit', source: 'live' });
     expect(requests[2]).toMatchObject({ path: '/healthz', status: 200, cache: 'none' });
     expect(requests[2]).not.toHaveProperty('source');

@@ -77,23 +77,31 @@ export function createProxyApp(deps: ProxyDeps): Hono<ProxyEnv> {
 
   const app = new Hono<ProxyEnv>();
   app.use('*', requestLog(logger));
-  app.use('*', headerBag((response) => ({ 'Content-Security-Policy': cspFor(response.headers.get('content-type')) })));
+  app.use(
+    '*',
+    headerBag((response) => ({ 'Content-Security-Policy': cspFor(response.headers.get('content-type')) })),
+  );
   app.use('*', securityHeaders);
   app.use('*', methodGuard);
   app.use('*', rejectDotSegments);
   app.use('/api/*', corsAllowlist(config.corsOrigins));
-  app.use('/api/*', rateLimit({
-    limitPerMinute: config.rateLimitPerMinute,
-    clock: deps.clock,
-    addressOf: (c) => clientAddressOf(c, config.trustProxyHops),
-  }));
+  app.use(
+    '/api/*',
+    rateLimit({
+      limitPerMinute: config.rateLimitPerMinute,
+      clock: deps.clock,
+      addressOf: (c) => clientAddressOf(c, config.trustProxyHops),
+    }),
+  );
 
   app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'Cache-Control': 'no-store' }));
 
-  app.get('/api/regions', (c) => c.body(REGIONS_BODY, 200, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Cache-Control': 'public, max-age=3600',
-  }));
+  app.get('/api/regions', (c) =>
+    c.body(REGIONS_BODY, 200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    }),
+  );
 
   app.get('/api/pricing/:region', async (c) => {
     const region = c.req.param('region');

@@ -5,7 +5,10 @@ import { createJsonLogger, redactLogValue } from './json-logger.ts';
 describe('createJsonLogger', () => {
   it('writes one JSON object per line with time, level and message', () => {
     const lines: string[] = [];
-    const logger = createJsonLogger((line) => lines.push(line), () => new Date('2026-11-27T12:00:00Z'));
+    const logger = createJsonLogger(
+      (line) => lines.push(line),
+      () => new Date('2026-11-27T12:00:00Z'),
+    );
     logger.info('request', { method: 'GET', status: 200, skipped: undefined });
     logger.warn('multi\nline', { path: '/a\nb' });
     expect(lines.map((line) => JSON.parse(line))).toEqual([

@@ -5,7 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LambdaContext, LambdaEvent } from 'hono/aws-lambda';
 
-let handler: (event: LambdaEvent, context?: LambdaContext) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+let handler: (
+  event: LambdaEvent,
+  context?: LambdaContext,
+) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
 
 const logged: string[] = [];
 
@@ -35,10 +38,18 @@ function httpApiEvent(path: string, sourceIp = '198.51.100.7'): LambdaEvent {
     body: null,
     isBase64Encoded: false,
     requestContext: {
-      accountId: 'anonymous', apiId: 'abc123', authentication: null, authorizer: {} as never,
-      domainName: 'abc123.execute-api.us-east-1.amazonaws.com', domainPrefix: 'abc123',
+      accountId: 'anonymous',
+      apiId: 'abc123',
+      authentication: null,
+      authorizer: {} as never,
+      domainName: 'abc123.execute-api.us-east-1.amazonaws.com',
+      domainPrefix: 'abc123',
       http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp, userAgent: 'vitest' },
-      requestId: 'id', routeKey: '$default', stage: '$default', time: '27/Nov/2026:12:00:00 +0000', timeEpoch: 0,
+      requestId: 'id',
+      routeKey: '$default',
+      stage: '$default',
+      time: '27/Nov/2026:12:00:00 +0000',
+      timeEpoch: 0,
     },
   } as LambdaEvent;
 }
@@ -48,7 +59,9 @@ describe('lambda handler', () => {
     const result = await handler(httpApiEvent('/healthz'));
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body)).toEqual({ ok: true });
-    expect(logged.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ msg: 'request', path: '/healthz', status: 200 }));
+    expect(logged.map((line) => JSON.parse(line))).toContainEqual(
+      expect.objectContaining({ msg: 'request', path: '/healthz', status: 200 }),
+    );
   });
 
   it('refuses a bad region with 400 and the JSON security headers', async () => {
@@ -59,7 +72,8 @@ describe('lambda handler', () => {
   });
 
   it('rate-limits by the API Gateway source address', async () => {
-    for (let i = 0; i < 2; i++) expect((await handler(httpApiEvent('/api/regions', '203.0.113.50'))).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await handler(httpApiEvent('/api/regions', '203.0.113.50'))).statusCode).toBe(200);
     expect((await handler(httpApiEvent('/api/regions', '203.0.113.50'))).statusCode).toBe(429);
     expect((await handler(httpApiEvent('/api/regions', '203.0.113.51'))).statusCode).toBe(200);
   });

@@ -39,7 +39,10 @@ const HOUR_MS = 3_600_000;
 
 /** The Vite dev server (5173) and `vite preview` (4173), by IP and by name. */
 export const DEV_ORIGINS: readonly string[] = [
-  'http://127.0.0.1:5173', 'http://localhost:5173', 'http://127.0.0.1:4173', 'http://localhost:4173',
+  'http://127.0.0.1:5173',
+  'http://localhost:5173',
+  'http://127.0.0.1:4173',
+  'http://localhost:4173',
 ];
 
 export const DEFAULT_SNAPSHOT_DIR = fileURLToPath(new URL('../../public/pricing/', import.meta.url));
@@ -64,7 +67,13 @@ export class ProxyConfigError extends Error {
   override readonly name = 'ProxyConfigError';
 }
 
-function readInteger(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function readInteger(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return fallback;
   const value = Number(raw);
@@ -76,17 +85,24 @@ function readInteger(env: Record<string, string | undefined>, name: string, fall
 
 function readOrigins(raw: string | undefined): readonly string[] {
   if (raw === undefined || raw.trim() === '') return DEV_ORIGINS;
-  const origins = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  const origins = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   for (const origin of origins) {
     if (origin === '*') continue;
     let parsed: URL;
     try {
       parsed = new URL(origin);
     } catch {
-      throw new ProxyConfigError(`CORS_ORIGINS entries must be origins like https://calc.example.com, got "${origin.slice(0, 80)}"`);
+      throw new ProxyConfigError(
+        `CORS_ORIGINS entries must be origins like https://calc.example.com, got "${origin.slice(0, 80)}"`,
+      );
     }
     if (parsed.origin !== origin) {
-      throw new ProxyConfigError(`CORS_ORIGINS entry "${origin.slice(0, 80)}" must be a bare origin (scheme://host[:port], no path or trailing slash)`);
+      throw new ProxyConfigError(
+        `CORS_ORIGINS entry "${origin.slice(0, 80)}" must be a bare origin (scheme://host[:port], no path or trailing slash)`,
+      );
     }
   }
   return origins;

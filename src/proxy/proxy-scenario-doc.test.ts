@@ -15,7 +15,12 @@ describe('docs/proxy-scenario.json', () => {
     const result = validateScenario(JSON.parse(readFileSync(join(ROOT, 'docs/proxy-scenario.json'), 'utf8')));
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
     const [service] = result.scenario.services;
-    expect(service).toMatchObject({ name: 'pricing-proxy', port: DEFAULT_PROXY_CONFIG.port, healthCheckPath: '/healthz', public: true });
+    expect(service).toMatchObject({
+      name: 'pricing-proxy',
+      port: DEFAULT_PROXY_CONFIG.port,
+      healthCheckPath: '/healthz',
+      public: true,
+    });
     // Behind the ALB the socket address is the ALB's: rate limits must read X-Forwarded-For.
     expect(readProxyConfig(service!.environment ?? {})).toMatchObject({ trustProxyHops: 1 });
   });

@@ -29,16 +29,20 @@ afterAll(async () => {
 
 /** A raw request, so the path reaches the server exactly as written (fetch would normalize it). */
 function rawGet(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const url = new URL(baseUrl);
-    const req = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const url = new URL(baseUrl);
+      const req = httpRequest({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 describe('proxy over HTTP on a loopback port', () => {
@@ -49,9 +53,13 @@ describe('proxy over HTTP on a loopback port', () => {
   });
 
   it('serves live prices gzip-compressed on the wire, with one set of AWS calls for concurrent clients', async () => {
-    const responses = await Promise.all(Array.from({ length: 8 }, () => fetch(`${baseUrl}/api/pricing/us-west-2`, {
-      headers: { 'Accept-Encoding': 'gzip', Origin: 'http://localhost:5173' },
-    })));
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        fetch(`${baseUrl}/api/pricing/us-west-2`, {
+          headers: { 'Accept-Encoding': 'gzip', Origin: 'http://localhost:5173' },
+        }),
+      ),
+    );
     for (const response of responses) {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-encoding')).toBe('gzip');
@@ -65,7 +73,10 @@ describe('proxy over HTTP on a loopback port', () => {
   it('rejects a raw ../ path with 400, without echoing it', async () => {
     const response = await rawGet('/api/pricing/../../etc/passwd');
     expect(response.status).toBe(400);
-    expect(JSON.parse(response.body)).toEqual({ error: 'invalid path', detail: 'Paths may not contain "." or ".." segments.' });
+    expect(JSON.parse(response.body)).toEqual({
+      error: 'invalid path',
+      detail: 'Paths may not contain "." or ".." segments.',
+    });
     expect(response.body).not.toContain('passwd');
   });
 

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  addService, clearServiceField, defaultState, duplicateService, loadPreset, removeService, setAnswers, setRegion,
-  updateSection, updateService, useAppStore,
+  addService,
+  clearServiceField,
+  defaultState,
+  duplicateService,
+  loadPreset,
+  removeService,
+  setAnswers,
+  setRegion,
+  updateSection,
+  updateService,
+  useAppStore,
 } from './app-store.ts';
 import { uniqueServiceName } from './scenario-draft.ts';
 import { validateScenario } from '../domain/scenario/validate-scenario.ts';

@@ -9,7 +9,14 @@ import { create } from 'zustand';
 import { DEFAULT_ANSWERS, type DecisionAnswers } from '../domain/recommend/decision-answers.ts';
 import { PRESETS, presetScenario, type Preset } from '../domain/presets/presets.ts';
 import type { ScenarioInput } from '../domain/scenario/scenario-schema.ts';
-import { duplicateOf, newService, toDraft, type DraftScenario, type DraftService, type SectionName } from './scenario-draft.ts';
+import {
+  duplicateOf,
+  newService,
+  toDraft,
+  type DraftScenario,
+  type DraftService,
+  type SectionName,
+} from './scenario-draft.ts';
 
 export interface LinkNotice {
   kind: 'invalid' | 'newer-version';
@@ -50,11 +57,17 @@ export function setHoursPerMonth(hoursPerMonth: number): void {
 }
 
 export function updateService(index: number, patch: Partial<DraftService>): void {
-  setScenario((s) => ({ ...s, services: s.services.map((service, i) => (i === index ? { ...service, ...patch } : service)) }));
+  setScenario((s) => ({
+    ...s,
+    services: s.services.map((service, i) => (i === index ? { ...service, ...patch } : service)),
+  }));
 }
 
 /** Removes a per-service optional field (hours per month, autoscaling, export fields): back to its default. */
-export function clearServiceField(index: number, field: 'hoursPerMonth' | 'autoscaling' | 'image' | 'port' | 'healthCheckPath' | 'host'): void {
+export function clearServiceField(
+  index: number,
+  field: 'hoursPerMonth' | 'autoscaling' | 'image' | 'port' | 'healthCheckPath' | 'host',
+): void {
   setScenario((s) => ({
     ...s,
     services: s.services.map((service, i) => {

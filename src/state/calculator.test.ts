@@ -27,7 +27,7 @@ describe('calculator', () => {
     expect(result.estimate).toBe(first.estimate);
   });
 
-  it('keeps the last estimate while the new region\'s prices load', () => {
+  it("keeps the last estimate while the new region's prices load", () => {
     const calc = createCalculator();
     const draft = toDraft(presetScenario('article-api'));
     const first = calc(draft, snapshot);

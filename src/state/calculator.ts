@@ -29,7 +29,8 @@ function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =>
   let lastArgs: A | null = null;
   let lastResult: R;
   return (...args: A) => {
-    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => Object.is(a, lastArgs![i]))) return lastResult;
+    if (lastArgs && args.length === lastArgs.length && args.every((a, i) => Object.is(a, lastArgs![i])))
+      return lastResult;
     lastResult = fn(...args);
     lastArgs = args;
     return lastResult;
@@ -40,7 +41,11 @@ function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =>
 export function createCalculator() {
   const validate = memoOne((draft: DraftScenario, snapshot: RegionSnapshot | undefined) => {
     const result = validateScenario(draft);
-    const problems = result.ok ? (snapshot && snapshot.region === result.scenario.region ? validateAgainstSnapshot(result.scenario, snapshot) : []) : result.problems;
+    const problems = result.ok
+      ? snapshot && snapshot.region === result.scenario.region
+        ? validateAgainstSnapshot(result.scenario, snapshot)
+        : []
+      : result.problems;
     return {
       scenario: result.ok && problems.length === 0 ? result.scenario : null,
       problems,
@@ -56,7 +61,13 @@ export function createCalculator() {
     if (!validated.scenario) staleBecause = 'invalid-input';
     else if (!snapshot || snapshot.region !== validated.scenario.region) staleBecause = 'loading-prices';
     else lastValid = { scenario: validated.scenario, estimate: estimate(validated.scenario, snapshot) };
-    return { problems: validated.byPath, problemList: validated.problems, scenario: lastValid?.scenario ?? null, estimate: lastValid?.estimate ?? null, staleBecause };
+    return {
+      problems: validated.byPath,
+      problemList: validated.problems,
+      scenario: lastValid?.scenario ?? null,
+      estimate: lastValid?.estimate ?? null,
+      staleBecause,
+    };
   };
 }
 

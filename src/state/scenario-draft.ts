@@ -33,8 +33,14 @@ export function uniqueServiceName(services: readonly { name: string }[], base: s
 export function newService(services: readonly { name: string }[]): DraftService {
   return {
     name: uniqueServiceName(services, `service-${services.length + 1}`),
-    vcpu: 0.5, memoryGiB: 1, replicas: 2,
-    arch: 'x86_64', os: 'linux', ephemeralStorageGiB: 20, gpu: 0, public: false,
+    vcpu: 0.5,
+    memoryGiB: 1,
+    replicas: 2,
+    arch: 'x86_64',
+    os: 'linux',
+    ephemeralStorageGiB: 20,
+    gpu: 0,
+    public: false,
   };
 }
 

@@ -7,7 +7,12 @@
  *   entry per keystroke, and only valid scenarios are written, so the URL is always a working link.
  * - On hashchange (a link pasted into the same tab): the page loads it.
  */
-import { decodeShareState, encodeShareState, ShareLinkTooLongError, tryBuildShareUrl } from '../domain/share/share-codec.ts';
+import {
+  decodeShareState,
+  encodeShareState,
+  ShareLinkTooLongError,
+  tryBuildShareUrl,
+} from '../domain/share/share-codec.ts';
 import { useAppStore, defaultState, type AppState, type LinkNotice } from './app-store.ts';
 import { validDraft } from './calculator.ts';
 import { toDraft } from './scenario-draft.ts';
@@ -17,8 +22,10 @@ export const URL_SYNC_DELAY_MS = 400;
 /** The state a fragment opens: the link's, or the default with a notice. Never throws. */
 export function stateFromFragment(fragment: string): AppState {
   const decoded = decodeShareState(fragment);
-  if (decoded.ok) return { scenario: toDraft(decoded.state.scenario), answers: decoded.state.answers, linkNotice: null };
-  const notice: LinkNotice | null = decoded.reason === 'empty' ? null : { kind: decoded.reason, message: decoded.message };
+  if (decoded.ok)
+    return { scenario: toDraft(decoded.state.scenario), answers: decoded.state.answers, linkNotice: null };
+  const notice: LinkNotice | null =
+    decoded.reason === 'empty' ? null : { kind: decoded.reason, message: decoded.message };
   return { ...defaultState(), linkNotice: notice };
 }
 

@@ -34,12 +34,19 @@ describe('cli estimate', () => {
     const { io, out } = fakeIo({ 'a.json': await readFile(join(ROOT, 'examples/api-service.json'), 'utf8') });
     expect(await runEstimate(['a.json', '--json'], io, deps)).toBe(0);
     const json = JSON.parse(out.join(''));
-    expect(json).toMatchObject({ region: 'us-east-1', pricing: { source: 'snapshot', asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) }, cheapest: 'ecs-fargate' });
+    expect(json).toMatchObject({
+      region: 'us-east-1',
+      pricing: { source: 'snapshot', asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
+      cheapest: 'ecs-fargate',
+    });
     expect(json.options.map((o: { id: string }) => o.id)).toEqual(['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2']);
     for (const option of json.options) {
       expect(typeof option.monthlyUSD).toBe('number');
       expect('nodes' in option).toBe(option.id.endsWith('-ec2'));
-      for (const line of option.lines) expect(Object.keys(line)).toEqual(expect.arrayContaining(['component', 'quantity', 'unit', 'unitPriceUSD', 'monthlyUSD']));
+      for (const line of option.lines)
+        expect(Object.keys(line)).toEqual(
+          expect.arrayContaining(['component', 'quantity', 'unit', 'unitPriceUSD', 'monthlyUSD']),
+        );
     }
     expect(json.options[0].monthlyUSD).toBe(58.31);
   });
@@ -55,7 +62,11 @@ describe('cli estimate', () => {
   });
 
   it('shows an unavailable option with its reason', async () => {
-    const scenario = { version: 1, region: 'us-east-1', services: [{ name: 'arm', vcpu: 1, memoryGiB: 2, replicas: 1, arch: 'arm64' }] };
+    const scenario = {
+      version: 1,
+      region: 'us-east-1',
+      services: [{ name: 'arm', vcpu: 1, memoryGiB: 2, replicas: 1, arch: 'arm64' }],
+    };
     const { io, out } = fakeIo({ 's.json': JSON.stringify(scenario) });
     await runEstimate(['s.json', '--json'], io, deps);
     const eks = JSON.parse(out.join('')).options.find((o: { id: string }) => o.id === 'eks-fargate');
@@ -67,12 +78,40 @@ describe('cli estimate', () => {
     [{}, ['missing.json'], ['cannot read missing.json: ENOENT']],
     [{}, [], ['missing scenario: give a file path, or - for standard input']],
     [{ 'x.json': '{}' }, ['x.json', '--jsn'], ['unknown option --jsn']],
-    [{ 'x.json': JSON.stringify({ version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 0.5, memoryGiB: 0, replicas: -2 }] }) }, ['x.json', '--json'],
-      ['services[0].memoryGiB: must be greater than 0', 'services[0].replicas: must be at least 0']],
-    [{ 'x.json': JSON.stringify({ version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }], ec2: { instanceTypes: ['m9z.mega'] } }) }, ['x.json'],
-      ['ec2.instanceTypes[0]: unknown instance type "m9z.mega" in us-east-1 (not in the price data)']],
-    [{ 'x.json': JSON.stringify({ version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }] }) }, ['x.json', '--live', 'http://127.0.0.1:9'],
-      ['--live http://127.0.0.1:9: proxy answered 503']],
+    [
+      {
+        'x.json': JSON.stringify({
+          version: 1,
+          region: 'us-east-1',
+          services: [{ name: 'api', vcpu: 0.5, memoryGiB: 0, replicas: -2 }],
+        }),
+      },
+      ['x.json', '--json'],
+      ['services[0].memoryGiB: must be greater than 0', 'services[0].replicas: must be at least 0'],
+    ],
+    [
+      {
+        'x.json': JSON.stringify({
+          version: 1,
+          region: 'us-east-1',
+          services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }],
+          ec2: { instanceTypes: ['m9z.mega'] },
+        }),
+      },
+      ['x.json'],
+      ['ec2.instanceTypes[0]: unknown instance type "m9z.mega" in us-east-1 (not in the price data)'],
+    ],
+    [
+      {
+        'x.json': JSON.stringify({
+          version: 1,
+          region: 'us-east-1',
+          services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }],
+        }),
+      },
+      ['x.json', '--live', 'http://127.0.0.1:9'],
+      ['--live http://127.0.0.1:9: proxy answered 503'],
+    ],
   ])('refuses bad input with one line per problem (%#)', async (files, argv, lines) => {
     expect(await failures(files as Record<string, string>, argv as string[])).toEqual(lines);
   });

@@ -16,7 +16,8 @@ export interface EstimateDeps {
 
 export async function runEstimate(argv: readonly string[], io: CliIo, deps: EstimateDeps): Promise<number> {
   const args = parseArgs(argv, ['json'], ['live']);
-  if (args.positional.length > 1) throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  if (args.positional.length > 1)
+    throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
   const scenario = await readScenario(io, args.positional[0]);
   const live = args.flags.get('live');
   let snapshot: RegionSnapshot;
@@ -71,7 +72,9 @@ function compact(n: number): string {
 export function renderTable(estimate: Estimate): string {
   const out: string[] = [];
   const source = estimate.pricing.source === 'live' ? 'live AWS Price List' : 'bundled snapshot';
-  out.push(`Region ${estimate.region} (${estimate.regionName}) | prices: ${source}, as of ${estimate.pricing.asOf} | ${estimate.hoursPerMonth} hours/month`);
+  out.push(
+    `Region ${estimate.region} (${estimate.regionName}) | prices: ${source}, as of ${estimate.pricing.asOf} | ${estimate.hoursPerMonth} hours/month`,
+  );
   if (estimate.pricing.reason) out.push(`Live prices unavailable: ${estimate.pricing.reason}`);
   out.push('');
 
@@ -79,9 +82,35 @@ export function renderTable(estimate: Estimate): string {
   const width = 18;
   const cell = (o: OptionEstimate, text: string) => pad(text, width, true);
   out.push(pad('', 16) + estimate.options.map((o) => pad(o.label, width, true)).join(''));
-  out.push(pad('Monthly total', 16) + estimate.options.map((o) => cell(o, o.monthlyUSD === null ? 'Unavailable' : `${formatUSD(o.monthlyUSD)}${o.id === estimate.cheapest ? ' *' : '  '}`)).join(''));
+  out.push(
+    pad('Monthly total', 16) +
+      estimate.options
+        .map((o) =>
+          cell(
+            o,
+            o.monthlyUSD === null
+              ? 'Unavailable'
+              : `${formatUSD(o.monthlyUSD)}${o.id === estimate.cheapest ? ' *' : '  '}`,
+          ),
+        )
+        .join(''),
+  );
   if (cheapest?.monthlyUSD != null) {
-    out.push(pad('vs cheapest', 16) + estimate.options.map((o) => cell(o, o.monthlyUSD === null ? '-' : o.id === cheapest.id ? 'cheapest  ' : `+${formatUSD(roundToCents(o.monthlyUSD - cheapest.monthlyUSD!))}  `)).join(''));
+    out.push(
+      pad('vs cheapest', 16) +
+        estimate.options
+          .map((o) =>
+            cell(
+              o,
+              o.monthlyUSD === null
+                ? '-'
+                : o.id === cheapest.id
+                  ? 'cheapest  '
+                  : `+${formatUSD(roundToCents(o.monthlyUSD - cheapest.monthlyUSD!))}  `,
+            ),
+          )
+          .join(''),
+    );
   }
   out.push(`(* cheapest: ${cheapest ? cheapest.label : 'no option can run this workload'})`);
 
@@ -93,20 +122,26 @@ export function renderTable(estimate: Estimate): string {
     }
     out.push(`${option.label}: ${formatUSD(option.monthlyUSD)}${option.id === estimate.cheapest ? ' (cheapest)' : ''}`);
     for (const node of option.nodes ?? []) {
-      out.push(`  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS'}; ` +
-        `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${option.id === 'eks-ec2' ? 'pod' : 'task'} slots` +
-        (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
-        (node.fullMonth ? '' : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month`));
+      out.push(
+        `  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS'}; ` +
+          `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${option.id === 'eks-ec2' ? 'pod' : 'task'} slots` +
+          (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
+          (node.fullMonth ? '' : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month`),
+      );
     }
     for (const size of option.fargateSizes ?? []) {
       if (size.billed.vcpu !== size.requested.vcpu || size.billed.memoryGiB !== size.requested.memoryGiB) {
-        out.push(`  ${size.service}: requests ${size.requested.vcpu} vCPU / ${compact(size.requested.memoryGiB)} GiB, billed as ${size.billed.vcpu} vCPU / ${size.billed.memoryGiB} GB`);
+        out.push(
+          `  ${size.service}: requests ${size.requested.vcpu} vCPU / ${compact(size.requested.memoryGiB)} GiB, billed as ${size.billed.vcpu} vCPU / ${size.billed.memoryGiB} GB`,
+        );
       }
     }
     const componentWidth = Math.min(Math.max(...option.lines.map((l) => l.component.length)), 64);
     for (const line of option.lines) {
       const arithmetic = `${compact(line.quantity)} ${line.unit} x $${line.unitPriceUSD}`;
-      out.push(`  ${pad(line.component, componentWidth)}  ${pad(arithmetic, 40)} ${pad(formatUSD(line.monthlyUSD), 12, true)}${line.derived && line.source !== 'scenario' ? '  (derived)' : ''}`);
+      out.push(
+        `  ${pad(line.component, componentWidth)}  ${pad(arithmetic, 40)} ${pad(formatUSD(line.monthlyUSD), 12, true)}${line.derived && line.source !== 'scenario' ? '  (derived)' : ''}`,
+      );
     }
   }
   if (estimate.warnings.length > 0) {

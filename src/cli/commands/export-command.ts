@@ -37,7 +37,8 @@ async function checkOutDir(dir: string): Promise<void> {
   });
   if (!existing) return;
   if (!existing.isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
-  if ((await readdir(dir)).length > 0) throw new UsageError(`--out ${dir}: directory is not empty; choose a new or empty directory`);
+  if ((await readdir(dir)).length > 0)
+    throw new UsageError(`--out ${dir}: directory is not empty; choose a new or empty directory`);
 }
 
 async function checkZipFile(file: string): Promise<void> {
@@ -90,13 +91,15 @@ async function writeZip(file: string, bytes: Uint8Array): Promise<void> {
 
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [], ['option', 'out', 'zip']);
-  if (args.positional.length > 1) throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  if (args.positional.length > 1)
+    throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
   const option = args.flags.get('option');
   if (typeof option !== 'string') throw new UsageError(`missing --option: one of ${OPTION_IDS.join(', ')}`);
   if (!isOptionId(option)) throw new UsageError(`--option ${option}: must be one of ${OPTION_IDS.join(', ')}`);
   const out = args.flags.get('out');
   const zip = args.flags.get('zip');
-  if (typeof out !== 'string' && typeof zip !== 'string') throw new UsageError('missing --out DIR or --zip FILE: say where to write the bundle');
+  if (typeof out !== 'string' && typeof zip !== 'string')
+    throw new UsageError('missing --out DIR or --zip FILE: say where to write the bundle');
   const outDir = typeof out === 'string' ? resolve(io.cwd, out) : null;
   const zipFile = typeof zip === 'string' ? resolve(io.cwd, zip) : null;
 
@@ -106,7 +109,12 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const estimate = estimateScenario(scenario, snapshot);
   let files: ExportFile[];
   try {
-    files = buildExportBundle({ scenario, estimate, optionId: option, shareUrl: tryBuildShareUrl(DEFAULT_APP_URL, { scenario }) ?? '' });
+    files = buildExportBundle({
+      scenario,
+      estimate,
+      optionId: option,
+      shareUrl: tryBuildShareUrl(DEFAULT_APP_URL, { scenario }) ?? '',
+    });
   } catch (error) {
     if (error instanceof ExportError) throw new UsageError(error.problems);
     throw error;

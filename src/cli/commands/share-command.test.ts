@@ -54,11 +54,18 @@ describe('cli share', () => {
 
   it('refuses a bad base, a bad scenario, two files and an unknown option, naming the problem', async () => {
     const ok = JSON.stringify(PRESETS[0]!.scenario);
-    expect(await usageLines({ 'a.json': ok }, ['a.json', '--base', 'ftp://x'])).toEqual(['--base ftp://x: must be an http:// or https:// address']);
-    expect((await usageLines({ 'a.json': ok }, ['a.json', '--base', 'nope']))[0]).toMatch(/not a URL/);
-    expect(await usageLines({ 'a.json': '{"version":1,"region":"us-east-1","services":[{"name":"a","vcpu":0,"memoryGiB":1,"replicas":1}]}' }, ['a.json'])).toEqual([
-      'services[0].vcpu: must be greater than 0',
+    expect(await usageLines({ 'a.json': ok }, ['a.json', '--base', 'ftp://x'])).toEqual([
+      '--base ftp://x: must be an http:// or https:// address',
     ]);
+    expect((await usageLines({ 'a.json': ok }, ['a.json', '--base', 'nope']))[0]).toMatch(/not a URL/);
+    expect(
+      await usageLines(
+        {
+          'a.json': '{"version":1,"region":"us-east-1","services":[{"name":"a","vcpu":0,"memoryGiB":1,"replicas":1}]}',
+        },
+        ['a.json'],
+      ),
+    ).toEqual(['services[0].vcpu: must be greater than 0']);
     expect((await usageLines({}, ['a.json', 'b.json']))[0]).toMatch(/expected one scenario/);
     expect(await usageLines({}, ['--nope'])).toEqual(['unknown option --nope']);
     expect(await usageLines({}, ['missing.json'])).toEqual(['cannot read missing.json: ENOENT']);
@@ -66,7 +73,9 @@ describe('cli share', () => {
 
   it('refuses instance types the region does not sell, as estimate does', async () => {
     const scenario = { ...PRESETS[0]!.scenario, ec2: { instanceTypes: ['zz9.huge'] } };
-    expect((await usageLines({ 'a.json': JSON.stringify(scenario) }, ['a.json']))[0]).toMatch(/unknown instance type "zz9.huge"/);
+    expect((await usageLines({ 'a.json': JSON.stringify(scenario) }, ['a.json']))[0]).toMatch(
+      /unknown instance type "zz9.huge"/,
+    );
   });
 
   it('keeps query strings and drops fragments of the base', () => {
@@ -78,11 +87,25 @@ describe('cli share', () => {
 describe('cli share with a scenario too large for a link', () => {
   it('exits 2 and says to share the file instead', async () => {
     let seed = 11;
-    const noise = () => Array.from({ length: 32_000 }, () => {
-      seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5; seed >>>= 0;
-      return String.fromCharCode(33 + (seed % 90));
-    }).join('');
-    const huge = { version: 1, region: 'us-east-1', services: ['a', 'b', 'c', 'd'].map((name) => ({ name, vcpu: 1, memoryGiB: 2, replicas: 1, environment: { BLOB: noise() } })) };
+    const noise = () =>
+      Array.from({ length: 32_000 }, () => {
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        seed >>>= 0;
+        return String.fromCharCode(33 + (seed % 90));
+      }).join('');
+    const huge = {
+      version: 1,
+      region: 'us-east-1',
+      services: ['a', 'b', 'c', 'd'].map((name) => ({
+        name,
+        vcpu: 1,
+        memoryGiB: 2,
+        replicas: 1,
+        environment: { BLOB: noise() },
+      })),
+    };
     expect(await usageLines({ 'huge.json': JSON.stringify(huge) }, ['huge.json'])).toEqual([
       'the scenario is too large for a share link (over 65536 characters): share the scenario file instead',
     ]);

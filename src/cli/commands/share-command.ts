@@ -16,21 +16,26 @@ export function parseBaseUrl(value: string): string {
   } catch {
     throw new UsageError(`--base ${value}: not a URL; give the app's address, e.g. ${DEFAULT_APP_URL}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--base ${value}: must be an http:// or https:// address`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--base ${value}: must be an http:// or https:// address`);
   url.hash = '';
   return url.toString();
 }
 
 export async function runShare(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [], ['base']);
-  if (args.positional.length > 1) throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  if (args.positional.length > 1)
+    throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
   const base = args.flags.get('base');
   const baseUrl = typeof base === 'string' ? parseBaseUrl(base) : DEFAULT_APP_URL;
   const scenario = await readScenario(io, args.positional[0]);
   // The same check as `cli estimate`: a link must not open a scenario the page would reject.
   checkAgainstSnapshot(scenario, await loadBundledSnapshot(scenario.region));
   const url = tryBuildShareUrl(baseUrl, { scenario });
-  if (url === null) throw new UsageError('the scenario is too large for a share link (over 65536 characters): share the scenario file instead');
+  if (url === null)
+    throw new UsageError(
+      'the scenario is too large for a share link (over 65536 characters): share the scenario file instead',
+    );
   io.stdout(`${url}\n`);
   return 0;
 }

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { ecsAwsvpcTaskSlots, ecsNodeCapacity, eksKubeReservedCpuMillis, eksKubeReservedMemoryMiB, eksMaxPods, eksNodeCapacity } from './node-capacity.ts';
+import {
+  ecsAwsvpcTaskSlots,
+  ecsNodeCapacity,
+  eksKubeReservedCpuMillis,
+  eksKubeReservedMemoryMiB,
+  eksMaxPods,
+  eksNodeCapacity,
+} from './node-capacity.ts';
 import { US_EAST_1, offerOf } from '../testing/load-snapshot.ts';
 
 const offer = (type: string) => offerOf(US_EAST_1, type);
 
 describe('EKS max pods (VPC CNI table, managed node group caps)', () => {
   it.each([
-    ['t3.medium', 17], ['m5.large', 29], ['m5.xlarge', 58], ['c5.large', 29], ['g5.xlarge', 58],
+    ['t3.medium', 17],
+    ['m5.large', 29],
+    ['m5.xlarge', 58],
+    ['c5.large', 29],
+    ['g5.xlarge', 58],
     // 234 by the VPC CNI formula, capped at 110 for up to 30 vCPUs.
     ['m5.4xlarge', 110],
   ])('%s holds %i pods without prefix delegation', (type, pods) => {
@@ -21,7 +32,14 @@ describe('EKS max pods (VPC CNI table, managed node group caps)', () => {
 });
 
 describe('kubelet reservations on EKS-optimized AMIs', () => {
-  it.each([[2, 70], [4, 80], [8, 90], [16, 110], [1, 60], [48, 190]])('%i vCPUs reserve %i millicores', (vcpu, millis) => {
+  it.each([
+    [2, 70],
+    [4, 80],
+    [8, 90],
+    [16, 110],
+    [1, 60],
+    [48, 190],
+  ])('%i vCPUs reserve %i millicores', (vcpu, millis) => {
     expect(eksKubeReservedCpuMillis(vcpu)).toBeCloseTo(millis, 9);
   });
 

@@ -50,7 +50,12 @@ export function eksMaxPods(offer: InstanceOffer, prefixDelegation: boolean): num
 
 /** kube-reserved CPU (amazon-eks-ami nodeadm): 6% of the first core, 1% of the second, 0.5% of cores 3-4, 0.25% above 4. */
 export function eksKubeReservedCpuMillis(vcpu: number): number {
-  const bands: [cores: number, share: number][] = [[1, 0.06], [1, 0.01], [2, 0.005], [Infinity, 0.0025]];
+  const bands: [cores: number, share: number][] = [
+    [1, 0.06],
+    [1, 0.01],
+    [2, 0.005],
+    [Infinity, 0.0025],
+  ];
   let remaining = vcpu;
   let millis = 0;
   for (const [cores, share] of bands) {
@@ -73,7 +78,8 @@ export function eksNodeCapacity(offer: InstanceOffer, prefixDelegation: boolean)
   if (maxPods === null) return null;
   return {
     cpuMillis: offer.vcpu * 1000 - eksKubeReservedCpuMillis(offer.vcpu) - EKS_DAEMONSET_OVERHEAD.cpuMillis,
-    memoryMiB: offer.memoryMiB - eksKubeReservedMemoryMiB(maxPods) - EKS_EVICTION_MIB - EKS_DAEMONSET_OVERHEAD.memoryMiB,
+    memoryMiB:
+      offer.memoryMiB - eksKubeReservedMemoryMiB(maxPods) - EKS_EVICTION_MIB - EKS_DAEMONSET_OVERHEAD.memoryMiB,
     slots: maxPods - EKS_DAEMONSET_OVERHEAD.slots,
     gpu: offer.gpu,
   };

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describeBreakEven, findBreakEvens, formatReplicas, wholeReplicaFactors, type ScaleSample } from './break-even.ts';
+import {
+  describeBreakEven,
+  findBreakEvens,
+  formatReplicas,
+  wholeReplicaFactors,
+  type ScaleSample,
+} from './break-even.ts';
 import { OPTION_IDS, type OptionId } from './estimate-types.ts';
 
 const sample = (replicas: number, totals: Partial<Record<OptionId, number | null>>): ScaleSample => ({
@@ -11,7 +17,9 @@ const sample = (replicas: number, totals: Partial<Record<OptionId, number | null
 describe('findBreakEvens', () => {
   it('names the option that becomes cheaper and the last sample where it was not', () => {
     // Fargate grows 10 per replica; EKS on EC2 costs 300 fixed + 2 per replica: they cross between 37 and 38.
-    const samples = [36, 37, 38, 39].map((r) => sample(r, { 'ecs-fargate': 10 * r - 70, 'eks-ec2': 300 + 2 * r - 70 + 64 }));
+    const samples = [36, 37, 38, 39].map((r) =>
+      sample(r, { 'ecs-fargate': 10 * r - 70, 'eks-ec2': 300 + 2 * r - 70 + 64 }),
+    );
     // ecs-fargate: 290, 300, 310, 320; eks-ec2: 366, 368, 370, 372 -> no crossing yet
     expect(findBreakEvens(samples)).toEqual([]);
     const crossing = [37, 38, 39, 40].map((r) => sample(r, { 'ecs-fargate': 10 * r, 'eks-ec2': 80 + 8 * r }));
@@ -32,7 +40,9 @@ describe('findBreakEvens', () => {
       sample(4, { 'ecs-fargate': 40, 'ecs-ec2': null }),
       sample(5, { 'ecs-fargate': 50, 'ecs-ec2': 60 }),
     ];
-    expect(findBreakEvens(samples)).toEqual([{ cheaper: 'ecs-ec2', than: 'ecs-fargate', aboveReplicas: 1, fromReplicas: 3 }]);
+    expect(findBreakEvens(samples)).toEqual([
+      { cheaper: 'ecs-ec2', than: 'ecs-fargate', aboveReplicas: 1, fromReplicas: 3 },
+    ]);
   });
 
   it('writes one replica in the singular and fractions plainly', () => {
@@ -44,9 +54,19 @@ describe('findBreakEvens', () => {
   });
 
   const totalsArb = fc.record(
-    Object.fromEntries(OPTION_IDS.map((id) => [id, fc.option(fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100), { nil: null, freq: 5 })])) as Record<OptionId, fc.Arbitrary<number | null>>,
+    Object.fromEntries(
+      OPTION_IDS.map((id) => [
+        id,
+        fc.option(
+          fc.integer({ min: 0, max: 100_000 }).map((c) => c / 100),
+          { nil: null, freq: 5 },
+        ),
+      ]),
+    ) as Record<OptionId, fc.Arbitrary<number | null>>,
   );
-  const seriesArb = fc.array(totalsArb, { minLength: 0, maxLength: 30 }).map((rows) => rows.map((monthlyUSD, i) => ({ totalReplicas: i + 1, monthlyUSD })));
+  const seriesArb = fc
+    .array(totalsArb, { minLength: 0, maxLength: 30 })
+    .map((rows) => rows.map((monthlyUSD, i) => ({ totalReplicas: i + 1, monthlyUSD })));
 
   it('reports a crossing only where the order of two options really flips (property)', () => {
     fc.assert(
@@ -79,7 +99,12 @@ describe('findBreakEvens', () => {
         );
         const found = findBreakEvens(series);
         expect(found).toHaveLength(1);
-        expect(found[0]).toMatchObject({ cheaper: 'eks-ec2', than: 'ecs-fargate', aboveReplicas: crossAt - 1, fromReplicas: crossAt + 1 });
+        expect(found[0]).toMatchObject({
+          cheaper: 'eks-ec2',
+          than: 'ecs-fargate',
+          aboveReplicas: crossAt - 1,
+          fromReplicas: crossAt + 1,
+        });
       }),
     );
   });

@@ -35,7 +35,9 @@ function sign(a: number, b: number): -1 | 0 | 1 {
 
 /** Every crossing between two available options, ordered by scale, then by option order. */
 export function findBreakEvens(samples: readonly ScaleSample[]): BreakEven[] {
-  const sorted = [...samples].filter((s) => Number.isFinite(s.totalReplicas)).sort((a, b) => a.totalReplicas - b.totalReplicas);
+  const sorted = [...samples]
+    .filter((s) => Number.isFinite(s.totalReplicas))
+    .sort((a, b) => a.totalReplicas - b.totalReplicas);
   const found: BreakEven[] = [];
   for (let i = 0; i < OPTION_IDS.length; i++) {
     for (let j = i + 1; j < OPTION_IDS.length; j++) {
@@ -54,13 +56,20 @@ export function findBreakEvens(samples: readonly ScaleSample[]): BreakEven[] {
         if (s === 0) continue;
         if (last && last.sign !== s) {
           // s < 0: a became cheaper than b; s > 0: b became cheaper than a.
-          found.push({ cheaper: s < 0 ? a : b, than: s < 0 ? b : a, aboveReplicas: last.replicas, fromReplicas: sample.totalReplicas });
+          found.push({
+            cheaper: s < 0 ? a : b,
+            than: s < 0 ? b : a,
+            aboveReplicas: last.replicas,
+            fromReplicas: sample.totalReplicas,
+          });
         }
         last = { sign: s, replicas: sample.totalReplicas };
       }
     }
   }
-  return found.sort((x, y) => x.fromReplicas - y.fromReplicas || OPTION_IDS.indexOf(x.cheaper) - OPTION_IDS.indexOf(y.cheaper));
+  return found.sort(
+    (x, y) => x.fromReplicas - y.fromReplicas || OPTION_IDS.indexOf(x.cheaper) - OPTION_IDS.indexOf(y.cheaper),
+  );
 }
 
 /** 38, 2.5, 0.75: replica counts as a person writes them. */

@@ -25,15 +25,36 @@ const roundQuantity = (quantity: number): number => Number(quantity.toFixed(6));
 
 export function lineFromFigure(component: string, quantity: number, unit: string, figure: PriceFigure): CostLine {
   const q = roundQuantity(quantity);
-  const line: CostLine = { component, quantity: q, unit, unitPriceUSD: figure.usd, monthlyUSD: roundToCents(q * figure.usd), source: figure.source, asOf: figure.asOf };
+  const line: CostLine = {
+    component,
+    quantity: q,
+    unit,
+    unitPriceUSD: figure.usd,
+    monthlyUSD: roundToCents(q * figure.usd),
+    source: figure.source,
+    asOf: figure.asOf,
+  };
   if (figure.derived) line.derived = figure.derived;
   return line;
 }
 
 /** A line priced by the scenario itself (team hourly rate, a discount share). */
-export function lineFromScenario(component: string, quantity: number, unit: string, unitPriceUSD: number, rule?: string): CostLine {
+export function lineFromScenario(
+  component: string,
+  quantity: number,
+  unit: string,
+  unitPriceUSD: number,
+  rule?: string,
+): CostLine {
   const q = roundQuantity(quantity);
-  const line: CostLine = { component, quantity: q, unit, unitPriceUSD, monthlyUSD: roundToCents(q * unitPriceUSD), source: 'scenario' };
+  const line: CostLine = {
+    component,
+    quantity: q,
+    unit,
+    unitPriceUSD,
+    monthlyUSD: roundToCents(q * unitPriceUSD),
+    source: 'scenario',
+  };
   if (rule) line.derived = rule;
   return line;
 }

@@ -15,9 +15,21 @@
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { CpuArch, InstanceOffer, RegionSnapshot } from '../pricing/price-snapshot.ts';
 import {
-  COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS, ecsNodeCapacity, eksNodeCapacity, type NodeCapacity,
+  COREDNS_CPU_MILLIS,
+  COREDNS_MEMORY_MIB,
+  COREDNS_REPLICAS,
+  ecsNodeCapacity,
+  eksNodeCapacity,
+  type NodeCapacity,
 } from '../capacity/node-capacity.ts';
-import { demandOf, fitsLargest, lowerBoundNodes, packReplicas, type PackResult, type ReplicaGroup } from '../packing/pack-replicas.ts';
+import {
+  demandOf,
+  fitsLargest,
+  lowerBoundNodes,
+  packReplicas,
+  type PackResult,
+  type ReplicaGroup,
+} from '../packing/pack-replicas.ts';
 import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine } from './cost-line.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
@@ -49,7 +61,10 @@ interface Choice extends Candidate {
 const EPSILON = 1e-9;
 
 const capacityOf = (platform: Platform, scenario: Scenario, offer: InstanceOffer): NodeCapacity | null => {
-  const capacity = platform === 'eks' ? eksNodeCapacity(offer, scenario.ec2.prefixDelegation) : ecsNodeCapacity(offer, scenario.ec2.eniTrunking);
+  const capacity =
+    platform === 'eks'
+      ? eksNodeCapacity(offer, scenario.ec2.prefixDelegation)
+      : ecsNodeCapacity(offer, scenario.ec2.eniTrunking);
   if (!capacity || capacity.cpuMillis <= 0 || capacity.memoryMiB <= 0 || capacity.slots <= 0) return null;
   return capacity;
 };
@@ -96,10 +111,23 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
     // group of its own when every service runs part of the month.
     let home = ordered.find((g) => g.fullMonth && !g.gpu);
     if (!home) {
-      home = { arch: ordered[0]?.arch ?? 'x86_64', gpu: false, hours: monthHours, fullMonth: true, services: [], items: [] };
+      home = {
+        arch: ordered[0]?.arch ?? 'x86_64',
+        gpu: false,
+        hours: monthHours,
+        fullMonth: true,
+        services: [],
+        items: [],
+      };
       ordered.unshift(home);
     }
-    home.items.push({ key: 'coredns', cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0, count: COREDNS_REPLICAS * scenario.eks.clusters });
+    home.items.push({
+      key: 'coredns',
+      cpuMillis: COREDNS_CPU_MILLIS,
+      memoryMiB: COREDNS_MEMORY_MIB,
+      gpu: 0,
+      count: COREDNS_REPLICAS * scenario.eks.clusters,
+    });
   }
   return ordered;
 }
@@ -110,9 +138,21 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
  */
 const candidateCache = new WeakMap<RegionSnapshot, Map<string, Candidate[]>>();
 
-function candidatesFor(platform: Platform, scenario: Scenario, snapshot: RegionSnapshot, group: GroupSpec): Candidate[] {
+function candidatesFor(
+  platform: Platform,
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  group: GroupSpec,
+): Candidate[] {
   const listed = scenario.ec2.instanceTypes;
-  const key = [platform, scenario.ec2.prefixDelegation, scenario.ec2.eniTrunking, group.arch, group.gpu, ...listed].join('|');
+  const key = [
+    platform,
+    scenario.ec2.prefixDelegation,
+    scenario.ec2.eniTrunking,
+    group.arch,
+    group.gpu,
+    ...listed,
+  ].join('|');
   let perSnapshot = candidateCache.get(snapshot);
   if (!perSnapshot) {
     perSnapshot = new Map();
@@ -120,9 +160,12 @@ function candidatesFor(platform: Platform, scenario: Scenario, snapshot: RegionS
   }
   let candidates = perSnapshot.get(key);
   if (!candidates) {
-    const offers = listed.length === 0
-      ? snapshot.ec2.instances.filter((offer) => isAutomaticCandidate(offer, group.arch, group.gpu))
-      : snapshot.ec2.instances.filter((offer) => listed.includes(offer.type) && offer.arch === group.arch && (!group.gpu || offer.gpu > 0));
+    const offers =
+      listed.length === 0
+        ? snapshot.ec2.instances.filter((offer) => isAutomaticCandidate(offer, group.arch, group.gpu))
+        : snapshot.ec2.instances.filter(
+            (offer) => listed.includes(offer.type) && offer.arch === group.arch && (!group.gpu || offer.gpu > 0),
+          );
     candidates = [];
     for (const offer of offers) {
       const capacity = capacityOf(platform, scenario, offer);
@@ -145,15 +188,23 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
 
   let best: Choice | null = null;
   let bestUSD = Infinity;
-  for (const { candidate: { offer, capacity }, boundUSD } of ranked) {
+  for (const {
+    candidate: { offer, capacity },
+    boundUSD,
+  } of ranked) {
     if (boundUSD > bestUSD) break;
     // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
-    const limit = Number.isFinite(bestUSD) ? Math.max(Math.floor(bestUSD / offer.usdHour + EPSILON), minNodes) : Infinity;
+    const limit = Number.isFinite(bestUSD)
+      ? Math.max(Math.floor(bestUSD / offer.usdHour + EPSILON), minNodes)
+      : Infinity;
     const pack = packReplicas(group.items, capacity, limit);
     if (!pack.ok) continue;
     const nodes = Math.max(pack.nodes, minNodes);
     const usd = nodes * offer.usdHour;
-    if (usd < bestUSD || (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))) {
+    if (
+      usd < bestUSD ||
+      (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))
+    ) {
       best = { offer, capacity, pack, nodes };
       bestUSD = usd;
     }
@@ -163,13 +214,16 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
 
 function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePlan {
   const { offer, capacity, pack, nodes } = choice;
-  let cpu = 0, memory = 0, slots = 0;
+  let cpu = 0,
+    memory = 0,
+    slots = 0;
   for (const placed of pack.groups) {
     cpu += placed.usedPerNode.cpuMillis * placed.nodes;
     memory += placed.usedPerNode.memoryMiB * placed.nodes;
     slots += placed.usedPerNode.slots * placed.nodes;
   }
-  const percent = (used: number, perNode: number) => (nodes === 0 || perNode <= 0 ? 0 : Math.round((used / (perNode * nodes)) * 1000) / 10);
+  const percent = (used: number, perNode: number) =>
+    nodes === 0 || perNode <= 0 ? 0 : Math.round((used / (perNode * nodes)) * 1000) / 10;
   return {
     instanceType: offer.type,
     count: nodes,
@@ -181,7 +235,11 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePla
     services: group.services.map((s) => s.name),
     choice: automatic ? 'automatic' : 'listed',
     allocatablePerNode: { ...capacity },
-    utilization: { cpuPercent: percent(cpu, capacity.cpuMillis), memoryPercent: percent(memory, capacity.memoryMiB), slotsPercent: percent(slots, capacity.slots) },
+    utilization: {
+      cpuPercent: percent(cpu, capacity.cpuMillis),
+      memoryPercent: percent(memory, capacity.memoryMiB),
+      slotsPercent: percent(slots, capacity.slots),
+    },
     minNodesPadding: nodes - pack.nodes,
     hoursPerMonth: group.hours,
     fullMonth: group.fullMonth,
@@ -199,30 +257,52 @@ function describeGroup(group: GroupSpec): string {
   return names.length === 0 ? 'CoreDNS pods' : `${group.gpu ? 'GPU ' : ''}${group.arch} services (${names.join(', ')})`;
 }
 
-export function estimateEc2Option(platform: Platform, scenario: Scenario, snapshot: RegionSnapshot, warnings: string[]): OptionEstimate {
+export function estimateEc2Option(
+  platform: Platform,
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  warnings: string[],
+): OptionEstimate {
   const windows = scenario.services.find((s) => s.os === 'windows');
-  if (windows) return unavailable(platform, `service "${windows.name}" is Windows, and the price data has Linux EC2 prices only`);
+  if (windows)
+    return unavailable(platform, `service "${windows.name}" is Windows, and the price data has Linux EC2 prices only`);
 
   const automatic = scenario.ec2.instanceTypes.length === 0;
   const plans: NodePlan[] = [];
   for (const group of groupServices(platform, scenario)) {
     const candidates = candidatesFor(platform, scenario, snapshot, group);
     if (candidates.length === 0) {
-      return unavailable(platform, automatic
-        ? `no ${group.gpu ? 'NVIDIA GPU ' : ''}${group.arch} instance type is priced in ${scenario.region}`
-        : `none of ec2.instanceTypes suits the ${describeGroup(group)}`);
+      return unavailable(
+        platform,
+        automatic
+          ? `no ${group.gpu ? 'NVIDIA GPU ' : ''}${group.arch} instance type is priced in ${scenario.region}`
+          : `none of ec2.instanceTypes suits the ${describeGroup(group)}`,
+      );
     }
     const choice = chooseInstance(candidates, group, group.fullMonth ? scenario.ec2.minNodes : 0);
     if (!choice) {
-      return unavailable(platform, `no ${automatic ? '' : 'listed '}instance type can hold one replica of each of the ${describeGroup(group)} after ${platform === 'eks' ? 'kubelet reservations, DaemonSets and max pods' : 'the ECS agent and awsvpc ENI limits'}`);
+      return unavailable(
+        platform,
+        `no ${automatic ? '' : 'listed '}instance type can hold one replica of each of the ${describeGroup(group)} after ${platform === 'eks' ? 'kubelet reservations, DaemonSets and max pods' : 'the ECS agent and awsvpc ENI limits'}`,
+      );
     }
     plans.push(planFrom(choice, group, automatic));
   }
 
   const lines = nodeLines(scenario, snapshot, plans);
-  lines.push(...controlPlaneLines(scenario, snapshot, platform), ...networkLines(scenario, snapshot), ...operationsLine(scenario, platform));
-  if (scenario.ec2.prefixDelegation && platform === 'eks' && plans.some((p) => p.allocatablePerNode.slots + 2 === (p.vcpu <= 30 ? 110 : 250))) {
-    warnings.push('EKS on EC2: with prefix delegation, max pods per node is capped at 110 (up to 30 vCPUs) or 250, as managed node groups enforce.');
+  lines.push(
+    ...controlPlaneLines(scenario, snapshot, platform),
+    ...networkLines(scenario, snapshot),
+    ...operationsLine(scenario, platform),
+  );
+  if (
+    scenario.ec2.prefixDelegation &&
+    platform === 'eks' &&
+    plans.some((p) => p.allocatablePerNode.slots + 2 === (p.vcpu <= 30 ? 110 : 250))
+  ) {
+    warnings.push(
+      'EKS on EC2: with prefix delegation, max pods per node is capped at 110 (up to 30 vCPUs) or 250, as managed node groups enforce.',
+    );
   }
   const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
   return { id, label: OPTION_LABELS[id], available: true, monthlyUSD: totalOf(lines), lines, nodes: plans };
@@ -237,18 +317,36 @@ function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan
     const figure = { usd: plan.usdHour, source: snapshot.ec2.source, asOf: snapshot.ec2.asOf };
     const onDemandHours = plan.nodeHours * (1 - spotShare);
     if (onDemandHours > 0) {
-      const line = lineFromFigure(`EC2 ${plan.instanceType} On-Demand (Linux)`, onDemandHours, 'instance-hours', figure);
+      const line = lineFromFigure(
+        `EC2 ${plan.instanceType} On-Demand (Linux)`,
+        onDemandHours,
+        'instance-hours',
+        figure,
+      );
       lines.push(line);
       onDemandUSD += line.monthlyUSD;
     }
     if (plan.nodeHours * spotShare > 0) {
       const spotUSDHour = Number((plan.usdHour * (1 - spotDiscountPercent / 100)).toFixed(10));
-      lines.push(lineFromScenario(`EC2 ${plan.instanceType} Spot (${spotDiscountPercent}% below On-Demand)`, plan.nodeHours * spotShare, 'instance-hours', spotUSDHour,
-        `On-Demand ${plan.usdHour} x (1 - ${spotDiscountPercent}% Spot discount set in the scenario)`));
+      lines.push(
+        lineFromScenario(
+          `EC2 ${plan.instanceType} Spot (${spotDiscountPercent}% below On-Demand)`,
+          plan.nodeHours * spotShare,
+          'instance-hours',
+          spotUSDHour,
+          `On-Demand ${plan.usdHour} x (1 - ${spotDiscountPercent}% Spot discount set in the scenario)`,
+        ),
+      );
     }
   }
   if (savingsPlanDiscountPercent > 0 && onDemandUSD > 0) {
-    lines.push(discountLine(`Savings Plan (${savingsPlanDiscountPercent}% off On-Demand EC2)`, roundToCents(onDemandUSD), savingsPlanDiscountPercent));
+    lines.push(
+      discountLine(
+        `Savings Plan (${savingsPlanDiscountPercent}% off On-Demand EC2)`,
+        roundToCents(onDemandUSD),
+        savingsPlanDiscountPercent,
+      ),
+    );
   }
   return lines;
 }

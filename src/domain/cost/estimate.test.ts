@@ -15,9 +15,12 @@ const line = (o: OptionEstimate, component: string) => {
 describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
   it('example 1: 5 ECS tasks, 1 vCPU / 2 GB / 30 GB storage, 10 minutes a day for 30 days = $1.26', () => {
     // 600 s x 30 days = 5 hours a month per task.
-    const estimate = estimateScenario(scenarioOf({
-      services: [service('batch', { vcpu: 1, memoryGiB: 2, replicas: 5, hoursPerMonth: 5, ephemeralStorageGiB: 30 })],
-    }), US_EAST_1);
+    const estimate = estimateScenario(
+      scenarioOf({
+        services: [service('batch', { vcpu: 1, memoryGiB: 2, replicas: 5, hoursPerMonth: 5, ephemeralStorageGiB: 30 })],
+      }),
+      US_EAST_1,
+    );
     const ecs = option(estimate, 'ecs-fargate');
     expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(1.01);
     expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(0.22);
@@ -26,9 +29,21 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
   });
 
   it('example 2: the same 5 tasks on Linux/ARM (Graviton) = $1.02', () => {
-    const estimate = estimateScenario(scenarioOf({
-      services: [service('batch', { vcpu: 1, memoryGiB: 2, replicas: 5, hoursPerMonth: 5, ephemeralStorageGiB: 30, arch: 'arm64' })],
-    }), US_EAST_1);
+    const estimate = estimateScenario(
+      scenarioOf({
+        services: [
+          service('batch', {
+            vcpu: 1,
+            memoryGiB: 2,
+            replicas: 5,
+            hoursPerMonth: 5,
+            ephemeralStorageGiB: 30,
+            arch: 'arm64',
+          }),
+        ],
+      }),
+      US_EAST_1,
+    );
     const ecs = option(estimate, 'ecs-fargate');
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)').monthlyUSD).toBe(0.81);
     expect(line(ecs, 'Fargate memory (Linux/ARM)').monthlyUSD).toBe(0.18);
@@ -36,7 +51,7 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     expect(ecs.monthlyUSD).toBe(1.02);
   });
 
-  it('example 4: 10 Windows tasks of 1 vCPU / 2 GB, 1 hour a day = $47.25 at the page\'s Windows rates', () => {
+  it("example 4: 10 Windows tasks of 1 vCPU / 2 GB, 1 hour a day = $47.25 at the page's Windows rates", () => {
     // The page's example still uses $0.0000254167 per vCPU-second for Windows; the bundled
     // snapshot carries the 2025 Price List's lower rate, so the example's rates are set here and
     // the arithmetic (vCPU + OS licence per vCPU + memory) is what is checked.
@@ -45,9 +60,15 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     windows.vcpuHour = { ...windows.vcpuHour, usd: 0.0000254167 * 3600 };
     windows.osLicenseVcpuHour = { ...windows.osLicenseVcpuHour, usd: 0.0000127778 * 3600 };
     windows.gbHour = { ...windows.gbHour, usd: 0.0000027778 * 3600 };
-    const ecs = option(estimateScenario(scenarioOf({
-      services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2, replicas: 10, hoursPerMonth: 30 })],
-    }), pageRates), 'ecs-fargate');
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2, replicas: 10, hoursPerMonth: 30 })],
+        }),
+        pageRates,
+      ),
+      'ecs-fargate',
+    );
     expect(line(ecs, 'Fargate vCPU (Windows/x86)').monthlyUSD).toBe(27.45);
     expect(line(ecs, 'Fargate Windows OS licence').monthlyUSD).toBe(13.8);
     expect(line(ecs, 'Fargate memory (Windows/x86)').monthlyUSD).toBe(6);
@@ -56,9 +77,12 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
 
   it('example 3: 10 EKS pods billed at 0.25 vCPU / 1 GB, 1 hour a day for 30 days = $4.37', () => {
     // A 0.75 GiB request plus the 256 MiB pod overhead is billed as 1 GB, the example's pod size.
-    const estimate = estimateScenario(scenarioOf({
-      services: [service('worker', { vcpu: 0.25, memoryGiB: 0.75, replicas: 10, hoursPerMonth: 30 })],
-    }), US_EAST_1);
+    const estimate = estimateScenario(
+      scenarioOf({
+        services: [service('worker', { vcpu: 0.25, memoryGiB: 0.75, replicas: 10, hoursPerMonth: 30 })],
+      }),
+      US_EAST_1,
+    );
     const eks = option(estimate, 'eks-fargate');
     expect(eks.fargateSizes![0]!.billed).toEqual({ vcpu: 0.25, memoryGiB: 1 });
     const vcpu = line(eks, 'Fargate vCPU (Linux/x86)').monthlyUSD;
@@ -67,39 +91,72 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     expect(totalOf([line(eks, 'Fargate vCPU (Linux/x86)'), line(eks, 'Fargate memory (Linux/x86)')])).toBe(4.37);
     // The example leaves out what an EKS cluster adds around the pods: the cluster fee and CoreDNS.
     expect(eks.monthlyUSD).toBe(totalOf(eks.lines));
-    expect(eks.lines.map((l) => l.component)).toEqual(expect.arrayContaining(['EKS cluster (standard support)', expect.stringMatching(/^CoreDNS pods on Fargate, vCPU/)]));
+    expect(eks.lines.map((l) => l.component)).toEqual(
+      expect.arrayContaining([
+        'EKS cluster (standard support)',
+        expect.stringMatching(/^CoreDNS pods on Fargate, vCPU/),
+      ]),
+    );
   });
 });
 
 describe('further published figures', () => {
   it('Infracost: 1 vCPU-month of Fargate is $29.55 and 2 GB-months are $6.49', () => {
-    const ecs = option(estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })] }), US_EAST_1), 'ecs-fargate');
+    const ecs = option(
+      estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })] }), US_EAST_1),
+      'ecs-fargate',
+    );
     expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(29.55);
     expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(6.49);
   });
 
   it('EKS control plane: $73.00 standard and $438.00 extended support at 730 hours', () => {
     const standard = option(estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1), 'eks-ec2');
-    const extended = option(estimateScenario(scenarioOf({ services: [service('api')], eks: { support: 'extended' } }), US_EAST_1), 'eks-ec2');
+    const extended = option(
+      estimateScenario(scenarioOf({ services: [service('api')], eks: { support: 'extended' } }), US_EAST_1),
+      'eks-ec2',
+    );
     expect(line(standard, 'EKS cluster (standard support)').monthlyUSD).toBe(73);
     expect(line(extended, 'EKS cluster (extended support)').monthlyUSD).toBe(438);
-    expect(line(option(estimateScenario(scenarioOf({ services: [service('api')], eks: { clusters: 3 } }), US_EAST_1), 'eks-fargate'), 'EKS cluster (standard support)').monthlyUSD).toBe(219);
+    expect(
+      line(
+        option(
+          estimateScenario(scenarioOf({ services: [service('api')], eks: { clusters: 3 } }), US_EAST_1),
+          'eks-fargate',
+        ),
+        'EKS cluster (standard support)',
+      ).monthlyUSD,
+    ).toBe(219);
   });
 
   it('Infracost node group: 3 x m5.large for 730 hours is $210.24', () => {
-    const eks = option(estimateScenario(scenarioOf({
-      services: [service('api', { vcpu: 0.5, memoryGiB: 1, replicas: 3 })],
-      ec2: { instanceTypes: ['m5.large'], minNodes: 3 },
-    }), US_EAST_1), 'eks-ec2');
+    const eks = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('api', { vcpu: 0.5, memoryGiB: 1, replicas: 3 })],
+          ec2: { instanceTypes: ['m5.large'], minNodes: 3 },
+        }),
+        US_EAST_1,
+      ),
+      'eks-ec2',
+    );
     expect(eks.nodes).toMatchObject([{ instanceType: 'm5.large', count: 3, choice: 'listed' }]);
     expect(line(eks, 'EC2 m5.large On-Demand (Linux)').monthlyUSD).toBe(210.24);
   });
 
   it('ZeonEdge: 10 services of 0.25 vCPU / 0.5 GB on Fargate for 720 hours = $72.86 + $16.00', () => {
-    const ecs = option(estimateScenario(scenarioOf({
-      hoursPerMonth: 720,
-      services: Array.from({ length: 10 }, (_, i) => service(`svc-${i}`, { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 })),
-    }), US_EAST_1), 'ecs-fargate');
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({
+          hoursPerMonth: 720,
+          services: Array.from({ length: 10 }, (_, i) =>
+            service(`svc-${i}`, { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 }),
+          ),
+        }),
+        US_EAST_1,
+      ),
+      'ecs-fargate',
+    );
     expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(72.86);
     expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(16);
   });
@@ -107,17 +164,29 @@ describe('further published figures', () => {
 
 describe('options the workload cannot use', () => {
   it('EKS on Fargate refuses arm64, Windows and GPU services with the reason', () => {
-    const arm = option(estimateScenario(scenarioOf({ services: [service('api', { arch: 'arm64' })] }), US_EAST_1), 'eks-fargate');
+    const arm = option(
+      estimateScenario(scenarioOf({ services: [service('api', { arch: 'arm64' })] }), US_EAST_1),
+      'eks-fargate',
+    );
     expect(arm).toMatchObject({ available: false, monthlyUSD: null });
     expect(arm.reason).toMatch(/arm64.*Linux\/x86/);
-    const win = estimateScenario(scenarioOf({ services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }), US_EAST_1);
+    const win = estimateScenario(
+      scenarioOf({ services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }),
+      US_EAST_1,
+    );
     expect(option(win, 'eks-fargate').reason).toMatch(/Windows/);
     expect(option(win, 'ecs-ec2').reason).toMatch(/Linux EC2 prices only/);
     expect(option(win, 'ecs-fargate').available).toBe(true);
-    const gpu = estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16 })] }), US_EAST_1);
+    const gpu = estimateScenario(
+      scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16 })] }),
+      US_EAST_1,
+    );
     expect(option(gpu, 'ecs-fargate').reason).toMatch(/GPU/);
     // GPU nodes serve the GPU service; CoreDNS gets CPU nodes of its own, as on a real cluster.
-    expect(option(gpu, 'eks-ec2').nodes!.map((n) => [n.gpu, n.services])).toEqual([[false, []], [true, ['infer']]]);
+    expect(option(gpu, 'eks-ec2').nodes!.map((n) => [n.gpu, n.services])).toEqual([
+      [false, []],
+      [true, ['infer']],
+    ]);
   });
 
   it('Fargate options are unavailable where the price data has no Fargate prices', () => {
@@ -127,28 +196,54 @@ describe('options the workload cannot use', () => {
   });
 
   it('reports when no option is available', () => {
-    const estimate = estimateScenario(scenarioOf({ region: 'ap-south-2', services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }), AP_SOUTH_2);
+    const estimate = estimateScenario(
+      scenarioOf({ region: 'ap-south-2', services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }),
+      AP_SOUTH_2,
+    );
     expect(estimate.cheapest).toBeNull();
   });
 });
 
 describe('pricing rules', () => {
   it('Windows on Fargate pays the OS licence per vCPU-hour and never runs on Spot', () => {
-    const ecs = option(estimateScenario(scenarioOf({
-      services: [service('web', { os: 'windows', vcpu: 0.5, memoryGiB: 1, replicas: 1 })], fargate: { spotPercent: 50 },
-    }), US_EAST_1), 'ecs-fargate');
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('web', { os: 'windows', vcpu: 0.5, memoryGiB: 1, replicas: 1 })],
+          fargate: { spotPercent: 50 },
+        }),
+        US_EAST_1,
+      ),
+      'ecs-fargate',
+    );
     expect(ecs.fargateSizes![0]!.billed).toEqual({ vcpu: 1, memoryGiB: 2 });
-    expect(line(ecs, 'Fargate Windows OS licence')).toMatchObject({ quantity: 730, unitPriceUSD: 0.046, monthlyUSD: 33.58 });
+    expect(line(ecs, 'Fargate Windows OS licence')).toMatchObject({
+      quantity: 730,
+      unitPriceUSD: 0.046,
+      monthlyUSD: 33.58,
+    });
     expect(ecs.lines.some((l) => l.component.includes('Spot'))).toBe(false);
   });
 
   it('Windows on Fargate stops at 4 vCPU / 30 GB', () => {
-    const ecs = option(estimateScenario(scenarioOf({ services: [service('web', { os: 'windows', vcpu: 6, memoryGiB: 40 })] }), US_EAST_1), 'ecs-fargate');
-    expect(ecs).toMatchObject({ available: false, reason: expect.stringContaining('largest Windows Fargate size, 4 vCPU / 30 GB') });
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({ services: [service('web', { os: 'windows', vcpu: 6, memoryGiB: 40 })] }),
+        US_EAST_1,
+      ),
+      'ecs-fargate',
+    );
+    expect(ecs).toMatchObject({
+      available: false,
+      reason: expect.stringContaining('largest Windows Fargate size, 4 vCPU / 30 GB'),
+    });
   });
 
   it('Fargate Spot is for Linux/x86 only: arm64 tasks stay On-Demand, with a warning', () => {
-    const estimate = estimateScenario(scenarioOf({ services: [service('api', { arch: 'arm64', replicas: 4 })], fargate: { spotPercent: 50 } }), US_EAST_1);
+    const estimate = estimateScenario(
+      scenarioOf({ services: [service('api', { arch: 'arm64', replicas: 4 })], fargate: { spotPercent: 50 } }),
+      US_EAST_1,
+    );
     const ecs = option(estimate, 'ecs-fargate');
     expect(ecs.lines.some((l) => l.component.includes('Spot'))).toBe(false);
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)').quantity).toBe(4 * 0.5 * 730);
@@ -156,7 +251,10 @@ describe('pricing rules', () => {
   });
 
   it('Fargate Spot takes its share of task-hours at the Spot rate, ECS only', () => {
-    const estimate = estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 4 })], fargate: { spotPercent: 25 } }), US_EAST_1);
+    const estimate = estimateScenario(
+      scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 4 })], fargate: { spotPercent: 25 } }),
+      US_EAST_1,
+    );
     const ecs = option(estimate, 'ecs-fargate');
     expect(line(ecs, 'Fargate vCPU (Linux/x86)').quantity).toBe(2190);
     expect(line(ecs, 'Fargate vCPU (Spot, Linux/x86)')).toMatchObject({ quantity: 730, unitPriceUSD: 0.01264355 });
@@ -165,23 +263,45 @@ describe('pricing rules', () => {
   });
 
   it('Savings Plan discounts On-Demand compute only', () => {
-    const ecs = option(estimateScenario(scenarioOf({ services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })], fargate: { savingsPlanDiscountPercent: 20 } }), US_EAST_1), 'ecs-fargate');
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })],
+          fargate: { savingsPlanDiscountPercent: 20 },
+        }),
+        US_EAST_1,
+      ),
+      'ecs-fargate',
+    );
     const discount = ecs.lines.find((l) => l.component.startsWith('Compute Savings Plan'))!;
     expect(discount).toMatchObject({ quantity: 36.04, unitPriceUSD: -0.2, monthlyUSD: -7.21 });
     expect(ecs.monthlyUSD).toBe(28.83);
   });
 
   it('lists derived figures it used (ARM outside us-east-1) in the warnings', () => {
-    const estimate = estimateScenario(scenarioOf({ region: 'eu-west-1', services: [service('api', { arch: 'arm64' })] }), EU_WEST_1);
+    const estimate = estimateScenario(
+      scenarioOf({ region: 'eu-west-1', services: [service('api', { arch: 'arm64' })] }),
+      EU_WEST_1,
+    );
     const ecs = option(estimate, 'ecs-fargate');
-    expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({ unitPriceUSD: 0.032384, derived: expect.stringMatching(/80%/) });
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({
+      unitPriceUSD: 0.032384,
+      derived: expect.stringMatching(/80%/),
+    });
     expect(estimate.warnings.some((w) => w.includes('Fargate vCPU (Linux/ARM)') && w.includes('80%'))).toBe(true);
   });
 
   it('EC2 Spot share is priced at the scenario discount, and the total is the sum of the rounded lines', () => {
-    const ecs = option(estimateScenario(scenarioOf({
-      services: [service('api', { replicas: 4 })], ec2: { instanceTypes: ['m6i.large'], spotPercent: 50, spotDiscountPercent: 60, minNodes: 2 },
-    }), US_EAST_1), 'ecs-ec2');
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('api', { replicas: 4 })],
+          ec2: { instanceTypes: ['m6i.large'], spotPercent: 50, spotDiscountPercent: 60, minNodes: 2 },
+        }),
+        US_EAST_1,
+      ),
+      'ecs-ec2',
+    );
     const spot = ecs.lines.find((l) => l.component.includes('Spot'))!;
     expect(spot.unitPriceUSD).toBeCloseTo(0.0384, 10);
     expect(ecs.monthlyUSD).toBe(totalOf(ecs.lines));
@@ -190,24 +310,40 @@ describe('pricing rules', () => {
   it('the team-time line appears only with an hourly rate', () => {
     const without = estimateScenario(scenarioOf({ services: [service('api')] }), US_EAST_1);
     expect(without.options.every((o) => !o.lines.some((l) => l.component.startsWith('Team time')))).toBe(true);
-    const withRate = estimateScenario(scenarioOf({ services: [service('api')], operations: { hourlyRateUSD: 100 } }), US_EAST_1);
+    const withRate = estimateScenario(
+      scenarioOf({ services: [service('api')], operations: { hourlyRateUSD: 100 } }),
+      US_EAST_1,
+    );
     expect(line(option(withRate, 'ecs-fargate'), 'Team time operating ECS').monthlyUSD).toBe(800);
     expect(line(option(withRate, 'eks-ec2'), 'Team time operating EKS').monthlyUSD).toBe(4000);
   });
 
   it('ECS on EC2 without trunking is limited by ENIs; trunking packs more tasks per node', () => {
-    const input = { services: [service('api', { vcpu: 0.25, memoryGiB: 0.5, replicas: 20 })], ec2: { instanceTypes: ['m5.xlarge'] } };
+    const input = {
+      services: [service('api', { vcpu: 0.25, memoryGiB: 0.5, replicas: 20 })],
+      ec2: { instanceTypes: ['m5.xlarge'] },
+    };
     const plain = option(estimateScenario(scenarioOf(input), US_EAST_1), 'ecs-ec2');
-    const trunked = option(estimateScenario(scenarioOf({ ...input, ec2: { ...input.ec2, eniTrunking: true } }), US_EAST_1), 'ecs-ec2');
+    const trunked = option(
+      estimateScenario(scenarioOf({ ...input, ec2: { ...input.ec2, eniTrunking: true } }), US_EAST_1),
+      'ecs-ec2',
+    );
     expect(plain.nodes![0]!.count).toBe(7); // 3 tasks per m5.xlarge
     expect(trunked.nodes![0]!.count).toBeLessThan(plain.nodes![0]!.count);
   });
 
   it('warns when public services would get more load balancers than the scenario prices', () => {
-    const warnings = (loadBalancers: number) => estimateScenario(scenarioOf({
-      services: [service('web', { public: true }), service('api', { public: true }), service('worker')], extras: { loadBalancers },
-    }), US_EAST_1).warnings.filter((w) => w.includes('Application Load Balancer'));
-    expect(warnings(0)).toEqual(['2 public services would get their own Application Load Balancers in the exported configuration, but extras.loadBalancers prices 0: set it to 2 to include them.']);
+    const warnings = (loadBalancers: number) =>
+      estimateScenario(
+        scenarioOf({
+          services: [service('web', { public: true }), service('api', { public: true }), service('worker')],
+          extras: { loadBalancers },
+        }),
+        US_EAST_1,
+      ).warnings.filter((w) => w.includes('Application Load Balancer'));
+    expect(warnings(0)).toEqual([
+      '2 public services would get their own Application Load Balancers in the exported configuration, but extras.loadBalancers prices 0: set it to 2 to include them.',
+    ]);
     expect(warnings(2)).toEqual([]);
   });
 
@@ -220,26 +356,52 @@ describe('pricing rules', () => {
 
 describe('services that run part of the month get node groups of their own', () => {
   it('a nightly batch keeps its nodes only while it runs, beside the always-on nodes', () => {
-    const ecs = option(estimateScenario(scenarioOf({
-      services: [
-        service('nightly-etl', { vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62 }),
-        service('scheduler', { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 }),
-      ],
-      ec2: { minNodes: 0, instanceTypes: ['m6i.large', 'm6i.4xlarge'] },
-    }), US_EAST_1), 'ecs-ec2');
+    const ecs = option(
+      estimateScenario(
+        scenarioOf({
+          services: [
+            service('nightly-etl', { vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62 }),
+            service('scheduler', { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 }),
+          ],
+          ec2: { minNodes: 0, instanceTypes: ['m6i.large', 'm6i.4xlarge'] },
+        }),
+        US_EAST_1,
+      ),
+      'ecs-ec2',
+    );
     const [always, batch] = ecs.nodes!;
     // The scheduler alone: one small node all month. The batch: m6i.4xlarge registers 97.5% of
     // 64 GiB, three 16 GiB tasks per node, so 10 tasks need 4 nodes for 62 hours.
-    expect(always).toMatchObject({ services: ['scheduler'], instanceType: 'm6i.large', count: 1, fullMonth: true, hoursPerMonth: 730, nodeHours: 730 });
-    expect(batch).toMatchObject({ services: ['nightly-etl'], instanceType: 'm6i.4xlarge', count: 4, fullMonth: false, hoursPerMonth: 62, nodeHours: 248 });
+    expect(always).toMatchObject({
+      services: ['scheduler'],
+      instanceType: 'm6i.large',
+      count: 1,
+      fullMonth: true,
+      hoursPerMonth: 730,
+      nodeHours: 730,
+    });
+    expect(batch).toMatchObject({
+      services: ['nightly-etl'],
+      instanceType: 'm6i.4xlarge',
+      count: 4,
+      fullMonth: false,
+      hoursPerMonth: 62,
+      nodeHours: 248,
+    });
     expect(line(ecs, 'EC2 m6i.4xlarge On-Demand (Linux)').quantity).toBe(248);
   });
 
   it('minimum nodes apply to the all-month groups; part-month groups scale to zero', () => {
-    const eks = option(estimateScenario(scenarioOf({
-      services: [service('job', { vcpu: 1, memoryGiB: 2, replicas: 4, hoursPerMonth: 100 })],
-      ec2: { minNodes: 2, instanceTypes: ['m6i.large'] },
-    }), US_EAST_1), 'eks-ec2');
+    const eks = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('job', { vcpu: 1, memoryGiB: 2, replicas: 4, hoursPerMonth: 100 })],
+          ec2: { minNodes: 2, instanceTypes: ['m6i.large'] },
+        }),
+        US_EAST_1,
+      ),
+      'eks-ec2',
+    );
     const [coredns, job] = eks.nodes!;
     // Every service runs part of the month, so CoreDNS gets an all-month group of its own.
     expect(coredns).toMatchObject({ services: [], count: 2, fullMonth: true, minNodesPadding: 1 });
@@ -255,10 +417,25 @@ describe('services that run part of the month get node groups of their own', () 
 
 describe('GPU services', () => {
   it('choose NVIDIA GPU types automatically, and any listed GPU type', () => {
-    const auto = option(estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16, replicas: 3 })] }), US_EAST_1), 'ecs-ec2');
+    const auto = option(
+      estimateScenario(
+        scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16, replicas: 3 })] }),
+        US_EAST_1,
+      ),
+      'ecs-ec2',
+    );
     const offer = US_EAST_1.ec2.instances.find((o) => o.type === auto.nodes![0]!.instanceType)!;
     expect(offer.gpuManufacturer).toBe('nvidia');
-    const listed = option(estimateScenario(scenarioOf({ services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16, replicas: 3 })], ec2: { instanceTypes: ['g4ad.2xlarge'] } }), US_EAST_1), 'ecs-ec2');
+    const listed = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('infer', { gpu: 1, vcpu: 4, memoryGiB: 16, replicas: 3 })],
+          ec2: { instanceTypes: ['g4ad.2xlarge'] },
+        }),
+        US_EAST_1,
+      ),
+      'ecs-ec2',
+    );
     expect(listed.nodes![0]!.instanceType).toBe('g4ad.2xlarge');
   });
 });

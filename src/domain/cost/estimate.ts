@@ -40,7 +40,8 @@ function derivedPriceWarnings(options: OptionEstimate[]): string[] {
   const out: string[] = [];
   for (const option of options) {
     for (const line of option.lines) {
-      if (line.derived && line.source !== 'scenario') out.push(`Derived price: "${line.component}" at $${line.unitPriceUSD} (${line.derived}).`);
+      if (line.derived && line.source !== 'scenario')
+        out.push(`Derived price: "${line.component}" at $${line.unitPriceUSD} (${line.derived}).`);
     }
   }
   return out;
@@ -50,7 +51,9 @@ function autoscalingWarnings(scenario: Scenario): string[] {
   return scenario.services.flatMap((service, index) => {
     const a = service.autoscaling;
     if (!a || (service.replicas >= a.min && service.replicas <= a.max)) return [];
-    return [`services[${index}].replicas (${service.replicas}) is outside its autoscaling range ${a.min}-${a.max}: costs use replicas as the average running count.`];
+    return [
+      `services[${index}].replicas (${service.replicas}) is outside its autoscaling range ${a.min}-${a.max}: costs use replicas as the average running count.`,
+    ];
   });
 }
 
@@ -58,7 +61,9 @@ function autoscalingWarnings(scenario: Scenario): string[] {
 function loadBalancerWarnings(scenario: Scenario): string[] {
   const publicServices = scenario.services.filter((s) => s.public).length;
   if (publicServices <= scenario.extras.loadBalancers) return [];
-  return [`${publicServices} public service${publicServices > 1 ? 's' : ''} would get ${publicServices > 1 ? 'their own Application Load Balancers' : 'an Application Load Balancer'} in the exported configuration, but extras.loadBalancers prices ${scenario.extras.loadBalancers}: set it to ${publicServices} to include them.`];
+  return [
+    `${publicServices} public service${publicServices > 1 ? 's' : ''} would get ${publicServices > 1 ? 'their own Application Load Balancers' : 'an Application Load Balancer'} in the exported configuration, but extras.loadBalancers prices ${scenario.extras.loadBalancers}: set it to ${publicServices} to include them.`,
+  ];
 }
 
 function assumptionsFor(scenario: Scenario): string[] {
@@ -71,7 +76,13 @@ function assumptionsFor(scenario: Scenario): string[] {
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',
     'Not included: EBS volumes for EC2 nodes, data transfer, CloudWatch logs, ECR storage, and taxes.',
   ];
-  if (scenario.ec2.spotPercent > 0) list.push(`EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at ${scenario.ec2.spotDiscountPercent}% below On-Demand, as set in the scenario; real Spot prices vary by zone and hour.`);
-  if (scenario.fargate.spotPercent > 0) list.push('Fargate Spot prices are the region\'s published Spot rates; Spot tasks can be interrupted with two minutes\' notice.');
+  if (scenario.ec2.spotPercent > 0)
+    list.push(
+      `EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at ${scenario.ec2.spotDiscountPercent}% below On-Demand, as set in the scenario; real Spot prices vary by zone and hour.`,
+    );
+  if (scenario.fargate.spotPercent > 0)
+    list.push(
+      "Fargate Spot prices are the region's published Spot rates; Spot tasks can be interrupted with two minutes' notice.",
+    );
   return list;
 }

@@ -7,8 +7,12 @@
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { FargatePrices, FargateRatePair, PriceFigure, RegionSnapshot } from '../pricing/price-snapshot.ts';
 import {
-  ECS_FARGATE_MAX_STORAGE_GIB, EKS_FARGATE_MAX_STORAGE_GIB, FARGATE_INCLUDED_STORAGE_GIB,
-  sizeEcsFargateTask, sizeEksFargatePod, type FargateSize,
+  ECS_FARGATE_MAX_STORAGE_GIB,
+  EKS_FARGATE_MAX_STORAGE_GIB,
+  FARGATE_INCLUDED_STORAGE_GIB,
+  sizeEcsFargateTask,
+  sizeEksFargatePod,
+  type FargateSize,
 } from '../sizing/fargate-sizes.ts';
 import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/node-capacity.ts';
 import { discountLine, lineFromFigure, totalOf, type CostLine } from './cost-line.ts';
@@ -31,20 +35,28 @@ function unavailable(platform: Platform, reason: string): OptionEstimate {
 function blockerFor(platform: Platform, service: Service, prices: FargatePrices, region: string): string | null {
   if (service.gpu > 0) return `service "${service.name}" needs GPUs, and Fargate has none`;
   if (platform === 'eks') {
-    if (service.arch === 'arm64') return `service "${service.name}" is arm64, and EKS on Fargate runs only Linux/x86 pods`;
-    if (service.os === 'windows') return `service "${service.name}" is Windows, and EKS on Fargate runs only Linux pods`;
-    if (service.ephemeralStorageGiB > EKS_FARGATE_MAX_STORAGE_GIB) return `service "${service.name}" asks for ${service.ephemeralStorageGiB} GiB of ephemeral storage; EKS Fargate pods take at most ${EKS_FARGATE_MAX_STORAGE_GIB} GiB`;
+    if (service.arch === 'arm64')
+      return `service "${service.name}" is arm64, and EKS on Fargate runs only Linux/x86 pods`;
+    if (service.os === 'windows')
+      return `service "${service.name}" is Windows, and EKS on Fargate runs only Linux pods`;
+    if (service.ephemeralStorageGiB > EKS_FARGATE_MAX_STORAGE_GIB)
+      return `service "${service.name}" asks for ${service.ephemeralStorageGiB} GiB of ephemeral storage; EKS Fargate pods take at most ${EKS_FARGATE_MAX_STORAGE_GIB} GiB`;
   } else {
-    if (service.os === 'windows' && service.arch === 'arm64') return `service "${service.name}" is Windows on arm64, which Fargate does not offer`;
-    if (service.os === 'windows' && !prices.windowsX86) return `no Windows Fargate price for ${region} in the price data`;
-    if (service.ephemeralStorageGiB > ECS_FARGATE_MAX_STORAGE_GIB) return `service "${service.name}" asks for more than ${ECS_FARGATE_MAX_STORAGE_GIB} GiB of ephemeral storage`;
+    if (service.os === 'windows' && service.arch === 'arm64')
+      return `service "${service.name}" is Windows on arm64, which Fargate does not offer`;
+    if (service.os === 'windows' && !prices.windowsX86)
+      return `no Windows Fargate price for ${region} in the price data`;
+    if (service.ephemeralStorageGiB > ECS_FARGATE_MAX_STORAGE_GIB)
+      return `service "${service.name}" asks for more than ${ECS_FARGATE_MAX_STORAGE_GIB} GiB of ephemeral storage`;
   }
   if (service.arch === 'arm64' && !prices.linuxArm) return `no Linux/ARM Fargate price for ${region} in the price data`;
   return null;
 }
 
 function sizeFor(platform: Platform, service: Service): FargateSize | null {
-  return platform === 'eks' ? sizeEksFargatePod(service.vcpu, service.memoryGiB) : sizeEcsFargateTask(service.vcpu, service.memoryGiB, service.os);
+  return platform === 'eks'
+    ? sizeEksFargatePod(service.vcpu, service.memoryGiB)
+    : sizeEcsFargateTask(service.vcpu, service.memoryGiB, service.os);
 }
 
 interface Accumulated {
@@ -76,12 +88,24 @@ class LineAccumulator {
   }
 }
 
-function addCompute(acc: LineAccumulator, label: string, rates: FargateRatePair, size: FargateSize, taskHours: number, eligible: boolean): void {
+function addCompute(
+  acc: LineAccumulator,
+  label: string,
+  rates: FargateRatePair,
+  size: FargateSize,
+  taskHours: number,
+  eligible: boolean,
+): void {
   acc.add(`Fargate vCPU (${label})`, 'vCPU-hours', rates.vcpuHour, size.vcpu * taskHours, eligible);
   acc.add(`Fargate memory (${label})`, 'GB-hours', rates.gbHour, size.memoryGiB * taskHours, eligible);
 }
 
-export function estimateFargateOption(platform: Platform, scenario: Scenario, snapshot: RegionSnapshot, warnings: string[]): OptionEstimate {
+export function estimateFargateOption(
+  platform: Platform,
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  warnings: string[],
+): OptionEstimate {
   const prices = snapshot.fargate;
   if (!prices) return unavailable(platform, `Fargate prices for ${scenario.region} are not in the price data`);
 
@@ -94,10 +118,20 @@ export function estimateFargateOption(platform: Platform, scenario: Scenario, sn
     const size = sizeFor(platform, service);
     if (!size) {
       const extra = platform === 'eks' ? ' after EKS adds 256 MiB per pod' : '';
-      const largest = service.os === 'windows' ? 'the largest Windows Fargate size, 4 vCPU / 30 GB' : 'the largest Fargate size, 16 vCPU / 120 GB';
-      return unavailable(platform, `service "${service.name}" (${service.vcpu} vCPU, ${service.memoryGiB} GiB${extra}) is larger than ${largest}`);
+      const largest =
+        service.os === 'windows'
+          ? 'the largest Windows Fargate size, 4 vCPU / 30 GB'
+          : 'the largest Fargate size, 16 vCPU / 120 GB';
+      return unavailable(
+        platform,
+        `service "${service.name}" (${service.vcpu} vCPU, ${service.memoryGiB} GiB${extra}) is larger than ${largest}`,
+      );
     }
-    sizes.push({ service: service.name, requested: { vcpu: service.vcpu, memoryGiB: service.memoryGiB }, billed: size });
+    sizes.push({
+      service: service.name,
+      requested: { vcpu: service.vcpu, memoryGiB: service.memoryGiB },
+      billed: size,
+    });
     const taskHours = service.replicas * serviceHours(scenario, service);
 
     if (service.os === 'windows') {
@@ -119,26 +153,49 @@ export function estimateFargateOption(platform: Platform, scenario: Scenario, sn
     }
     const extraStorage = service.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB;
     if (extraStorage > 0 && prices.ephemeralStorageGbHour) {
-      acc.add(`Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GB`, 'GB-hours', prices.ephemeralStorageGbHour, extraStorage * taskHours, false);
+      acc.add(
+        `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GB`,
+        'GB-hours',
+        prices.ephemeralStorageGbHour,
+        extraStorage * taskHours,
+        false,
+      );
     }
   }
 
   if (platform === 'ecs' && spotShare > 0) {
-    if (!prices.spotLinuxX86) warnings.push(`No Fargate Spot price for ${scenario.region} in the price data: ECS on Fargate is priced On-Demand.`);
-    if (scenario.services.some((s) => s.os === 'windows')) warnings.push('Windows tasks cannot use Fargate Spot: they are priced On-Demand.');
-    if (scenario.services.some((s) => s.os === 'linux' && s.arch === 'arm64')) warnings.push('Fargate Spot runs Linux/x86 tasks only: arm64 tasks are priced On-Demand.');
+    if (!prices.spotLinuxX86)
+      warnings.push(
+        `No Fargate Spot price for ${scenario.region} in the price data: ECS on Fargate is priced On-Demand.`,
+      );
+    if (scenario.services.some((s) => s.os === 'windows'))
+      warnings.push('Windows tasks cannot use Fargate Spot: they are priced On-Demand.');
+    if (scenario.services.some((s) => s.os === 'linux' && s.arch === 'arm64'))
+      warnings.push('Fargate Spot runs Linux/x86 tasks only: arm64 tasks are priced On-Demand.');
   }
   if (platform === 'eks' && scenario.fargate.spotPercent > 0) {
-    warnings.push('EKS on Fargate has no Spot capacity: its pods are priced On-Demand (the Fargate Spot share applies to ECS only).');
+    warnings.push(
+      'EKS on Fargate has no Spot capacity: its pods are priced On-Demand (the Fargate Spot share applies to ECS only).',
+    );
   }
 
   const { lines, savingsPlanBaseUSD } = acc.lines();
   if (platform === 'eks') lines.push(...coreDnsOnFargateLines(scenario, prices));
   const savings = scenario.fargate.savingsPlanDiscountPercent;
   if (savings > 0 && savingsPlanBaseUSD > 0) {
-    lines.push(discountLine(`Compute Savings Plan (${savings}% off On-Demand Fargate vCPU and memory)`, savingsPlanBaseUSD, savings));
+    lines.push(
+      discountLine(
+        `Compute Savings Plan (${savings}% off On-Demand Fargate vCPU and memory)`,
+        savingsPlanBaseUSD,
+        savings,
+      ),
+    );
   }
-  lines.push(...controlPlaneLines(scenario, snapshot, platform), ...networkLines(scenario, snapshot), ...operationsLine(scenario, platform));
+  lines.push(
+    ...controlPlaneLines(scenario, snapshot, platform),
+    ...networkLines(scenario, snapshot),
+    ...operationsLine(scenario, platform),
+  );
   const id = platform === 'ecs' ? 'ecs-fargate' : 'eks-fargate';
   return { id, label: OPTION_LABELS[id], available: true, monthlyUSD: totalOf(lines), lines, fargateSizes: sizes };
 }
@@ -152,7 +209,17 @@ function coreDnsOnFargateLines(scenario: Scenario, prices: FargatePrices): CostL
   const podHours = COREDNS_REPLICAS * scenario.eks.clusters * scenario.hoursPerMonth;
   if (podHours === 0) return [];
   return [
-    lineFromFigure(`CoreDNS pods on Fargate, vCPU (${COREDNS_REPLICAS} x ${size.vcpu} vCPU per cluster)`, size.vcpu * podHours, 'vCPU-hours', prices.linuxX86.vcpuHour),
-    lineFromFigure(`CoreDNS pods on Fargate, memory (${COREDNS_REPLICAS} x ${size.memoryGiB} GB per cluster)`, size.memoryGiB * podHours, 'GB-hours', prices.linuxX86.gbHour),
+    lineFromFigure(
+      `CoreDNS pods on Fargate, vCPU (${COREDNS_REPLICAS} x ${size.vcpu} vCPU per cluster)`,
+      size.vcpu * podHours,
+      'vCPU-hours',
+      prices.linuxX86.vcpuHour,
+    ),
+    lineFromFigure(
+      `CoreDNS pods on Fargate, memory (${COREDNS_REPLICAS} x ${size.memoryGiB} GB per cluster)`,
+      size.memoryGiB * podHours,
+      'GB-hours',
+      prices.linuxX86.gbHour,
+    ),
   ];
 }

@@ -10,10 +10,20 @@ export function networkLines(scenario: Scenario, snapshot: RegionSnapshot): Cost
   const p = snapshot.extras;
   return withoutEmptyLines([
     lineFromFigure('Application Load Balancer hours', extras.loadBalancers * hoursPerMonth, 'ALB-hours', p.albHour),
-    lineFromFigure('Application Load Balancer capacity units', extras.loadBalancers * extras.lcuPerLoadBalancer * hoursPerMonth, 'LCU-hours', p.albLcuHour),
+    lineFromFigure(
+      'Application Load Balancer capacity units',
+      extras.loadBalancers * extras.lcuPerLoadBalancer * hoursPerMonth,
+      'LCU-hours',
+      p.albLcuHour,
+    ),
     lineFromFigure('NAT gateway hours', extras.natGateways * hoursPerMonth, 'NAT gateway-hours', p.natGatewayHour),
     lineFromFigure('NAT gateway data processed', extras.natDataGB, 'GB', p.natGatewayGb),
-    lineFromFigure('Public IPv4 addresses', extras.publicIPv4Addresses * hoursPerMonth, 'address-hours', p.publicIpv4Hour),
+    lineFromFigure(
+      'Public IPv4 addresses',
+      extras.publicIPv4Addresses * hoursPerMonth,
+      'address-hours',
+      p.publicIpv4Hour,
+    ),
   ]);
 }
 
@@ -23,7 +33,13 @@ export function operationsLine(scenario: Scenario, platform: 'ecs' | 'eks'): Cos
   if (hourlyRateUSD <= 0) return [];
   const hours = platform === 'ecs' ? ecsHoursPerMonth : eksHoursPerMonth;
   return withoutEmptyLines([
-    lineFromScenario(`Team time operating ${platform.toUpperCase()}`, hours, 'person-hours', hourlyRateUSD, 'hourly rate and hours set in the scenario'),
+    lineFromScenario(
+      `Team time operating ${platform.toUpperCase()}`,
+      hours,
+      'person-hours',
+      hourlyRateUSD,
+      'hourly rate and hours set in the scenario',
+    ),
   ]);
 }
 
@@ -31,7 +47,16 @@ export function controlPlaneLines(scenario: Scenario, snapshot: RegionSnapshot, 
   if (platform === 'ecs') {
     // ECS orchestration is free ("There is no additional charge for Amazon ECS orchestration"); the
     // zero line keeps that fact visible next to EKS's cluster fee.
-    return [{ component: 'ECS control plane (no charge)', quantity: scenario.hoursPerMonth, unit: 'cluster-hours', unitPriceUSD: 0, monthlyUSD: 0, source: 'aws-ecs-pricing-page' }];
+    return [
+      {
+        component: 'ECS control plane (no charge)',
+        quantity: scenario.hoursPerMonth,
+        unit: 'cluster-hours',
+        unitPriceUSD: 0,
+        monthlyUSD: 0,
+        source: 'aws-ecs-pricing-page',
+      },
+    ];
   }
   const { clusters, support } = scenario.eks;
   const figure = support === 'extended' ? snapshot.eks.clusterHourExtended : snapshot.eks.clusterHourStandard;

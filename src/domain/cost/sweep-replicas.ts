@@ -25,15 +25,24 @@ export function scaleFactors(count = 100, from = 0.25, to = 4): number[] {
 export function scaleScenario(scenario: Scenario, factor: number): Scenario {
   return {
     ...scenario,
-    services: scenario.services.map((service) => ({ ...service, replicas: Math.min(service.replicas * factor, 10_000) })),
+    services: scenario.services.map((service) => ({
+      ...service,
+      replicas: Math.min(service.replicas * factor, 10_000),
+    })),
   };
 }
 
-export function sweepReplicas(scenario: Scenario, snapshot: RegionSnapshot, factors: readonly number[] = scaleFactors()): SweepPoint[] {
+export function sweepReplicas(
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  factors: readonly number[] = scaleFactors(),
+): SweepPoint[] {
   return factors.map((factor) => {
     const scaled = scaleScenario(scenario, factor);
     const estimate = estimateScenario(scaled, snapshot);
-    const monthlyUSD = Object.fromEntries(OPTION_IDS.map((id) => [id, estimate.options.find((o) => o.id === id)?.monthlyUSD ?? null])) as Record<OptionId, number | null>;
+    const monthlyUSD = Object.fromEntries(
+      OPTION_IDS.map((id) => [id, estimate.options.find((o) => o.id === id)?.monthlyUSD ?? null]),
+    ) as Record<OptionId, number | null>;
     return { factor, totalReplicas: scaled.services.reduce((sum, s) => sum + s.replicas, 0), monthlyUSD };
   });
 }

@@ -30,7 +30,10 @@ export const toJsonText = (value: unknown): string => `${JSON.stringify(value, n
 
 function ecsFiles(context: ExportContext): ExportFile[] {
   return [
-    ...context.services.map((plan) => ({ path: `ecs/task-definitions/${plan.name}.json`, contents: toJsonText(taskDefinitionJson(context, plan)) })),
+    ...context.services.map((plan) => ({
+      path: `ecs/task-definitions/${plan.name}.json`,
+      contents: toJsonText(taskDefinitionJson(context, plan)),
+    })),
     ...ecsTerraformFiles(context),
   ];
 }

@@ -5,7 +5,12 @@
  */
 import { formatUSD } from '../money/round-cents.ts';
 import {
-  ACCOUNT_PLACEHOLDER, CERTIFICATE_PLACEHOLDER, CLUSTER_NAME, IMAGE_PLACEHOLDER, NAMESPACE, type ExportContext,
+  ACCOUNT_PLACEHOLDER,
+  CERTIFICATE_PLACEHOLDER,
+  CLUSTER_NAME,
+  IMAGE_PLACEHOLDER,
+  NAMESPACE,
+  type ExportContext,
 } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
 import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
@@ -13,7 +18,8 @@ import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const compact = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 }));
+const compact = (n: number) =>
+  Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 
 function costSection(context: ExportContext): string[] {
   const { estimate } = context.input;
@@ -25,19 +31,26 @@ function costSection(context: ExportContext): string[] {
     '',
     '| Cost line | Quantity x unit price | Monthly |',
     '| --- | --- | ---: |',
-    ...context.option.lines.map((l) => `| ${cell(l.component)} | ${compact(l.quantity)} ${cell(l.unit)} x $${l.unitPriceUSD} | ${formatUSD(l.monthlyUSD)} |`),
+    ...context.option.lines.map(
+      (l) =>
+        `| ${cell(l.component)} | ${compact(l.quantity)} ${cell(l.unit)} x $${l.unitPriceUSD} | ${formatUSD(l.monthlyUSD)} |`,
+    ),
     `| **Total** | | **${formatUSD(context.option.monthlyUSD ?? 0)}** |`,
     '',
   ];
   for (const plan of context.services) {
     const size = plan.fargateSize;
     if (size) {
-      out.push(`- ${plan.name}: ${plan.service.vcpu} vCPU / ${compact(plan.service.memoryGiB)} GiB requested, billed as ${size.vcpu} vCPU / ${size.memoryGiB} GB ${context.platform === 'ecs' ? 'tasks' : 'pods (EKS adds 256 MiB per pod)'}.`);
+      out.push(
+        `- ${plan.name}: ${plan.service.vcpu} vCPU / ${compact(plan.service.memoryGiB)} GiB requested, billed as ${size.vcpu} vCPU / ${size.memoryGiB} GB ${context.platform === 'ecs' ? 'tasks' : 'pods (EKS adds 256 MiB per pod)'}.`,
+      );
     }
   }
   for (const group of context.nodeGroups) {
     const p = group.plan;
-    out.push(`- Nodes: ${p.count} x ${p.instanceType} (${p.vcpu} vCPU, ${compact(p.memoryMiB / 1024)} GiB, ${p.arch}${p.gpu ? ', GPU' : ''}) for ${p.services.join(', ')}.`);
+    out.push(
+      `- Nodes: ${p.count} x ${p.instanceType} (${p.vcpu} vCPU, ${compact(p.memoryMiB / 1024)} GiB, ${p.arch}${p.gpu ? ', GPU' : ''}) for ${p.services.join(', ')}.`,
+    );
   }
   out.push('');
   return out;
@@ -46,13 +59,23 @@ function costSection(context: ExportContext): string[] {
 function describeFiles(context: ExportContext, files: readonly ExportFile[]): string[] {
   const what = (path: string): string => {
     if (path === 'README.md') return 'This file.';
-    if (path === 'scenario.json') return 'The scenario this bundle was made from; `npm run --silent cli -- estimate scenario.json` reproduces the estimate.';
-    if (path.startsWith('ecs/task-definitions/')) return 'Task definition for `aws ecs register-task-definition --cli-input-json` (the Terraform registers the same one).';
+    if (path === 'scenario.json')
+      return 'The scenario this bundle was made from; `npm run --silent cli -- estimate scenario.json` reproduces the estimate.';
+    if (path.startsWith('ecs/task-definitions/'))
+      return 'Task definition for `aws ecs register-task-definition --cli-input-json` (the Terraform registers the same one).';
     if (path.endsWith('versions.tf')) return 'Terraform and AWS provider versions (hashicorp/aws ~> 5.0).';
-    if (path.endsWith('variables.tf')) return 'Inputs: region, cluster name, VPC, subnets' + (context.anyPublic ? ', certificate.' : '.');
-    if (path.endsWith('main.tf')) return 'Cluster, capacity, IAM roles, security groups, log groups, task definitions, services' + (context.anyPublic ? ', load balancers' : '') + ', autoscaling.';
-    if (path.endsWith('outputs.tf')) return 'Cluster, task definition ARNs' + (context.anyPublic ? ' and load balancer DNS names.' : '.');
-    if (path.endsWith('eksctl.yaml')) return `EKS ${EKS_KUBERNETES_VERSION} cluster: ${context.compute === 'ec2' ? 'managed node groups from the node plan' : 'a Fargate profile'}, OIDC provider and IRSA roles.`;
+    if (path.endsWith('variables.tf'))
+      return 'Inputs: region, cluster name, VPC, subnets' + (context.anyPublic ? ', certificate.' : '.');
+    if (path.endsWith('main.tf'))
+      return (
+        'Cluster, capacity, IAM roles, security groups, log groups, task definitions, services' +
+        (context.anyPublic ? ', load balancers' : '') +
+        ', autoscaling.'
+      );
+    if (path.endsWith('outputs.tf'))
+      return 'Cluster, task definition ARNs' + (context.anyPublic ? ' and load balancer DNS names.' : '.');
+    if (path.endsWith('eksctl.yaml'))
+      return `EKS ${EKS_KUBERNETES_VERSION} cluster: ${context.compute === 'ec2' ? 'managed node groups from the node plan' : 'a Fargate profile'}, OIDC provider and IRSA roles.`;
     if (path.endsWith('kustomization.yaml')) return 'Lists the manifests; `kubectl apply -k` applies them.';
     if (path.endsWith('namespace.yaml')) return `The \`${NAMESPACE}\` namespace.`;
     const kinds: Record<string, string> = {
@@ -67,7 +90,14 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
     };
     return kinds[path.split('/').pop()!] ?? '';
   };
-  return ['## Files', '', '| File | What it is |', '| --- | --- |', ...files.map((f) => `| \`${f.path}\` | ${what(f.path)} |`), ''];
+  return [
+    '## Files',
+    '',
+    '| File | What it is |',
+    '| --- | --- |',
+    ...files.map((f) => `| \`${f.path}\` | ${what(f.path)} |`),
+    '',
+  ];
 }
 
 function ecsSteps(context: ExportContext): string[] {
@@ -78,7 +108,10 @@ function ecsSteps(context: ExportContext): string[] {
     '- `ecs/terraform/terraform.tfvars` (create it): `vpc_id`, `private_subnet_ids` (private subnets with a NAT gateway or VPC endpoints, two or more Availability Zones)' +
       (context.anyPublic ? ', `public_subnet_ids` and `certificate_arn` (an ACM certificate for the hosts).' : '.'),
   ];
-  if (placeholders.length > 0) fill.push(`- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in \`ecs/terraform/main.tf\` and the task definition JSON.`);
+  if (placeholders.length > 0)
+    fill.push(
+      `- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in \`ecs/terraform/main.tf\` and the task definition JSON.`,
+    );
   fill.push(
     `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates) and create the log groups \`/ecs/<service>\` first.`,
     '- Secrets encrypted with a customer managed KMS key also need `kms:Decrypt` on the execution role.',
@@ -87,13 +120,17 @@ function ecsSteps(context: ExportContext): string[] {
     '',
     '```sh',
     'cd ecs/terraform',
-    'cat > terraform.tfvars <<\'EOF\'',
+    "cat > terraform.tfvars <<'EOF'",
     'vpc_id             = "vpc-0123456789abcdef0"',
     'private_subnet_ids = ["subnet-aaaa", "subnet-bbbb"]',
   );
-  if (context.anyPublic) fill.push('public_subnet_ids  = ["subnet-cccc", "subnet-dddd"]', 'certificate_arn    = "arn:aws:acm:REGION:ACCOUNT:certificate/ID"');
+  if (context.anyPublic)
+    fill.push(
+      'public_subnet_ids  = ["subnet-cccc", "subnet-dddd"]',
+      'certificate_arn    = "arn:aws:acm:REGION:ACCOUNT:certificate/ID"',
+    );
   fill.push('EOF', 'terraform init', 'terraform plan -out=tfplan', 'terraform apply tfplan', '```', '');
-  if (context.anyPublic) fill.push('Then point each host\'s DNS record at its `*_load_balancer_dns_name` output.', '');
+  if (context.anyPublic) fill.push("Then point each host's DNS record at its `*_load_balancer_dns_name` output.", '');
   return fill;
 }
 
@@ -107,10 +144,16 @@ function eksSteps(context: ExportContext): string[] {
     '',
     `- \`${ACCOUNT_PLACEHOLDER}\` in the ServiceAccount annotations${context.anyPublic ? ' and Ingress certificate ARNs' : ''}: your AWS account id (command below).`,
   ];
-  if (context.anyPublic) out.push(`- \`${CERTIFICATE_PLACEHOLDER}\` in each \`ingress.yaml\`: the id of an ACM certificate covering the host.`);
-  if (placeholders.length > 0) out.push(`- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in its \`deployment.yaml\`.`);
+  if (context.anyPublic)
+    out.push(
+      `- \`${CERTIFICATE_PLACEHOLDER}\` in each \`ingress.yaml\`: the id of an ACM certificate covering the host.`,
+    );
+  if (placeholders.length > 0)
+    out.push(`- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in its \`deployment.yaml\`.`);
   if (withoutSecrets.length > 0) {
-    out.push(`- IAM roles for ${withoutSecrets.map((s) => s.name).join(', ')} (their ServiceAccounts name \`${CLUSTER_NAME}-<service>\`): create each with your app's policy, e.g. \`eksctl create iamserviceaccount --cluster ${CLUSTER_NAME} --namespace ${NAMESPACE} --name <service> --role-name ${CLUSTER_NAME}-<service> --role-only --attach-policy-arn <policy ARN> --approve\`.`);
+    out.push(
+      `- IAM roles for ${withoutSecrets.map((s) => s.name).join(', ')} (their ServiceAccounts name \`${CLUSTER_NAME}-<service>\`): create each with your app's policy, e.g. \`eksctl create iamserviceaccount --cluster ${CLUSTER_NAME} --namespace ${NAMESPACE} --name <service> --role-name ${CLUSTER_NAME}-<service> --role-only --attach-policy-arn <policy ARN> --approve\`.`,
+    );
   }
   out.push(
     '- eksctl creates a new VPC; to use an existing one, add a `vpc.subnets` section to `eks/cluster/eksctl.yaml`.',
@@ -126,21 +169,31 @@ function eksSteps(context: ExportContext): string[] {
   if (withSecrets.length > 0) out.push('helm repo add external-secrets https://charts.external-secrets.io');
   if (autoscaled) out.push('helm repo add metrics-server https://kubernetes-sigs.github.io/metrics-server/');
   if (context.anyPublic) {
-    out.push(`helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${CLUSTER_NAME} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller` +
-      (fargate ? ` --set region=${context.scenario.region} --set vpcId=<VPC id from eksctl>` : ''));
+    out.push(
+      `helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${CLUSTER_NAME} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller` +
+        (fargate ? ` --set region=${context.scenario.region} --set vpcId=<VPC id from eksctl>` : ''),
+    );
   }
   if (withSecrets.length > 0) {
-    out.push(`helm install external-secrets external-secrets/external-secrets -n ${fargate ? 'kube-system' : 'external-secrets --create-namespace'}`);
+    out.push(
+      `helm install external-secrets external-secrets/external-secrets -n ${fargate ? 'kube-system' : 'external-secrets --create-namespace'}`,
+    );
   }
   if (autoscaled) {
-    out.push(`helm install metrics-server metrics-server/metrics-server -n kube-system${fargate ? ' --set containerPort=10251' : ''}`);
+    out.push(
+      `helm install metrics-server metrics-server/metrics-server -n kube-system${fargate ? ' --set containerPort=10251' : ''}`,
+    );
   }
   out.push(`kubectl apply -k eks/manifests`, `kubectl get ingress,pods -n ${NAMESPACE}`, '```', '');
   const notes: string[] = [];
-  if (fargate) notes.push('- On Fargate, the add-ons run in `kube-system`, which the Fargate profile covers; metrics-server moves off port 10250, which Fargate reserves.');
-  notes.push('- The `sed -i` line is GNU sed; on macOS write `sed -i \'\'`.');
+  if (fargate)
+    notes.push(
+      '- On Fargate, the add-ons run in `kube-system`, which the Fargate profile covers; metrics-server moves off port 10250, which Fargate reserves.',
+    );
+  notes.push("- The `sed -i` line is GNU sed; on macOS write `sed -i ''`.");
   if (autoscaled) notes.push('- The HorizontalPodAutoscalers need metrics-server, which EKS does not install.');
-  if (context.anyPublic) notes.push('- Point each host\'s DNS record at the ALB address that `kubectl get ingress` shows.');
+  if (context.anyPublic)
+    notes.push("- Point each host's DNS record at the ALB address that `kubectl get ingress` shows.");
   if (notes.length > 0) out.push(...notes, '');
   return out;
 }
@@ -149,20 +202,32 @@ function assumptions(context: ExportContext): string[] {
   const out: string[] = [];
   for (const plan of context.services) {
     if (plan.portAssumed) out.push(`${plan.name} is public but names no port: port ${plan.port} is assumed.`);
-    if (plan.port !== null && plan.healthCheckPath === null) out.push(`${plan.name} names no health check path: ${context.platform === 'ecs' ? 'the load balancer checks "/" and ECS runs no container health check' : 'probes only open a TCP connection'}.`);
-    if (plan.service.replicas !== Math.ceil(plan.service.replicas)) out.push(`${plan.name}: ${plan.service.replicas} average replicas run as ${plan.desiredCount}.`);
-    if (context.platform === 'eks' && plan.autoscaling && plan.autoscaling.min < 1) out.push(`${plan.name}: the HorizontalPodAutoscaler keeps at least 1 pod (0 needs an alpha feature gate).`);
+    if (plan.port !== null && plan.healthCheckPath === null)
+      out.push(
+        `${plan.name} names no health check path: ${context.platform === 'ecs' ? 'the load balancer checks "/" and ECS runs no container health check' : 'probes only open a TCP connection'}.`,
+      );
+    if (plan.service.replicas !== Math.ceil(plan.service.replicas))
+      out.push(`${plan.name}: ${plan.service.replicas} average replicas run as ${plan.desiredCount}.`);
+    if (context.platform === 'eks' && plan.autoscaling && plan.autoscaling.min < 1)
+      out.push(`${plan.name}: the HorizontalPodAutoscaler keeps at least 1 pod (0 needs an alpha feature gate).`);
   }
   if (context.platform === 'ecs' && context.compute === 'fargate' && context.scenario.fargate.spotPercent > 0) {
-    out.push(`Fargate Spot: ${fargateSpotWeight(context)}% of x86 Linux tasks (capacity provider weights are whole percents); ARM64 and Windows tasks cannot use Fargate Spot.`);
+    out.push(
+      `Fargate Spot: ${fargateSpotWeight(context)}% of x86 Linux tasks (capacity provider weights are whole percents); ARM64 and Windows tasks cannot use Fargate Spot.`,
+    );
   }
   if (context.platform === 'eks') {
-    out.push(`Kubernetes ${EKS_KUBERNETES_VERSION} (use the newest version EKS offers in standard support; \`eksctl utils describe-cluster-versions\` lists them), cluster \`${CLUSTER_NAME}\`, namespace \`${NAMESPACE}\` (rename it in kustomization.yaml${context.compute === 'fargate' ? ' and the Fargate profile' : ''}).`);
-    out.push('Pods request exactly the scenario\'s vCPU and memory, with equal limits (Guaranteed QoS).');
+    out.push(
+      `Kubernetes ${EKS_KUBERNETES_VERSION} (use the newest version EKS offers in standard support; \`eksctl utils describe-cluster-versions\` lists them), cluster \`${CLUSTER_NAME}\`, namespace \`${NAMESPACE}\` (rename it in kustomization.yaml${context.compute === 'fargate' ? ' and the Fargate profile' : ''}).`,
+    );
+    out.push("Pods request exactly the scenario's vCPU and memory, with equal limits (Guaranteed QoS).");
   } else {
     out.push(`Cluster \`${CLUSTER_NAME}\` (Terraform variable \`cluster_name\`).`);
   }
-  if (context.nodeGroups.some((g) => g.plan.arch === 'arm64' && g.plan.gpu)) out.push('No ECS-optimized arm64 GPU AMI is published: the arm64 GPU nodes use the arm64 AMI and need NVIDIA drivers added.');
+  if (context.nodeGroups.some((g) => g.plan.arch === 'arm64' && g.plan.gpu))
+    out.push(
+      'No ECS-optimized arm64 GPU AMI is published: the arm64 GPU nodes use the arm64 AMI and need NVIDIA drivers added.',
+    );
   return ['## Assumptions', '', ...out.map((line) => `- ${line}`), ''];
 }
 
@@ -190,7 +255,7 @@ export function bundleReadme(context: ExportContext, files: readonly ExportFile[
     ...assumptions(context),
     '## Checked when generated',
     '',
-    'The calculator\'s tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK and use valid Fargate sizes, Terraform passes `terraform fmt -check` and `terraform validate` (AWS provider 5.x), and Kubernetes objects pass the Kubernetes OpenAPI schemas. User text is escaped for each file type.',
+    "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK and use valid Fargate sizes, Terraform passes `terraform fmt -check` and `terraform validate` (AWS provider 5.x), and Kubernetes objects pass the Kubernetes OpenAPI schemas. User text is escaped for each file type.",
     '',
   ];
   return lines.join('\n');

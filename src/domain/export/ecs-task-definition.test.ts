@@ -14,21 +14,35 @@ function typedJson(context: ExportContext, plan: ServicePlan) {
   return taskDefinitionJson(context, plan) satisfies RegisterTaskDefinitionCommandInput;
 }
 function typedGeneric(context: ExportContext, plan: ServicePlan) {
-  return buildTaskDefinition<never>(context, plan, { executionRoleArn: 'e', taskRoleArn: 't', logGroup: 'g', region: 'r' }) satisfies RegisterTaskDefinitionCommandInput;
+  return buildTaskDefinition<never>(context, plan, {
+    executionRoleArn: 'e',
+    taskRoleArn: 't',
+    logGroup: 'g',
+    region: 'r',
+  }) satisfies RegisterTaskDefinitionCommandInput;
 }
 
 /** Fargate task sizes from export-rules A2 (cpu units -> allowed memory MiB), written out independently of the engine's table. */
 function fargateMemoryChoices(cpu: number): number[] {
-  const range = (from: number, to: number, step: number) => Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
+  const range = (from: number, to: number, step: number) =>
+    Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
   switch (cpu) {
-    case 256: return [512, 1024, 2048];
-    case 512: return range(1024, 4096, 1024);
-    case 1024: return range(2048, 8192, 1024);
-    case 2048: return range(4096, 16384, 1024);
-    case 4096: return range(8192, 30720, 1024);
-    case 8192: return range(16384, 61440, 4096);
-    case 16384: return range(32768, 122880, 8192);
-    default: return [];
+    case 256:
+      return [512, 1024, 2048];
+    case 512:
+      return range(1024, 4096, 1024);
+    case 1024:
+      return range(2048, 8192, 1024);
+    case 2048:
+      return range(4096, 16384, 1024);
+    case 4096:
+      return range(8192, 30720, 1024);
+    case 8192:
+      return range(16384, 61440, 4096);
+    case 16384:
+      return range(32768, 122880, 8192);
+    default:
+      return [];
   }
 }
 
@@ -40,7 +54,9 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
   const context = contextFor(scenario, optionId);
 
   it.each(context.services.map((p) => [p.name, p]))('%s follows the ECS API rules', (_name, plan) => {
-    const td = JSON.parse(fileAt(files, `ecs/task-definitions/${plan.name}.json`)) as RegisterTaskDefinitionCommandInput;
+    const td = JSON.parse(
+      fileAt(files, `ecs/task-definitions/${plan.name}.json`),
+    ) as RegisterTaskDefinitionCommandInput;
     expect(td).toEqual(JSON.parse(JSON.stringify(typedJson(context, plan))));
     expect(typedGeneric(context, plan).family).toBe(plan.name);
     expect(td.family).toMatch(NAME);
@@ -62,8 +78,13 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
       expect(cpu).toBeLessThanOrEqual(196608);
       expect(Number.isInteger(memory) && memory >= 6).toBe(true);
     }
-    if (plan.service.arch === 'arm64') expect(td.runtimePlatform).toEqual({ cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' });
-    else if (plan.service.os === 'windows') expect(td.runtimePlatform).toEqual({ cpuArchitecture: 'X86_64', operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE' });
+    if (plan.service.arch === 'arm64')
+      expect(td.runtimePlatform).toEqual({ cpuArchitecture: 'ARM64', operatingSystemFamily: 'LINUX' });
+    else if (plan.service.os === 'windows')
+      expect(td.runtimePlatform).toEqual({
+        cpuArchitecture: 'X86_64',
+        operatingSystemFamily: 'WINDOWS_SERVER_2022_CORE',
+      });
     else expect(td.runtimePlatform).toBeUndefined();
 
     expect(td.containerDefinitions).toHaveLength(1);
@@ -94,14 +115,25 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
       expect(check.startPeriod).toBeGreaterThanOrEqual(0);
       expect(check.startPeriod).toBeLessThanOrEqual(300);
     }
-    if (optionId === 'ecs-ec2' && plan.service.gpu > 0) expect(container.resourceRequirements).toEqual([{ type: 'GPU', value: String(plan.service.gpu) }]);
+    if (optionId === 'ecs-ec2' && plan.service.gpu > 0)
+      expect(container.resourceRequirements).toEqual([{ type: 'GPU', value: String(plan.service.gpu) }]);
   });
 });
 
 describe('health check command', () => {
   it('passes the health path as one argument in exec form, never through a shell', () => {
-    const hostile = { ...ARTICLE_SCENARIO, services: [{ ...ARTICLE_SCENARIO.services[0]!, healthCheckPath: "/x';rm${IFS}-rf`id`$(id)|&&" }] };
+    const hostile = {
+      ...ARTICLE_SCENARIO,
+      services: [{ ...ARTICLE_SCENARIO.services[0]!, healthCheckPath: "/x';rm${IFS}-rf`id`$(id)|&&" }],
+    };
     const td = JSON.parse(fileAt(bundleFor(hostile, 'ecs-fargate'), 'ecs/task-definitions/api-service.json'));
-    expect(td.containerDefinitions[0].healthCheck.command).toEqual(['CMD', 'curl', '--fail', '--silent', '--globoff', "http://localhost:8080/x';rm${IFS}-rf`id`$(id)|&&"]);
+    expect(td.containerDefinitions[0].healthCheck.command).toEqual([
+      'CMD',
+      'curl',
+      '--fail',
+      '--silent',
+      '--globoff',
+      "http://localhost:8080/x';rm${IFS}-rf`id`$(id)|&&",
+    ]);
   });
 });

@@ -37,7 +37,10 @@ export interface TaskDefinition<R> {
   memory: string;
   executionRoleArn: string | R;
   taskRoleArn: string | R;
-  runtimePlatform?: { cpuArchitecture: 'X86_64' | 'ARM64'; operatingSystemFamily: 'LINUX' | 'WINDOWS_SERVER_2022_CORE' };
+  runtimePlatform?: {
+    cpuArchitecture: 'X86_64' | 'ARM64';
+    operatingSystemFamily: 'LINUX' | 'WINDOWS_SERVER_2022_CORE';
+  };
   /** Fargate only: storage beyond the 20 GiB every task gets, as the estimate bills it (21-200 GiB). */
   ephemeralStorage?: { sizeInGiB: number };
   containerDefinitions: ContainerDefinition<R>[];
@@ -80,7 +83,11 @@ export function healthCheckCommand(port: number, path: string): string[] {
   return ['CMD', 'curl', '--fail', '--silent', '--globoff', `http://localhost:${port}${path}`];
 }
 
-function containerDefinition<R>(context: ExportContext, plan: ServicePlan, refs: TaskDefinitionRefs<R>): ContainerDefinition<R> {
+function containerDefinition<R>(
+  context: ExportContext,
+  plan: ServicePlan,
+  refs: TaskDefinitionRefs<R>,
+): ContainerDefinition<R> {
   // Keys in the article's order; optional ones only when they apply.
   return {
     name: plan.name,
@@ -90,7 +97,9 @@ function containerDefinition<R>(context: ExportContext, plan: ServicePlan, refs:
     portMappings: plan.port === null ? [] : [{ containerPort: plan.port, protocol: 'tcp' }],
     environment: plan.environment.map(({ name, value }) => ({ name, value })),
     ...(plan.secrets.length > 0 ? { secrets: plan.secrets.map((s) => ({ name: s.name, valueFrom: s.arn })) } : {}),
-    ...(context.compute === 'ec2' && plan.service.gpu > 0 ? { resourceRequirements: [{ type: 'GPU' as const, value: String(plan.service.gpu) }] } : {}),
+    ...(context.compute === 'ec2' && plan.service.gpu > 0
+      ? { resourceRequirements: [{ type: 'GPU' as const, value: String(plan.service.gpu) }] }
+      : {}),
     // Written out empty: ECS returns them, and leaving them out shows a diff on every plan (A9).
     mountPoints: [],
     volumesFrom: [],
@@ -106,7 +115,11 @@ function containerDefinition<R>(context: ExportContext, plan: ServicePlan, refs:
   };
 }
 
-export function buildTaskDefinition<R>(context: ExportContext, plan: ServicePlan, refs: TaskDefinitionRefs<R>): TaskDefinition<R> {
+export function buildTaskDefinition<R>(
+  context: ExportContext,
+  plan: ServicePlan,
+  refs: TaskDefinitionRefs<R>,
+): TaskDefinition<R> {
   const size = taskSize(context, plan);
   const definition: TaskDefinition<R> = {
     family: plan.name,

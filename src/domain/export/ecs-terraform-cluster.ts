@@ -42,11 +42,16 @@ export function capacityStrategy(context: ExportContext, plan: ServicePlan | nul
 
 export function strategyBlocks(type: string, items: StrategyItem[]): HclBodyItem[] {
   return items.map((item) =>
-    block(type, [], [
-      attr('capacity_provider', item.providerIsReference ? expr(item.provider) : item.provider),
-      attr('weight', item.weight),
-      attr('base', 0),
-    ]));
+    block(
+      type,
+      [],
+      [
+        attr('capacity_provider', item.providerIsReference ? expr(item.provider) : item.provider),
+        attr('weight', item.weight),
+        attr('base', 0),
+      ],
+    ),
+  );
 }
 
 export const groupId = (group: NodeGroup): string => group.key.replace(/-/g, '_');
@@ -65,35 +70,47 @@ const ASSUME_EC2 = call('jsonencode', {
 
 function instanceRole(): HclBodyItem[] {
   return [
-    block('resource', ['aws_iam_role', 'ecs_instance'], [
-      attr('name', template(expr('var.cluster_name'), '-ecs-instance')),
-      attr('assume_role_policy', ASSUME_EC2),
-    ]),
+    block(
+      'resource',
+      ['aws_iam_role', 'ecs_instance'],
+      [attr('name', template(expr('var.cluster_name'), '-ecs-instance')), attr('assume_role_policy', ASSUME_EC2)],
+    ),
     blank(),
-    block('resource', ['aws_iam_role_policy_attachment', 'ecs_instance'], [
-      attr('role', expr('aws_iam_role.ecs_instance.name')),
-      attr('policy_arn', 'arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role'),
-    ]),
+    block(
+      'resource',
+      ['aws_iam_role_policy_attachment', 'ecs_instance'],
+      [
+        attr('role', expr('aws_iam_role.ecs_instance.name')),
+        attr('policy_arn', 'arn:aws:iam::aws:policy/service-role/AmazonEC2ContainerServiceforEC2Role'),
+      ],
+    ),
     blank(),
-    block('resource', ['aws_iam_instance_profile', 'ecs_instance'], [
-      attr('name', template(expr('var.cluster_name'), '-ecs-instance')),
-      attr('role', expr('aws_iam_role.ecs_instance.name')),
-    ]),
+    block(
+      'resource',
+      ['aws_iam_instance_profile', 'ecs_instance'],
+      [
+        attr('name', template(expr('var.cluster_name'), '-ecs-instance')),
+        attr('role', expr('aws_iam_role.ecs_instance.name')),
+      ],
+    ),
     blank(),
     // Tasks use awsvpc and their own security group; the instances' own interface only needs to
     // reach ECS, ECR and CloudWatch.
-    block('resource', ['aws_security_group', 'instances'], [
-      attr('name_prefix', template(expr('var.cluster_name'), '-instances-')),
-      attr('description', 'ECS container instances (primary interface)'),
-      attr('vpc_id', expr('var.vpc_id')),
-      blank(),
-      block('egress', [], [
-        attr('from_port', 0),
-        attr('to_port', 0),
-        attr('protocol', '-1'),
-        attr('cidr_blocks', ['0.0.0.0/0']),
-      ]),
-    ]),
+    block(
+      'resource',
+      ['aws_security_group', 'instances'],
+      [
+        attr('name_prefix', template(expr('var.cluster_name'), '-instances-')),
+        attr('description', 'ECS container instances (primary interface)'),
+        attr('vpc_id', expr('var.vpc_id')),
+        blank(),
+        block(
+          'egress',
+          [],
+          [attr('from_port', 0), attr('to_port', 0), attr('protocol', '-1'), attr('cidr_blocks', ['0.0.0.0/0'])],
+        ),
+      ],
+    ),
     blank(),
   ];
 }
@@ -107,98 +124,143 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
   const minSize = plan.fullMonth ? Math.min(context.scenario.ec2.minNodes, plan.count) : 0;
   const maxSize = Math.max(1, plan.count * 2);
   const spotPercent = context.scenario.ec2.spotPercent;
-  const launchTemplateRef = [
-    attr('id', expr(`aws_launch_template.${id}.id`)),
-    attr('version', '$Latest'),
-  ];
-  const launch: HclBodyItem[] = spotPercent > 0
-    ? [block('mixed_instances_policy', [], [
-      block('instances_distribution', [], [
-        attr('on_demand_base_capacity', 0),
-        attr('on_demand_percentage_above_base_capacity', Math.round(100 - spotPercent)),
-        attr('spot_allocation_strategy', 'price-capacity-optimized'),
-      ]),
-      blank(),
-      block('launch_template', [], [
-        block('launch_template_specification', [], [
-          attr('launch_template_id', expr(`aws_launch_template.${id}.id`)),
-          attr('version', '$Latest'),
-        ]),
-      ]),
-    ])]
-    : [block('launch_template', [], launchTemplateRef)];
+  const launchTemplateRef = [attr('id', expr(`aws_launch_template.${id}.id`)), attr('version', '$Latest')];
+  const launch: HclBodyItem[] =
+    spotPercent > 0
+      ? [
+          block(
+            'mixed_instances_policy',
+            [],
+            [
+              block(
+                'instances_distribution',
+                [],
+                [
+                  attr('on_demand_base_capacity', 0),
+                  attr('on_demand_percentage_above_base_capacity', Math.round(100 - spotPercent)),
+                  attr('spot_allocation_strategy', 'price-capacity-optimized'),
+                ],
+              ),
+              blank(),
+              block(
+                'launch_template',
+                [],
+                [
+                  block(
+                    'launch_template_specification',
+                    [],
+                    [attr('launch_template_id', expr(`aws_launch_template.${id}.id`)), attr('version', '$Latest')],
+                  ),
+                ],
+              ),
+            ],
+          ),
+        ]
+      : [block('launch_template', [], launchTemplateRef)];
 
   return [
     block('data', ['aws_ssm_parameter', `ecs_ami_${id}`], [attr('name', amiParameter(group))]),
     blank(),
-    block('resource', ['aws_launch_template', id], [
-      attr('name_prefix', template(expr('var.cluster_name'), `-${group.key}-`)),
-      attr('image_id', expr(`data.aws_ssm_parameter.ecs_ami_${id}.value`)),
-      attr('instance_type', plan.instanceType),
-      attr('vpc_security_group_ids', [expr('aws_security_group.instances.id')]),
-      // The ECS agent joins the cluster named in /etc/ecs/ecs.config (export-rules A12).
-      attr('user_data', call('base64encode', template('#!/bin/bash\necho ECS_CLUSTER=', expr(`${CLUSTER_REF}.name`), ' >> /etc/ecs/ecs.config\n'))),
-      blank(),
-      block('iam_instance_profile', [], [attr('arn', expr('aws_iam_instance_profile.ecs_instance.arn'))]),
-      blank(),
-      block('metadata_options', [], [attr('http_tokens', 'required')]),
-    ]),
+    block(
+      'resource',
+      ['aws_launch_template', id],
+      [
+        attr('name_prefix', template(expr('var.cluster_name'), `-${group.key}-`)),
+        attr('image_id', expr(`data.aws_ssm_parameter.ecs_ami_${id}.value`)),
+        attr('instance_type', plan.instanceType),
+        attr('vpc_security_group_ids', [expr('aws_security_group.instances.id')]),
+        // The ECS agent joins the cluster named in /etc/ecs/ecs.config (export-rules A12).
+        attr(
+          'user_data',
+          call(
+            'base64encode',
+            template('#!/bin/bash\necho ECS_CLUSTER=', expr(`${CLUSTER_REF}.name`), ' >> /etc/ecs/ecs.config\n'),
+          ),
+        ),
+        blank(),
+        block('iam_instance_profile', [], [attr('arn', expr('aws_iam_instance_profile.ecs_instance.arn'))]),
+        blank(),
+        block('metadata_options', [], [attr('http_tokens', 'required')]),
+      ],
+    ),
     blank(),
-    block('resource', ['aws_autoscaling_group', id], [
-      attr('name_prefix', template(expr('var.cluster_name'), `-${group.key}-`)),
-      attr('vpc_zone_identifier', expr('var.private_subnet_ids')),
-      attr('min_size', minSize),
-      attr('max_size', maxSize),
-      attr('desired_capacity', plan.count),
-      // Required by managed termination protection (export-rules A12).
-      attr('protect_from_scale_in', true),
-      blank(),
-      ...launch,
-      blank(),
-      // Without this tag Terraform and ECS managed scaling fight over the group (export-rules A12).
-      block('tag', [], [
-        attr('key', 'AmazonECSManaged'),
-        attr('value', 'true'),
-        attr('propagate_at_launch', true),
-      ]),
-      blank(),
-      block('lifecycle', [], [attr('ignore_changes', [expr('desired_capacity')])]),
-    ]),
+    block(
+      'resource',
+      ['aws_autoscaling_group', id],
+      [
+        attr('name_prefix', template(expr('var.cluster_name'), `-${group.key}-`)),
+        attr('vpc_zone_identifier', expr('var.private_subnet_ids')),
+        attr('min_size', minSize),
+        attr('max_size', maxSize),
+        attr('desired_capacity', plan.count),
+        // Required by managed termination protection (export-rules A12).
+        attr('protect_from_scale_in', true),
+        blank(),
+        ...launch,
+        blank(),
+        // Without this tag Terraform and ECS managed scaling fight over the group (export-rules A12).
+        block('tag', [], [attr('key', 'AmazonECSManaged'), attr('value', 'true'), attr('propagate_at_launch', true)]),
+        blank(),
+        block('lifecycle', [], [attr('ignore_changes', [expr('desired_capacity')])]),
+      ],
+    ),
     blank(),
     // Names must not start with "aws", "ecs" or "fargate" (export-rules A12): "cp-" prefix.
-    block('resource', ['aws_ecs_capacity_provider', id], [
-      attr('name', template('cp-', expr('var.cluster_name'), `-${group.key}`)),
-      blank(),
-      block('auto_scaling_group_provider', [], [
-        attr('auto_scaling_group_arn', expr(`aws_autoscaling_group.${id}.arn`)),
-        attr('managed_termination_protection', 'ENABLED'),
+    block(
+      'resource',
+      ['aws_ecs_capacity_provider', id],
+      [
+        attr('name', template('cp-', expr('var.cluster_name'), `-${group.key}`)),
         blank(),
-        block('managed_scaling', [], [
-          attr('status', 'ENABLED'),
-          attr('target_capacity', 100),
-          attr('minimum_scaling_step_size', 1),
-          attr('maximum_scaling_step_size', 10),
-        ]),
-      ]),
-    ]),
+        block(
+          'auto_scaling_group_provider',
+          [],
+          [
+            attr('auto_scaling_group_arn', expr(`aws_autoscaling_group.${id}.arn`)),
+            attr('managed_termination_protection', 'ENABLED'),
+            blank(),
+            block(
+              'managed_scaling',
+              [],
+              [
+                attr('status', 'ENABLED'),
+                attr('target_capacity', 100),
+                attr('minimum_scaling_step_size', 1),
+                attr('maximum_scaling_step_size', 10),
+              ],
+            ),
+          ],
+        ),
+      ],
+    ),
     blank(),
   ];
 }
 
 export function clusterSection(context: ExportContext): HclBodyItem[] {
   const items: HclBodyItem[] = [
-    block('resource', ['aws_ecs_cluster', 'main'], [
-      attr('name', expr('var.cluster_name')),
-      blank(),
-      block('setting', [], [attr('name', 'containerInsights'), attr('value', 'enabled')]),
-    ]),
+    block(
+      'resource',
+      ['aws_ecs_cluster', 'main'],
+      [
+        attr('name', expr('var.cluster_name')),
+        blank(),
+        block('setting', [], [attr('name', 'containerInsights'), attr('value', 'enabled')]),
+      ],
+    ),
     blank(),
   ];
   if (context.compute === 'ec2') {
     if (context.scenario.ec2.eniTrunking) {
       items.push(
-        comment('ENI trunking (as the estimate assumed): more awsvpc tasks per instance. This is an account-wide default for the region.'),
-        block('resource', ['aws_ecs_account_setting_default', 'awsvpc_trunking'], [attr('name', 'awsvpcTrunking'), attr('value', 'enabled')]),
+        comment(
+          'ENI trunking (as the estimate assumed): more awsvpc tasks per instance. This is an account-wide default for the region.',
+        ),
+        block(
+          'resource',
+          ['aws_ecs_account_setting_default', 'awsvpc_trunking'],
+          [attr('name', 'awsvpcTrunking'), attr('value', 'enabled')],
+        ),
         blank(),
       );
     }
@@ -207,16 +269,21 @@ export function clusterSection(context: ExportContext): HclBodyItem[] {
   }
   // Providers are associated with the cluster here, never on aws_ecs_cluster (removed in provider
   // v5) (export-rules A8).
-  const providers = context.compute === 'fargate'
-    ? ['FARGATE', 'FARGATE_SPOT']
-    : context.nodeGroups.map((g) => expr(`aws_ecs_capacity_provider.${groupId(g)}.name`));
+  const providers =
+    context.compute === 'fargate'
+      ? ['FARGATE', 'FARGATE_SPOT']
+      : context.nodeGroups.map((g) => expr(`aws_ecs_capacity_provider.${groupId(g)}.name`));
   items.push(
-    block('resource', ['aws_ecs_cluster_capacity_providers', 'main'], [
-      attr('cluster_name', expr(`${CLUSTER_REF}.name`)),
-      attr('capacity_providers', providers),
-      blank(),
-      ...strategyBlocks('default_capacity_provider_strategy', capacityStrategy(context, null)),
-    ]),
+    block(
+      'resource',
+      ['aws_ecs_cluster_capacity_providers', 'main'],
+      [
+        attr('cluster_name', expr(`${CLUSTER_REF}.name`)),
+        attr('capacity_providers', providers),
+        blank(),
+        ...strategyBlocks('default_capacity_provider_strategy', capacityStrategy(context, null)),
+      ],
+    ),
     blank(),
   );
   return items;

@@ -2,7 +2,17 @@
  * Per service: log group, task definition (container definitions through jsonencode), ECS service
  * and, when the scenario autoscales it, Application Auto Scaling target tracking on CPU.
  */
-import { attr, blank, block, call, expr, template, type HclExpression, type HclBodyItem, type HclValue } from './hcl-writer.ts';
+import {
+  attr,
+  blank,
+  block,
+  call,
+  expr,
+  template,
+  type HclExpression,
+  type HclBodyItem,
+  type HclValue,
+} from './hcl-writer.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
 import { buildTaskDefinition, logGroupName } from './ecs-task-definition.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
@@ -37,7 +47,11 @@ function containerDefinitions(context: ExportContext, plan: ServicePlan): HclVal
 /** `locals { <service>_containers = [...] }` for every service, in one block at the top of the services. */
 export function containerLocals(context: ExportContext): HclBodyItem[] {
   return [
-    block('locals', [], context.services.map((plan) => attr(containersLocal(plan), containerDefinitions(context, plan)))),
+    block(
+      'locals',
+      [],
+      context.services.map((plan) => attr(containersLocal(plan), containerDefinitions(context, plan))),
+    ),
     blank(),
   ];
 }
@@ -59,10 +73,17 @@ function taskDefinitionResource(context: ExportContext, plan: ServicePlan): HclB
     body.push(blank(), block('ephemeral_storage', [], [attr('size_in_gib', definition.ephemeralStorage.sizeInGiB)]));
   }
   if (definition.runtimePlatform) {
-    body.push(blank(), block('runtime_platform', [], [
-      attr('operating_system_family', definition.runtimePlatform.operatingSystemFamily),
-      attr('cpu_architecture', definition.runtimePlatform.cpuArchitecture),
-    ]));
+    body.push(
+      blank(),
+      block(
+        'runtime_platform',
+        [],
+        [
+          attr('operating_system_family', definition.runtimePlatform.operatingSystemFamily),
+          attr('cpu_architecture', definition.runtimePlatform.cpuArchitecture),
+        ],
+      ),
+    );
   }
   return block('resource', ['aws_ecs_task_definition', plan.id], body);
 }
@@ -92,11 +113,18 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
   body.push(...strategyBlocks('capacity_provider_strategy', capacityStrategy(context, plan)));
   body.push(blank(), block('network_configuration', [], network));
   if (exposed) {
-    body.push(blank(), block('load_balancer', [], [
-      attr('target_group_arn', expr(`aws_lb_target_group.${plan.id}.arn`)),
-      attr('container_name', plan.name),
-      attr('container_port', plan.port),
-    ]));
+    body.push(
+      blank(),
+      block(
+        'load_balancer',
+        [],
+        [
+          attr('target_group_arn', expr(`aws_lb_target_group.${plan.id}.arn`)),
+          attr('container_name', plan.name),
+          attr('container_port', plan.port),
+        ],
+      ),
+    );
   }
   body.push(blank(), block('deployment_circuit_breaker', [], [attr('enable', true), attr('rollback', true)]));
   if (plan.autoscaling) {
@@ -106,7 +134,13 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
   // Providers must be associated with the cluster, and the listener must exist, before the
   // service is created (export-rules A8, A10).
   const dependsOn = ['aws_ecs_cluster_capacity_providers.main', ...listenerDependencies(plan)];
-  body.push(blank(), attr('depends_on', dependsOn.map((d) => expr(d))));
+  body.push(
+    blank(),
+    attr(
+      'depends_on',
+      dependsOn.map((d) => expr(d)),
+    ),
+  );
   return block('resource', ['aws_ecs_service', plan.id], body);
 }
 
@@ -115,41 +149,61 @@ function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
   if (!a) return [];
   const target = `aws_appautoscaling_target.${plan.id}`;
   return [
-    block('resource', ['aws_appautoscaling_target', plan.id], [
-      attr('service_namespace', 'ecs'),
-      attr('scalable_dimension', 'ecs:service:DesiredCount'),
-      // The cluster *name*: an ARN here creates a target that never attaches (export-rules A11).
-      attr('resource_id', template('service/', expr(`${CLUSTER_REF}.name`), '/', expr(`aws_ecs_service.${plan.id}.name`))),
-      attr('min_capacity', a.min),
-      attr('max_capacity', a.max),
-    ]),
+    block(
+      'resource',
+      ['aws_appautoscaling_target', plan.id],
+      [
+        attr('service_namespace', 'ecs'),
+        attr('scalable_dimension', 'ecs:service:DesiredCount'),
+        // The cluster *name*: an ARN here creates a target that never attaches (export-rules A11).
+        attr(
+          'resource_id',
+          template('service/', expr(`${CLUSTER_REF}.name`), '/', expr(`aws_ecs_service.${plan.id}.name`)),
+        ),
+        attr('min_capacity', a.min),
+        attr('max_capacity', a.max),
+      ],
+    ),
     blank(),
-    block('resource', ['aws_appautoscaling_policy', `${plan.id}_cpu`], [
-      attr('name', `${plan.name}-cpu`),
-      // The provider's default is StepScaling (export-rules A11).
-      attr('policy_type', 'TargetTrackingScaling'),
-      attr('resource_id', expr(`${target}.resource_id`)),
-      attr('scalable_dimension', expr(`${target}.scalable_dimension`)),
-      attr('service_namespace', expr(`${target}.service_namespace`)),
-      blank(),
-      block('target_tracking_scaling_policy_configuration', [], [
-        attr('target_value', a.targetCpuPercent),
-        attr('scale_in_cooldown', SCALE_IN_COOLDOWN_SECONDS),
-        attr('scale_out_cooldown', SCALE_OUT_COOLDOWN_SECONDS),
+    block(
+      'resource',
+      ['aws_appautoscaling_policy', `${plan.id}_cpu`],
+      [
+        attr('name', `${plan.name}-cpu`),
+        // The provider's default is StepScaling (export-rules A11).
+        attr('policy_type', 'TargetTrackingScaling'),
+        attr('resource_id', expr(`${target}.resource_id`)),
+        attr('scalable_dimension', expr(`${target}.scalable_dimension`)),
+        attr('service_namespace', expr(`${target}.service_namespace`)),
         blank(),
-        block('predefined_metric_specification', [], [attr('predefined_metric_type', 'ECSServiceAverageCPUUtilization')]),
-      ]),
-    ]),
+        block(
+          'target_tracking_scaling_policy_configuration',
+          [],
+          [
+            attr('target_value', a.targetCpuPercent),
+            attr('scale_in_cooldown', SCALE_IN_COOLDOWN_SECONDS),
+            attr('scale_out_cooldown', SCALE_OUT_COOLDOWN_SECONDS),
+            blank(),
+            block(
+              'predefined_metric_specification',
+              [],
+              [attr('predefined_metric_type', 'ECSServiceAverageCPUUtilization')],
+            ),
+          ],
+        ),
+      ],
+    ),
     blank(),
   ];
 }
 
 export function serviceSection(context: ExportContext, plan: ServicePlan): HclBodyItem[] {
   return [
-    block('resource', ['aws_cloudwatch_log_group', plan.id], [
-      attr('name', logGroupName(plan.name)),
-      attr('retention_in_days', LOG_RETENTION_DAYS),
-    ]),
+    block(
+      'resource',
+      ['aws_cloudwatch_log_group', plan.id],
+      [attr('name', logGroupName(plan.name)), attr('retention_in_days', LOG_RETENTION_DAYS)],
+    ),
     blank(),
     taskDefinitionResource(context, plan),
     blank(),

@@ -12,13 +12,15 @@ export const AWS_PROVIDER_VERSION = '~> 5.0';
 
 export function versionsTf(): string {
   return renderHclFile([
-    block('terraform', [], [
-      attr('required_version', '>= 1.5.0'),
-      blank(),
-      block('required_providers', [], [
-        attr('aws', { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION }),
-      ]),
-    ]),
+    block(
+      'terraform',
+      [],
+      [
+        attr('required_version', '>= 1.5.0'),
+        blank(),
+        block('required_providers', [], [attr('aws', { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION })]),
+      ],
+    ),
   ]);
 }
 
@@ -40,17 +42,21 @@ export function variablesTf(context: ExportContext): string {
       blank(),
       // ECS names allow letters, digits, "-" and "_" (export-rules A8); 20 characters keep IAM
       // role names ("<cluster>-<service>") under IAM's 64.
-      block('validation', [], [
-        attr('condition', expr('can(regex("^[A-Za-z0-9_-]{1,20}$", var.cluster_name))')),
-        attr('error_message', 'Use 1-20 letters, digits, "-" or "_".'),
-      ]),
+      block(
+        'validation',
+        [],
+        [
+          attr('condition', expr('can(regex("^[A-Za-z0-9_-]{1,20}$", var.cluster_name))')),
+          attr('error_message', 'Use 1-20 letters, digits, "-" or "_".'),
+        ],
+      ),
     ]),
-    ...variable('vpc_id', [
-      attr('description', 'VPC for the cluster (fill in).'),
-      attr('type', expr('string')),
-    ]),
+    ...variable('vpc_id', [attr('description', 'VPC for the cluster (fill in).'), attr('type', expr('string'))]),
     ...variable('private_subnet_ids', [
-      attr('description', 'Private subnets (with a NAT gateway or VPC endpoints) for tasks, in at least two Availability Zones (fill in).'),
+      attr(
+        'description',
+        'Private subnets (with a NAT gateway or VPC endpoints) for tasks, in at least two Availability Zones (fill in).',
+      ),
       attr('type', expr('list(string)')),
     ]),
   ];
@@ -61,7 +67,7 @@ export function variablesTf(context: ExportContext): string {
         attr('type', expr('list(string)')),
       ]),
       ...variable('certificate_arn', [
-        attr('description', 'ACM certificate ARN for the HTTPS listeners, covering the services\' hosts (fill in).'),
+        attr('description', "ACM certificate ARN for the HTTPS listeners, covering the services' hosts (fill in)."),
         attr('type', expr('string')),
       ]),
     );

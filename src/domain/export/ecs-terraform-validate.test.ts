@@ -33,12 +33,22 @@ function pluginDir(): string | null {
   if (process.env.TF_PLUGIN_DIR) return hasAws5(process.env.TF_PLUGIN_DIR) ? process.env.TF_PLUGIN_DIR : null;
   let found = '';
   try {
-    found = execFileSync('find', ['/', '-maxdepth', '4', '-type', 'd', '-name', 'registry.terraform.io'], { encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'ignore'] });
+    found = execFileSync('find', ['/', '-maxdepth', '4', '-type', 'd', '-name', 'registry.terraform.io'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (error) {
     // find exits non-zero on unreadable directories but still prints what it found.
     found = (error as { stdout?: string }).stdout ?? '';
   }
-  return found.split('\n').filter(Boolean).map((p) => dirname(p)).find(hasAws5) ?? null;
+  return (
+    found
+      .split('\n')
+      .filter(Boolean)
+      .map((p) => dirname(p))
+      .find(hasAws5) ?? null
+  );
 }
 
 const terraform = terraformBinary();
@@ -70,24 +80,40 @@ function limiter(slots: number) {
 const limit = limiter(2);
 
 describe.skipIf(skipReason !== null)('terraform fmt and validate on the ECS Terraform', () => {
-  it.concurrent.each(cases)('$name is formatted and valid', ({ scenario, optionId }) => limit(async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ecs-terraform-'));
-    try {
-      for (const file of bundleFor(scenario, optionId).filter((f) => f.path.startsWith('ecs/terraform/'))) {
-        const target = join(dir, file.path.slice('ecs/terraform/'.length));
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, file.contents);
-      }
-      const options = { cwd: dir, env: ENV, timeout: 120_000 };
-      const fmt = await run(terraform!, ['fmt', '-check', '-diff', '-no-color'], options).catch((error: { stdout: string }) => ({ stdout: `NOT FORMATTED\n${error.stdout}` }));
-      expect(fmt.stdout).toBe('');
-      await run(terraform!, ['init', '-backend=false', '-input=false', '-no-color', `-plugin-dir=${plugins}`], options);
-      const validate = await run(terraform!, ['validate', '-json', '-no-color'], options).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
-      const result = JSON.parse(validate.stdout) as { valid: boolean; diagnostics: { severity: string; summary: string; detail?: string }[] };
-      expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} ${d.detail ?? ''}`)).toEqual([]);
-      expect(result.valid).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }), 300_000);
+  it.concurrent.each(cases)(
+    '$name is formatted and valid',
+    ({ scenario, optionId }) =>
+      limit(async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'ecs-terraform-'));
+        try {
+          for (const file of bundleFor(scenario, optionId).filter((f) => f.path.startsWith('ecs/terraform/'))) {
+            const target = join(dir, file.path.slice('ecs/terraform/'.length));
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, file.contents);
+          }
+          const options = { cwd: dir, env: ENV, timeout: 120_000 };
+          const fmt = await run(terraform!, ['fmt', '-check', '-diff', '-no-color'], options).catch(
+            (error: { stdout: string }) => ({ stdout: `NOT FORMATTED\n${error.stdout}` }),
+          );
+          expect(fmt.stdout).toBe('');
+          await run(
+            terraform!,
+            ['init', '-backend=false', '-input=false', '-no-color', `-plugin-dir=${plugins}`],
+            options,
+          );
+          const validate = await run(terraform!, ['validate', '-json', '-no-color'], options).catch(
+            (error: { stdout: string }) => ({ stdout: error.stdout }),
+          );
+          const result = JSON.parse(validate.stdout) as {
+            valid: boolean;
+            diagnostics: { severity: string; summary: string; detail?: string }[];
+          };
+          expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} ${d.detail ?? ''}`)).toEqual([]);
+          expect(result.valid).toBe(true);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+    300_000,
+  );
 });

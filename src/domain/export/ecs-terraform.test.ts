@@ -3,12 +3,22 @@
  * export-rules A7-A12 for every sample scenario on both ECS options.
  */
 import { describe, expect, it } from 'vitest';
-import { bundleFor, contextFor, exportableCases, fileAt, MIXED_SCENARIO, WINDOWS_SCENARIO } from './testing/export-fixtures.ts';
+import {
+  bundleFor,
+  contextFor,
+  exportableCases,
+  fileAt,
+  MIXED_SCENARIO,
+  WINDOWS_SCENARIO,
+} from './testing/export-fixtures.ts';
 import { literalValues, parseTerraformFiles, type TerraformJson } from './testing/parse-terraform.ts';
 
 const ecsCases = exportableCases().filter((c) => c.optionId.startsWith('ecs'));
 
-async function mainOf(scenario: Parameters<typeof bundleFor>[0], optionId: Parameters<typeof bundleFor>[1]): Promise<TerraformJson> {
+async function mainOf(
+  scenario: Parameters<typeof bundleFor>[0],
+  optionId: Parameters<typeof bundleFor>[1],
+): Promise<TerraformJson> {
   const parsed = await parseTerraformFiles(bundleFor(scenario, optionId));
   return parsed.get('ecs/terraform/main.tf')!;
 }
@@ -19,10 +29,20 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
 
   it('parses, pins the AWS provider to ~> 5.0 and declares what main.tf uses', async () => {
     const parsed = await parseTerraformFiles(files);
-    expect([...parsed.keys()].sort()).toEqual(['ecs/terraform/main.tf', 'ecs/terraform/outputs.tf', 'ecs/terraform/variables.tf', 'ecs/terraform/versions.tf']);
-    expect(parsed.get('ecs/terraform/versions.tf')!.terraform[0].required_providers[0].aws).toEqual({ source: 'hashicorp/aws', version: '~> 5.0' });
+    expect([...parsed.keys()].sort()).toEqual([
+      'ecs/terraform/main.tf',
+      'ecs/terraform/outputs.tf',
+      'ecs/terraform/variables.tf',
+      'ecs/terraform/versions.tf',
+    ]);
+    expect(parsed.get('ecs/terraform/versions.tf')!.terraform[0].required_providers[0].aws).toEqual({
+      source: 'hashicorp/aws',
+      version: '~> 5.0',
+    });
     const declared = Object.keys(parsed.get('ecs/terraform/variables.tf')!.variable).sort();
-    const used = [...new Set([...fileAt(files, 'ecs/terraform/main.tf').matchAll(/var\.([a-z_]+)/g)].map((m) => m[1]!))].sort();
+    const used = [
+      ...new Set([...fileAt(files, 'ecs/terraform/main.tf').matchAll(/var\.([a-z_]+)/g)].map((m) => m[1]!)),
+    ].sort();
     expect(declared).toEqual(used);
   });
 
@@ -35,69 +55,99 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
     else expect(association.capacity_providers).toHaveLength(context.nodeGroups.length);
   });
 
-  it.each(context.services.map((p) => [p.name, p]))('%s: service, task definition, load balancer and autoscaling follow the rules', async (_name, plan) => {
-    const main = await mainOf(scenario, optionId);
-    const service = main.resource.aws_ecs_service[plan.id][0];
-    expect(service.name).toBe(plan.name);
-    expect(service).not.toHaveProperty('launch_type');
-    expect(service).not.toHaveProperty('iam_role');
-    expect(service.cluster).toBe('${aws_ecs_cluster.main.id}');
-    expect(service.capacity_provider_strategy.some((s: { weight: number }) => s.weight > 0)).toBe(true);
-    expect(service.network_configuration[0].subnets).toBe('${var.private_subnet_ids}');
-    expect(service.deployment_circuit_breaker).toEqual([{ enable: true, rollback: true }]);
-    expect(service.depends_on).toContain('${aws_ecs_cluster_capacity_providers.main}');
-    if (optionId === 'ecs-ec2') expect(service.network_configuration[0]).not.toHaveProperty('assign_public_ip');
+  it.each(context.services.map((p) => [p.name, p]))(
+    '%s: service, task definition, load balancer and autoscaling follow the rules',
+    async (_name, plan) => {
+      const main = await mainOf(scenario, optionId);
+      const service = main.resource.aws_ecs_service[plan.id][0];
+      expect(service.name).toBe(plan.name);
+      expect(service).not.toHaveProperty('launch_type');
+      expect(service).not.toHaveProperty('iam_role');
+      expect(service.cluster).toBe('${aws_ecs_cluster.main.id}');
+      expect(service.capacity_provider_strategy.some((s: { weight: number }) => s.weight > 0)).toBe(true);
+      expect(service.network_configuration[0].subnets).toBe('${var.private_subnet_ids}');
+      expect(service.deployment_circuit_breaker).toEqual([{ enable: true, rollback: true }]);
+      expect(service.depends_on).toContain('${aws_ecs_cluster_capacity_providers.main}');
+      if (optionId === 'ecs-ec2') expect(service.network_configuration[0]).not.toHaveProperty('assign_public_ip');
 
-    const task = main.resource.aws_ecs_task_definition[plan.id][0];
-    const json = JSON.parse(fileAt(files, `ecs/task-definitions/${plan.name}.json`));
-    expect(task.family).toBe(json.family);
-    expect(task.cpu).toBe(json.cpu);
-    expect(task.memory).toBe(json.memory);
-    expect(task.requires_compatibilities).toEqual(json.requiresCompatibilities);
-    expect(task.container_definitions).toBe(`\${jsonencode(local.${plan.id}_containers)}`);
-    // The containers in the locals are the JSON file's, with references for the log group and region.
-    const containers = literalValues(main.locals[0][`${plan.id}_containers`]) as { logConfiguration: { options: Record<string, string> } }[];
-    expect(containers[0]!.logConfiguration.options).toEqual({
-      'awslogs-group': `ref(\${aws_cloudwatch_log_group.${plan.id}.name})`,
-      'awslogs-region': 'ref(${var.aws_region})',
-      'awslogs-stream-prefix': 'ecs',
-    });
-    containers[0]!.logConfiguration.options = json.containerDefinitions[0].logConfiguration.options;
-    expect(containers).toEqual(json.containerDefinitions);
-    if (json.runtimePlatform) {
-      expect(task.runtime_platform).toEqual([{ operating_system_family: json.runtimePlatform.operatingSystemFamily, cpu_architecture: json.runtimePlatform.cpuArchitecture }]);
-    }
+      const task = main.resource.aws_ecs_task_definition[plan.id][0];
+      const json = JSON.parse(fileAt(files, `ecs/task-definitions/${plan.name}.json`));
+      expect(task.family).toBe(json.family);
+      expect(task.cpu).toBe(json.cpu);
+      expect(task.memory).toBe(json.memory);
+      expect(task.requires_compatibilities).toEqual(json.requiresCompatibilities);
+      expect(task.container_definitions).toBe(`\${jsonencode(local.${plan.id}_containers)}`);
+      // The containers in the locals are the JSON file's, with references for the log group and region.
+      const containers = literalValues(main.locals[0][`${plan.id}_containers`]) as {
+        logConfiguration: { options: Record<string, string> };
+      }[];
+      expect(containers[0]!.logConfiguration.options).toEqual({
+        'awslogs-group': `ref(\${aws_cloudwatch_log_group.${plan.id}.name})`,
+        'awslogs-region': 'ref(${var.aws_region})',
+        'awslogs-stream-prefix': 'ecs',
+      });
+      containers[0]!.logConfiguration.options = json.containerDefinitions[0].logConfiguration.options;
+      expect(containers).toEqual(json.containerDefinitions);
+      if (json.runtimePlatform) {
+        expect(task.runtime_platform).toEqual([
+          {
+            operating_system_family: json.runtimePlatform.operatingSystemFamily,
+            cpu_architecture: json.runtimePlatform.cpuArchitecture,
+          },
+        ]);
+      }
 
-    if (plan.public && plan.port !== null) {
-      const group = main.resource.aws_lb_target_group[plan.id][0];
-      expect(group.target_type).toBe('ip');
-      expect(group.health_check[0].path).toBe(plan.healthCheckPath ?? '/');
-      expect(service.load_balancer).toEqual([{ target_group_arn: `\${aws_lb_target_group.${plan.id}.arn}`, container_name: plan.name, container_port: plan.port }]);
-      expect(service.depends_on).toContain(`\${aws_lb_listener.${plan.id}_https}`);
-      if (plan.host !== null) expect(main.resource.aws_lb_listener_rule[`${plan.id}_host`][0].condition[0].host_header[0].values).toEqual([plan.host]);
-    } else {
-      expect(service).not.toHaveProperty('load_balancer');
-    }
+      if (plan.public && plan.port !== null) {
+        const group = main.resource.aws_lb_target_group[plan.id][0];
+        expect(group.target_type).toBe('ip');
+        expect(group.health_check[0].path).toBe(plan.healthCheckPath ?? '/');
+        expect(service.load_balancer).toEqual([
+          {
+            target_group_arn: `\${aws_lb_target_group.${plan.id}.arn}`,
+            container_name: plan.name,
+            container_port: plan.port,
+          },
+        ]);
+        expect(service.depends_on).toContain(`\${aws_lb_listener.${plan.id}_https}`);
+        if (plan.host !== null)
+          expect(main.resource.aws_lb_listener_rule[`${plan.id}_host`][0].condition[0].host_header[0].values).toEqual([
+            plan.host,
+          ]);
+      } else {
+        expect(service).not.toHaveProperty('load_balancer');
+      }
 
-    if (plan.autoscaling) {
-      expect(service.lifecycle).toEqual([{ ignore_changes: ['${desired_count}'] }]);
-      const target = main.resource.aws_appautoscaling_target[plan.id][0];
-      // The cluster name, never its ARN (export-rules A11).
-      expect(target.resource_id).toBe(`service/\${aws_ecs_cluster.main.name}/\${aws_ecs_service.${plan.id}.name}`);
-      expect(target).toMatchObject({ service_namespace: 'ecs', scalable_dimension: 'ecs:service:DesiredCount', min_capacity: plan.autoscaling.min, max_capacity: plan.autoscaling.max });
-      const policy = main.resource.aws_appautoscaling_policy[`${plan.id}_cpu`][0];
-      expect(policy.policy_type).toBe('TargetTrackingScaling');
-      expect(policy.target_tracking_scaling_policy_configuration[0].predefined_metric_specification[0].predefined_metric_type).toBe('ECSServiceAverageCPUUtilization');
-      expect(policy.target_tracking_scaling_policy_configuration[0].target_value).toBe(plan.autoscaling.targetCpuPercent);
-    } else {
-      expect(service).not.toHaveProperty('lifecycle');
-      expect(main.resource.aws_appautoscaling_target?.[plan.id]).toBeUndefined();
-    }
-  });
+      if (plan.autoscaling) {
+        expect(service.lifecycle).toEqual([{ ignore_changes: ['${desired_count}'] }]);
+        const target = main.resource.aws_appautoscaling_target[plan.id][0];
+        // The cluster name, never its ARN (export-rules A11).
+        expect(target.resource_id).toBe(`service/\${aws_ecs_cluster.main.name}/\${aws_ecs_service.${plan.id}.name}`);
+        expect(target).toMatchObject({
+          service_namespace: 'ecs',
+          scalable_dimension: 'ecs:service:DesiredCount',
+          min_capacity: plan.autoscaling.min,
+          max_capacity: plan.autoscaling.max,
+        });
+        const policy = main.resource.aws_appautoscaling_policy[`${plan.id}_cpu`][0];
+        expect(policy.policy_type).toBe('TargetTrackingScaling');
+        expect(
+          policy.target_tracking_scaling_policy_configuration[0].predefined_metric_specification[0]
+            .predefined_metric_type,
+        ).toBe('ECSServiceAverageCPUUtilization');
+        expect(policy.target_tracking_scaling_policy_configuration[0].target_value).toBe(
+          plan.autoscaling.targetCpuPercent,
+        );
+      } else {
+        expect(service).not.toHaveProperty('lifecycle');
+        expect(main.resource.aws_appautoscaling_target?.[plan.id]).toBeUndefined();
+      }
+    },
+  );
 
   it('creates a log group per service and grants secret reads to the execution role only', async () => {
     const main = await mainOf(scenario, optionId);
-    for (const plan of context.services) expect(main.resource.aws_cloudwatch_log_group[plan.id][0].name).toBe(`/ecs/${plan.name}`);
+    for (const plan of context.services)
+      expect(main.resource.aws_cloudwatch_log_group[plan.id][0].name).toBe(`/ecs/${plan.name}`);
     const secrets = context.services.flatMap((s) => s.secrets);
     if (secrets.length === 0) expect(main.resource.aws_iam_role_policy).toBeUndefined();
     else expect(main.resource.aws_iam_role_policy.execution_secrets[0].role).toBe('${aws_iam_role.execution.id}');
@@ -107,15 +157,27 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
 describe('capacity', () => {
   it('ECS on Fargate: FARGATE/FARGATE_SPOT weighted by the Spot share; ARM64 tasks stay off Fargate Spot', async () => {
     const main = await mainOf(MIXED_SCENARIO, 'ecs-fargate');
-    const weights = (id: string) => main.resource.aws_ecs_service[id][0].capacity_provider_strategy.map((s: { capacity_provider: string; weight: number }) => [s.capacity_provider, s.weight]);
-    expect(weights('web')).toEqual([['FARGATE', 70], ['FARGATE_SPOT', 30]]);
+    const weights = (id: string) =>
+      main.resource.aws_ecs_service[id][0].capacity_provider_strategy.map(
+        (s: { capacity_provider: string; weight: number }) => [s.capacity_provider, s.weight],
+      );
+    expect(weights('web')).toEqual([
+      ['FARGATE', 70],
+      ['FARGATE_SPOT', 30],
+    ]);
     expect(weights('arm_api')).toEqual([['FARGATE', 1]]);
-    expect(main.resource.aws_ecs_cluster_capacity_providers.main[0].default_capacity_provider_strategy.map((s: { weight: number }) => s.weight)).toEqual([70, 30]);
+    expect(
+      main.resource.aws_ecs_cluster_capacity_providers.main[0].default_capacity_provider_strategy.map(
+        (s: { weight: number }) => s.weight,
+      ),
+    ).toEqual([70, 30]);
   });
 
   it('Windows tasks stay off Fargate Spot', async () => {
     const main = await mainOf(WINDOWS_SCENARIO, 'ecs-fargate');
-    expect(main.resource.aws_ecs_service.legacy[0].capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', weight: 1, base: 0 }]);
+    expect(main.resource.aws_ecs_service.legacy[0].capacity_provider_strategy).toEqual([
+      { capacity_provider: 'FARGATE', weight: 1, base: 0 },
+    ]);
   });
 
   it('ECS on EC2: launch template with the ECS-optimized AMI from SSM (arm64 for Graviton), ASG sized from the node plan, managed scaling', async () => {
@@ -125,9 +187,11 @@ describe('capacity', () => {
     for (const group of context.nodeGroups) {
       const id = group.key.replace(/-/g, '_');
       const parameter = main.data.aws_ssm_parameter[`ecs_ami_${id}`][0].name;
-      expect(parameter).toBe(group.plan.arch === 'arm64'
-        ? '/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id'
-        : '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id');
+      expect(parameter).toBe(
+        group.plan.arch === 'arm64'
+          ? '/aws/service/ecs/optimized-ami/amazon-linux-2023/arm64/recommended/image_id'
+          : '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
+      );
       const template = main.resource.aws_launch_template[id][0];
       expect(template.instance_type).toBe(group.plan.instanceType);
       expect(template.image_id).toBe(`\${data.aws_ssm_parameter.ecs_ami_${id}.value}`);
@@ -143,7 +207,12 @@ describe('capacity', () => {
       expect(provider.auto_scaling_group_provider[0].managed_termination_protection).toBe('ENABLED');
       expect(provider.auto_scaling_group_provider[0].managed_scaling[0].status).toBe('ENABLED');
     }
-    expect(main.resource.aws_ecs_service.arm_api[0].capacity_provider_strategy[0].capacity_provider).toBe('${aws_ecs_capacity_provider.arm64.name}');
-    expect(main.resource.aws_ecs_account_setting_default.awsvpc_trunking[0]).toEqual({ name: 'awsvpcTrunking', value: 'enabled' });
+    expect(main.resource.aws_ecs_service.arm_api[0].capacity_provider_strategy[0].capacity_provider).toBe(
+      '${aws_ecs_capacity_provider.arm64.name}',
+    );
+    expect(main.resource.aws_ecs_account_setting_default.awsvpc_trunking[0]).toEqual({
+      name: 'awsvpcTrunking',
+      value: 'enabled',
+    });
   });
 });

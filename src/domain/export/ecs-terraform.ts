@@ -14,7 +14,9 @@ export const ECS_TERRAFORM_DIR = 'ecs/terraform';
 
 function mainTf(context: ExportContext): string {
   const items: HclBodyItem[] = [
-    comment(`${context.option.label}: ${context.services.length} service${context.services.length === 1 ? '' : 's'} in ${context.scenario.region}, generated from scenario.json.`),
+    comment(
+      `${context.option.label}: ${context.services.length} service${context.services.length === 1 ? '' : 's'} in ${context.scenario.region}, generated from scenario.json.`,
+    ),
     block('provider', ['aws'], [attr('region', expr('var.aws_region'))]),
     blank(),
     ...clusterSection(context),
@@ -34,12 +36,31 @@ function outputsTf(context: ExportContext): string {
     block('output', ['cluster_arn'], [attr('value', expr(`${CLUSTER_REF}.arn`))]),
   ];
   for (const plan of context.services) {
-    items.push(blank(), block('output', [`${plan.id}_task_definition_arn`], [attr('value', expr(`aws_ecs_task_definition.${plan.id}.arn`))]));
+    items.push(
+      blank(),
+      block(
+        'output',
+        [`${plan.id}_task_definition_arn`],
+        [attr('value', expr(`aws_ecs_task_definition.${plan.id}.arn`))],
+      ),
+    );
     if (isExposed(plan)) {
-      items.push(blank(), block('output', [`${plan.id}_load_balancer_dns_name`], [
-        attr('description', plan.host === null ? `Point DNS for ${plan.name} here.` : `Point ${plan.host} here (CNAME or alias record).`),
-        attr('value', expr(`aws_lb.${plan.id}.dns_name`)),
-      ]));
+      items.push(
+        blank(),
+        block(
+          'output',
+          [`${plan.id}_load_balancer_dns_name`],
+          [
+            attr(
+              'description',
+              plan.host === null
+                ? `Point DNS for ${plan.name} here.`
+                : `Point ${plan.host} here (CNAME or alias record).`,
+            ),
+            attr('value', expr(`aws_lb.${plan.id}.dns_name`)),
+          ],
+        ),
+      );
     }
   }
   return renderHclFile(items);

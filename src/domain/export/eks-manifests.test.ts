@@ -16,7 +16,9 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
   const files = bundleFor(scenario, optionId);
   const context = contextFor(scenario, optionId);
   const yamlFiles = files.filter((f) => f.path.endsWith('.yaml'));
-  const manifests = yamlFiles.filter((f) => f.path.startsWith('eks/manifests/') && !f.path.endsWith('kustomization.yaml'));
+  const manifests = yamlFiles.filter(
+    (f) => f.path.startsWith('eks/manifests/') && !f.path.endsWith('kustomization.yaml'),
+  );
   const objects = manifests.flatMap(parseYaml11);
   const byKind = (kind: string) => objects.filter((o) => o.kind === kind);
 
@@ -33,65 +35,119 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
 
   it('lists every manifest in kustomization.yaml, each object in the namespace', () => {
     const [kustomization] = parseYaml11({ path: 'k', contents: fileAt(files, 'eks/manifests/kustomization.yaml') });
-    expect((kustomization!.resources as string[]).map((r) => `eks/manifests/${r}`).sort()).toEqual(manifests.map((f) => f.path).sort());
+    expect((kustomization!.resources as string[]).map((r) => `eks/manifests/${r}`).sort()).toEqual(
+      manifests.map((f) => f.path).sort(),
+    );
     for (const object of objects.filter((o) => o.kind !== 'Namespace')) expect(object.metadata.namespace).toBe('apps');
   });
 
-  it.each(context.services.map((p) => [p.name, p]))('%s: Deployment, HPA, Service, Ingress and secrets are wired together', (_name, plan) => {
-    const deployment = byKind('Deployment').find((d) => d.metadata.name === plan.name)!;
-    const spec = deployment.spec as { replicas?: number; template: { spec: { serviceAccountName: string; nodeSelector?: Record<string, string>; topologySpreadConstraints?: unknown[]; containers: { resources: { requests: Record<string, string>; limits: Record<string, string> }; env?: { name: string; valueFrom?: { secretKeyRef: { name: string } } }[]; readinessProbe?: { httpGet?: { path: string } } }[] } } };
-    const pod = spec.template.spec;
-    const hpa = byKind('HorizontalPodAutoscaler').find((h) => h.metadata.name === plan.name);
-    if (plan.autoscaling) {
-      expect(spec).not.toHaveProperty('replicas');
-      expect(hpa!.spec).toMatchObject({ scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name }, maxReplicas: plan.autoscaling.max });
-      expect(hpa!.spec!.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: plan.autoscaling.targetCpuPercent } } }]);
-    } else {
-      expect(spec.replicas).toBe(plan.desiredCount);
-      expect(hpa).toBeUndefined();
-    }
-    const container = pod.containers[0]!;
-    expect(container.resources.requests).toEqual({ cpu: `${Math.round(plan.service.vcpu * 1000)}m`, memory: `${Math.ceil(plan.service.memoryGiB * 1024 - 1e-9)}Mi` });
-    expect(container.resources.limits).toMatchObject(container.resources.requests);
-    expect(pod.serviceAccountName).toBe(plan.name);
-    if (optionId === 'eks-ec2') {
-      expect(pod.nodeSelector!['kubernetes.io/arch']).toBe(plan.service.arch === 'arm64' ? 'arm64' : 'amd64');
-      expect(pod.topologySpreadConstraints).toHaveLength(1);
-    } else {
-      expect(pod.nodeSelector).toBeUndefined();
-    }
-    if (plan.healthCheckPath !== null) expect(container.readinessProbe!.httpGet!.path).toBe(plan.healthCheckPath);
+  it.each(context.services.map((p) => [p.name, p]))(
+    '%s: Deployment, HPA, Service, Ingress and secrets are wired together',
+    (_name, plan) => {
+      const deployment = byKind('Deployment').find((d) => d.metadata.name === plan.name)!;
+      const spec = deployment.spec as {
+        replicas?: number;
+        template: {
+          spec: {
+            serviceAccountName: string;
+            nodeSelector?: Record<string, string>;
+            topologySpreadConstraints?: unknown[];
+            containers: {
+              resources: { requests: Record<string, string>; limits: Record<string, string> };
+              env?: { name: string; valueFrom?: { secretKeyRef: { name: string } } }[];
+              readinessProbe?: { httpGet?: { path: string } };
+            }[];
+          };
+        };
+      };
+      const pod = spec.template.spec;
+      const hpa = byKind('HorizontalPodAutoscaler').find((h) => h.metadata.name === plan.name);
+      if (plan.autoscaling) {
+        expect(spec).not.toHaveProperty('replicas');
+        expect(hpa!.spec).toMatchObject({
+          scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name },
+          maxReplicas: plan.autoscaling.max,
+        });
+        expect(hpa!.spec!.metrics).toEqual([
+          {
+            type: 'Resource',
+            resource: {
+              name: 'cpu',
+              target: { type: 'Utilization', averageUtilization: plan.autoscaling.targetCpuPercent },
+            },
+          },
+        ]);
+      } else {
+        expect(spec.replicas).toBe(plan.desiredCount);
+        expect(hpa).toBeUndefined();
+      }
+      const container = pod.containers[0]!;
+      expect(container.resources.requests).toEqual({
+        cpu: `${Math.round(plan.service.vcpu * 1000)}m`,
+        memory: `${Math.ceil(plan.service.memoryGiB * 1024 - 1e-9)}Mi`,
+      });
+      expect(container.resources.limits).toMatchObject(container.resources.requests);
+      expect(pod.serviceAccountName).toBe(plan.name);
+      if (optionId === 'eks-ec2') {
+        expect(pod.nodeSelector!['kubernetes.io/arch']).toBe(plan.service.arch === 'arm64' ? 'arm64' : 'amd64');
+        expect(pod.topologySpreadConstraints).toHaveLength(1);
+      } else {
+        expect(pod.nodeSelector).toBeUndefined();
+      }
+      if (plan.healthCheckPath !== null) expect(container.readinessProbe!.httpGet!.path).toBe(plan.healthCheckPath);
 
-    const account = byKind('ServiceAccount').find((s) => s.metadata.name === plan.name)!;
-    expect(account.metadata.annotations!['eks.amazonaws.com/role-arn']).toBe(`arn:aws:iam::REPLACE_WITH_ACCOUNT_ID:role/app-cluster-${plan.name}`);
+      const account = byKind('ServiceAccount').find((s) => s.metadata.name === plan.name)!;
+      expect(account.metadata.annotations!['eks.amazonaws.com/role-arn']).toBe(
+        `arn:aws:iam::REPLACE_WITH_ACCOUNT_ID:role/app-cluster-${plan.name}`,
+      );
 
-    const ingress = byKind('Ingress').find((i) => i.metadata.name === plan.name);
-    if (plan.public && plan.port !== null) {
-      expect(ingress!.spec!.ingressClassName).toBe('alb');
-      const annotations = ingress!.metadata.annotations!;
-      expect(annotations).not.toHaveProperty('kubernetes.io/ingress.class');
-      expect(annotations['alb.ingress.kubernetes.io/target-type']).toBe('ip');
-      expect(annotations['alb.ingress.kubernetes.io/scheme']).toBe('internet-facing');
-      expect(annotations['alb.ingress.kubernetes.io/healthcheck-path']).toBe(plan.healthCheckPath ?? '/');
-      expect(JSON.parse(annotations['alb.ingress.kubernetes.io/listen-ports']!)).toEqual([{ HTTP: 80 }, { HTTPS: 443 }]);
-      expect(annotations['alb.ingress.kubernetes.io/certificate-arn']).toMatch(/^arn:aws:acm:us-east-1:REPLACE_WITH_ACCOUNT_ID:certificate\/REPLACE_WITH_CERTIFICATE_ID$/);
-      expect((ingress!.spec!.rules as { host?: string }[])[0]!.host).toBe(plan.host ?? undefined);
-    } else {
-      expect(ingress).toBeUndefined();
-    }
+      const ingress = byKind('Ingress').find((i) => i.metadata.name === plan.name);
+      if (plan.public && plan.port !== null) {
+        expect(ingress!.spec!.ingressClassName).toBe('alb');
+        const annotations = ingress!.metadata.annotations!;
+        expect(annotations).not.toHaveProperty('kubernetes.io/ingress.class');
+        expect(annotations['alb.ingress.kubernetes.io/target-type']).toBe('ip');
+        expect(annotations['alb.ingress.kubernetes.io/scheme']).toBe('internet-facing');
+        expect(annotations['alb.ingress.kubernetes.io/healthcheck-path']).toBe(plan.healthCheckPath ?? '/');
+        expect(JSON.parse(annotations['alb.ingress.kubernetes.io/listen-ports']!)).toEqual([
+          { HTTP: 80 },
+          { HTTPS: 443 },
+        ]);
+        expect(annotations['alb.ingress.kubernetes.io/certificate-arn']).toMatch(
+          /^arn:aws:acm:us-east-1:REPLACE_WITH_ACCOUNT_ID:certificate\/REPLACE_WITH_CERTIFICATE_ID$/,
+        );
+        expect((ingress!.spec!.rules as { host?: string }[])[0]!.host).toBe(plan.host ?? undefined);
+      } else {
+        expect(ingress).toBeUndefined();
+      }
 
-    const stores = byKind('SecretStore').filter((s) => s.metadata.name.startsWith(`${plan.name}-secrets`));
-    const externals = byKind('ExternalSecret').filter((s) => s.metadata.name.startsWith(`${plan.name}-secrets`));
-    expect(stores.length).toBe(externals.length);
-    const fromSecrets = (container.env ?? []).filter((e) => e.valueFrom);
-    expect(fromSecrets.map((e) => e.name).sort()).toEqual(plan.secrets.map((s) => s.name).sort());
-    for (const variable of fromSecrets) expect(externals.map((e) => e.metadata.name)).toContain(variable.valueFrom!.secretKeyRef.name);
-  });
+      const stores = byKind('SecretStore').filter((s) => s.metadata.name.startsWith(`${plan.name}-secrets`));
+      const externals = byKind('ExternalSecret').filter((s) => s.metadata.name.startsWith(`${plan.name}-secrets`));
+      expect(stores.length).toBe(externals.length);
+      const fromSecrets = (container.env ?? []).filter((e) => e.valueFrom);
+      expect(fromSecrets.map((e) => e.name).sort()).toEqual(plan.secrets.map((s) => s.name).sort());
+      for (const variable of fromSecrets)
+        expect(externals.map((e) => e.metadata.name)).toContain(variable.valueFrom!.secretKeyRef.name);
+    },
+  );
 
-  it('eksctl.yaml: quoted version, OIDC, and the engine\'s node plan or a Fargate profile', () => {
+  it("eksctl.yaml: quoted version, OIDC, and the engine's node plan or a Fargate profile", () => {
     const text = fileAt(files, 'eks/cluster/eksctl.yaml');
     expect(text).toMatch(/^ {2}version: "1\.\d+"$/m);
-    const [config] = parseYaml11({ path: 'eksctl.yaml', contents: text }) as unknown as [{ metadata: { version: string }; iam: { withOIDC: boolean }; managedNodeGroups?: { instanceType?: string; instanceTypes?: string[]; desiredCapacity: number; maxSize: number; minSize: number }[]; fargateProfiles?: { selectors: { namespace: string }[] }[] }];
+    const [config] = parseYaml11({ path: 'eksctl.yaml', contents: text }) as unknown as [
+      {
+        metadata: { version: string };
+        iam: { withOIDC: boolean };
+        managedNodeGroups?: {
+          instanceType?: string;
+          instanceTypes?: string[];
+          desiredCapacity: number;
+          maxSize: number;
+          minSize: number;
+        }[];
+        fargateProfiles?: { selectors: { namespace: string }[] }[];
+      },
+    ];
     expect(typeof config.metadata.version).toBe('string');
     expect(config.iam.withOIDC).toBe(true);
     if (optionId === 'eks-ec2') {
@@ -113,23 +169,55 @@ describe('secrets from several stores', () => {
   it('makes one SecretStore and ExternalSecret per AWS service and region, with JSON keys and version stages', () => {
     const files = bundleFor(MIXED_SCENARIO, 'eks-ec2');
     const stores = parseYaml11({ path: 's', contents: fileAt(files, 'eks/manifests/web/secretstore.yaml') });
-    expect(stores.map((s) => [s.metadata.name, (s.spec as { provider: { aws: { service: string; region: string } } }).provider.aws])).toEqual([
-      ['web-secrets-1', { service: 'SecretsManager', region: 'us-east-1', auth: { jwt: { serviceAccountRef: { name: 'web' } } } }],
-      ['web-secrets-2', { service: 'SecretsManager', region: 'eu-west-1', auth: { jwt: { serviceAccountRef: { name: 'web' } } } }],
-      ['web-secrets-3', { service: 'ParameterStore', region: 'us-east-1', auth: { jwt: { serviceAccountRef: { name: 'web' } } } }],
+    expect(
+      stores.map((s) => [
+        s.metadata.name,
+        (s.spec as { provider: { aws: { service: string; region: string } } }).provider.aws,
+      ]),
+    ).toEqual([
+      [
+        'web-secrets-1',
+        { service: 'SecretsManager', region: 'us-east-1', auth: { jwt: { serviceAccountRef: { name: 'web' } } } },
+      ],
+      [
+        'web-secrets-2',
+        { service: 'SecretsManager', region: 'eu-west-1', auth: { jwt: { serviceAccountRef: { name: 'web' } } } },
+      ],
+      [
+        'web-secrets-3',
+        { service: 'ParameterStore', region: 'us-east-1', auth: { jwt: { serviceAccountRef: { name: 'web' } } } },
+      ],
     ]);
     const externals = parseYaml11({ path: 'e', contents: fileAt(files, 'eks/manifests/web/externalsecret.yaml') });
     expect(externals.map((e) => (e.spec as { data: unknown[] }).data)).toEqual([
-      [{ secretKey: 'API_KEY', remoteRef: { key: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:api-key-XyZ123', version: 'AWSPREVIOUS' } }],
-      [{ secretKey: 'DB_PASSWORD', remoteRef: { key: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf', property: 'password' } }],
+      [
+        {
+          secretKey: 'API_KEY',
+          remoteRef: {
+            key: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:api-key-XyZ123',
+            version: 'AWSPREVIOUS',
+          },
+        },
+      ],
+      [
+        {
+          secretKey: 'DB_PASSWORD',
+          remoteRef: { key: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf', property: 'password' },
+        },
+      ],
       [{ secretKey: 'SSM_TOKEN', remoteRef: { key: 'arn:aws:ssm:us-east-1:123456789012:parameter/prod/token' } }],
     ]);
     for (const e of externals) expect(e.apiVersion).toBe('external-secrets.io/v1');
   });
 
   it('keeps YAML 1.1 look-alikes and $(VAR) in env values as the literal strings typed', () => {
-    const deployment = parseYaml11({ path: 'd', contents: fileAt(bundleFor(MIXED_SCENARIO, 'eks-ec2'), 'eks/manifests/web/deployment.yaml') })[0]!;
-    const env = (deployment.spec as { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } }).template.spec.containers[0]!.env;
+    const deployment = parseYaml11({
+      path: 'd',
+      contents: fileAt(bundleFor(MIXED_SCENARIO, 'eks-ec2'), 'eks/manifests/web/deployment.yaml'),
+    })[0]!;
+    const env = (
+      deployment.spec as { template: { spec: { containers: { env: { name: string; value?: string }[] }[] } } }
+    ).template.spec.containers[0]!.env;
     expect(env.filter((e) => e.value !== undefined)).toEqual([
       { name: 'A_VAR', value: '0123' },
       { name: 'B_VAR', value: 'on' },
@@ -140,13 +228,19 @@ describe('secrets from several stores', () => {
 });
 
 describe('the checks themselves', () => {
-  const deployment = () => parseYaml11({ path: 'd', contents: fileAt(bundleFor(MIXED_SCENARIO, 'eks-ec2'), 'eks/manifests/worker/deployment.yaml') })[0]!;
+  const deployment = () =>
+    parseYaml11({
+      path: 'd',
+      contents: fileAt(bundleFor(MIXED_SCENARIO, 'eks-ec2'), 'eks/manifests/worker/deployment.yaml'),
+    })[0]!;
 
   it('the shape check reports unknown fields, numbers where strings belong and bad names', () => {
     const object = deployment();
     (object.spec as Record<string, unknown>).replica = 3;
     (object.metadata as Record<string, unknown>).name = 'Worker_1';
-    ((object.spec as { template: { spec: { containers: { resources: { requests: Record<string, unknown> } }[] } } }).template.spec.containers[0]!.resources.requests).memory = '400m';
+    (
+      object.spec as { template: { spec: { containers: { resources: { requests: Record<string, unknown> } }[] } } }
+    ).template.spec.containers[0]!.resources.requests.memory = '400m';
     expect(checkManifest(object)).toEqual([
       '.metadata.name: "Worker_1" does not match /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/',
       '.spec.template.spec.containers[0].resources.requests.memory: "400m" does not match /^[1-9][0-9]*Mi$/',
@@ -156,7 +250,9 @@ describe('the checks themselves', () => {
 
   it('kubernetes-models rejects a malformed quantity and a missing field', () => {
     const object = deployment();
-    ((object.spec as { template: { spec: { containers: { resources: { limits: Record<string, unknown> } }[] } } }).template.spec.containers[0]!.resources.limits).cpu = 'lots';
+    (
+      object.spec as { template: { spec: { containers: { resources: { limits: Record<string, unknown> } }[] } } }
+    ).template.spec.containers[0]!.resources.limits.cpu = 'lots';
     expect(() => new Deployment(object as never).validate()).toThrow(/quantity/);
     delete (object.spec as Record<string, unknown>).selector;
     expect(() => new Deployment(object as never).validate()).toThrow(/selector/);

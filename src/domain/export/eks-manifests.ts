@@ -6,7 +6,13 @@
 import { NAMESPACE, type ExportContext, type ServicePlan } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
 import { toYamlDocument, toYamlDocuments } from './yaml-writer.ts';
-import { deployment, horizontalPodAutoscaler, podDisruptionBudget, serviceAccount, type K8sObject } from './eks-workload.ts';
+import {
+  deployment,
+  horizontalPodAutoscaler,
+  podDisruptionBudget,
+  serviceAccount,
+  type K8sObject,
+} from './eks-workload.ts';
 import { ingress, namespace, service } from './eks-networking.ts';
 import { externalSecret, secretStore, secretStoreGroups } from './eks-external-secrets.ts';
 import { eksctlConfig } from './eksctl-config.ts';

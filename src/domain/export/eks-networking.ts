@@ -1,7 +1,13 @@
 /**
  * Namespace, Service and Ingress (AWS Load Balancer Controller) objects.
  */
-import { CERTIFICATE_PLACEHOLDER, ACCOUNT_PLACEHOLDER, NAMESPACE, type ExportContext, type ServicePlan } from './export-context.ts';
+import {
+  CERTIFICATE_PLACEHOLDER,
+  ACCOUNT_PLACEHOLDER,
+  NAMESPACE,
+  type ExportContext,
+  type ServicePlan,
+} from './export-context.ts';
 import { labelsOf, metadataOf, PORT_NAME, type K8sObject } from './eks-workload.ts';
 import { ALB_HEALTH_CHECK } from './ecs-terraform-network.ts';
 
@@ -56,7 +62,9 @@ export function ingress(context: ExportContext, plan: ServicePlan): K8sObject | 
   };
   const rule: Record<string, unknown> = {
     http: {
-      paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: plan.name, port: { number: SERVICE_PORT } } } }],
+      paths: [
+        { path: '/', pathType: 'Prefix', backend: { service: { name: plan.name, port: { number: SERVICE_PORT } } } },
+      ],
     },
   };
   return {

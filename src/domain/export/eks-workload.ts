@@ -3,10 +3,19 @@
  * HorizontalPodAutoscaler (autoscaling/v2) and PodDisruptionBudget (policy/v1).
  */
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
-import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, NAMESPACE, type ExportContext, type ServicePlan } from './export-context.ts';
+import {
+  ACCOUNT_PLACEHOLDER,
+  CLUSTER_NAME,
+  NAMESPACE,
+  type ExportContext,
+  type ServicePlan,
+} from './export-context.ts';
 import { secretStoreGroups } from './eks-external-secrets.ts';
 
-export type K8sObject = { apiVersion: string; kind: string; metadata: Record<string, unknown> } & Record<string, unknown>;
+export type K8sObject = { apiVersion: string; kind: string; metadata: Record<string, unknown> } & Record<
+  string,
+  unknown
+>;
 
 /** Probe timings (export-rules B4): a startup probe instead of a long initial delay. */
 export const PROBE_TIMINGS = {
@@ -56,9 +65,10 @@ export function serviceAccount(plan: ServicePlan): K8sObject {
 
 function probes(plan: ServicePlan): Record<string, unknown> {
   if (plan.port === null) return {};
-  const action = plan.healthCheckPath === null
-    ? { tcpSocket: { port: PORT_NAME } }
-    : { httpGet: { path: plan.healthCheckPath, port: PORT_NAME } };
+  const action =
+    plan.healthCheckPath === null
+      ? { tcpSocket: { port: PORT_NAME } }
+      : { httpGet: { path: plan.healthCheckPath, port: PORT_NAME } };
   return {
     startupProbe: { ...action, ...PROBE_TIMINGS.startup },
     readinessProbe: { ...action, ...PROBE_TIMINGS.readiness },
@@ -69,7 +79,11 @@ function probes(plan: ServicePlan): Record<string, unknown> {
 function environment(plan: ServicePlan): Record<string, unknown>[] {
   const plain = plan.environment.map(({ name, value }) => ({ name, value: escapeKubernetesEnvValue(value) }));
   const fromSecrets = secretStoreGroups(plan).flatMap((group) =>
-    group.secrets.map((secret) => ({ name: secret.name, valueFrom: { secretKeyRef: { name: group.name, key: secret.name } } })));
+    group.secrets.map((secret) => ({
+      name: secret.name,
+      valueFrom: { secretKeyRef: { name: group.name, key: secret.name } },
+    })),
+  );
   return [...plain, ...fromSecrets];
 }
 
@@ -99,13 +113,18 @@ export function deployment(context: ExportContext, plan: ServicePlan): K8sObject
   if (context.compute === 'ec2') {
     // EC2 nodes only: EKS Fargate runs x86 Linux pods alone and ignores placement rules; its
     // spread comes from the profile's subnets (export-rules B4).
-    podSpec.nodeSelector = { 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': plan.service.arch === 'arm64' ? 'arm64' : 'amd64' };
-    podSpec.topologySpreadConstraints = [{
-      maxSkew: 1,
-      topologyKey: 'topology.kubernetes.io/zone',
-      whenUnsatisfiable: 'ScheduleAnyway',
-      labelSelector: { matchLabels: labelsOf(plan) },
-    }];
+    podSpec.nodeSelector = {
+      'kubernetes.io/os': 'linux',
+      'kubernetes.io/arch': plan.service.arch === 'arm64' ? 'arm64' : 'amd64',
+    };
+    podSpec.topologySpreadConstraints = [
+      {
+        maxSkew: 1,
+        topologyKey: 'topology.kubernetes.io/zone',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: { matchLabels: labelsOf(plan) },
+      },
+    ];
   }
   podSpec.containers = [container(context, plan)];
   return {
@@ -134,7 +153,12 @@ export function horizontalPodAutoscaler(plan: ServicePlan): K8sObject | null {
       // minReplicas 0 needs an alpha feature gate: 1 is the floor.
       minReplicas: Math.max(1, a.min),
       maxReplicas: Math.max(1, a.min, a.max),
-      metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.targetCpuPercent } } }],
+      metrics: [
+        {
+          type: 'Resource',
+          resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: a.targetCpuPercent } },
+        },
+      ],
       behavior: { scaleDown: { stabilizationWindowSeconds: HPA_SCALE_DOWN_WINDOW_SECONDS } },
     },
   };

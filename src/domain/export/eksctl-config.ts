@@ -42,9 +42,15 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
     amiFamily: 'AmazonLinux2023' as const,
     volumeSize: NODE_VOLUME_GIB,
     privateNetworking: true as const,
-    ...(context.scenario.ec2.prefixDelegation ? { maxPodsPerNode: plan.allocatablePerNode.slots + EKS_DAEMONSET_OVERHEAD.slots } : {}),
+    ...(context.scenario.ec2.prefixDelegation
+      ? { maxPodsPerNode: plan.allocatablePerNode.slots + EKS_DAEMONSET_OVERHEAD.slots }
+      : {}),
   };
-  const sized = (desired: number, min: number) => ({ minSize: min, desiredCapacity: desired, maxSize: Math.max(1, desired * 2) });
+  const sized = (desired: number, min: number) => ({
+    minSize: min,
+    desiredCapacity: desired,
+    maxSize: Math.max(1, desired * 2),
+  });
   const groups: ManagedNodeGroup[] = [];
   if (onDemandNodes > 0 || spotNodes === 0) {
     // Groups of services that run part of the month scale to zero between runs.
@@ -52,7 +58,13 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
     groups.push({ name: `ng-${group.key}`, instanceType: plan.instanceType, ...base, ...sized(onDemandNodes, min) });
   }
   if (spotNodes > 0) {
-    groups.push({ name: `ng-${group.key}-spot`, instanceTypes: [plan.instanceType], ...base, ...sized(spotNodes, 0), spot: true });
+    groups.push({
+      name: `ng-${group.key}-spot`,
+      instanceTypes: [plan.instanceType],
+      ...base,
+      ...sized(spotNodes, 0),
+      spot: true,
+    });
   }
   return groups;
 }
@@ -65,11 +77,17 @@ function secretsPolicy(secrets: ExportContext['services'][number]['secrets']): R
   if (manager.length > 0) {
     statements.push({
       Effect: 'Allow',
-      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret', 'secretsmanager:ListSecretVersionIds', 'secretsmanager:GetResourcePolicy'],
+      Action: [
+        'secretsmanager:GetSecretValue',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:ListSecretVersionIds',
+        'secretsmanager:GetResourcePolicy',
+      ],
       Resource: manager,
     });
   }
-  if (parameters.length > 0) statements.push({ Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParameters'], Resource: parameters });
+  if (parameters.length > 0)
+    statements.push({ Effect: 'Allow', Action: ['ssm:GetParameter', 'ssm:GetParameters'], Resource: parameters });
   return { Version: '2012-10-17', Statement: statements };
 }
 
@@ -103,12 +121,19 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     if (context.scenario.ec2.prefixDelegation) {
       // The estimate packed pods against prefix-delegation max pods: turn it on in the VPC CNI add-on,
       // or the nodes keep the ENI-based limit and pods stay Pending.
-      config.addons = [{ name: 'vpc-cni', configurationValues: JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } }) }];
+      config.addons = [
+        {
+          name: 'vpc-cni',
+          configurationValues: JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } }),
+        },
+      ];
     }
     config.managedNodeGroups = context.nodeGroups.flatMap((group) => managedNodeGroups(context, group));
   } else {
     // The namespace's pods, and CoreDNS in kube-system (priced by the estimate), run on Fargate.
-    config.fargateProfiles = [{ name: `fp-${NAMESPACE}`, selectors: [{ namespace: NAMESPACE }, { namespace: 'kube-system' }] }];
+    config.fargateProfiles = [
+      { name: `fp-${NAMESPACE}`, selectors: [{ namespace: NAMESPACE }, { namespace: 'kube-system' }] },
+    ];
   }
   return config;
 }

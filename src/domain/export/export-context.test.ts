@@ -1,27 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { buildExportBundle, ExportError, findExportProblems } from './build-export-bundle.ts';
-import { ARTICLE_SCENARIO, contextFor, exportInputFor, GPU_SCENARIO, MIXED_SCENARIO } from './testing/export-fixtures.ts';
+import {
+  ARTICLE_SCENARIO,
+  contextFor,
+  exportInputFor,
+  GPU_SCENARIO,
+  MIXED_SCENARIO,
+} from './testing/export-fixtures.ts';
 
-const articleWith = (patch: Record<string, unknown>) => ({ ...ARTICLE_SCENARIO, services: [{ ...ARTICLE_SCENARIO.services[0]!, ...patch }] });
+const articleWith = (patch: Record<string, unknown>) => ({
+  ...ARTICLE_SCENARIO,
+  services: [{ ...ARTICLE_SCENARIO.services[0]!, ...patch }],
+});
 
 describe('prepareExport', () => {
   it('refuses an option the engine cannot run, with its reason', () => {
     const input = exportInputFor(GPU_SCENARIO, 'ecs-fargate');
-    expect(findExportProblems(input)).toEqual(['ECS on Fargate cannot run this scenario: service "trainer" needs GPUs, and Fargate has none']);
+    expect(findExportProblems(input)).toEqual([
+      'ECS on Fargate cannot run this scenario: service "trainer" needs GPUs, and Fargate has none',
+    ]);
     expect(() => buildExportBundle(input)).toThrow(ExportError);
   });
 
   it('refuses an estimate made for another scenario', () => {
     const input = exportInputFor(ARTICLE_SCENARIO, 'ecs-fargate');
     const other = exportInputFor(MIXED_SCENARIO, 'ecs-fargate');
-    expect(findExportProblems({ ...input, estimate: other.estimate })).toEqual(['services[0]: the estimate has no Fargate size for "api-service"; estimate this scenario again']);
+    expect(findExportProblems({ ...input, estimate: other.estimate })).toEqual([
+      'services[0]: the estimate has no Fargate size for "api-service"; estimate this scenario again',
+    ]);
   });
 
   it('lists every problem: malformed secret ARNs and variables set twice', () => {
-    const input = exportInputFor(articleWith({
-      environment: { DATABASE_URL: 'x' },
-      secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:1:secret:a', BROKEN: 'arn:aws:ssm:' },
-    }), 'eks-ec2');
+    const input = exportInputFor(
+      articleWith({
+        environment: { DATABASE_URL: 'x' },
+        secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:1:secret:a', BROKEN: 'arn:aws:ssm:' },
+      }),
+      'eks-ec2',
+    );
     expect(findExportProblems(input)).toEqual([
       'services[0].secrets.BROKEN: must be a full ARN with a region and an account (arn:aws:SERVICE:REGION:ACCOUNT:...)',
       'services[0].secrets.DATABASE_URL: is also set in environment; a container gets each variable once',
@@ -31,10 +47,21 @@ describe('prepareExport', () => {
   it('derives ports, counts and node groups from the scenario and the estimate', () => {
     const context = contextFor(MIXED_SCENARIO, 'eks-ec2');
     const web = context.services.find((s) => s.name === 'web')!;
-    expect(web).toMatchObject({ port: 8080, portAssumed: true, desiredCount: 3, image: 'REPLACE_WITH_IMAGE_URI', imageIsPlaceholder: true, healthCheckPath: null });
+    expect(web).toMatchObject({
+      port: 8080,
+      portAssumed: true,
+      desiredCount: 3,
+      image: 'REPLACE_WITH_IMAGE_URI',
+      imageIsPlaceholder: true,
+      healthCheckPath: null,
+    });
     expect(web.environment.map((e) => e.name)).toEqual(['A_VAR', 'B_VAR', 'C_VAR', 'D_VAR']);
     const worker = context.services.find((s) => s.name === 'worker')!;
-    expect(worker).toMatchObject({ port: null, desiredCount: 3, autoscaling: { min: 0, max: 6, targetCpuPercent: 60 } });
+    expect(worker).toMatchObject({
+      port: null,
+      desiredCount: 3,
+      autoscaling: { min: 0, max: 6, targetCpuPercent: 60 },
+    });
     for (const plan of context.services) expect(plan.nodeGroup!.plan.services).toContain(plan.name);
   });
 });

@@ -96,9 +96,11 @@ function userStrings(service: Service, index: number): { path: string; value: st
   const at = `services[${index}]`;
   const out: { path: string; value: string }[] = [];
   if (service.image !== undefined) out.push({ path: `${at}.image`, value: service.image });
-  if (service.healthCheckPath !== undefined) out.push({ path: `${at}.healthCheckPath`, value: service.healthCheckPath });
+  if (service.healthCheckPath !== undefined)
+    out.push({ path: `${at}.healthCheckPath`, value: service.healthCheckPath });
   if (service.host !== undefined) out.push({ path: `${at}.host`, value: service.host });
-  for (const [key, value] of Object.entries(service.environment ?? {})) out.push({ path: `${at}.environment.${key}`, value });
+  for (const [key, value] of Object.entries(service.environment ?? {}))
+    out.push({ path: `${at}.environment.${key}`, value });
   for (const [key, value] of Object.entries(service.secrets ?? {})) out.push({ path: `${at}.secrets.${key}`, value });
   return out;
 }
@@ -107,17 +109,25 @@ function stringProblems(service: Service, index: number, platform: 'ecs' | 'eks'
   const problems: string[] = [];
   for (const { path, value } of userStrings(service, index)) {
     // A lone UTF-16 surrogate has no UTF-8 form: no file can carry it.
-    if (LONE_SURROGATE.test(value)) problems.push(`${path}: contains an unpaired UTF-16 surrogate, which no UTF-8 file can hold`);
+    if (LONE_SURROGATE.test(value))
+      problems.push(`${path}: contains an unpaired UTF-16 surrogate, which no UTF-8 file can hold`);
     // Terraform reads every string as Unicode NFC (HCL and cty normalize), so it would silently
     // change a decomposed string; refuse rather than export something else than was typed.
     else if (platform === 'ecs' && value.normalize('NFC') !== value) {
-      problems.push(`${path}: is not in Unicode normalization form C; Terraform converts every string to NFC, so the exported Terraform would change it. Write it in composed form (for example "é" as one character).`);
+      problems.push(
+        `${path}: is not in Unicode normalization form C; Terraform converts every string to NFC, so the exported Terraform would change it. Write it in composed form (for example "é" as one character).`,
+      );
     }
   }
   return problems;
 }
 
-function planService(context: { option: OptionEstimate; nodeGroups: NodeGroup[] }, service: Service, index: number, problems: string[]): ServicePlan {
+function planService(
+  context: { option: OptionEstimate; nodeGroups: NodeGroup[] },
+  service: Service,
+  index: number,
+  problems: string[],
+): ServicePlan {
   const at = `services[${index}]`;
   const environment = Object.entries(service.environment ?? {})
     .map(([name, value]) => ({ name, value }))
@@ -140,8 +150,10 @@ function planService(context: { option: OptionEstimate; nodeGroups: NodeGroup[] 
   const port = service.port ?? (service.public ? DEFAULT_PUBLIC_PORT : null);
   const fargate = context.option.fargateSizes?.find((f) => f.service === service.name)?.billed ?? null;
   const group = context.nodeGroups.find((g) => g.plan.services.includes(service.name)) ?? null;
-  if (context.option.fargateSizes && !fargate) problems.push(`${at}: the estimate has no Fargate size for "${service.name}"; estimate this scenario again`);
-  if (context.option.nodes && !group) problems.push(`${at}: the estimate's node plan does not place "${service.name}"; estimate this scenario again`);
+  if (context.option.fargateSizes && !fargate)
+    problems.push(`${at}: the estimate has no Fargate size for "${service.name}"; estimate this scenario again`);
+  if (context.option.nodes && !group)
+    problems.push(`${at}: the estimate's node plan does not place "${service.name}"; estimate this scenario again`);
 
   return {
     service,
@@ -152,7 +164,7 @@ function planService(context: { option: OptionEstimate; nodeGroups: NodeGroup[] 
     port,
     portAssumed: service.port === undefined && port !== null,
     // A health path without a port has nothing to probe.
-    healthCheckPath: port === null ? null : service.healthCheckPath ?? null,
+    healthCheckPath: port === null ? null : (service.healthCheckPath ?? null),
     public: service.public,
     host: service.host ?? null,
     environment,
@@ -169,9 +181,15 @@ export function prepareExport(input: ExportInput): PreparedExport {
   const { scenario, estimate, optionId } = input;
   const option = estimate.options.find((o) => o.id === optionId);
   if (!option) return { ok: false, problems: [`the estimate has no option "${optionId}"`] };
-  if (!option.available) return { ok: false, problems: [`${option.label} cannot run this scenario: ${option.reason ?? 'unavailable'}`] };
+  if (!option.available)
+    return { ok: false, problems: [`${option.label} cannot run this scenario: ${option.reason ?? 'unavailable'}`] };
   if (estimate.region !== scenario.region) {
-    return { ok: false, problems: [`the estimate is for ${estimate.region} but the scenario is for ${scenario.region}; estimate this scenario again`] };
+    return {
+      ok: false,
+      problems: [
+        `the estimate is for ${estimate.region} but the scenario is for ${scenario.region}; estimate this scenario again`,
+      ],
+    };
   }
 
   const platform = optionId.startsWith('ecs') ? 'ecs' : 'eks';
@@ -185,6 +203,15 @@ export function prepareExport(input: ExportInput): PreparedExport {
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    context: { input, scenario, option, platform, compute, services, nodeGroups, anyPublic: services.some((s) => s.public && s.port !== null) },
+    context: {
+      input,
+      scenario,
+      option,
+      platform,
+      compute,
+      services,
+      nodeGroups,
+      anyPublic: services.some((s) => s.public && s.port !== null),
+    },
   };
 }

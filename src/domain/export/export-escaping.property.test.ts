@@ -27,11 +27,81 @@ const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 40);
 
 /** Strings YAML 1.1, HCL, JSON or Kubernetes would read as something else if written carelessly. */
 const TRICKY = [
-  'on', 'yes', 'No', 'off', 'y', 'n', '~', 'null', '', ' ', '0123', '0x1F', '0o17', '0b101', '1_000', '1e3', '1.30', '.5', '-.inf', '.NaN',
-  '2024-01-01', '12:30:45', 'true', 'FALSE', '- item', '? key', ': x', 'a: b', 'a #b', '#c', '&a', '*a', '!tag', '|', '>', '%x', '@x', '`x`',
-  '"', "'", '\\', '\\n', '\n', '\r\n', '\t', '\u0000', '\u0085', '\u2028', '\u2029', '\ufeff', '\u007f', '\u009b', '\uffff',
-  '${var.x}', '$${var.x}', '$$${x}', '%{if x}', '%%{x}', '$(HOME)', '$$(HOME)', '$$', '$', '$(', '$(a)$(b)$$c',
-  '---', '...', '--- |\n  x', '{"a": 1}', '[1, 2]', 'EOT\nEOT', '<<EOF', '#!/bin/sh', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀', 'é', 'e\u0301',
+  'on',
+  'yes',
+  'No',
+  'off',
+  'y',
+  'n',
+  '~',
+  'null',
+  '',
+  ' ',
+  '0123',
+  '0x1F',
+  '0o17',
+  '0b101',
+  '1_000',
+  '1e3',
+  '1.30',
+  '.5',
+  '-.inf',
+  '.NaN',
+  '2024-01-01',
+  '12:30:45',
+  'true',
+  'FALSE',
+  '- item',
+  '? key',
+  ': x',
+  'a: b',
+  'a #b',
+  '#c',
+  '&a',
+  '*a',
+  '!tag',
+  '|',
+  '>',
+  '%x',
+  '@x',
+  '`x`',
+  '"',
+  "'",
+  '\\',
+  '\\n',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u0000',
+  '\u0085',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u007f',
+  '\u009b',
+  '\uffff',
+  '${var.x}',
+  '$${var.x}',
+  '$$${x}',
+  '%{if x}',
+  '%%{x}',
+  '$(HOME)',
+  '$$(HOME)',
+  '$$',
+  '$',
+  '$(',
+  '$(a)$(b)$$c',
+  '---',
+  '...',
+  '--- |\n  x',
+  '{"a": 1}',
+  '[1, 2]',
+  'EOT\nEOT',
+  '<<EOF',
+  '#!/bin/sh',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢 😀',
+  'é',
+  'e\u0301',
 ] as const;
 
 const anyText = fc.oneof(
@@ -46,8 +116,24 @@ const nfcText = anyText.filter((s) => s.normalize('NFC') === s);
 const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,12}[a-z0-9])?$/);
 /** Hosts the schema accepts, including YAML 1.1 look-alikes such as "on", "0123", "1.30". */
 const hostArb = fc.oneof(
-  fc.constantFrom('on', 'yes', 'y', 'n', 'no', 'null', 'true', '0123', '1e3', '1.30', '2024-01-01', '0x1f', 'api.example.com'),
-  fc.tuple(fc.boolean(), fc.array(label, { minLength: 1, maxLength: 4 })).map(([wild, labels]) => `${wild ? '*.' : ''}${labels.join('.')}`),
+  fc.constantFrom(
+    'on',
+    'yes',
+    'y',
+    'n',
+    'no',
+    'null',
+    'true',
+    '0123',
+    '1e3',
+    '1.30',
+    '2024-01-01',
+    '0x1f',
+    'api.example.com',
+  ),
+  fc
+    .tuple(fc.boolean(), fc.array(label, { minLength: 1, maxLength: 4 }))
+    .map(([wild, labels]) => `${wild ? '*.' : ''}${labels.join('.')}`),
 );
 
 function withService(patch: Partial<ServiceInput>): ScenarioInput {
@@ -62,7 +148,14 @@ const identity: Decode = (value) => value;
  * in parallel: same keys, same list lengths, same values, except that every string containing the
  * marker must decode to the base string with the marker replaced by the user's text.
  */
-function compareStructure(base: unknown, actual: unknown, text: string, mark: string, decode: Decode, path: string): void {
+function compareStructure(
+  base: unknown,
+  actual: unknown,
+  text: string,
+  mark: string,
+  decode: Decode,
+  path: string,
+): void {
   if (typeof base === 'string') {
     expect(typeof actual, path).toBe('string');
     if (base.includes(mark)) expect(decode(actual as string), path).toBe(base.split(mark).join(text));
@@ -78,7 +171,8 @@ function compareStructure(base: unknown, actual: unknown, text: string, mark: st
   if (base && typeof base === 'object') {
     expect(actual && typeof actual === 'object' && !Array.isArray(actual), path).toBe(true);
     expect(Object.keys(actual as object).sort(), `${path} keys`).toEqual(Object.keys(base).sort());
-    for (const [key, value] of Object.entries(base)) compareStructure(value, (actual as Record<string, unknown>)[key], text, mark, decode, `${path}.${key}`);
+    for (const [key, value] of Object.entries(base))
+      compareStructure(value, (actual as Record<string, unknown>)[key], text, mark, decode, `${path}.${key}`);
     return;
   }
   expect(actual, path).toBe(base);
@@ -99,7 +193,14 @@ async function parsedFiles(files: readonly ExportFile[]): Promise<Map<string, un
 /** The README differs only in its share link (the link encodes the scenario). */
 const withoutShareLink = (readme: string) => readme.replace(/^<http[^\n]*>$/m, '<share link>');
 
-async function expectRoundTrip(optionId: OptionId, patch: (value: string) => Partial<ServiceInput>, text: string, mark: string, decodeFor: (path: string) => Decode, mustContain: string[]) {
+async function expectRoundTrip(
+  optionId: OptionId,
+  patch: (value: string) => Partial<ServiceInput>,
+  text: string,
+  mark: string,
+  decodeFor: (path: string) => Decode,
+  mustContain: string[],
+) {
   const baseFiles = bundleFor(withService(patch(mark)), optionId);
   const files = bundleFor(withService(patch(text)), optionId);
   expect(files.map((f) => f.path)).toEqual(baseFiles.map((f) => f.path));
@@ -126,12 +227,20 @@ const MUST_CARRY_HOST: Record<OptionId, string[]> = {
 describe.each(OPTION_IDS)('%s: user text round-trips through every file', (optionId) => {
   const ecs = optionId.startsWith('ecs');
   // In Deployments, Kubernetes expands $(VAR) in env values: what the container sees must be the text.
-  const envDecode = (path: string): Decode => (path.endsWith('deployment.yaml') ? (v) => expandKubernetes(v) : identity);
+  const envDecode = (path: string): Decode =>
+    path.endsWith('deployment.yaml') ? (v) => expandKubernetes(v) : identity;
 
   it('environment values', async () => {
     await fc.assert(
       fc.asyncProperty(ecs ? nfcText : anyText, async (text) => {
-        await expectRoundTrip(optionId, (value) => ({ environment: { ENVIRONMENT: value } }), text, VALUE_MARK, envDecode, MUST_CARRY_VALUE[optionId]);
+        await expectRoundTrip(
+          optionId,
+          (value) => ({ environment: { ENVIRONMENT: value } }),
+          text,
+          VALUE_MARK,
+          envDecode,
+          MUST_CARRY_VALUE[optionId],
+        );
       }),
       { numRuns: RUNS },
     );
@@ -140,7 +249,14 @@ describe.each(OPTION_IDS)('%s: user text round-trips through every file', (optio
   it('hosts', async () => {
     await fc.assert(
       fc.asyncProperty(hostArb, async (host) => {
-        await expectRoundTrip(optionId, (value) => ({ host: value }), host, HOST_MARK, () => identity, MUST_CARRY_HOST[optionId]);
+        await expectRoundTrip(
+          optionId,
+          (value) => ({ host: value }),
+          host,
+          HOST_MARK,
+          () => identity,
+          MUST_CARRY_HOST[optionId],
+        );
       }),
       { numRuns: RUNS },
     );
@@ -150,18 +266,25 @@ describe.each(OPTION_IDS)('%s: user text round-trips through every file', (optio
 describe('strings no file can carry exactly are refused, not changed', () => {
   it('ECS refuses a value Terraform would normalize to NFC; EKS keeps it', () => {
     fc.assert(
-      fc.property(anyText.filter((s) => s.normalize('NFC') !== s), (text) => {
-        const scenario = withService({ environment: { ENVIRONMENT: text } });
-        expect(findExportProblems(exportInputFor(scenario, 'ecs-fargate'))).toEqual([expect.stringMatching(/^services\[0\]\.environment\.ENVIRONMENT: is not in Unicode normalization form C/)]);
-        expect(findExportProblems(exportInputFor(scenario, 'eks-ec2'))).toEqual([]);
-      }),
+      fc.property(
+        anyText.filter((s) => s.normalize('NFC') !== s),
+        (text) => {
+          const scenario = withService({ environment: { ENVIRONMENT: text } });
+          expect(findExportProblems(exportInputFor(scenario, 'ecs-fargate'))).toEqual([
+            expect.stringMatching(/^services\[0\]\.environment\.ENVIRONMENT: is not in Unicode normalization form C/),
+          ]);
+          expect(findExportProblems(exportInputFor(scenario, 'eks-ec2'))).toEqual([]);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('a lone UTF-16 surrogate is refused everywhere', () => {
     for (const optionId of OPTION_IDS) {
-      expect(findExportProblems(exportInputFor(withService({ environment: { ENVIRONMENT: 'a\ud800b' } }), optionId))).toEqual([
+      expect(
+        findExportProblems(exportInputFor(withService({ environment: { ENVIRONMENT: 'a\ud800b' } }), optionId)),
+      ).toEqual([
         'services[0].environment.ENVIRONMENT: contains an unpaired UTF-16 surrogate, which no UTF-8 file can hold',
       ]);
     }
@@ -174,24 +297,44 @@ const appFieldsArb: fc.Arbitrary<Partial<ServiceInput>> = fc.record({
   os: fc.constantFrom('linux', 'linux', 'linux', 'linux', 'linux', 'linux', 'linux', 'windows'),
   gpu: fc.constantFrom(0, 0, 0, 0, 0, 0, 0, 1),
   port: fc.option(fc.integer({ min: 1, max: 65_535 }), { nil: undefined }),
-  healthCheckPath: fc.option(fc.string({ unit: 'grapheme-ascii', maxLength: 20 }).map((s) => `/${s.replace(/\s/g, '')}`), { nil: undefined }),
+  healthCheckPath: fc.option(
+    fc.string({ unit: 'grapheme-ascii', maxLength: 20 }).map((s) => `/${s.replace(/\s/g, '')}`),
+    { nil: undefined },
+  ),
   public: fc.boolean(),
   host: fc.option(hostArb, { nil: undefined }),
   image: fc.option(fc.constantFrom('nginx:1.27', 'public.ecr.aws/a/b@sha256:' + 'a'.repeat(64)), { nil: undefined }),
-  environment: fc.option(fc.dictionary(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), nfcText, { maxKeys: 3 }), { nil: undefined }),
-  secrets: fc.option(fc.dictionary(fc.stringMatching(/^S_[A-Z0-9]{1,6}$/), fc.constantFrom(
-    'arn:aws:secretsmanager:us-east-1:123456789012:secret:a-AbCdEf',
-    'arn:aws:secretsmanager:eu-west-1:123456789012:secret:b:key::',
-    'arn:aws:ssm:us-east-1:123456789012:parameter/x/y',
-  ), { maxKeys: 2 }), { nil: undefined }),
-  autoscaling: fc.option(fc.record({ min: fc.integer({ min: 0, max: 3 }), max: fc.integer({ min: 3, max: 30 }), targetCpuPercent: fc.integer({ min: 1, max: 100 }) }), { nil: undefined }),
+  environment: fc.option(fc.dictionary(fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,8}$/), nfcText, { maxKeys: 3 }), {
+    nil: undefined,
+  }),
+  secrets: fc.option(
+    fc.dictionary(
+      fc.stringMatching(/^S_[A-Z0-9]{1,6}$/),
+      fc.constantFrom(
+        'arn:aws:secretsmanager:us-east-1:123456789012:secret:a-AbCdEf',
+        'arn:aws:secretsmanager:eu-west-1:123456789012:secret:b:key::',
+        'arn:aws:ssm:us-east-1:123456789012:parameter/x/y',
+      ),
+      { maxKeys: 2 },
+    ),
+    { nil: undefined },
+  ),
+  autoscaling: fc.option(
+    fc.record({
+      min: fc.integer({ min: 0, max: 3 }),
+      max: fc.integer({ min: 3, max: 30 }),
+      targetCpuPercent: fc.integer({ min: 1, max: 100 }),
+    }),
+    { nil: undefined },
+  ),
 });
 
 const fullScenarioArb = scenarioArb.chain((scenario) =>
   fc.tuple(...scenario.services.map(() => appFieldsArb)).map((apps) => ({
     ...scenario,
     services: scenario.services.map((service, i) => ({ ...service, ...apps[i] })),
-  })));
+  })),
+);
 
 const SNAPSHOTS = { 'us-east-1': US_EAST_1, 'eu-west-1': EU_WEST_1, 'ap-south-2': AP_SOUTH_2 } as const;
 

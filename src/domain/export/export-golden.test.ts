@@ -25,7 +25,9 @@ describe.each(OPTION_IDS)('bundle of the article scenario, %s', (optionId) => {
   });
 
   it('has no golden file the bundle no longer makes', () => {
-    const golden = filesUnder(join(GOLDEN, optionId)).map((p) => relative(join(GOLDEN, optionId), p).split('\\').join('/'));
+    const golden = filesUnder(join(GOLDEN, optionId)).map((p) =>
+      relative(join(GOLDEN, optionId), p).split('\\').join('/'),
+    );
     expect(golden.sort()).toEqual(files.map((f) => f.path).sort());
   });
 
@@ -41,7 +43,7 @@ describe.each(OPTION_IDS)('bundle of the article scenario, %s', (optionId) => {
 });
 
 describe('article shapes', () => {
-  it('ECS on Fargate: the article task definition with the engine\'s 0.5 vCPU / 1 GB size', () => {
+  it("ECS on Fargate: the article task definition with the engine's 0.5 vCPU / 1 GB size", () => {
     const td = JSON.parse(fileAt(bundleFor(ARTICLE_SCENARIO, 'ecs-fargate'), 'ecs/task-definitions/api-service.json'));
     expect(td).toMatchObject({
       family: 'api-service',
@@ -49,14 +51,23 @@ describe('article shapes', () => {
       requiresCompatibilities: ['FARGATE'],
       cpu: '512',
       memory: '1024',
-      containerDefinitions: [{
-        image: '123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest',
-        portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
-        environment: [{ name: 'ENVIRONMENT', value: 'production' }],
-        secrets: [{ name: 'DATABASE_URL', valueFrom: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url' }],
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/api-service', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' } },
-        healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 60 },
-      }],
+      containerDefinitions: [
+        {
+          image: '123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest',
+          portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
+          environment: [{ name: 'ENVIRONMENT', value: 'production' }],
+          secrets: [{ name: 'DATABASE_URL', valueFrom: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url' }],
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: {
+              'awslogs-group': '/ecs/api-service',
+              'awslogs-region': 'us-east-1',
+              'awslogs-stream-prefix': 'ecs',
+            },
+          },
+          healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 60 },
+        },
+      ],
     });
   });
 

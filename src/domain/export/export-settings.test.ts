@@ -8,7 +8,9 @@ import type { ScenarioInput } from '../scenario/scenario-schema.ts';
 const withStorage: ScenarioInput = {
   version: 1,
   region: 'us-east-1',
-  services: [{ name: 'worker', vcpu: 1, memoryGiB: 2, replicas: 2, ephemeralStorageGiB: 60, image: 'example/worker:1' }],
+  services: [
+    { name: 'worker', vcpu: 1, memoryGiB: 2, replicas: 2, ephemeralStorageGiB: 60, image: 'example/worker:1' },
+  ],
 };
 
 describe('ephemeral storage beyond the included 20 GiB', () => {
@@ -43,12 +45,16 @@ describe('prefix delegation', () => {
   it('turns it on in the VPC CNI add-on and sets the max pods the estimate packed against', () => {
     const config = parseYaml(fileAt(bundleFor(scenario, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
     expect(config.addons).toEqual([{ name: 'vpc-cni', configurationValues: expect.any(String) }]);
-    expect(JSON.parse(config.addons[0].configurationValues)).toMatchObject({ env: { ENABLE_PREFIX_DELEGATION: 'true' } });
+    expect(JSON.parse(config.addons[0].configurationValues)).toMatchObject({
+      env: { ENABLE_PREFIX_DELEGATION: 'true' },
+    });
     expect(config.managedNodeGroups[0].maxPodsPerNode).toBe(110);
   });
 
   it('leaves the add-on alone without it', () => {
-    const config = parseYaml(fileAt(bundleFor({ ...scenario, ec2: { instanceTypes: ['m5.large'] } }, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
+    const config = parseYaml(
+      fileAt(bundleFor({ ...scenario, ec2: { instanceTypes: ['m5.large'] } }, 'eks-ec2'), 'eks/cluster/eksctl.yaml'),
+    );
     expect(config.addons).toBeUndefined();
     expect(config.managedNodeGroups[0].maxPodsPerNode).toBeUndefined();
   });

@@ -19,7 +19,10 @@ export class HclTemplate {
 
 /** A function call on one value, e.g. `jsonencode({...})`: the argument is rendered as a value. */
 export class HclCall {
-  constructor(readonly name: string, readonly argument: HclValue) {}
+  constructor(
+    readonly name: string,
+    readonly argument: HclValue,
+  ) {}
 }
 
 export type HclValue =
@@ -32,17 +35,36 @@ export type HclValue =
   | readonly HclValue[]
   | { readonly [key: string]: HclValue };
 
-export interface HclAttribute { kind: 'attribute'; name: string; value: HclValue }
-export interface HclBlock { kind: 'block'; type: string; labels: readonly string[]; body: readonly HclBodyItem[] }
-export interface HclBlankLine { kind: 'blank' }
-export interface HclComment { kind: 'comment'; text: string }
+export interface HclAttribute {
+  kind: 'attribute';
+  name: string;
+  value: HclValue;
+}
+export interface HclBlock {
+  kind: 'block';
+  type: string;
+  labels: readonly string[];
+  body: readonly HclBodyItem[];
+}
+export interface HclBlankLine {
+  kind: 'blank';
+}
+export interface HclComment {
+  kind: 'comment';
+  text: string;
+}
 export type HclBodyItem = HclAttribute | HclBlock | HclBlankLine | HclComment;
 
 export const expr = (text: string): HclExpression => new HclExpression(text);
 export const template = (...parts: (string | HclExpression)[]): HclTemplate => new HclTemplate(parts);
 export const call = (name: string, argument: HclValue): HclCall => new HclCall(name, argument);
 export const attr = (name: string, value: HclValue): HclAttribute => ({ kind: 'attribute', name, value });
-export const block = (type: string, labels: readonly string[], body: readonly HclBodyItem[]): HclBlock => ({ kind: 'block', type, labels, body });
+export const block = (type: string, labels: readonly string[], body: readonly HclBodyItem[]): HclBlock => ({
+  kind: 'block',
+  type,
+  labels,
+  body,
+});
 export const blank = (): HclBlankLine => ({ kind: 'blank' });
 export const comment = (text: string): HclComment => ({ kind: 'comment', text });
 
@@ -70,7 +92,8 @@ export function escapeHclString(text: string): string {
     else if (ch === '\r') out += '\\r';
     else if (ch === '\t') out += '\\t';
     // Other C0/C1 controls and DEL: written as \uNNNN so the file stays printable.
-    else if (code < 0x20 || (code >= 0x7f && code < 0xa0)) out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+    else if (code < 0x20 || (code >= 0x7f && code < 0xa0))
+      out += `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
     else out += ch;
   }
   // The escapes above never produce "$", "%" or "{", so these replacements see only user text.
@@ -121,7 +144,10 @@ function renderValue(value: HclValue, level: number): string {
   }
   const entries = Object.entries(value as { readonly [key: string]: HclValue });
   if (entries.length === 0) return '{}';
-  return `{\n${renderAligned(entries.map(([key, v]) => ({ name: renderKey(key), value: v })), level + 1)}${pad}}`;
+  return `{\n${renderAligned(
+    entries.map(([key, v]) => ({ name: renderKey(key), value: v })),
+    level + 1,
+  )}${pad}}`;
 }
 
 /**
@@ -166,7 +192,11 @@ function renderBody(items: readonly HclBodyItem[], level: number): string {
     }
     flush();
     if (item.kind === 'blank') out += '\n';
-    else if (item.kind === 'comment') out += item.text.split('\n').map((line) => `${pad}#${line ? ` ${line}` : ''}\n`).join('');
+    else if (item.kind === 'comment')
+      out += item.text
+        .split('\n')
+        .map((line) => `${pad}#${line ? ` ${line}` : ''}\n`)
+        .join('');
     else out += renderBlock(item, level);
   }
   flush();

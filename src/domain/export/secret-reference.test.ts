@@ -10,7 +10,10 @@ describe('parseSecretReference', () => {
         arn: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url',
         service: 'secretsmanager',
         region: 'us-east-1',
-        iamResources: ['arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url', 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url-??????'],
+        iamResources: [
+          'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url',
+          'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url-??????',
+        ],
         remoteKey: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url',
       },
     });
@@ -18,7 +21,10 @@ describe('parseSecretReference', () => {
 
   it('reads the JSON key, version stage or version id suffix', () => {
     const withKey = parseSecretReference('P', 'arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf:password::');
-    expect(withKey.ok && withKey.reference).toMatchObject({ remoteKey: 'arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf', property: 'password' });
+    expect(withKey.ok && withKey.reference).toMatchObject({
+      remoteKey: 'arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf',
+      property: 'password',
+    });
     const withStage = parseSecretReference('P', 'arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf::AWSPREVIOUS:');
     expect(withStage.ok && withStage.reference.version).toBe('AWSPREVIOUS');
     const withId = parseSecretReference('P', 'arn:aws:secretsmanager:eu-west-1:1:secret:db-AbCdEf:::abc-123');
@@ -27,7 +33,11 @@ describe('parseSecretReference', () => {
 
   it('reads SSM parameter ARNs', () => {
     const ssm = parseSecretReference('T', 'arn:aws:ssm:us-east-1:1:parameter/prod/token');
-    expect(ssm.ok && ssm.reference).toMatchObject({ service: 'ssm', region: 'us-east-1', iamResources: ['arn:aws:ssm:us-east-1:1:parameter/prod/token'] });
+    expect(ssm.ok && ssm.reference).toMatchObject({
+      service: 'ssm',
+      region: 'us-east-1',
+      iamResources: ['arn:aws:ssm:us-east-1:1:parameter/prod/token'],
+    });
   });
 
   it.each([

@@ -36,11 +36,17 @@ export function parseSecretReference(name: string, arn: string): SecretParse {
   const region = parts[3] ?? '';
   const account = parts[4] ?? '';
   if (!REGION.test(region) || account === '') {
-    return { ok: false, problem: 'must be a full ARN with a region and an account (arn:aws:SERVICE:REGION:ACCOUNT:...)' };
+    return {
+      ok: false,
+      problem: 'must be a full ARN with a region and an account (arn:aws:SERVICE:REGION:ACCOUNT:...)',
+    };
   }
   if (service === 'ssm') {
     if (parts.length !== 6 || !/^parameter\/./.test(parts[5]!)) {
-      return { ok: false, problem: 'an SSM Parameter Store ARN must look like arn:aws:ssm:REGION:ACCOUNT:parameter/NAME' };
+      return {
+        ok: false,
+        problem: 'an SSM Parameter Store ARN must look like arn:aws:ssm:REGION:ACCOUNT:parameter/NAME',
+      };
     }
     return { ok: true, reference: { name, arn, service: 'ssm', region, iamResources: [arn], remoteKey: arn } };
   }
@@ -48,7 +54,8 @@ export function parseSecretReference(name: string, arn: string): SecretParse {
   if (parts[5] !== 'secret' || !parts[6] || (parts.length !== 7 && parts.length !== 10)) {
     return {
       ok: false,
-      problem: 'a Secrets Manager ARN must look like arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME, optionally followed by :JSON_KEY:VERSION_STAGE:VERSION_ID (colons kept for empty parts)',
+      problem:
+        'a Secrets Manager ARN must look like arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME, optionally followed by :JSON_KEY:VERSION_STAGE:VERSION_ID (colons kept for empty parts)',
     };
   }
   const [jsonKey = '', stage = '', versionId = ''] = parts.slice(7);

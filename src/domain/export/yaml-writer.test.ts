@@ -6,7 +6,9 @@ describe('toYamlDocument', () => {
   it('double-quotes every string, so YAML 1.1 look-alikes stay strings; numbers and booleans stay plain', () => {
     const value = { a: 'on', b: '0123', c: '1.30', d: '1e3', e: 'yes', f: 3, g: true, h: '', list: ['null', '~'] };
     const text = toYamlDocument(value);
-    expect(text).toBe('a: "on"\nb: "0123"\nc: "1.30"\nd: "1e3"\ne: "yes"\nf: 3\ng: true\nh: ""\nlist:\n  - "null"\n  - "~"\n');
+    expect(text).toBe(
+      'a: "on"\nb: "0123"\nc: "1.30"\nd: "1e3"\ne: "yes"\nf: 3\ng: true\nh: ""\nlist:\n  - "null"\n  - "~"\n',
+    );
     expect(parse(text, { version: '1.1' })).toEqual(value);
   });
 

@@ -11,7 +11,11 @@ const snapshot = usEast1 as unknown as RegionSnapshot;
 const rowById = (id: string) => FEATURE_ROWS.find((r) => r.id === id)!;
 
 function availability(service: Record<string, unknown>) {
-  const result = validateScenario({ version: 1, region: 'us-east-1', services: [{ name: 'svc', vcpu: 1, memoryGiB: 2, replicas: 2, ...service }] });
+  const result = validateScenario({
+    version: 1,
+    region: 'us-east-1',
+    services: [{ name: 'svc', vcpu: 1, memoryGiB: 2, replicas: 2, ...service }],
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return Object.fromEntries(estimateScenario(result.scenario, snapshot).options.map((o) => [o.id, o.available]));
 }
@@ -24,7 +28,9 @@ describe('feature matrix', () => {
 
   it('adds the rows users ask for', () => {
     const asked = FEATURE_ROWS.filter((r) => r.origin === 'asked').map((r) => r.id);
-    expect(asked).toEqual(expect.arrayContaining(['windows', 'arm', 'largest-size', 'blue-green', 'service-mesh', 'density']));
+    expect(asked).toEqual(
+      expect.arrayContaining(['windows', 'arm', 'largest-size', 'blue-green', 'service-mesh', 'density']),
+    );
   });
 
   it('fills all four columns of every row with a value and a known source', () => {
@@ -56,7 +62,10 @@ describe('feature matrix', () => {
 
   it('agrees with the cost engine on where GPU and ARM services run', () => {
     // Windows is left out: the engine has Linux EC2 prices only, so it cannot price Windows nodes it could run.
-    for (const [rowId, service] of [['gpu', { gpu: 1 }], ['arm', { arch: 'arm64' }]] as const) {
+    for (const [rowId, service] of [
+      ['gpu', { gpu: 1 }],
+      ['arm', { arch: 'arm64' }],
+    ] as const) {
       const available = availability(service);
       for (const option of OPTION_IDS) {
         expect(available[option], `${rowId} on ${option}`).toBe(rowById(rowId).cells[option].level !== 'no');
@@ -65,7 +74,9 @@ describe('feature matrix', () => {
   });
 
   it('states the control plane price the engine charges', () => {
-    expect(rowById('control-plane').cells['eks-ec2'].value).toContain(`$${snapshot.eks.clusterHourStandard.usd.toFixed(2)}`);
+    expect(rowById('control-plane').cells['eks-ec2'].value).toContain(
+      `$${snapshot.eks.clusterHourStandard.usd.toFixed(2)}`,
+    );
     expect(rowById('control-plane').cells['ecs-fargate'].value).toBe('Free');
   });
 });

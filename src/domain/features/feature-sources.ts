@@ -39,7 +39,8 @@ export const FEATURE_SOURCES = {
     where: 'https://docs.aws.amazon.com/eks/latest/userguide/fargate.html',
   },
   'ecs-eni': {
-    title: 'Amazon ECS Developer Guide, "Container instance ENIs" and ENI trunking (m5.large: 2 tasks, 10 with trunking)',
+    title:
+      'Amazon ECS Developer Guide, "Container instance ENIs" and ENI trunking (m5.large: 2 tasks, 10 with trunking)',
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html',
   },
   'vpc-cni-max-pods': {
@@ -51,7 +52,8 @@ export const FEATURE_SOURCES = {
     where: 'https://docs.aws.amazon.com/eks/latest/userguide/choosing-instance-type.html',
   },
   'ecs-windows': {
-    title: 'Amazon ECS Developer Guide: Windows containers on Fargate (Windows Server 2019/2022, at least 1 vCPU) and on EC2',
+    title:
+      'Amazon ECS Developer Guide: Windows containers on Fargate (Windows Server 2019/2022, at least 1 vCPU) and on EC2',
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ECS_Windows.html',
   },
   'eks-windows': {

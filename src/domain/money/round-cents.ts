@@ -29,7 +29,9 @@ export function sumCents(amountsUSD: readonly number[]): number {
 export function formatUSD(usd: number): string {
   const cents = toCents(usd);
   const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   const frac = (abs % 100).toString().padStart(2, '0');
   return `${cents < 0 ? '-' : ''}$${whole}.${frac}`;
 }

@@ -51,7 +51,10 @@ interface OpenGroup {
 const EPSILON = 1e-6;
 
 /** How many more replicas of `item` fit in the free room of one node. */
-function fitCount(free: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number }, item: ReplicaGroup): number {
+function fitCount(
+  free: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number },
+  item: ReplicaGroup,
+): number {
   let fit = Math.floor(free.slots + EPSILON);
   if (item.cpuMillis > 0) fit = Math.min(fit, Math.floor(free.cpuMillis / item.cpuMillis + EPSILON));
   if (item.memoryMiB > 0) fit = Math.min(fit, Math.floor(free.memoryMiB / item.memoryMiB + EPSILON));
@@ -162,7 +165,13 @@ export interface Demand {
 }
 
 export function demandOf(items: readonly ReplicaGroup[]): Demand {
-  const demand: Demand = { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0, largest: { cpuMillis: 0, memoryMiB: 0, gpu: 0 } };
+  const demand: Demand = {
+    cpuMillis: 0,
+    memoryMiB: 0,
+    slots: 0,
+    gpu: 0,
+    largest: { cpuMillis: 0, memoryMiB: 0, gpu: 0 },
+  };
   for (const item of items) {
     if (item.count <= 0) continue;
     demand.cpuMillis += item.cpuMillis * item.count;
@@ -179,7 +188,12 @@ export function demandOf(items: readonly ReplicaGroup[]): Demand {
 /** Whether an empty node can hold the largest replica; a node that cannot will never place it. */
 export function fitsLargest(demand: Demand, capacity: NodeCapacity): boolean {
   const { largest } = demand;
-  return capacity.slots >= 1 && capacity.cpuMillis >= largest.cpuMillis && capacity.memoryMiB >= largest.memoryMiB && capacity.gpu >= largest.gpu;
+  return (
+    capacity.slots >= 1 &&
+    capacity.cpuMillis >= largest.cpuMillis &&
+    capacity.memoryMiB >= largest.memoryMiB &&
+    capacity.gpu >= largest.gpu
+  );
 }
 
 /** Fewest nodes any packing could use: total demand over one node's capacity, per resource. */

@@ -20,7 +20,15 @@ describe('presets', () => {
   it('starts from the article example: api-service, 2 replicas of 0.5 vCPU / 1 GB behind a load balancer', () => {
     const scenario = DEFAULT_PRESET.scenario;
     expect(scenario.services).toHaveLength(1);
-    expect(scenario.services[0]).toMatchObject({ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2, port: 8080, healthCheckPath: '/health', host: 'api.example.com' });
+    expect(scenario.services[0]).toMatchObject({
+      name: 'api-service',
+      vcpu: 0.5,
+      memoryGiB: 1,
+      replicas: 2,
+      port: 8080,
+      healthCheckPath: '/health',
+      host: 'api.example.com',
+    });
     expect(scenario.extras?.loadBalancers).toBe(1);
     const result = validateScenario(scenario);
     if (!result.ok) throw new Error('invalid');
@@ -31,7 +39,9 @@ describe('presets', () => {
   it('has a 50-service platform, a batch job with hours per month and a GPU service', () => {
     const byId = Object.fromEntries(PRESETS.map((p) => [p.id, p.scenario]));
     expect(byId['microservices-50']!.services).toHaveLength(50);
-    expect(byId['nightly-batch']!.services.some((s) => s.hoursPerMonth !== undefined && s.hoursPerMonth < 730)).toBe(true);
+    expect(byId['nightly-batch']!.services.some((s) => s.hoursPerMonth !== undefined && s.hoursPerMonth < 730)).toBe(
+      true,
+    );
     expect(byId['gpu-inference']!.services.some((s) => (s.gpu ?? 0) > 0)).toBe(true);
   });
 

@@ -46,7 +46,13 @@ const SHAPES: readonly { vcpu: number; memoryGiB: number; replicas: number }[] =
 const MICROSERVICES: ServiceInput[] = Array.from({ length: 50 }, (_, i) => {
   const shape = SHAPES[i % SHAPES.length]!;
   const name = `service-${String(i + 1).padStart(2, '0')}`;
-  return { name, ...shape, autoscaling: { min: shape.replicas, max: shape.replicas * 4, targetCpuPercent: 70 }, port: 8080, healthCheckPath: '/health' };
+  return {
+    name,
+    ...shape,
+    autoscaling: { min: shape.replicas, max: shape.replicas * 4, targetCpuPercent: 70 },
+    port: 8080,
+    healthCheckPath: '/health',
+  };
 });
 
 export const PRESETS: readonly Preset[] = [
@@ -71,7 +77,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'nightly-batch',
     label: 'Nightly batch job',
-    description: '10 workers of 4 vCPU / 16 GB for 2 hours a night (62 hours a month), plus a small always-on scheduler.',
+    description:
+      '10 workers of 4 vCPU / 16 GB for 2 hours a night (62 hours a month), plus a small always-on scheduler.',
     scenario: {
       version: 1,
       region: 'us-east-1',
@@ -90,8 +97,26 @@ export const PRESETS: readonly Preset[] = [
       version: 1,
       region: 'us-east-1',
       services: [
-        { name: 'inference', vcpu: 4, memoryGiB: 16, replicas: 3, gpu: 1, port: 8000, healthCheckPath: '/healthz', public: false },
-        { name: 'gateway', vcpu: 0.5, memoryGiB: 1, replicas: 2, port: 8080, healthCheckPath: '/health', public: true, host: 'inference.example.com' },
+        {
+          name: 'inference',
+          vcpu: 4,
+          memoryGiB: 16,
+          replicas: 3,
+          gpu: 1,
+          port: 8000,
+          healthCheckPath: '/healthz',
+          public: false,
+        },
+        {
+          name: 'gateway',
+          vcpu: 0.5,
+          memoryGiB: 1,
+          replicas: 2,
+          port: 8080,
+          healthCheckPath: '/health',
+          public: true,
+          host: 'inference.example.com',
+        },
       ],
       extras: { loadBalancers: 1, lcuPerLoadBalancer: 2, natGateways: 1, natDataGB: 100, publicIPv4Addresses: 0 },
     },

@@ -22,13 +22,21 @@ function figuresOf(snapshot: RegionSnapshot): PriceFigure[] {
 
 describe('bundled price snapshot', () => {
   it('has one file per catalog region, and nothing else', () => {
-    const files = readdirSync(DIR).filter((f) => f !== 'index.json').sort();
+    const files = readdirSync(DIR)
+      .filter((f) => f !== 'index.json')
+      .sort();
     expect(files).toEqual(REGION_CATALOG.map((r) => `${r.code}.json`).sort());
   });
 
   it.each(REGION_CATALOG.map((r) => [r.code]))('%s: every figure is finite, sourced and dated', (region) => {
     const snapshot = load(region);
-    expect(snapshot).toMatchObject({ formatVersion: 1, region, source: 'snapshot', asOf: SNAPSHOT_AS_OF, currency: 'USD' });
+    expect(snapshot).toMatchObject({
+      formatVersion: 1,
+      region,
+      source: 'snapshot',
+      asOf: SNAPSHOT_AS_OF,
+      currency: 'USD',
+    });
     expect(snapshot.fargate !== null).toBe(REGION_CATALOG.find((r) => r.code === region)!.fargate);
     for (const figure of figuresOf(snapshot)) {
       expect(Number.isFinite(figure.usd) && figure.usd >= 0).toBe(true);
@@ -42,7 +50,10 @@ describe('bundled price snapshot', () => {
   });
 
   it('marks the rule on every derived figure; us-east-1 derives only Fargate Spot on ARM', () => {
-    expect(listDerivedFigures(load('us-east-1')).map((d) => d.path)).toEqual(['fargate.spotLinuxArm.vcpuHour', 'fargate.spotLinuxArm.gbHour']);
+    expect(listDerivedFigures(load('us-east-1')).map((d) => d.path)).toEqual([
+      'fargate.spotLinuxArm.vcpuHour',
+      'fargate.spotLinuxArm.gbHour',
+    ]);
     const derived = listDerivedFigures(load('eu-west-1'));
     expect(derived.map((d) => d.path)).toContain('fargate.linuxArm.vcpuHour');
     expect(derived.find((d) => d.path === 'fargate.linuxArm.vcpuHour')!.figure.usd).toBeCloseTo(0.04048 * 0.8, 10);
@@ -57,6 +68,8 @@ describe('bundled price snapshot', () => {
     expect(snapshot.eks.clusterHourStandard.usd).toBe(0.1);
     expect(snapshot.eks.clusterHourExtended.usd).toBe(0.6);
     const price = (type: string) => snapshot.ec2.instances.find((o) => o.type === type)!.usdHour;
-    expect([price('m5.large'), price('m6g.large'), price('t3.medium'), price('c5.large'), price('g5.xlarge')]).toEqual([0.096, 0.077, 0.0416, 0.085, 1.006]);
+    expect([price('m5.large'), price('m6g.large'), price('t3.medium'), price('c5.large'), price('g5.xlarge')]).toEqual([
+      0.096, 0.077, 0.0416, 0.085, 1.006,
+    ]);
   });
 });

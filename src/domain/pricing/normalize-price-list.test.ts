@@ -6,21 +6,32 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARM_FROM_X86_RULE, EKS_EXTENDED_RULE, PRICE_LIST_SOURCE_ID, PriceListNormalizeError, SPOT_ARM_RULE,
-  normalizePriceList, type PriceListItemsByService,
+  ARM_FROM_X86_RULE,
+  EKS_EXTENDED_RULE,
+  PRICE_LIST_SOURCE_ID,
+  PriceListNormalizeError,
+  SPOT_ARM_RULE,
+  normalizePriceList,
+  type PriceListItemsByService,
 } from './normalize-price-list.ts';
 import type { RegionSnapshot } from './price-snapshot.ts';
 import { parseRegionSnapshot } from './region-snapshot-schema.ts';
 import {
-  recordedEc2M5LargeUsEast1, recordedEcsUsEast1, recordedEksApSoutheast2, recordedItemsFor, relabelForRegion,
+  recordedEc2M5LargeUsEast1,
+  recordedEcsUsEast1,
+  recordedEksApSoutheast2,
+  recordedItemsFor,
+  relabelForRegion,
   type PriceListItem,
 } from '../../proxy/fixtures/recorded-price-list.ts';
 
 const PRICING_DIR = join(import.meta.dirname, '../../../public/pricing');
-const bundled = (region: string) => JSON.parse(readFileSync(join(PRICING_DIR, `${region}.json`), 'utf8')) as RegionSnapshot;
+const bundled = (region: string) =>
+  JSON.parse(readFileSync(join(PRICING_DIR, `${region}.json`), 'utf8')) as RegionSnapshot;
 
 const usageOf = (item: PriceListItem) => item.product.attributes.usagetype ?? '';
-const withoutUsage = (items: readonly PriceListItem[], pattern: RegExp) => items.filter((item) => !pattern.test(usageOf(item)));
+const withoutUsage = (items: readonly PriceListItem[], pattern: RegExp) =>
+  items.filter((item) => !pattern.test(usageOf(item)));
 
 function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object') {
@@ -35,11 +46,25 @@ describe('normalizePriceList', () => {
     const snapshot = normalizePriceList('us-east-1', recordedItemsFor('us-east-1'), bundled('us-east-1'));
     const live = (usd: number, asOf: string) => ({ usd, source: PRICE_LIST_SOURCE_ID, asOf });
 
-    expect(snapshot).toMatchObject({ formatVersion: 1, region: 'us-east-1', source: 'live', asOf: '2022-11-21', currency: 'USD' });
-    expect(snapshot.fargate!.linuxX86).toEqual({ vcpuHour: live(0.04048, '2022-11-21'), gbHour: live(0.004445, '2022-11-21') });
-    expect(snapshot.fargate!.linuxArm).toEqual({ vcpuHour: live(0.03238, '2022-11-21'), gbHour: live(0.00356, '2022-11-21') });
+    expect(snapshot).toMatchObject({
+      formatVersion: 1,
+      region: 'us-east-1',
+      source: 'live',
+      asOf: '2022-11-21',
+      currency: 'USD',
+    });
+    expect(snapshot.fargate!.linuxX86).toEqual({
+      vcpuHour: live(0.04048, '2022-11-21'),
+      gbHour: live(0.004445, '2022-11-21'),
+    });
+    expect(snapshot.fargate!.linuxArm).toEqual({
+      vcpuHour: live(0.03238, '2022-11-21'),
+      gbHour: live(0.00356, '2022-11-21'),
+    });
     expect(snapshot.fargate!.windowsX86).toEqual({
-      vcpuHour: live(0.09148, '2022-11-21'), gbHour: live(0.01005, '2022-11-21'), osLicenseVcpuHour: live(0.046, '2022-11-21'),
+      vcpuHour: live(0.09148, '2022-11-21'),
+      gbHour: live(0.01005, '2022-11-21'),
+      osLicenseVcpuHour: live(0.046, '2022-11-21'),
     });
     expect(snapshot.fargate!.ephemeralStorageGbHour).toEqual(live(0.000111, '2022-11-21'));
     expect(snapshot.eks.clusterHourStandard).toEqual(live(0.1, '2022-08-11'));
@@ -78,7 +103,11 @@ describe('normalizePriceList', () => {
     expect(items.ecs.map(usageOf)).toContain(usageType);
     const snapshot = normalizePriceList(region, items, bundled(region));
     expect(snapshot.region).toBe(region);
-    expect(snapshot.fargate!.linuxX86.vcpuHour).toEqual({ usd: 0.04048, source: PRICE_LIST_SOURCE_ID, asOf: '2022-11-21' });
+    expect(snapshot.fargate!.linuxX86.vcpuHour).toEqual({
+      usd: 0.04048,
+      source: PRICE_LIST_SOURCE_ID,
+      asOf: '2022-11-21',
+    });
     expect(snapshot.ec2.instances.map((offer) => offer.type)).toEqual(['m5.large']);
     expect(snapshot.eks.clusterHourStandard.source).toBe(PRICE_LIST_SOURCE_ID);
   });
@@ -94,7 +123,7 @@ describe('normalizePriceList', () => {
     expect(snapshot.ec2).toEqual(base.ec2);
   });
 
-  it('derives Linux/ARM as 80% of Linux/x86 when AWS lists no ARM rate, with the bundle generator\'s rule', () => {
+  it("derives Linux/ARM as 80% of Linux/x86 when AWS lists no ARM rate, with the bundle generator's rule", () => {
     const base = bundled('eu-west-1');
     const items = recordedItemsFor('eu-west-1');
     const snapshot = normalizePriceList('eu-west-1', { ...items, ecs: withoutUsage(items.ecs, /-ARM-/) }, base);
@@ -144,14 +173,21 @@ describe('normalizePriceList', () => {
     const malformed = [null, 'text', { product: {} }, { product: { attributes: {} }, terms: { OnDemand: {} } }];
     const tiered = good.filter((item) => usageOf(item).endsWith('ECS-Anywhere-Instance-hours-WithFree'));
     expect(tiered).toHaveLength(1);
-    const snapshot = normalizePriceList('us-east-1', { ecs: [...malformed, ...tiered, ...good], eks: [], ec2: [] }, bundled('us-east-1'));
+    const snapshot = normalizePriceList(
+      'us-east-1',
+      { ecs: [...malformed, ...tiered, ...good], eks: [], ec2: [] },
+      bundled('us-east-1'),
+    );
     expect(snapshot.fargate!.linuxX86.vcpuHour.usd).toBe(0.04048);
   });
 
   it('refuses a bundle of another region, and an answer with no usable price', () => {
-    expect(() => normalizePriceList('us-east-1', recordedItemsFor('us-east-1'), bundled('eu-west-1'))).toThrow(/eu-west-1, not us-east-1/);
-    expect(() => normalizePriceList('us-east-1', { ecs: [], eks: [], ec2: [] }, bundled('us-east-1')))
-      .toThrow(/held no Fargate, EKS or EC2 On-Demand price/);
+    expect(() => normalizePriceList('us-east-1', recordedItemsFor('us-east-1'), bundled('eu-west-1'))).toThrow(
+      /eu-west-1, not us-east-1/,
+    );
+    expect(() => normalizePriceList('us-east-1', { ecs: [], eks: [], ec2: [] }, bundled('us-east-1'))).toThrow(
+      /held no Fargate, EKS or EC2 On-Demand price/,
+    );
   });
 
   it('does not modify its inputs', () => {

@@ -17,8 +17,15 @@
  *   S17); the snapshot holds the total (AWS: "a total of $0.60 per cluster per hour", S16).
  */
 import type {
-  Ec2Prices, EksPrices, FargatePrices, FargateRatePair, FargateWindowsRates, InstanceOffer, PriceFigure,
-  PriceSource, RegionSnapshot,
+  Ec2Prices,
+  EksPrices,
+  FargatePrices,
+  FargateRatePair,
+  FargateWindowsRates,
+  InstanceOffer,
+  PriceFigure,
+  PriceSource,
+  RegionSnapshot,
 } from './price-snapshot.ts';
 
 /** The `sources` key of every figure read from the Price List. */
@@ -161,7 +168,11 @@ function pairOf(vcpu: Rate | null, gb: Rate | null, live: LiveFigures): FargateR
   return vcpu && gb ? { vcpuHour: live.figure(vcpu), gbHour: live.figure(gb) } : null;
 }
 
-function normalizeFargate(items: readonly ReadItem[], bundled: FargatePrices | null, live: LiveFigures): FargatePrices | null {
+function normalizeFargate(
+  items: readonly ReadItem[],
+  bundled: FargatePrices | null,
+  live: LiveFigures,
+): FargatePrices | null {
   const rate = (pattern: RegExp) => findRate(items, pattern);
   const x86 = pairOf(rate(FARGATE_USAGE.x86Vcpu), rate(FARGATE_USAGE.x86Gb), live);
   // Without the Linux/x86 pair the answer says nothing usable about Fargate: keep what the bundle knows.
@@ -175,9 +186,14 @@ function normalizeFargate(items: readonly ReadItem[], bundled: FargatePrices | n
   const windowsVcpu = rate(FARGATE_USAGE.windowsVcpu);
   const windowsGb = rate(FARGATE_USAGE.windowsGb);
   const windowsOs = rate(FARGATE_USAGE.windowsOs);
-  const windows: FargateWindowsRates | null = windowsVcpu && windowsGb && windowsOs
-    ? { vcpuHour: live.figure(windowsVcpu), gbHour: live.figure(windowsGb), osLicenseVcpuHour: live.figure(windowsOs) }
-    : bundled?.windowsX86 ?? null;
+  const windows: FargateWindowsRates | null =
+    windowsVcpu && windowsGb && windowsOs
+      ? {
+          vcpuHour: live.figure(windowsVcpu),
+          gbHour: live.figure(windowsGb),
+          osLicenseVcpuHour: live.figure(windowsOs),
+        }
+      : (bundled?.windowsX86 ?? null);
 
   const storage = rate(FARGATE_USAGE.ephemeralStorage);
 
@@ -185,7 +201,7 @@ function normalizeFargate(items: readonly ReadItem[], bundled: FargatePrices | n
     linuxX86: x86,
     linuxArm: arm,
     windowsX86: windows,
-    ephemeralStorageGbHour: storage ? live.figure(storage) : bundled?.ephemeralStorageGbHour ?? null,
+    ephemeralStorageGbHour: storage ? live.figure(storage) : (bundled?.ephemeralStorageGbHour ?? null),
     spotLinuxX86: bundled?.spotLinuxX86 ?? null,
     spotLinuxArm: spotArmFor(arm, bundled),
   };
@@ -196,7 +212,12 @@ function spotArmFor(arm: FargateRatePair, bundled: FargatePrices | null): Fargat
   const spot = bundled?.spotLinuxX86;
   if (!spot || !bundled) return null;
   const ratio = (spotFigure: PriceFigure, onDemand: PriceFigure) => spotFigure.usd / onDemand.usd;
-  const figure = (usd: number): PriceFigure => ({ usd: tidy(usd), source: spot.vcpuHour.source, asOf: spot.vcpuHour.asOf, derived: SPOT_ARM_RULE });
+  const figure = (usd: number): PriceFigure => ({
+    usd: tidy(usd),
+    source: spot.vcpuHour.source,
+    asOf: spot.vcpuHour.asOf,
+    derived: SPOT_ARM_RULE,
+  });
   return {
     vcpuHour: figure(arm.vcpuHour.usd * ratio(spot.vcpuHour, bundled.linuxX86.vcpuHour)),
     gbHour: figure(arm.gbHour.usd * ratio(spot.gbHour, bundled.linuxX86.gbHour)),
@@ -221,7 +242,13 @@ function readEc2Prices(items: readonly ReadItem[]): Map<string, Rate> {
   const prices = new Map<string, Rate>();
   for (const { productFamily, attributes: a, rate } of items) {
     if (productFamily !== 'Compute Instance') continue;
-    if (a.operatingSystem !== 'Linux' || a.tenancy !== 'Shared' || a.preInstalledSw !== 'NA' || a.capacitystatus !== 'Used') continue;
+    if (
+      a.operatingSystem !== 'Linux' ||
+      a.tenancy !== 'Shared' ||
+      a.preInstalledSw !== 'NA' ||
+      a.capacitystatus !== 'Used'
+    )
+      continue;
     // Attributes that only some items carry: when present they must say plain On-Demand Linux.
     if (a.licenseModel !== undefined && a.licenseModel !== 'No License required') continue;
     if (a.marketoption !== undefined && a.marketoption !== 'OnDemand') continue;
@@ -257,7 +284,8 @@ function normalizeEc2(items: readonly ReadItem[], bundled: Ec2Prices, live: Live
 
 function priceListSource(asOf: string): PriceSource {
   return {
-    title: 'AWS Price List Query API (GetProducts, endpoint us-east-1): On-Demand AmazonECS Fargate, AmazonEKS cluster-hour and AmazonEC2 Linux shared-tenancy prices',
+    title:
+      'AWS Price List Query API (GetProducts, endpoint us-east-1): On-Demand AmazonECS Fargate, AmazonEKS cluster-hour and AmazonEC2 Linux shared-tenancy prices',
     url: 'https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html',
     date: asOf,
   };
@@ -268,7 +296,11 @@ function priceListSource(asOf: string): PriceSource {
  * Throws {@link PriceListNormalizeError} when the items hold no usable price at all, so the caller
  * can fall back to the bundle with a reason instead of labelling bundled figures "live".
  */
-export function normalizePriceList(region: string, items: PriceListItemsByService, bundled: RegionSnapshot): RegionSnapshot {
+export function normalizePriceList(
+  region: string,
+  items: PriceListItemsByService,
+  bundled: RegionSnapshot,
+): RegionSnapshot {
   if (bundled.region !== region) {
     throw new PriceListNormalizeError(`the bundled snapshot is for ${bundled.region}, not ${region}`);
   }
@@ -278,7 +310,9 @@ export function normalizePriceList(region: string, items: PriceListItemsByServic
   const ec2 = normalizeEc2(readRegionItems(items.ec2, region), bundled.ec2, live);
   const asOf = live.latestPublishedOn;
   if (!asOf) {
-    throw new PriceListNormalizeError(`the Price List answer for ${region} held no Fargate, EKS or EC2 On-Demand price`);
+    throw new PriceListNormalizeError(
+      `the Price List answer for ${region} held no Fargate, EKS or EC2 On-Demand price`,
+    );
   }
   const { reason: _bundledReason, ...rest } = bundled;
   return {

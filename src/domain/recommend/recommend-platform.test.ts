@@ -21,11 +21,24 @@ function presetCase(id: string) {
 /** A synthetic estimate: only what the recommendation reads. */
 function fakeEstimate(totals: Record<OptionId, number | null>): Estimate {
   const options = OPTION_IDS.map((id) => ({
-    id, label: OPTION_LABELS[id], available: totals[id] !== null, monthlyUSD: totals[id], lines: [],
+    id,
+    label: OPTION_LABELS[id],
+    available: totals[id] !== null,
+    monthlyUSD: totals[id],
+    lines: [],
     ...(totals[id] === null ? { reason: 'cannot run it' } : {}),
   }));
   const available = options.filter((o) => o.monthlyUSD !== null).sort((a, b) => a.monthlyUSD! - b.monthlyUSD!);
-  return { region: 'us-east-1', regionName: 'US East', pricing: { source: 'snapshot', asOf: '2026-11-27' }, hoursPerMonth: 730, options, cheapest: available[0]?.id ?? null, warnings: [], assumptions: [] };
+  return {
+    region: 'us-east-1',
+    regionName: 'US East',
+    pricing: { source: 'snapshot', asOf: '2026-11-27' },
+    hoursPerMonth: 730,
+    options,
+    cheapest: available[0]?.id ?? null,
+    warnings: [],
+    assumptions: [],
+  };
 }
 
 const tri = fc.constantFrom('unknown', 'yes', 'no') as fc.Arbitrary<'unknown' | 'yes' | 'no'>;
@@ -40,7 +53,15 @@ const answersArb: fc.Arbitrary<DecisionAnswers> = fc.record({
   nodeControl: tri,
 });
 const totalsArb = fc.record(
-  Object.fromEntries(OPTION_IDS.map((id) => [id, fc.option(fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100), { nil: null, freq: 4 })])) as Record<OptionId, fc.Arbitrary<number | null>>,
+  Object.fromEntries(
+    OPTION_IDS.map((id) => [
+      id,
+      fc.option(
+        fc.integer({ min: 1, max: 1_000_000 }).map((c) => c / 100),
+        { nil: null, freq: 4 },
+      ),
+    ]),
+  ) as Record<OptionId, fc.Arbitrary<number | null>>,
 );
 
 describe('recommendPlatform', () => {
@@ -55,7 +76,11 @@ describe('recommendPlatform', () => {
 
   it('recommends EKS for a multi-cloud team with Kubernetes skills and tooling, and says what it costs', () => {
     const { scenario, estimate } = presetCase('article-api');
-    const rec = recommendPlatform(answers({ kubernetesSkills: 'strong', multiCloud: 'yes', kubernetesTooling: 'yes' }), scenario, estimate);
+    const rec = recommendPlatform(
+      answers({ kubernetesSkills: 'strong', multiCloud: 'yes', kubernetesTooling: 'yes' }),
+      scenario,
+      estimate,
+    );
     expect(rec.orchestrator).toBe('eks');
     expect(rec.reasons.filter((r) => r.favours === 'eks').map((r) => r.text)).toHaveLength(3);
     expect(rec.vsCheapest?.versus).toBe('ecs-fargate');
@@ -65,7 +90,11 @@ describe('recommendPlatform', () => {
 
   it('never recommends Fargate for a scenario with GPU services', () => {
     const { scenario, estimate } = presetCase('gpu-inference');
-    const rec = recommendPlatform(answers({ awsManaged: 'yes', teamSize: 'small', startingFresh: 'yes' }), scenario, estimate);
+    const rec = recommendPlatform(
+      answers({ awsManaged: 'yes', teamSize: 'small', startingFresh: 'yes' }),
+      scenario,
+      estimate,
+    );
     expect(rec.compute).toBe('ec2');
     expect(rec.reasons.some((r) => r.text.includes('inference'))).toBe(true);
   });
@@ -102,12 +131,21 @@ describe('recommendPlatform', () => {
 
   it('never moves from EKS to ECS when an answer in favour of EKS is added (property)', () => {
     fc.assert(
-      fc.property(answersArb, totalsArb, fc.constantFrom<Partial<DecisionAnswers>>({ multiCloud: 'yes' }, { kubernetesTooling: 'yes' }, { kubernetesSkills: 'strong' }), (a, totals, push) => {
-        const estimate = fakeEstimate(totals);
-        const before = recommendPlatform(a, null, estimate);
-        const after = recommendPlatform({ ...a, ...push }, null, estimate);
-        if (before.orchestrator === 'eks' && !before.fallback) expect(after.orchestrator).toBe('eks');
-      }),
+      fc.property(
+        answersArb,
+        totalsArb,
+        fc.constantFrom<Partial<DecisionAnswers>>(
+          { multiCloud: 'yes' },
+          { kubernetesTooling: 'yes' },
+          { kubernetesSkills: 'strong' },
+        ),
+        (a, totals, push) => {
+          const estimate = fakeEstimate(totals);
+          const before = recommendPlatform(a, null, estimate);
+          const after = recommendPlatform({ ...a, ...push }, null, estimate);
+          if (before.orchestrator === 'eks' && !before.fallback) expect(after.orchestrator).toBe('eks');
+        },
+      ),
     );
   });
 

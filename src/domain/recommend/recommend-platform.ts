@@ -49,16 +49,24 @@ const optionOf = (orchestrator: Orchestrator, compute: Compute): OptionId => `${
 function answerReasons(a: DecisionAnswers): Reason[] {
   const r: Reason[] = [];
   const add = (favours: Side, points: number, text: string) => r.push({ favours, points, text });
-  if (a.kubernetesSkills === 'none') add('ecs', 2, 'The team has no Kubernetes experience, and ECS has far less to learn.');
+  if (a.kubernetesSkills === 'none')
+    add('ecs', 2, 'The team has no Kubernetes experience, and ECS has far less to learn.');
   if (a.kubernetesSkills === 'some') add('eks', 1, 'The team has some Kubernetes experience.');
   if (a.kubernetesSkills === 'strong') add('eks', 2, 'The team already has strong Kubernetes skills.');
-  if (a.multiCloud === 'yes') add('eks', 3, 'Multi-cloud or hybrid is a requirement: the same Kubernetes manifests run elsewhere, while ECS is AWS-only.');
+  if (a.multiCloud === 'yes')
+    add(
+      'eks',
+      3,
+      'Multi-cloud or hybrid is a requirement: the same Kubernetes manifests run elsewhere, while ECS is AWS-only.',
+    );
   if (a.multiCloud === 'no') add('ecs', 1, 'AWS lock-in is acceptable.');
-  if (a.kubernetesTooling === 'yes') add('eks', 3, 'You need Kubernetes tooling (Istio, Argo, Karpenter, operators), which runs only on Kubernetes.');
+  if (a.kubernetesTooling === 'yes')
+    add('eks', 3, 'You need Kubernetes tooling (Istio, Argo, Karpenter, operators), which runs only on Kubernetes.');
   if (a.kubernetesTooling === 'no') add('ecs', 1, 'No Kubernetes-specific tooling is needed.');
   const kinds = new Set(a.workloadKinds);
   if (kinds.has('web')) add('ecs', 1, 'Straightforward web services are what ECS handles well.');
-  if (kinds.has('batch')) add('fargate', 1, 'Batch jobs on Fargate are billed only while they run, with no nodes to scale down.');
+  if (kinds.has('batch'))
+    add('fargate', 1, 'Batch jobs on Fargate are billed only while they run, with no nodes to scale down.');
   if (kinds.has('ml')) add('eks', 1, 'ML training benefits from Kubernetes operators and schedulers.');
   if (kinds.has('stateful')) add('eks', 1, 'Stateful services, CRDs and operators are better served by Kubernetes.');
   if (kinds.has('gpu')) {
@@ -75,7 +83,11 @@ function answerReasons(a: DecisionAnswers): Reason[] {
     add('fargate', 2, 'Fargate removes servers from the picture entirely.');
   }
   if (a.startingFresh === 'yes') {
-    add('ecs', 1, 'Starting fresh: ECS gets something running fast, and you can migrate to EKS later if you outgrow it.');
+    add(
+      'ecs',
+      1,
+      'Starting fresh: ECS gets something running fast, and you can migrate to EKS later if you outgrow it.',
+    );
     add('fargate', 1, 'Starting fresh: Fargate needs no capacity planning.');
   }
   if (a.nodeControl === 'yes') {
@@ -87,7 +99,9 @@ function answerReasons(a: DecisionAnswers): Reason[] {
 
 function scenarioReasons(scenario: Scenario | null): Reason[] {
   const gpu = scenario?.services.find((s) => s.gpu > 0);
-  return gpu ? [{ favours: 'ec2', points: 100, text: `Service "${gpu.name}" needs GPUs, which only EC2 instances have.` }] : [];
+  return gpu
+    ? [{ favours: 'ec2', points: 100, text: `Service "${gpu.name}" needs GPUs, which only EC2 instances have.` }]
+    : [];
 }
 
 function costReason(orchestrator: Orchestrator, byId: Map<OptionId, OptionEstimate>): Reason[] {
@@ -96,24 +110,43 @@ function costReason(orchestrator: Orchestrator, byId: Map<OptionId, OptionEstima
   if (fargate == null || ec2 == null || Math.abs(fargate - ec2) < 0.005) return [];
   const cheaper: Compute = fargate < ec2 ? 'fargate' : 'ec2';
   const saving = formatUSD(roundToCents(Math.abs(fargate - ec2)));
-  return [{ favours: cheaper, points: 1, text: `${OPTION_LABELS[optionOf(orchestrator, cheaper)]} is ${saving} a month cheaper than ${OPTION_LABELS[optionOf(orchestrator, cheaper === 'fargate' ? 'ec2' : 'fargate')]} for this scenario.` }];
+  return [
+    {
+      favours: cheaper,
+      points: 1,
+      text: `${OPTION_LABELS[optionOf(orchestrator, cheaper)]} is ${saving} a month cheaper than ${OPTION_LABELS[optionOf(orchestrator, cheaper === 'fargate' ? 'ec2' : 'fargate')]} for this scenario.`,
+    },
+  ];
 }
 
-const sum = (reasons: readonly Reason[], side: Side) => reasons.reduce((total, r) => total + (r.favours === side ? r.points : 0), 0);
+const sum = (reasons: readonly Reason[], side: Side) =>
+  reasons.reduce((total, r) => total + (r.favours === side ? r.points : 0), 0);
 
 /** Recommends one of the four options from the answers, the scenario and its estimate (both may be missing). */
-export function recommendPlatform(answers: DecisionAnswers, scenario: Scenario | null, estimate: Estimate | null): Recommendation {
+export function recommendPlatform(
+  answers: DecisionAnswers,
+  scenario: Scenario | null,
+  estimate: Estimate | null,
+): Recommendation {
   const byId = new Map<OptionId, OptionEstimate>((estimate?.options ?? []).map((o) => [o.id, o]));
   const runs = (id: OptionId) => !estimate || byId.get(id)?.available === true;
 
   const reasons = [...answerReasons(answers), ...scenarioReasons(scenario)];
   let orchestrator: Orchestrator = sum(reasons, 'eks') > sum(reasons, 'ecs') ? 'eks' : 'ecs';
   if (sum(reasons, 'ecs') === 0 && sum(reasons, 'eks') === 0) {
-    reasons.push({ favours: 'ecs', points: 0, text: 'No answer tips the balance yet, so the article\'s default applies: start with ECS, the pragmatic choice.' });
+    reasons.push({
+      favours: 'ecs',
+      points: 0,
+      text: "No answer tips the balance yet, so the article's default applies: start with ECS, the pragmatic choice.",
+    });
   }
   let fallback: string | undefined;
   const other = (o: Orchestrator): Orchestrator => (o === 'ecs' ? 'eks' : 'ecs');
-  if (!runs(optionOf(orchestrator, 'fargate')) && !runs(optionOf(orchestrator, 'ec2')) && (runs(optionOf(other(orchestrator), 'fargate')) || runs(optionOf(other(orchestrator), 'ec2')))) {
+  if (
+    !runs(optionOf(orchestrator, 'fargate')) &&
+    !runs(optionOf(orchestrator, 'ec2')) &&
+    (runs(optionOf(other(orchestrator), 'fargate')) || runs(optionOf(other(orchestrator), 'ec2')))
+  ) {
     fallback = `Neither ${orchestrator.toUpperCase()} option can run this workload, so ${other(orchestrator).toUpperCase()} is recommended instead.`;
     orchestrator = other(orchestrator);
   }
@@ -132,8 +165,16 @@ export function recommendPlatform(answers: DecisionAnswers, scenario: Scenario |
 
   const optionId = optionOf(orchestrator, compute);
   const recommendation: Recommendation = {
-    orchestrator, compute, optionId, reasons,
-    points: { ecs: sum(reasons, 'ecs'), eks: sum(reasons, 'eks'), fargate: sum(reasons, 'fargate'), ec2: sum(reasons, 'ec2') },
+    orchestrator,
+    compute,
+    optionId,
+    reasons,
+    points: {
+      ecs: sum(reasons, 'ecs'),
+      eks: sum(reasons, 'eks'),
+      fargate: sum(reasons, 'fargate'),
+      ec2: sum(reasons, 'ec2'),
+    },
     monthlyUSD: byId.get(optionId)?.monthlyUSD ?? null,
   };
   if (fallback) recommendation.fallback = fallback;

@@ -28,12 +28,14 @@ const autoscalingSchema = z
     targetCpuPercent: z.number().int().min(1).max(100).default(70),
   })
   .superRefine((value, ctx) => {
-    if (value.max < value.min) ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least autoscaling.min' });
+    if (value.max < value.min)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least autoscaling.min' });
   });
 
 export const serviceSchema = z.strictObject({
   name: z.string().regex(SERVICE_NAME, {
-    error: '1-40 characters: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+    error:
+      '1-40 characters: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
   }),
   vcpu: z.number().gt(0).max(16),
   memoryGiB: z.number().gt(0).max(120),
@@ -46,25 +48,50 @@ export const serviceSchema = z.strictObject({
   /** GPUs per task or pod. Fargate has no GPUs; EC2 options choose GPU instance types. */
   gpu: z.number().int().min(0).max(16).default(0),
   autoscaling: autoscalingSchema.optional(),
-  image: z.string().min(1).max(255).regex(/^[^\s]+$/, { error: 'must not contain spaces' }).optional(),
+  image: z
+    .string()
+    .min(1)
+    .max(255)
+    .regex(/^[^\s]+$/, { error: 'must not contain spaces' })
+    .optional(),
   port: z.number().int().min(1).max(65_535).optional(),
-  healthCheckPath: z.string().max(255).regex(/^\/[^\s]*$/, { error: 'must start with "/" and contain no spaces' }).optional(),
-  environment: z.record(z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }), z.string().max(32_768)).optional(),
-  secrets: z.record(
-    z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }),
-    z.string().regex(/^arn:aws[a-z-]*:(secretsmanager|ssm):/, { error: 'must be a Secrets Manager or SSM Parameter Store ARN' }).max(2048),
-  ).optional(),
+  healthCheckPath: z
+    .string()
+    .max(255)
+    .regex(/^\/[^\s]*$/, { error: 'must start with "/" and contain no spaces' })
+    .optional(),
+  environment: z
+    .record(z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }), z.string().max(32_768))
+    .optional(),
+  secrets: z
+    .record(
+      z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }),
+      z
+        .string()
+        .regex(/^arn:aws[a-z-]*:(secretsmanager|ssm):/, {
+          error: 'must be a Secrets Manager or SSM Parameter Store ARN',
+        })
+        .max(2048),
+    )
+    .optional(),
   public: z.boolean().default(false),
-  host: z.string().max(253).regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
-    error: 'must be a lowercase DNS host name such as api.example.com',
-  }).optional(),
+  host: z
+    .string()
+    .max(253)
+    .regex(/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, {
+      error: 'must be a lowercase DNS host name such as api.example.com',
+    })
+    .optional(),
 });
 
 export const scenarioSchema = z
   .strictObject({
     /** Editors may point at public/scenario.schema.json; the engine ignores it. */
     $schema: z.string().max(2048).optional(),
-    version: z.literal(1, { error: (issue) => (issue.input === undefined ? 'is required' : 'must be 1 (the only scenario format version this build reads)') }),
+    version: z.literal(1, {
+      error: (issue) =>
+        issue.input === undefined ? 'is required' : 'must be 1 (the only scenario format version this build reads)',
+    }),
     region: z.enum(REGION_CODES),
     hoursPerMonth: z.number().gt(0).max(MAX_HOURS_PER_MONTH).default(HOURS_PER_MONTH),
     services: z.array(serviceSchema).min(1).max(MAX_SERVICES),
@@ -73,7 +100,14 @@ export const scenarioSchema = z
       .default({ spotPercent: 0, savingsPlanDiscountPercent: 0 }),
     ec2: z
       .strictObject({
-        instanceTypes: z.array(z.string().regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { error: 'must look like an EC2 instance type, e.g. m6i.large' })).max(50).default([]),
+        instanceTypes: z
+          .array(
+            z
+              .string()
+              .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { error: 'must look like an EC2 instance type, e.g. m6i.large' }),
+          )
+          .max(50)
+          .default([]),
         spotPercent: percent.default(0),
         spotDiscountPercent: percent.default(70),
         savingsPlanDiscountPercent: percent.default(0),
@@ -81,10 +115,21 @@ export const scenarioSchema = z
         eniTrunking: z.boolean().default(false),
         prefixDelegation: z.boolean().default(false),
       })
-      .default({ instanceTypes: [], spotPercent: 0, spotDiscountPercent: 70, savingsPlanDiscountPercent: 0, minNodes: 2, eniTrunking: false, prefixDelegation: false }),
+      .default({
+        instanceTypes: [],
+        spotPercent: 0,
+        spotDiscountPercent: 70,
+        savingsPlanDiscountPercent: 0,
+        minNodes: 2,
+        eniTrunking: false,
+        prefixDelegation: false,
+      }),
     eks: z
       // At least one cluster: EKS options are priced with their control plane.
-      .strictObject({ clusters: z.number().int().min(1).max(100).default(1), support: z.enum(['standard', 'extended']).default('standard') })
+      .strictObject({
+        clusters: z.number().int().min(1).max(100).default(1),
+        support: z.enum(['standard', 'extended']).default('standard'),
+      })
       .default({ clusters: 1, support: 'standard' }),
     extras: z
       .strictObject({
@@ -98,8 +143,16 @@ export const scenarioSchema = z
     operations: z
       .strictObject({
         hourlyRateUSD: z.number().min(0).max(10_000).default(0),
-        ecsHoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH * 100).default(8),
-        eksHoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH * 100).default(40),
+        ecsHoursPerMonth: z
+          .number()
+          .min(0)
+          .max(MAX_HOURS_PER_MONTH * 100)
+          .default(8),
+        eksHoursPerMonth: z
+          .number()
+          .min(0)
+          .max(MAX_HOURS_PER_MONTH * 100)
+          .default(40),
       })
       .default({ hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 }),
   })
@@ -108,11 +161,19 @@ export const scenarioSchema = z
     scenario.services.forEach((service, index) => {
       if (service.hoursPerMonth !== undefined && service.hoursPerMonth > scenario.hoursPerMonth) {
         // Every option must price the same month: a service cannot run longer than its cluster.
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'hoursPerMonth'], message: `must be at most the scenario's hoursPerMonth (${scenario.hoursPerMonth})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'hoursPerMonth'],
+          message: `must be at most the scenario's hoursPerMonth (${scenario.hoursPerMonth})`,
+        });
       }
       const first = seen.get(service.name);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['services', index, 'name'], message: `duplicates services[${first}].name "${service.name}"` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', index, 'name'],
+          message: `duplicates services[${first}].name "${service.name}"`,
+        });
       } else seen.set(service.name, index);
     });
   });

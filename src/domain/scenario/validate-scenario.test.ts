@@ -18,7 +18,15 @@ describe('validateScenario', () => {
       hoursPerMonth: 730,
       services: [{ arch: 'x86_64', os: 'linux', ephemeralStorageGiB: 20, gpu: 0, public: false }],
       fargate: { spotPercent: 0, savingsPlanDiscountPercent: 0 },
-      ec2: { instanceTypes: [], spotPercent: 0, spotDiscountPercent: 70, savingsPlanDiscountPercent: 0, minNodes: 2, eniTrunking: false, prefixDelegation: false },
+      ec2: {
+        instanceTypes: [],
+        spotPercent: 0,
+        spotDiscountPercent: 70,
+        savingsPlanDiscountPercent: 0,
+        minNodes: 2,
+        eniTrunking: false,
+        prefixDelegation: false,
+      },
       eks: { clusters: 1, support: 'standard' },
       operations: { hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 },
     });
@@ -31,19 +39,31 @@ describe('validateScenario', () => {
     [withService({ memoryGiB: 1e9 }), 'services[0].memoryGiB: must be at most 120'],
     [withService({ replicas: 'two' }), 'services[0].replicas: must be a number, not string'],
     [withService({ replicas: 10_001 }), 'services[0].replicas: must be at most 10000'],
-    [withService({ name: 'API' }), 'services[0].name: 1-40 characters: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit'],
+    [
+      withService({ name: 'API' }),
+      'services[0].name: 1-40 characters: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+    ],
     [withService({ name: 'api-' }), expect.stringMatching(/^services\[0\]\.name: 1-40 characters/)],
     [withService({ arch: 'sparc' }), 'services[0].arch: must be one of "x86_64", "arm64"'],
     [withService({ replica: 2 }), 'services[0]: unknown field "replica"'],
     [withService({ autoscaling: { min: 5, max: 2 } }), 'services[0].autoscaling.max: must be at least autoscaling.min'],
-    [withService({ environment: { 'BAD KEY': 'x' } }), expect.stringMatching(/^services\[0\]\.environment\["BAD KEY"\]: must be a valid environment variable name/)],
-    [{ ...base, region: 'mars-1' }, expect.stringMatching(/^region: unknown region "mars-1"; known regions: af-south-1/)],
+    [
+      withService({ environment: { 'BAD KEY': 'x' } }),
+      expect.stringMatching(/^services\[0\]\.environment\["BAD KEY"\]: must be a valid environment variable name/),
+    ],
+    [
+      { ...base, region: 'mars-1' },
+      expect.stringMatching(/^region: unknown region "mars-1"; known regions: af-south-1/),
+    ],
     [{ ...base, version: 2 }, 'version: must be 1 (the only scenario format version this build reads)'],
     [{ ...base, services: [] }, 'services: must have at least 1 entry'],
     [{ ...base, ec2: { minNodes: 1.5 } }, 'ec2.minNodes: must be a whole number'],
     [{ ...base, fargate: { spotPercent: 101 } }, 'fargate.spotPercent: must be at most 100'],
     [{ ...base, hoursPerMonth: 0 }, 'hoursPerMonth: must be greater than 0'],
-    [{ ...base, services: [base.services[0], base.services[0]] }, 'services[1].name: duplicates services[0].name "api"'],
+    [
+      { ...base, services: [base.services[0], base.services[0]] },
+      'services[1].name: duplicates services[0].name "api"',
+    ],
     [{ region: 'us-east-1', services: base.services }, 'version: is required'],
     ['not an object', 'must be an object, not string'],
     [null, 'must be an object, not null'],
@@ -52,28 +72,39 @@ describe('validateScenario', () => {
   });
 
   it('reports every problem at once', () => {
-    expect(problemsOf({ ...base, region: 'nowhere', services: [{ name: 'A', vcpu: 0, memoryGiB: -1, replicas: -1 }] })).toHaveLength(5);
+    expect(
+      problemsOf({ ...base, region: 'nowhere', services: [{ name: 'A', vcpu: 0, memoryGiB: -1, replicas: -1 }] }),
+    ).toHaveLength(5);
   });
 
   it('never throws, whatever the input', () => {
-    fc.assert(fc.property(fc.anything(), (input) => {
-      const result = validateScenario(input);
-      return result.ok || result.problems.every((p) => typeof p.message === 'string' && p.message.length > 0);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const result = validateScenario(input);
+        return result.ok || result.problems.every((p) => typeof p.message === 'string' && p.message.length > 0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('validateAgainstSnapshot', () => {
   it('rejects instance types the region does not sell', () => {
-    const scenario = scenarioOf({ services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }], ec2: { instanceTypes: ['m5.large', 'zz9.huge'] } });
-    expect(validateAgainstSnapshot(scenario, US_EAST_1).map(formatProblem)).toEqual(['ec2.instanceTypes[1]: unknown instance type "zz9.huge" in us-east-1 (not in the price data)']);
+    const scenario = scenarioOf({
+      services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }],
+      ec2: { instanceTypes: ['m5.large', 'zz9.huge'] },
+    });
+    expect(validateAgainstSnapshot(scenario, US_EAST_1).map(formatProblem)).toEqual([
+      'ec2.instanceTypes[1]: unknown instance type "zz9.huge" in us-east-1 (not in the price data)',
+    ]);
   });
 });
 
 describe('rules across fields', () => {
   it('refuses a service that runs longer than the scenario month', () => {
-    expect(problemsOf({ ...base, hoursPerMonth: 100, services: [{ ...base.services[0], hoursPerMonth: 744 }] }))
-      .toEqual(["services[0].hoursPerMonth: must be at most the scenario's hoursPerMonth (100)"]);
+    expect(
+      problemsOf({ ...base, hoursPerMonth: 100, services: [{ ...base.services[0], hoursPerMonth: 744 }] }),
+    ).toEqual(["services[0].hoursPerMonth: must be at most the scenario's hoursPerMonth (100)"]);
   });
 
   it('needs at least one EKS cluster', () => {

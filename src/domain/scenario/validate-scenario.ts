@@ -13,9 +13,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export type Validation =
-  | { ok: true; scenario: Scenario }
-  | { ok: false; problems: FieldProblem[] };
+export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -32,7 +30,13 @@ export function formatProblem(problem: FieldProblem): string {
 }
 
 const describeType = (value: unknown): string =>
-  value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'number' && !Number.isFinite(value) ? String(value) : typeof value;
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : typeof value === 'number' && !Number.isFinite(value)
+        ? String(value)
+        : typeof value;
 
 function messageFor(issue: z.core.$ZodIssue): string {
   // Messages written in the schema start in lower case; zod's own start with a capital ("Invalid input").
@@ -41,12 +45,15 @@ function messageFor(issue: z.core.$ZodIssue): string {
     case 'invalid_type': {
       const input = (issue as { input?: unknown }).input;
       if (input === undefined) return 'is required';
-      const expected = issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
+      const expected =
+        issue.expected === 'object' ? 'an object' : issue.expected === 'array' ? 'an array' : `a ${issue.expected}`;
       return `must be ${expected}, not ${describeType(input)}`;
     }
     case 'too_small': {
-      if (issue.origin === 'array') return `must have at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
-      if (issue.origin === 'string') return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+      if (issue.origin === 'array')
+        return `must have at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'string')
+        return issue.minimum === 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
       return issue.inclusive ? `must be at least ${issue.minimum}` : `must be greater than ${issue.minimum}`;
     }
     case 'too_big': {
@@ -73,12 +80,19 @@ export function validateScenario(input: unknown): Validation {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       // int() reports a non-integer as invalid_type "int" in zod 4; say it plainly.
-      if (issue.code === 'invalid_type' && issue.expected === 'int' && typeof (issue as { input?: unknown }).input === 'number') {
+      if (
+        issue.code === 'invalid_type' &&
+        issue.expected === 'int' &&
+        typeof (issue as { input?: unknown }).input === 'number'
+      ) {
         return { path: formatPath(issue.path), message: 'must be a whole number' };
       }
       if (issue.code === 'invalid_value' && issue.path.length === 1 && issue.path[0] === 'region') {
         const input = (issue as { input?: unknown }).input;
-        return { path: 'region', message: `unknown region ${JSON.stringify(input)}; known regions: ${REGION_CATALOG.map((r) => r.code).join(', ')}` };
+        return {
+          path: 'region',
+          message: `unknown region ${JSON.stringify(input)}; known regions: ${REGION_CATALOG.map((r) => r.code).join(', ')}`,
+        };
       }
       return { path: formatPath(issue.path), message: messageFor(issue) };
     });
@@ -91,7 +105,14 @@ export function validateScenario(input: unknown): Validation {
 export function validateAgainstSnapshot(scenario: Scenario, snapshot: RegionSnapshot): FieldProblem[] {
   const known = new Set(snapshot.ec2.instances.map((i) => i.type));
   return scenario.ec2.instanceTypes.flatMap((type, index) =>
-    known.has(type) ? [] : [{ path: `ec2.instanceTypes[${index}]`, message: `unknown instance type "${type}" in ${scenario.region} (not in the price data)` }],
+    known.has(type)
+      ? []
+      : [
+          {
+            path: `ec2.instanceTypes[${index}]`,
+            message: `unknown instance type "${type}" in ${scenario.region} (not in the price data)`,
+          },
+        ],
   );
 }
 

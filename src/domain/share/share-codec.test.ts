@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
-import { buildShareUrl, decodeShareState, encodeShareState, ShareLinkTooLongError, tryBuildShareUrl } from './share-codec.ts';
+import {
+  buildShareUrl,
+  decodeShareState,
+  encodeShareState,
+  ShareLinkTooLongError,
+  tryBuildShareUrl,
+} from './share-codec.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { scenarioArb } from '../testing/arbitraries.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
@@ -9,9 +15,11 @@ import { DEFAULT_ANSWERS } from '../recommend/decision-answers.ts';
 
 describe('base64url', () => {
   it('round-trips any bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      expect(decodeBase64Url(encodeBase64Url(bytes))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(decodeBase64Url(encodeBase64Url(bytes))).toEqual(bytes);
+      }),
+    );
   });
   it('refuses characters outside the alphabet', () => {
     expect(decodeBase64Url('ab+c')).toBeNull();
@@ -21,50 +29,91 @@ describe('base64url', () => {
 
 describe('share links', () => {
   it('round-trips every valid scenario and the answers', () => {
-    fc.assert(fc.property(scenarioArb, (input) => {
-      const answers = { ...DEFAULT_ANSWERS, kubernetesSkills: 'strong' as const, workloadKinds: ['web' as const, 'gpu' as const] };
-      const decoded = decodeShareState(encodeShareState({ scenario: input, answers }));
-      const expected = validateScenario(input);
-      expect(decoded).toEqual({ ok: true, state: { scenario: expected.ok && expected.scenario, answers } });
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        const answers = {
+          ...DEFAULT_ANSWERS,
+          kubernetesSkills: 'strong' as const,
+          workloadKinds: ['web' as const, 'gpu' as const],
+        };
+        const decoded = decodeShareState(encodeShareState({ scenario: input, answers }));
+        const expected = validateScenario(input);
+        expect(decoded).toEqual({ ok: true, state: { scenario: expected.ok && expected.scenario, answers } });
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('keeps the example link short by leaving out defaults', () => {
-    const url = buildShareUrl('http://127.0.0.1:4173/', { scenario: { version: 1, region: 'us-east-1', services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }] } });
+    const url = buildShareUrl('http://127.0.0.1:4173/', {
+      scenario: {
+        version: 1,
+        region: 'us-east-1',
+        services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
+      },
+    });
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\.[A-Za-z0-9_-]+$/);
     expect(url.length).toBeLessThan(200);
   });
 
   it('decoding arbitrary text never throws', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string().map((s) => `s=1.${s}`), fc.base64String().map((s) => `#s=1.${s}`)), (text) => {
-      const result = decodeShareState(text);
-      expect(result.ok === false || result.ok === true).toBe(true);
-    }), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.string().map((s) => `s=1.${s}`),
+          fc.base64String().map((s) => `#s=1.${s}`),
+        ),
+        (text) => {
+          const result = decodeShareState(text);
+          expect(result.ok === false || result.ok === true).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
-  it.each([
-    ['#garbage'],
-    ['#s=1.'],
-    ['#s=1.AAAA'],
-    ['#s=1.%2F..%2F'],
-    ['#s=0.abc'],
-  ])('explains a broken link %s', (hash) => {
-    const result = decodeShareState(hash);
-    expect(result).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('default scenario') });
-  });
+  it.each([['#garbage'], ['#s=1.'], ['#s=1.AAAA'], ['#s=1.%2F..%2F'], ['#s=0.abc']])(
+    'explains a broken link %s',
+    (hash) => {
+      const result = decodeShareState(hash);
+      expect(result).toMatchObject({
+        ok: false,
+        reason: 'invalid',
+        message: expect.stringContaining('default scenario'),
+      });
+    },
+  );
 
   it('explains a truncated link', () => {
-    const hash = encodeShareState({ scenario: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 3 }] } });
+    const hash = encodeShareState({
+      scenario: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 3 }] },
+    });
     expect(decodeShareState(hash.slice(0, hash.length - 8))).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
   it('says when a link comes from a newer version', () => {
-    expect(decodeShareState('#s=2.abc')).toMatchObject({ ok: false, reason: 'newer-version', message: expect.stringContaining('newer version') });
+    expect(decodeShareState('#s=2.abc')).toMatchObject({
+      ok: false,
+      reason: 'newer-version',
+      message: expect.stringContaining('newer version'),
+    });
   });
 
   it('refuses a scenario that fails validation, naming the field', () => {
-    const payload = encodeBase64Url(deflateSync(strToU8(JSON.stringify({ s: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: -1, memoryGiB: 1, replicas: 1 }] } }))));
-    expect(decodeShareState(`#s=1.${payload}`)).toMatchObject({ ok: false, message: expect.stringContaining('services[0].vcpu') });
+    const payload = encodeBase64Url(
+      deflateSync(
+        strToU8(
+          JSON.stringify({
+            s: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: -1, memoryGiB: 1, replicas: 1 }] },
+          }),
+        ),
+      ),
+    );
+    expect(decodeShareState(`#s=1.${payload}`)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('services[0].vcpu'),
+    });
   });
 
   it('refuses a small link that inflates into a huge document', () => {
@@ -74,25 +123,35 @@ describe('share links', () => {
   });
 
   it('refuses oversized links before decoding them', () => {
-    expect(decodeShareState(`#s=1.${'A'.repeat(70_000)}`)).toMatchObject({ ok: false, message: expect.stringContaining('too long') });
+    expect(decodeShareState(`#s=1.${'A'.repeat(70_000)}`)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('too long'),
+    });
   });
 });
 
 describe('scenarios too large for a link', () => {
   // Incompressible environment values: 4 x 32,000 characters from a fixed pseudo-random sequence.
   let seed = 7;
-  const noise = () => Array.from({ length: 32_000 }, () => {
-    // xorshift32: cheap, fixed, and incompressible enough for deflate.
-    seed ^= seed << 13;
-    seed ^= seed >>> 17;
-    seed ^= seed << 5;
-    seed >>>= 0;
-    return String.fromCharCode(33 + (seed % 90));
-  }).join('');
+  const noise = () =>
+    Array.from({ length: 32_000 }, () => {
+      // xorshift32: cheap, fixed, and incompressible enough for deflate.
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      seed >>>= 0;
+      return String.fromCharCode(33 + (seed % 90));
+    }).join('');
   const huge = {
     version: 1 as const,
     region: 'us-east-1',
-    services: ['a', 'b', 'c', 'd'].map((name) => ({ name, vcpu: 1, memoryGiB: 2, replicas: 1, environment: { BLOB: noise() } })),
+    services: ['a', 'b', 'c', 'd'].map((name) => ({
+      name,
+      vcpu: 1,
+      memoryGiB: 2,
+      replicas: 1,
+      environment: { BLOB: noise() },
+    })),
   };
 
   it('are refused when encoding, so no link is ever handed out that would not open', () => {
@@ -101,6 +160,8 @@ describe('scenarios too large for a link', () => {
   });
 
   it('leave smaller scenarios alone', () => {
-    expect(tryBuildShareUrl('http://127.0.0.1:4173/', { scenario: { ...huge, services: huge.services.slice(0, 1) } })).toMatch(/#s=1\./);
+    expect(
+      tryBuildShareUrl('http://127.0.0.1:4173/', { scenario: { ...huge, services: huge.services.slice(0, 1) } }),
+    ).toMatch(/#s=1\./);
   });
 });

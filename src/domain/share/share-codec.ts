@@ -25,7 +25,9 @@ export const MAX_FRAGMENT_CHARS = 64 * 1024;
 /** A valid scenario whose link would be longer than {@link MAX_FRAGMENT_CHARS}: share scenario.json instead. */
 export class ShareLinkTooLongError extends Error {
   constructor(readonly fragmentChars: number) {
-    super(`the scenario is too large for a share link (${fragmentChars} characters; the limit is ${MAX_FRAGMENT_CHARS}): share the scenario file instead`);
+    super(
+      `the scenario is too large for a share link (${fragmentChars} characters; the limit is ${MAX_FRAGMENT_CHARS}): share the scenario file instead`,
+    );
     this.name = 'ShareLinkTooLongError';
   }
 }
@@ -46,11 +48,25 @@ export type DecodeResult =
   | { ok: true; state: DecodedShareState }
   | { ok: false; reason: 'empty' | 'invalid' | 'newer-version'; message: string };
 
-const SAMPLE = scenarioSchema.parse({ version: 1, region: 'us-east-1', services: [{ name: 'a', vcpu: 1, memoryGiB: 1, replicas: 1 }] });
+const SAMPLE = scenarioSchema.parse({
+  version: 1,
+  region: 'us-east-1',
+  services: [{ name: 'a', vcpu: 1, memoryGiB: 1, replicas: 1 }],
+});
 const SECTION_DEFAULTS = {
-  fargate: SAMPLE.fargate, ec2: SAMPLE.ec2, eks: SAMPLE.eks, extras: SAMPLE.extras, operations: SAMPLE.operations,
+  fargate: SAMPLE.fargate,
+  ec2: SAMPLE.ec2,
+  eks: SAMPLE.eks,
+  extras: SAMPLE.extras,
+  operations: SAMPLE.operations,
 } as const;
-const SERVICE_DEFAULTS: Record<string, unknown> = { arch: 'x86_64', os: 'linux', ephemeralStorageGiB: 20, gpu: 0, public: false };
+const SERVICE_DEFAULTS: Record<string, unknown> = {
+  arch: 'x86_64',
+  os: 'linux',
+  ephemeralStorageGiB: 20,
+  gpu: 0,
+  public: false,
+};
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -69,7 +85,10 @@ export function minimizeScenario(scenario: Scenario): Record<string, unknown> {
   if (scenario.hoursPerMonth !== SAMPLE.hoursPerMonth) out.hoursPerMonth = scenario.hoursPerMonth;
   out.services = scenario.services.map((service) => withoutDefaults(service, SERVICE_DEFAULTS));
   for (const [section, defaults] of Object.entries(SECTION_DEFAULTS)) {
-    const diff = withoutDefaults(scenario[section as keyof typeof SECTION_DEFAULTS] as Record<string, unknown>, defaults);
+    const diff = withoutDefaults(
+      scenario[section as keyof typeof SECTION_DEFAULTS] as Record<string, unknown>,
+      defaults,
+    );
     if (Object.keys(diff).length > 0) out[section] = diff;
   }
   return out;
@@ -78,7 +97,8 @@ export function minimizeScenario(scenario: Scenario): Record<string, unknown> {
 /** Encodes a valid state; throws if the scenario is invalid (callers share only validated scenarios). */
 export function encodeShareState(state: ShareState): string {
   const validated = validateScenario(state.scenario);
-  if (!validated.ok) throw new Error(`cannot share an invalid scenario: ${validated.problems.map(formatProblem).join('; ')}`);
+  if (!validated.ok)
+    throw new Error(`cannot share an invalid scenario: ${validated.problems.map(formatProblem).join('; ')}`);
   const payload: Record<string, unknown> = { s: minimizeScenario(validated.scenario) };
   const answers = withoutDefaults(state.answers ?? DEFAULT_ANSWERS, DEFAULT_ANSWERS);
   if (Object.keys(answers).length > 0) payload.a = answers;
@@ -132,18 +152,28 @@ function inflateLimited(bytes: Uint8Array): Uint8Array | null {
   return out;
 }
 
-const INVALID = 'This link is broken or incomplete, so the default scenario is shown. Ask for the link again, or check that it was copied whole.';
+const INVALID =
+  'This link is broken or incomplete, so the default scenario is shown. Ask for the link again, or check that it was copied whole.';
 
 /** Decodes a URL fragment (with or without the leading "#"). */
 export function decodeShareState(fragment: string): DecodeResult {
   const hash = fragment.startsWith('#') ? fragment.slice(1) : fragment;
   if (hash === '') return { ok: false, reason: 'empty', message: '' };
-  if (hash.length > MAX_FRAGMENT_CHARS) return { ok: false, reason: 'invalid', message: 'This link is too long to be a calculator link, so the default scenario is shown.' };
+  if (hash.length > MAX_FRAGMENT_CHARS)
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: 'This link is too long to be a calculator link, so the default scenario is shown.',
+    };
   const match = /^s=(\d{1,6})\.([A-Za-z0-9_-]*)$/.exec(hash);
   if (!match) return { ok: false, reason: 'invalid', message: INVALID };
   const version = Number(match[1]);
   if (version > SHARE_FORMAT_VERSION) {
-    return { ok: false, reason: 'newer-version', message: `This link was made by a newer version of the calculator (link format ${version}; this page reads format ${SHARE_FORMAT_VERSION}). The default scenario is shown; open the link with the newer version.` };
+    return {
+      ok: false,
+      reason: 'newer-version',
+      message: `This link was made by a newer version of the calculator (link format ${version}; this page reads format ${SHARE_FORMAT_VERSION}). The default scenario is shown; open the link with the newer version.`,
+    };
   }
   if (version !== SHARE_FORMAT_VERSION) return { ok: false, reason: 'invalid', message: INVALID };
   const bytes = decodeBase64Url(match[2]!);
@@ -155,12 +185,17 @@ export function decodeShareState(fragment: string): DecodeResult {
   } catch {
     return { ok: false, reason: 'invalid', message: INVALID };
   }
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return { ok: false, reason: 'invalid', message: INVALID };
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return { ok: false, reason: 'invalid', message: INVALID };
   const { s, a } = payload as { s?: unknown; a?: unknown };
   const scenario = validateScenario(s);
   if (!scenario.ok) {
     const first = scenario.problems.slice(0, 3).map(formatProblem).join('; ');
-    return { ok: false, reason: 'invalid', message: `This link holds a scenario this calculator cannot read (${first}), so the default scenario is shown.` };
+    return {
+      ok: false,
+      reason: 'invalid',
+      message: `This link holds a scenario this calculator cannot read (${first}), so the default scenario is shown.`,
+    };
   }
   const answers = decisionAnswersSchema.safeParse(a ?? {});
   if (!answers.success) return { ok: false, reason: 'invalid', message: INVALID };

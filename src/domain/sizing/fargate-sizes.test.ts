@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { FARGATE_SIZES, roundUpToFargateSize, sizeEcsFargateTask, sizeEksFargatePod, toTaskDefinitionUnits } from './fargate-sizes.ts';
+import {
+  FARGATE_SIZES,
+  roundUpToFargateSize,
+  sizeEcsFargateTask,
+  sizeEksFargatePod,
+  toTaskDefinitionUnits,
+} from './fargate-sizes.ts';
 
 describe('Fargate size table', () => {
   it('holds the 74 CPU/memory pairs of the ECS guide and the botocore model', () => {
     // 3 + 4 + 7 + 13 + 23 + 12 + 12
     expect(FARGATE_SIZES).toHaveLength(74);
-    expect(FARGATE_SIZES.filter((s) => s.vcpu === 4).map((s) => s.memoryGiB)).toEqual(Array.from({ length: 23 }, (_, i) => 8 + i));
-    expect(FARGATE_SIZES.filter((s) => s.vcpu === 8).map((s) => s.memoryGiB)).toEqual([16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60]);
-    expect(FARGATE_SIZES.filter((s) => s.vcpu === 16).map((s) => s.memoryGiB)).toEqual([32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120]);
+    expect(FARGATE_SIZES.filter((s) => s.vcpu === 4).map((s) => s.memoryGiB)).toEqual(
+      Array.from({ length: 23 }, (_, i) => 8 + i),
+    );
+    expect(FARGATE_SIZES.filter((s) => s.vcpu === 8).map((s) => s.memoryGiB)).toEqual([
+      16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60,
+    ]);
+    expect(FARGATE_SIZES.filter((s) => s.vcpu === 16).map((s) => s.memoryGiB)).toEqual([
+      32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112, 120,
+    ]);
   });
 });
 

@@ -22,7 +22,9 @@ function steps(vcpu: number, fromGiB: number, toGiB: number, stepGiB: number): F
 
 /** Every valid pair, ordered by vCPU then memory: the first pair covering a request is the cheapest. */
 export const FARGATE_SIZES: readonly FargateSize[] = [
-  { vcpu: 0.25, memoryGiB: 0.5 }, { vcpu: 0.25, memoryGiB: 1 }, { vcpu: 0.25, memoryGiB: 2 },
+  { vcpu: 0.25, memoryGiB: 0.5 },
+  { vcpu: 0.25, memoryGiB: 1 },
+  { vcpu: 0.25, memoryGiB: 2 },
   ...steps(0.5, 1, 4, 1),
   ...steps(1, 2, 8, 1),
   ...steps(2, 4, 16, 1),

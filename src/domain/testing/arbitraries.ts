@@ -24,7 +24,10 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       region: fc.constantFrom('us-east-1', 'eu-west-1', 'ap-south-2'),
       hoursPerMonth: fc.integer({ min: 1, max: 744 }),
       services: fc.constant(services),
-      fargate: fc.record({ spotPercent: fc.integer({ min: 0, max: 100 }), savingsPlanDiscountPercent: fc.integer({ min: 0, max: 100 }) }),
+      fargate: fc.record({
+        spotPercent: fc.integer({ min: 0, max: 100 }),
+        savingsPlanDiscountPercent: fc.integer({ min: 0, max: 100 }),
+      }),
       ec2: fc.record({
         spotPercent: fc.integer({ min: 0, max: 100 }),
         spotDiscountPercent: fc.integer({ min: 0, max: 100 }),
@@ -33,7 +36,10 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         eniTrunking: fc.boolean(),
         prefixDelegation: fc.boolean(),
       }),
-      eks: fc.record({ clusters: fc.integer({ min: 1, max: 3 }), support: fc.constantFrom('standard' as const, 'extended' as const) }),
+      eks: fc.record({
+        clusters: fc.integer({ min: 1, max: 3 }),
+        support: fc.constantFrom('standard' as const, 'extended' as const),
+      }),
       extras: fc.record({
         loadBalancers: fc.integer({ min: 0, max: 3 }),
         lcuPerLoadBalancer: fc.double({ min: 0, max: 10, noNaN: true }),
@@ -41,11 +47,17 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         natDataGB: fc.double({ min: 0, max: 10_000, noNaN: true }),
         publicIPv4Addresses: fc.integer({ min: 0, max: 10 }),
       }),
-      operations: fc.record({ hourlyRateUSD: fc.integer({ min: 0, max: 200 }), ecsHoursPerMonth: fc.integer({ min: 0, max: 100 }), eksHoursPerMonth: fc.integer({ min: 0, max: 100 }) }),
+      operations: fc.record({
+        hourlyRateUSD: fc.integer({ min: 0, max: 200 }),
+        ecsHoursPerMonth: fc.integer({ min: 0, max: 100 }),
+        eksHoursPerMonth: fc.integer({ min: 0, max: 100 }),
+      }),
     }),
   )
   // A service runs at most the scenario's hours.
   .map((scenario) => ({
     ...scenario,
-    services: scenario.services.map((s) => (s.hoursPerMonth === undefined ? s : { ...s, hoursPerMonth: Math.min(s.hoursPerMonth, scenario.hoursPerMonth) })),
+    services: scenario.services.map((s) =>
+      s.hoursPerMonth === undefined ? s : { ...s, hoursPerMonth: Math.min(s.hoursPerMonth, scenario.hoursPerMonth) },
+    ),
   }));

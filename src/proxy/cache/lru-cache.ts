@@ -4,7 +4,8 @@ export class LruCache<V> {
   readonly maxEntries: number;
 
   constructor(maxEntries: number) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 1) throw new RangeError('maxEntries must be a whole number of at least 1');
+    if (!Number.isInteger(maxEntries) || maxEntries < 1)
+      throw new RangeError('maxEntries must be a whole number of at least 1');
     this.maxEntries = maxEntries;
   }
 

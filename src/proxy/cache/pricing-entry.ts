@@ -30,7 +30,11 @@ export interface PricingEntry {
   freshUntilMs: number;
 }
 
-export async function buildPricingEntry(snapshot: RegionSnapshot, storedAtMs: number, freshUntilMs: number): Promise<PricingEntry> {
+export async function buildPricingEntry(
+  snapshot: RegionSnapshot,
+  storedAtMs: number,
+  freshUntilMs: number,
+): Promise<PricingEntry> {
   const body = JSON.stringify(snapshot);
   const bytes = Buffer.from(body, 'utf8');
   const [brotliBody, gzipBody] = await Promise.all([

@@ -14,14 +14,19 @@ interface KnownBindings {
 
 export function clientAddressOf(c: Context, trustProxyHops: number): string {
   if (trustProxyHops > 0) {
-    const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+    const hops = (c.req.header('x-forwarded-for') ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
     // The entry appended by the outermost trusted proxy is trustProxyHops from the end.
     const address = hops[hops.length - trustProxyHops];
     if (address) return address.slice(0, 64);
   }
   const env = c.env as KnownBindings | undefined;
-  return env?.incoming?.socket?.remoteAddress
-    ?? env?.requestContext?.http?.sourceIp
-    ?? env?.requestContext?.identity?.sourceIp
-    ?? 'unknown';
+  return (
+    env?.incoming?.socket?.remoteAddress ??
+    env?.requestContext?.http?.sourceIp ??
+    env?.requestContext?.identity?.sourceIp ??
+    'unknown'
+  );
 }

@@ -32,7 +32,8 @@ export function corsAllowlist(allowedOrigins: readonly string[]): MiddlewareHand
     const origin = c.req.header('origin');
     const permitted = origin !== undefined && (anyOrigin || allowed.has(origin) || isSameOrigin(origin, c.req.url));
     addVary(c, 'Origin');
-    const isPreflight = c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('access-control-request-method') !== undefined;
+    const isPreflight =
+      c.req.method === 'OPTIONS' && origin !== undefined && c.req.header('access-control-request-method') !== undefined;
     if (isPreflight) {
       if (!permitted) return c.json({ error: 'origin not allowed' }, 403);
       return c.body(null, 204, {

@@ -46,7 +46,9 @@ export function rateLimit(options: RateLimitOptions): MiddlewareHandler<ProxyEnv
       'RateLimit-Reset': String(resetSeconds),
     });
     if (window.count > limitPerMinute) {
-      return c.json({ error: 'too many requests', retryAfterSeconds: resetSeconds }, 429, { 'Retry-After': String(resetSeconds) });
+      return c.json({ error: 'too many requests', retryAfterSeconds: resetSeconds }, 429, {
+        'Retry-After': String(resetSeconds),
+      });
     }
     await next();
   };

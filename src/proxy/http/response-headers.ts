@@ -24,7 +24,11 @@ export function addVary(c: Context<ProxyEnv>, token: string): void {
 }
 
 /** For a handler that builds its own plain header object: the gathered headers, merged in once. */
-export function takeResponseHeaders(c: Context<ProxyEnv>, own: Record<string, string>, varyTokens: readonly string[]): Record<string, string> {
+export function takeResponseHeaders(
+  c: Context<ProxyEnv>,
+  own: Record<string, string>,
+  varyTokens: readonly string[],
+): Record<string, string> {
   const bag = c.get('headerBag') as HeaderBag | undefined; // absent when mounted without headerBag()
   if (!bag) return varyTokens.length > 0 ? { ...own, Vary: varyTokens.join(', ') } : own;
   bag.taken = true;

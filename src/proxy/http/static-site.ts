@@ -22,7 +22,10 @@ export function mountStaticSite(app: Hono<ProxyEnv>, root: string): void {
   // .gz siblings written at image build time (Dockerfile) are sent to clients that accept gzip.
   const files = serveStatic<ProxyEnv>({ root, precompressed: true });
   const indexHtml = serveStatic<ProxyEnv>({ root, path: 'index.html', precompressed: true });
-  app.get('*', withCacheControl(files, (path) => (path.startsWith('/assets/') ? IMMUTABLE : 'no-cache')));
+  app.get(
+    '*',
+    withCacheControl(files, (path) => (path.startsWith('/assets/') ? IMMUTABLE : 'no-cache')),
+  );
   app.get('*', async (c, next) => {
     const lastSegment = c.req.path.slice(c.req.path.lastIndexOf('/') + 1);
     if (c.req.path.startsWith('/api/') || lastSegment.includes('.')) return next();

@@ -16,6 +16,10 @@ export function createPricingClient(timeoutMs: number): PricingClient {
     // One attempt per send: get-all-products.ts owns retries (throttling backoff), so the SDK's
     // own retry loop would only multiply them.
     maxAttempts: 1,
-    requestHandler: { connectionTimeout: Math.min(timeoutMs, 3_000), requestTimeout: timeoutMs, throwOnRequestTimeout: true },
+    requestHandler: {
+      connectionTimeout: Math.min(timeoutMs, 3_000),
+      requestTimeout: timeoutMs,
+      throwOnRequestTimeout: true,
+    },
   });
 }

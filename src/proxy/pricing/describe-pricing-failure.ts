@@ -8,10 +8,24 @@ import { PriceListNormalizeError } from '../../domain/pricing/normalize-price-li
 import { AwsTimeoutError, PaginationError, isThrottling } from './get-all-products.ts';
 
 const CREDENTIAL_REJECTED = new Set([
-  'ExpiredToken', 'ExpiredTokenException', 'InvalidClientTokenId', 'UnrecognizedClientException',
-  'InvalidSignatureException', 'SignatureDoesNotMatch', 'IncompleteSignature',
+  'ExpiredToken',
+  'ExpiredTokenException',
+  'InvalidClientTokenId',
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
 ]);
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
 
 /** The error's class name when it is a plain identifier, else "Error". */
 export function safeErrorName(error: unknown): string {
@@ -22,13 +36,18 @@ export function safeErrorName(error: unknown): string {
 export function describePricingFailure(error: unknown, maxThrottleRetries: number): string {
   const name = safeErrorName(error);
   const code = error && typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
-  if (name === 'CredentialsProviderError') return 'No AWS credentials were found (the SDK default credential chain is empty).';
+  if (name === 'CredentialsProviderError')
+    return 'No AWS credentials were found (the SDK default credential chain is empty).';
   if (CREDENTIAL_REJECTED.has(name)) return 'AWS rejected the credentials (expired or invalid).';
-  if (name === 'AccessDeniedException') return 'AWS denied pricing:GetProducts to these credentials; see the IAM policy in docs/proxy.md.';
+  if (name === 'AccessDeniedException')
+    return 'AWS denied pricing:GetProducts to these credentials; see the IAM policy in docs/proxy.md.';
   if (error instanceof AwsTimeoutError) return `The AWS Price List API did not answer within ${error.timeoutMs} ms.`;
   if (isThrottling(error)) return `The AWS Price List API was still throttling after ${maxThrottleRetries} retries.`;
-  if (error instanceof PriceListNormalizeError) return 'The AWS Price List answer held no usable price for this region.';
-  if (error instanceof PaginationError || error instanceof SyntaxError) return 'The AWS Price List answer could not be read.';
-  if ((typeof code === 'string' && NETWORK_CODES.has(code)) || name === 'TimeoutError') return 'AWS could not be reached from the proxy.';
+  if (error instanceof PriceListNormalizeError)
+    return 'The AWS Price List answer held no usable price for this region.';
+  if (error instanceof PaginationError || error instanceof SyntaxError)
+    return 'The AWS Price List answer could not be read.';
+  if ((typeof code === 'string' && NETWORK_CODES.has(code)) || name === 'TimeoutError')
+    return 'AWS could not be reached from the proxy.';
   return `The AWS Price List API call failed (${name}).`;
 }

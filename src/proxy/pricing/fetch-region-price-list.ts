@@ -34,7 +34,11 @@ export function regionProductQueries(region: string) {
 }
 
 /** Fetches the Price List items that price `region`; rejects on the first failed query. */
-export async function fetchRegionPriceList(client: PricingClient, region: string, policy: GetProductsPolicy): Promise<PriceListItemsByService> {
+export async function fetchRegionPriceList(
+  client: PricingClient,
+  region: string,
+  policy: GetProductsPolicy,
+): Promise<PriceListItemsByService> {
   const queries = regionProductQueries(region);
   const [ecs, eksStandard, eksExtended, ec2] = await Promise.all([
     getAllProducts(client, queries.ecs, policy),

@@ -7,7 +7,11 @@ import { awsError, recordedItemsByServiceCode } from '../fixtures/test-proxy.ts'
 import { createPricingClient, PRICE_LIST_ENDPOINT_REGION } from './create-pricing-client.ts';
 import { fetchRegionPriceList, regionProductQueries } from './fetch-region-price-list.ts';
 import {
-  AwsTimeoutError, DEFAULT_GET_PRODUCTS_POLICY, PaginationError, getAllProducts, type GetProductsPolicy,
+  AwsTimeoutError,
+  DEFAULT_GET_PRODUCTS_POLICY,
+  PaginationError,
+  getAllProducts,
+  type GetProductsPolicy,
 } from './get-all-products.ts';
 
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
@@ -74,7 +78,8 @@ describe('getAllProducts', () => {
 
   it('backs off and retries after ThrottlingException, with growing delays', async () => {
     const throttled = awsError('ThrottlingException', 'Rate exceeded', 400);
-    mock.on(GetProductsCommand)
+    mock
+      .on(GetProductsCommand)
       .rejectsOnce(throttled)
       .rejectsOnce(throttled)
       .rejectsOnce(throttled)
@@ -88,7 +93,9 @@ describe('getAllProducts', () => {
 
   it('caps the backoff delay', async () => {
     mock.on(GetProductsCommand).rejects(awsError('ThrottlingException', 'Rate exceeded', 400));
-    await expect(getAllProducts(client, ecsQuery, { ...policy, maxThrottleRetries: 8, random: () => 0.999 })).rejects.toThrow('Rate exceeded');
+    await expect(
+      getAllProducts(client, ecsQuery, { ...policy, maxThrottleRetries: 8, random: () => 0.999 }),
+    ).rejects.toThrow('Rate exceeded');
     expect(Math.max(...sleptMs)).toBeLessThan(DEFAULT_GET_PRODUCTS_POLICY.maxBackoffMs);
   });
 
@@ -99,7 +106,10 @@ describe('getAllProducts', () => {
   });
 
   it('also treats HTTP 429 as throttling', async () => {
-    mock.on(GetProductsCommand).rejectsOnce(awsError('SomethingNew', 'slow down', 429)).resolves({ PriceList: [] });
+    mock
+      .on(GetProductsCommand)
+      .rejectsOnce(awsError('SomethingNew', 'slow down', 429))
+      .resolves({ PriceList: [] });
     await expect(getAllProducts(client, ecsQuery, policy)).resolves.toEqual([]);
     expect(sleptMs).toHaveLength(1);
   });
@@ -131,11 +141,21 @@ describe('fetchRegionPriceList', () => {
     mock.on(GetProductsCommand).callsFake(answerGetProducts(recordedItemsByServiceCode()));
     const items = await fetchRegionPriceList(client, 'eu-west-1', policy);
     const inputs = mock.commandCalls(GetProductsCommand).map((call) => call.args[0].input);
-    expect(inputs.map((input) => input.ServiceCode).sort()).toEqual(['AmazonEC2', 'AmazonECS', 'AmazonEKS', 'AmazonEKS']);
+    expect(inputs.map((input) => input.ServiceCode).sort()).toEqual([
+      'AmazonEC2',
+      'AmazonECS',
+      'AmazonEKS',
+      'AmazonEKS',
+    ]);
     const ec2 = inputs.find((input) => input.ServiceCode === 'AmazonEC2')!;
     expect(Object.fromEntries(ec2.Filters!.map((f) => [f.Field, f.Value]))).toEqual({
-      regionCode: 'eu-west-1', locationType: 'AWS Region', productFamily: 'Compute Instance',
-      operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used',
+      regionCode: 'eu-west-1',
+      locationType: 'AWS Region',
+      productFamily: 'Compute Instance',
+      operatingSystem: 'Linux',
+      tenancy: 'Shared',
+      preInstalledSw: 'NA',
+      capacitystatus: 'Used',
     });
     expect(items.ecs).toHaveLength(10);
     expect(items.eks).toHaveLength(2);

@@ -45,7 +45,12 @@ export class PaginationError extends Error {
 }
 
 /** The SDK error names AWS uses when a caller exceeds the Price List API's request rate. */
-const THROTTLING_NAMES = new Set(['ThrottlingException', 'TooManyRequestsException', 'Throttling', 'RequestLimitExceeded']);
+const THROTTLING_NAMES = new Set([
+  'ThrottlingException',
+  'TooManyRequestsException',
+  'Throttling',
+  'RequestLimitExceeded',
+]);
 
 export function isThrottling(error: unknown): boolean {
   if (!error || typeof error !== 'object') return false;
@@ -89,8 +94,16 @@ async function sendWithRetry(client: PricingClient, command: GetProductsCommand,
 }
 
 /** Runs the query page by page (following NextToken) and returns every item, JSON-parsed. */
-export async function getAllProducts(client: PricingClient, query: ProductQuery, policy: GetProductsPolicy): Promise<unknown[]> {
-  const filters: Filter[] = Object.entries(query.termMatch).map(([Field, Value]) => ({ Type: 'TERM_MATCH', Field, Value }));
+export async function getAllProducts(
+  client: PricingClient,
+  query: ProductQuery,
+  policy: GetProductsPolicy,
+): Promise<unknown[]> {
+  const filters: Filter[] = Object.entries(query.termMatch).map(([Field, Value]) => ({
+    Type: 'TERM_MATCH',
+    Field,
+    Value,
+  }));
   const items: unknown[] = [];
   const seenTokens = new Set<string>();
   let nextToken: string | undefined;
@@ -107,7 +120,8 @@ export async function getAllProducts(client: PricingClient, query: ProductQuery,
     for (const entry of answer.PriceList ?? []) items.push(typeof entry === 'string' ? JSON.parse(entry) : entry);
     nextToken = answer.NextToken || undefined;
     if (!nextToken) return items;
-    if (seenTokens.has(nextToken)) throw new PaginationError(`GetProducts returned the same NextToken twice for ${query.serviceCode}`);
+    if (seenTokens.has(nextToken))
+      throw new PaginationError(`GetProducts returned the same NextToken twice for ${query.serviceCode}`);
     seenTokens.add(nextToken);
   }
   throw new PaginationError(`GetProducts for ${query.serviceCode} did not finish within ${MAX_PAGES} pages`);

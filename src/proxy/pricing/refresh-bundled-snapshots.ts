@@ -30,7 +30,11 @@ export class RefreshError extends Error {
  * snapshots: `source: "snapshot"` and `asOf` the day they were compiled, with every figure read
  * from the Price List still citing it.
  */
-export async function buildRefreshedSnapshots(regions: readonly string[], compiledOn: string, deps: RefreshDeps): Promise<RegionSnapshot[]> {
+export async function buildRefreshedSnapshots(
+  regions: readonly string[],
+  compiledOn: string,
+  deps: RefreshDeps,
+): Promise<RegionSnapshot[]> {
   const snapshots: RegionSnapshot[] = [];
   for (const region of regions) {
     let live: RegionSnapshot;
@@ -61,7 +65,11 @@ export interface CatalogEntry {
 }
 
 /** The files scripts/generate-snapshot.ts writes, in the same formats: one per region, index.json and the catalog module. */
-export function renderPricingFiles(snapshots: readonly RegionSnapshot[], compiledOn: string, paths: { pricingDir: string; catalogModule: string | null }): OutputFile[] {
+export function renderPricingFiles(
+  snapshots: readonly RegionSnapshot[],
+  compiledOn: string,
+  paths: { pricingDir: string; catalogModule: string | null },
+): OutputFile[] {
   const sorted = [...snapshots].sort((a, b) => a.region.localeCompare(b.region));
   const catalog: CatalogEntry[] = sorted.map((snapshot) => ({
     code: snapshot.region,
@@ -85,7 +93,10 @@ export function renderPricingFiles(snapshots: readonly RegionSnapshot[], compile
 export const SNAPSHOT_AS_OF = ${JSON.stringify(compiledOn)};
 
 export const REGION_CATALOG: readonly { code: string; name: string; fargate: boolean }[] = ${JSON.stringify(
-        catalog.map(({ code, name, fargate }) => ({ code, name, fargate })), null, 2)};
+        catalog.map(({ code, name, fargate }) => ({ code, name, fargate })),
+        null,
+        2,
+      )};
 `,
     });
   }

@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { GetProductsCommand } from '@aws-sdk/client-pricing';
 import { answerGetProducts } from '../fixtures/answer-get-products.ts';
 import {
-  awsError, CALLS_PER_REGION, ManualClock, recordedItemsByServiceCode, type TestProxy,
+  awsError,
+  CALLS_PER_REGION,
+  ManualClock,
+  recordedItemsByServiceCode,
+  type TestProxy,
 } from '../fixtures/test-proxy.ts';
 import { useTestProxies } from '../fixtures/use-test-proxies.ts';
 import { createDiskCacheStore } from '../cache/disk-cache-store.ts';
@@ -25,7 +29,11 @@ async function priceOf(p: TestProxy, region: string) {
   return (await response.json()) as { source: string; reason?: string; asOf: string };
 }
 
-const cacheOfLastRequest = (p: TestProxy) => p.logs().filter((line) => line.msg === 'request').at(-1)?.cache;
+const cacheOfLastRequest = (p: TestProxy) =>
+  p
+    .logs()
+    .filter((line) => line.msg === 'request')
+    .at(-1)?.cache;
 
 /** A GetProducts answer that waits until `release()` is called. */
 function gatedAnswers(p: TestProxy) {
@@ -168,7 +176,12 @@ describe('cache directory', () => {
     await priceOf(restarted, 'us-east-1');
     expect(cacheOfLastRequest(restarted)).toBe('stale');
     await priceOf(restarted, 'eu-west-1');
-    expect(restarted.logs().filter((line) => line.msg === 'request').at(-1)).toMatchObject({ cache: 'miss', source: 'live' });
+    expect(
+      restarted
+        .logs()
+        .filter((line) => line.msg === 'request')
+        .at(-1),
+    ).toMatchObject({ cache: 'miss', source: 'live' });
   });
 
   it('does not store fallback answers', async () => {

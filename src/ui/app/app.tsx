@@ -16,7 +16,15 @@ const FeatureMatrix = lazy(() => import('../features/feature-matrix/feature-matr
 export function App() {
   return (
     <>
-      <a className="skip-link" href="#results-heading" onClick={(e) => { e.preventDefault(); document.getElementById('results-heading')?.focus(); document.getElementById('results-heading')?.scrollIntoView(); }}>
+      <a
+        className="skip-link"
+        href="#results-heading"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('results-heading')?.focus();
+          document.getElementById('results-heading')?.scrollIntoView();
+        }}
+      >
         Skip to results
       </a>
       <header className="site-header">
@@ -43,8 +51,8 @@ export function App() {
       </main>
       <footer className="site-footer">
         <p>
-          Estimates, not quotes: prices come from public AWS sources and each line item names its source and date. Share links carry the whole
-          scenario in the address, so nothing is stored on a server.
+          Estimates, not quotes: prices come from public AWS sources and each line item names its source and date. Share
+          links carry the whole scenario in the address, so nothing is stored on a server.
         </p>
       </footer>
     </>

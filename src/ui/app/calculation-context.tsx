@@ -34,7 +34,14 @@ export function CalculationProvider({ children }: { children: ReactNode }) {
     }),
     // The calculation's parts are memoized objects; a new draft gives new ones.
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- listed by part on purpose
-    [calculation.problems, calculation.estimate, calculation.staleBecause, prices.snapshot, prices.isLoading, prices.error],
+    [
+      calculation.problems,
+      calculation.estimate,
+      calculation.staleBecause,
+      prices.snapshot,
+      prices.isLoading,
+      prices.error,
+    ],
   );
   return <CalculationContext.Provider value={value}>{children}</CalculationContext.Provider>;
 }

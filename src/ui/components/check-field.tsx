@@ -12,9 +12,19 @@ export function CheckField({ label, checked, onChange, hint, className }: CheckF
   const id = useId();
   return (
     <div className={`field field-check${className ? ` ${className}` : ''}`}>
-      <input id={id} type="checkbox" checked={checked} aria-describedby={hint ? `${id}-hint` : undefined} onChange={(event) => onChange(event.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        onChange={(event) => onChange(event.target.checked)}
+      />
       <label htmlFor={id}>{label}</label>
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
     </div>
   );
 }

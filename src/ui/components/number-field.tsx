@@ -19,12 +19,26 @@ export interface NumberFieldProps {
   className?: string;
 }
 
-const parse = (text: string, optional: boolean): number | undefined => (text.trim() === '' ? (optional ? undefined : Number.NaN) : Number(text));
+const parse = (text: string, optional: boolean): number | undefined =>
+  text.trim() === '' ? (optional ? undefined : Number.NaN) : Number(text);
 const show = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '' : String(value));
 
 /** A labelled number input whose message sits beside it (aria-describedby, aria-invalid). */
 export function NumberField(props: NumberFieldProps) {
-  const { label, value, onChange, optional = false, problem, hint, min, max, step = 'any', labelHidden, placeholder, className } = props;
+  const {
+    label,
+    value,
+    onChange,
+    optional = false,
+    problem,
+    hint,
+    min,
+    max,
+    step = 'any',
+    labelHidden,
+    placeholder,
+    className,
+  } = props;
   const id = useId();
   const [text, setText] = useState(() => show(value));
   // Follow outside changes (a preset, a link) unless the box already says the same number ("1." vs 1).
@@ -32,13 +46,19 @@ export function NumberField(props: NumberFieldProps) {
   /* oxlint-disable react-hooks/exhaustive-deps, react/set-state-in-effect */
   useEffect(() => {
     const parsed = parse(text, optional);
-    if (!Object.is(parsed, value) && !(parsed !== undefined && value !== undefined && Number.isNaN(parsed) && Number.isNaN(value))) setText(show(value));
+    if (
+      !Object.is(parsed, value) &&
+      !(parsed !== undefined && value !== undefined && Number.isNaN(parsed) && Number.isNaN(value))
+    )
+      setText(show(value));
   }, [value]);
   /* oxlint-enable react-hooks/exhaustive-deps, react/set-state-in-effect */
   const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className={labelHidden ? 'field-label cell-label' : 'field-label'}>{label}</label>
+      <label htmlFor={id} className={labelHidden ? 'field-label cell-label' : 'field-label'}>
+        {label}
+      </label>
       <input
         id={id}
         type="number"
@@ -55,8 +75,16 @@ export function NumberField(props: NumberFieldProps) {
           onChange(parse(event.target.value, optional));
         }}
       />
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      {problem ? <p id={`${id}-problem`} className="field-problem">{friendlyProblem(problem)}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {problem ? (
+        <p id={`${id}-problem`} className="field-problem">
+          {friendlyProblem(problem)}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -13,12 +13,24 @@ export interface TextFieldProps {
   spellCheck?: boolean;
 }
 
-export function TextField({ label, value, onChange, problem, hint, labelHidden, placeholder, className, spellCheck = false }: TextFieldProps) {
+export function TextField({
+  label,
+  value,
+  onChange,
+  problem,
+  hint,
+  labelHidden,
+  placeholder,
+  className,
+  spellCheck = false,
+}: TextFieldProps) {
   const id = useId();
   const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className={labelHidden ? 'field-label cell-label' : 'field-label'}>{label}</label>
+      <label htmlFor={id} className={labelHidden ? 'field-label cell-label' : 'field-label'}>
+        {label}
+      </label>
       <input
         id={id}
         type="text"
@@ -30,8 +42,16 @@ export function TextField({ label, value, onChange, problem, hint, labelHidden, 
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.target.value)}
       />
-      {hint ? <p id={`${id}-hint`} className="field-hint">{hint}</p> : null}
-      {problem ? <p id={`${id}-problem`} className="field-problem">{friendlyProblem(problem)}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+      {problem ? (
+        <p id={`${id}-problem`} className="field-problem">
+          {friendlyProblem(problem)}
+        </p>
+      ) : null}
     </div>
   );
 }

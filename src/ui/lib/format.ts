@@ -14,7 +14,8 @@ const unitPriceFormat = new Intl.NumberFormat('en-US', { minimumFractionDigits: 
 export function quantity(value: number | null | undefined, digits = 4): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
   let format = quantityFormats.get(digits);
-  if (!format) quantityFormats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  if (!format)
+    quantityFormats.set(digits, (format = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
   return format.format(value);
 }
 
@@ -31,6 +32,7 @@ export function unitPrice(usd: number): string {
 
 /** Schema messages say "must be a number, not NaN" for an empty box; users need plainer words. */
 export function friendlyProblem(message: string): string {
-  if (/^must be a number, not (NaN|undefined|string)/.test(message) || message === 'is required') return 'Enter a number';
+  if (/^must be a number, not (NaN|undefined|string)/.test(message) || message === 'is required')
+    return 'Enter a number';
   return message.charAt(0).toUpperCase() + message.slice(1);
 }

@@ -26,7 +26,11 @@ export const MIXED_SCENARIO: ScenarioInput = {
   region: 'us-east-1',
   services: [
     {
-      name: 'web', vcpu: 0.3, memoryGiB: 0.7, replicas: 2.5, public: true,
+      name: 'web',
+      vcpu: 0.3,
+      memoryGiB: 0.7,
+      replicas: 2.5,
+      public: true,
       environment: { B_VAR: 'on', A_VAR: '0123', C_VAR: '$(HOME) ${x} %{y}', D_VAR: '' },
       secrets: {
         SSM_TOKEN: 'arn:aws:ssm:us-east-1:123456789012:parameter/prod/token',
@@ -34,8 +38,25 @@ export const MIXED_SCENARIO: ScenarioInput = {
         API_KEY: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:api-key-XyZ123::AWSPREVIOUS:',
       },
     },
-    { name: 'worker', vcpu: 1, memoryGiB: 2, replicas: 3, autoscaling: { min: 0, max: 6, targetCpuPercent: 60 }, image: 'public.ecr.aws/docker/library/busybox:1.36' },
-    { name: 'arm-api', vcpu: 2, memoryGiB: 4, replicas: 2, arch: 'arm64', port: 9000, healthCheckPath: "/ready?x=[1]&y='2'", public: true, host: '*.example.org' },
+    {
+      name: 'worker',
+      vcpu: 1,
+      memoryGiB: 2,
+      replicas: 3,
+      autoscaling: { min: 0, max: 6, targetCpuPercent: 60 },
+      image: 'public.ecr.aws/docker/library/busybox:1.36',
+    },
+    {
+      name: 'arm-api',
+      vcpu: 2,
+      memoryGiB: 4,
+      replicas: 2,
+      arch: 'arm64',
+      port: 9000,
+      healthCheckPath: "/ready?x=[1]&y='2'",
+      public: true,
+      host: '*.example.org',
+    },
   ],
   fargate: { spotPercent: 30 },
   ec2: { spotPercent: 50, eniTrunking: true },
@@ -55,7 +76,18 @@ export const GPU_SCENARIO: ScenarioInput = {
 export const WINDOWS_SCENARIO: ScenarioInput = {
   version: 1,
   region: 'us-east-1',
-  services: [{ name: 'legacy', vcpu: 0.5, memoryGiB: 2, replicas: 2, os: 'windows', port: 80, healthCheckPath: '/', public: true }],
+  services: [
+    {
+      name: 'legacy',
+      vcpu: 0.5,
+      memoryGiB: 2,
+      replicas: 2,
+      os: 'windows',
+      port: 80,
+      healthCheckPath: '/',
+      public: true,
+    },
+  ],
   fargate: { spotPercent: 50 },
 };
 
@@ -70,12 +102,23 @@ export const BATCH_SCENARIO: ScenarioInput = {
   ],
 };
 
-export const SAMPLE_SCENARIOS = { article: ARTICLE_SCENARIO, mixed: MIXED_SCENARIO, gpu: GPU_SCENARIO, windows: WINDOWS_SCENARIO, batch: BATCH_SCENARIO } as const;
+export const SAMPLE_SCENARIOS = {
+  article: ARTICLE_SCENARIO,
+  mixed: MIXED_SCENARIO,
+  gpu: GPU_SCENARIO,
+  windows: WINDOWS_SCENARIO,
+  batch: BATCH_SCENARIO,
+} as const;
 
 export function exportInputFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportInput {
   const { version: _version, region, ...rest } = input;
   const scenario = scenarioOf({ ...rest, region } as Parameters<typeof scenarioOf>[0]);
-  return { scenario, estimate: estimateScenario(scenario, US_EAST_1), optionId, shareUrl: buildShareUrl(DEFAULT_APP_URL, { scenario }) };
+  return {
+    scenario,
+    estimate: estimateScenario(scenario, US_EAST_1),
+    optionId,
+    shareUrl: buildShareUrl(DEFAULT_APP_URL, { scenario }),
+  };
 }
 
 export function bundleFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportFile[] {
@@ -93,7 +136,8 @@ export function exportableCases(): { name: string; scenario: ScenarioInput; opti
   const cases: { name: string; scenario: ScenarioInput; optionId: OptionId }[] = [];
   for (const [name, scenario] of Object.entries(SAMPLE_SCENARIOS)) {
     for (const optionId of OPTION_IDS) {
-      if (prepareExport(exportInputFor(scenario, optionId)).ok) cases.push({ name: `${name} ${optionId}`, scenario, optionId });
+      if (prepareExport(exportInputFor(scenario, optionId)).ok)
+        cases.push({ name: `${name} ${optionId}`, scenario, optionId });
     }
   }
   return cases;

@@ -22,7 +22,11 @@ const oneOf = (...values: string[]): Shape => ({ kind: 'string', oneOf: values }
 const int = (min?: number): Shape => (min === undefined ? { kind: 'integer' } : { kind: 'integer', min });
 const bool: Shape = { kind: 'boolean' };
 const intOrString: Shape = { kind: 'int-or-string' };
-const obj = (fields: Record<string, Shape>, required: readonly string[] = []): Shape => ({ kind: 'object', fields, required });
+const obj = (fields: Record<string, Shape>, required: readonly string[] = []): Shape => ({
+  kind: 'object',
+  fields,
+  required,
+});
 const map = (values: Shape): Shape => ({ kind: 'map', values });
 const arr = (items: Shape): Shape => ({ kind: 'array', items });
 
@@ -37,11 +41,24 @@ const MEMORY_QUANTITY = /^[1-9][0-9]*Mi$/;
 const STORAGE_QUANTITY = /^[1-9][0-9]*Gi$/;
 
 const labels = map(str(LABEL_VALUE));
-const metadata = (name: RegExp) => obj({ name: str(name), namespace: str(DNS1123_LABEL), labels, annotations: map(str()) }, ['name']);
-const labelSelector = obj({ matchLabels: labels, matchExpressions: arr(obj({ key: str(), operator: str(), values: arr(str()) }, ['key', 'operator'])) });
+const metadata = (name: RegExp) =>
+  obj({ name: str(name), namespace: str(DNS1123_LABEL), labels, annotations: map(str()) }, ['name']);
+const labelSelector = obj({
+  matchLabels: labels,
+  matchExpressions: arr(obj({ key: str(), operator: str(), values: arr(str()) }, ['key', 'operator'])),
+});
 
 const probe = obj({
-  httpGet: obj({ path: str(), port: intOrString, host: str(), scheme: oneOf('HTTP', 'HTTPS'), httpHeaders: arr(obj({ name: str(), value: str() })) }, ['port']),
+  httpGet: obj(
+    {
+      path: str(),
+      port: intOrString,
+      host: str(),
+      scheme: oneOf('HTTP', 'HTTPS'),
+      httpHeaders: arr(obj({ name: str(), value: str() })),
+    },
+    ['port'],
+  ),
   tcpSocket: obj({ port: intOrString, host: str() }, ['port']),
   exec: obj({ command: arr(str()) }),
   initialDelaySeconds: int(0),
@@ -52,172 +69,342 @@ const probe = obj({
   terminationGracePeriodSeconds: int(1),
 });
 
-const container = obj({
-  name: str(DNS1123_LABEL),
-  image: str(),
-  imagePullPolicy: oneOf('Always', 'IfNotPresent', 'Never'),
-  command: arr(str()),
-  args: arr(str()),
-  ports: arr(obj({ name: str(PORT_NAME), containerPort: int(1), protocol: oneOf('TCP', 'UDP', 'SCTP') }, ['containerPort'])),
-  env: arr(obj({
-    name: str(/^[A-Za-z_][A-Za-z0-9_]*$/),
-    value: str(),
-    valueFrom: obj({ secretKeyRef: obj({ name: str(DNS1123_SUBDOMAIN), key: str(/^[-._a-zA-Z0-9]+$/), optional: bool }, ['key']) }),
-  }, ['name'])),
-  resources: obj({
-    requests: obj({ cpu: str(CPU_QUANTITY), memory: str(MEMORY_QUANTITY), 'ephemeral-storage': str(STORAGE_QUANTITY) }),
-    limits: obj({ cpu: str(CPU_QUANTITY), memory: str(MEMORY_QUANTITY), 'ephemeral-storage': str(STORAGE_QUANTITY), 'nvidia.com/gpu': str(/^[1-9][0-9]*$/) }),
-  }),
-  startupProbe: probe,
-  readinessProbe: probe,
-  livenessProbe: probe,
-}, ['name', 'image']);
+const container = obj(
+  {
+    name: str(DNS1123_LABEL),
+    image: str(),
+    imagePullPolicy: oneOf('Always', 'IfNotPresent', 'Never'),
+    command: arr(str()),
+    args: arr(str()),
+    ports: arr(
+      obj({ name: str(PORT_NAME), containerPort: int(1), protocol: oneOf('TCP', 'UDP', 'SCTP') }, ['containerPort']),
+    ),
+    env: arr(
+      obj(
+        {
+          name: str(/^[A-Za-z_][A-Za-z0-9_]*$/),
+          value: str(),
+          valueFrom: obj({
+            secretKeyRef: obj({ name: str(DNS1123_SUBDOMAIN), key: str(/^[-._a-zA-Z0-9]+$/), optional: bool }, ['key']),
+          }),
+        },
+        ['name'],
+      ),
+    ),
+    resources: obj({
+      requests: obj({
+        cpu: str(CPU_QUANTITY),
+        memory: str(MEMORY_QUANTITY),
+        'ephemeral-storage': str(STORAGE_QUANTITY),
+      }),
+      limits: obj({
+        cpu: str(CPU_QUANTITY),
+        memory: str(MEMORY_QUANTITY),
+        'ephemeral-storage': str(STORAGE_QUANTITY),
+        'nvidia.com/gpu': str(/^[1-9][0-9]*$/),
+      }),
+    }),
+    startupProbe: probe,
+    readinessProbe: probe,
+    livenessProbe: probe,
+  },
+  ['name', 'image'],
+);
 
-const podSpec = obj({
-  serviceAccountName: str(DNS1123_SUBDOMAIN),
-  nodeSelector: map(str(LABEL_VALUE)),
-  topologySpreadConstraints: arr(obj({
-    maxSkew: int(1),
-    topologyKey: str(),
-    whenUnsatisfiable: oneOf('DoNotSchedule', 'ScheduleAnyway'),
-    labelSelector,
-    minDomains: int(1),
-  }, ['maxSkew', 'topologyKey', 'whenUnsatisfiable'])),
-  containers: arr(container),
-}, ['containers']);
+const podSpec = obj(
+  {
+    serviceAccountName: str(DNS1123_SUBDOMAIN),
+    nodeSelector: map(str(LABEL_VALUE)),
+    topologySpreadConstraints: arr(
+      obj(
+        {
+          maxSkew: int(1),
+          topologyKey: str(),
+          whenUnsatisfiable: oneOf('DoNotSchedule', 'ScheduleAnyway'),
+          labelSelector,
+          minDomains: int(1),
+        },
+        ['maxSkew', 'topologyKey', 'whenUnsatisfiable'],
+      ),
+    ),
+    containers: arr(container),
+  },
+  ['containers'],
+);
 
 const typeMeta = (apiVersion: string, kind: string) => ({ apiVersion: oneOf(apiVersion), kind: oneOf(kind) });
 
 export const SHAPES: Record<string, Shape> = {
-  'v1/Namespace': obj({ ...typeMeta('v1', 'Namespace'), metadata: metadata(DNS1123_LABEL) }, ['apiVersion', 'kind', 'metadata']),
-  'v1/ServiceAccount': obj({ ...typeMeta('v1', 'ServiceAccount'), metadata: metadata(DNS1123_SUBDOMAIN) }, ['apiVersion', 'kind', 'metadata']),
-  'apps/v1/Deployment': obj({
-    ...typeMeta('apps/v1', 'Deployment'),
-    metadata: metadata(DNS1123_SUBDOMAIN),
-    spec: obj({
-      replicas: int(0),
-      selector: labelSelector,
-      template: obj({ metadata: obj({ labels, annotations: map(str()) }), spec: podSpec }, ['spec']),
-    }, ['selector', 'template']),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  'v1/Service': obj({
-    ...typeMeta('v1', 'Service'),
-    metadata: metadata(DNS1035_LABEL),
-    spec: obj({
-      type: oneOf('ClusterIP', 'NodePort', 'LoadBalancer'),
-      selector: labels,
-      ports: arr(obj({ name: str(PORT_NAME), port: int(1), targetPort: intOrString, protocol: oneOf('TCP', 'UDP', 'SCTP') }, ['port'])),
-    }),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  'networking.k8s.io/v1/Ingress': obj({
-    ...typeMeta('networking.k8s.io/v1', 'Ingress'),
-    metadata: metadata(DNS1123_SUBDOMAIN),
-    spec: obj({
-      ingressClassName: oneOf('alb'),
-      rules: arr(obj({
-        host: str(),
-        http: obj({
-          paths: arr(obj({
-            path: str(/^\//),
-            pathType: oneOf('Exact', 'Prefix', 'ImplementationSpecific'),
-            backend: obj({ service: obj({ name: str(DNS1035_LABEL), port: obj({ number: int(1), name: str(PORT_NAME) }) }, ['name', 'port']) }),
-          }, ['pathType', 'backend'])),
-        }, ['paths']),
-      })),
-    }),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  'autoscaling/v2/HorizontalPodAutoscaler': obj({
-    ...typeMeta('autoscaling/v2', 'HorizontalPodAutoscaler'),
-    metadata: metadata(DNS1123_SUBDOMAIN),
-    spec: obj({
-      scaleTargetRef: obj({ apiVersion: str(), kind: str(), name: str() }, ['kind', 'name']),
-      minReplicas: int(1),
-      maxReplicas: int(1),
-      metrics: arr(obj({
-        type: oneOf('Resource', 'ContainerResource', 'Pods', 'Object', 'External'),
-        resource: obj({ name: str(), target: obj({ type: oneOf('Utilization', 'Value', 'AverageValue'), averageUtilization: int(1) }, ['type']) }, ['name', 'target']),
-      }, ['type'])),
-      behavior: obj({ scaleDown: obj({ stabilizationWindowSeconds: int(0) }), scaleUp: obj({ stabilizationWindowSeconds: int(0) }) }),
-    }, ['scaleTargetRef', 'maxReplicas']),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  'policy/v1/PodDisruptionBudget': obj({
-    ...typeMeta('policy/v1', 'PodDisruptionBudget'),
-    metadata: metadata(DNS1123_SUBDOMAIN),
-    spec: obj({ maxUnavailable: intOrString, minAvailable: intOrString, selector: labelSelector }, ['selector']),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  // External Secrets Operator v1 (apis/externalsecrets/v1 types, export-rules B9).
-  'external-secrets.io/v1/SecretStore': obj({
-    ...typeMeta('external-secrets.io/v1', 'SecretStore'),
-    metadata: metadata(DNS1123_SUBDOMAIN),
-    spec: obj({
-      provider: obj({
-        aws: obj({
-          service: oneOf('SecretsManager', 'ParameterStore'),
-          region: str(),
-          role: str(),
-          auth: obj({ jwt: obj({ serviceAccountRef: obj({ name: str(DNS1123_SUBDOMAIN), namespace: str(), audiences: arr(str()) }, ['name']) }) }),
-        }, ['service', 'region']),
+  'v1/Namespace': obj({ ...typeMeta('v1', 'Namespace'), metadata: metadata(DNS1123_LABEL) }, [
+    'apiVersion',
+    'kind',
+    'metadata',
+  ]),
+  'v1/ServiceAccount': obj({ ...typeMeta('v1', 'ServiceAccount'), metadata: metadata(DNS1123_SUBDOMAIN) }, [
+    'apiVersion',
+    'kind',
+    'metadata',
+  ]),
+  'apps/v1/Deployment': obj(
+    {
+      ...typeMeta('apps/v1', 'Deployment'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          replicas: int(0),
+          selector: labelSelector,
+          template: obj({ metadata: obj({ labels, annotations: map(str()) }), spec: podSpec }, ['spec']),
+        },
+        ['selector', 'template'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'v1/Service': obj(
+    {
+      ...typeMeta('v1', 'Service'),
+      metadata: metadata(DNS1035_LABEL),
+      spec: obj({
+        type: oneOf('ClusterIP', 'NodePort', 'LoadBalancer'),
+        selector: labels,
+        ports: arr(
+          obj({ name: str(PORT_NAME), port: int(1), targetPort: intOrString, protocol: oneOf('TCP', 'UDP', 'SCTP') }, [
+            'port',
+          ]),
+        ),
       }),
-    }, ['provider']),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  'external-secrets.io/v1/ExternalSecret': obj({
-    ...typeMeta('external-secrets.io/v1', 'ExternalSecret'),
-    metadata: metadata(DNS1123_SUBDOMAIN),
-    spec: obj({
-      // A Go duration; ESO has no "d" unit.
-      refreshInterval: str(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/),
-      secretStoreRef: obj({ name: str(DNS1123_SUBDOMAIN), kind: oneOf('SecretStore', 'ClusterSecretStore') }, ['name']),
-      target: obj({ name: str(DNS1123_SUBDOMAIN), creationPolicy: oneOf('Owner', 'Orphan', 'Merge', 'None'), deletionPolicy: oneOf('Delete', 'Merge', 'Retain') }),
-      data: arr(obj({
-        secretKey: str(/^[-._a-zA-Z0-9]{1,253}$/),
-        remoteRef: obj({ key: str(), property: str(), version: str() }, ['key']),
-      }, ['secretKey', 'remoteRef'])),
-    }, ['secretStoreRef', 'data']),
-  }, ['apiVersion', 'kind', 'metadata', 'spec']),
-  'kustomize.config.k8s.io/v1beta1/Kustomization': obj({
-    ...typeMeta('kustomize.config.k8s.io/v1beta1', 'Kustomization'),
-    namespace: str(DNS1123_LABEL),
-    resources: arr(str(/^[a-z0-9][-a-z0-9./]*\.yaml$/)),
-  }, ['apiVersion', 'kind', 'resources']),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'networking.k8s.io/v1/Ingress': obj(
+    {
+      ...typeMeta('networking.k8s.io/v1', 'Ingress'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj({
+        ingressClassName: oneOf('alb'),
+        rules: arr(
+          obj({
+            host: str(),
+            http: obj(
+              {
+                paths: arr(
+                  obj(
+                    {
+                      path: str(/^\//),
+                      pathType: oneOf('Exact', 'Prefix', 'ImplementationSpecific'),
+                      backend: obj({
+                        service: obj(
+                          { name: str(DNS1035_LABEL), port: obj({ number: int(1), name: str(PORT_NAME) }) },
+                          ['name', 'port'],
+                        ),
+                      }),
+                    },
+                    ['pathType', 'backend'],
+                  ),
+                ),
+              },
+              ['paths'],
+            ),
+          }),
+        ),
+      }),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'autoscaling/v2/HorizontalPodAutoscaler': obj(
+    {
+      ...typeMeta('autoscaling/v2', 'HorizontalPodAutoscaler'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          scaleTargetRef: obj({ apiVersion: str(), kind: str(), name: str() }, ['kind', 'name']),
+          minReplicas: int(1),
+          maxReplicas: int(1),
+          metrics: arr(
+            obj(
+              {
+                type: oneOf('Resource', 'ContainerResource', 'Pods', 'Object', 'External'),
+                resource: obj(
+                  {
+                    name: str(),
+                    target: obj({ type: oneOf('Utilization', 'Value', 'AverageValue'), averageUtilization: int(1) }, [
+                      'type',
+                    ]),
+                  },
+                  ['name', 'target'],
+                ),
+              },
+              ['type'],
+            ),
+          ),
+          behavior: obj({
+            scaleDown: obj({ stabilizationWindowSeconds: int(0) }),
+            scaleUp: obj({ stabilizationWindowSeconds: int(0) }),
+          }),
+        },
+        ['scaleTargetRef', 'maxReplicas'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'policy/v1/PodDisruptionBudget': obj(
+    {
+      ...typeMeta('policy/v1', 'PodDisruptionBudget'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj({ maxUnavailable: intOrString, minAvailable: intOrString, selector: labelSelector }, ['selector']),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  // External Secrets Operator v1 (apis/externalsecrets/v1 types, export-rules B9).
+  'external-secrets.io/v1/SecretStore': obj(
+    {
+      ...typeMeta('external-secrets.io/v1', 'SecretStore'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          provider: obj({
+            aws: obj(
+              {
+                service: oneOf('SecretsManager', 'ParameterStore'),
+                region: str(),
+                role: str(),
+                auth: obj({
+                  jwt: obj({
+                    serviceAccountRef: obj({ name: str(DNS1123_SUBDOMAIN), namespace: str(), audiences: arr(str()) }, [
+                      'name',
+                    ]),
+                  }),
+                }),
+              },
+              ['service', 'region'],
+            ),
+          }),
+        },
+        ['provider'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'external-secrets.io/v1/ExternalSecret': obj(
+    {
+      ...typeMeta('external-secrets.io/v1', 'ExternalSecret'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          // A Go duration; ESO has no "d" unit.
+          refreshInterval: str(/^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/),
+          secretStoreRef: obj({ name: str(DNS1123_SUBDOMAIN), kind: oneOf('SecretStore', 'ClusterSecretStore') }, [
+            'name',
+          ]),
+          target: obj({
+            name: str(DNS1123_SUBDOMAIN),
+            creationPolicy: oneOf('Owner', 'Orphan', 'Merge', 'None'),
+            deletionPolicy: oneOf('Delete', 'Merge', 'Retain'),
+          }),
+          data: arr(
+            obj(
+              {
+                secretKey: str(/^[-._a-zA-Z0-9]{1,253}$/),
+                remoteRef: obj({ key: str(), property: str(), version: str() }, ['key']),
+              },
+              ['secretKey', 'remoteRef'],
+            ),
+          ),
+        },
+        ['secretStoreRef', 'data'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'kustomize.config.k8s.io/v1beta1/Kustomization': obj(
+    {
+      ...typeMeta('kustomize.config.k8s.io/v1beta1', 'Kustomization'),
+      namespace: str(DNS1123_LABEL),
+      resources: arr(str(/^[a-z0-9][-a-z0-9./]*\.yaml$/)),
+    },
+    ['apiVersion', 'kind', 'resources'],
+  ),
   // eksctl ClusterConfig (pkg/apis/eksctl.io/v1alpha5/assets/schema.json, export-rules B10).
-  'eksctl.io/v1alpha5/ClusterConfig': obj({
-    ...typeMeta('eksctl.io/v1alpha5', 'ClusterConfig'),
-    metadata: obj({ name: str(/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/), region: str(/^[a-z]{2}(-[a-z]+)+-\d$/), version: str(/^1\.\d+$/), tags: map(str()) }, ['name', 'region']),
-    iam: obj({
-      withOIDC: bool,
-      serviceAccounts: arr(obj({
-        metadata: obj({ name: str(DNS1123_SUBDOMAIN), namespace: str(DNS1123_LABEL), labels: map(str()), annotations: map(str()) }, ['name']),
-        attachPolicyARNs: arr(str()),
-        wellKnownPolicies: obj({ imageBuilder: bool, autoScaler: bool, awsLoadBalancerController: bool, externalDNS: bool, certManager: bool, ebsCSIController: bool, efsCSIController: bool }),
-        attachPolicy: { kind: 'any' },
-        attachRoleARN: str(),
-        roleName: str(/^[\w+=,.@-]{1,64}$/),
-        roleOnly: bool,
-        tags: map(str()),
-      }, ['metadata'])),
-    }),
-    managedNodeGroups: arr(obj({
-      name: str(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/),
-      instanceType: str(/^[a-z0-9-]+\.[a-z0-9-]+$/),
-      instanceTypes: arr(str(/^[a-z0-9-]+\.[a-z0-9-]+$/)),
-      amiFamily: oneOf('AmazonLinux2023', 'AmazonLinux2', 'Bottlerocket'),
-      minSize: int(0),
-      desiredCapacity: int(0),
-      maxSize: int(1),
-      volumeSize: int(1),
-      privateNetworking: bool,
-      spot: bool,
-      labels: map(str()),
-      maxPodsPerNode: int(1),
-    }, ['name'])),
-    addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
-    fargateProfiles: arr(obj({
-      name: str(),
-      selectors: arr(obj({ namespace: str(DNS1123_LABEL), labels: map(str()) }, ['namespace'])),
-      podExecutionRoleARN: str(),
-      subnets: arr(str()),
-    }, ['name', 'selectors'])),
-  }, ['apiVersion', 'kind', 'metadata']),
+  'eksctl.io/v1alpha5/ClusterConfig': obj(
+    {
+      ...typeMeta('eksctl.io/v1alpha5', 'ClusterConfig'),
+      metadata: obj(
+        {
+          name: str(/^[0-9A-Za-z][A-Za-z0-9\-_]{0,99}$/),
+          region: str(/^[a-z]{2}(-[a-z]+)+-\d$/),
+          version: str(/^1\.\d+$/),
+          tags: map(str()),
+        },
+        ['name', 'region'],
+      ),
+      iam: obj({
+        withOIDC: bool,
+        serviceAccounts: arr(
+          obj(
+            {
+              metadata: obj(
+                {
+                  name: str(DNS1123_SUBDOMAIN),
+                  namespace: str(DNS1123_LABEL),
+                  labels: map(str()),
+                  annotations: map(str()),
+                },
+                ['name'],
+              ),
+              attachPolicyARNs: arr(str()),
+              wellKnownPolicies: obj({
+                imageBuilder: bool,
+                autoScaler: bool,
+                awsLoadBalancerController: bool,
+                externalDNS: bool,
+                certManager: bool,
+                ebsCSIController: bool,
+                efsCSIController: bool,
+              }),
+              attachPolicy: { kind: 'any' },
+              attachRoleARN: str(),
+              roleName: str(/^[\w+=,.@-]{1,64}$/),
+              roleOnly: bool,
+              tags: map(str()),
+            },
+            ['metadata'],
+          ),
+        ),
+      }),
+      managedNodeGroups: arr(
+        obj(
+          {
+            name: str(/^[A-Za-z0-9][A-Za-z0-9_-]{0,62}$/),
+            instanceType: str(/^[a-z0-9-]+\.[a-z0-9-]+$/),
+            instanceTypes: arr(str(/^[a-z0-9-]+\.[a-z0-9-]+$/)),
+            amiFamily: oneOf('AmazonLinux2023', 'AmazonLinux2', 'Bottlerocket'),
+            minSize: int(0),
+            desiredCapacity: int(0),
+            maxSize: int(1),
+            volumeSize: int(1),
+            privateNetworking: bool,
+            spot: bool,
+            labels: map(str()),
+            maxPodsPerNode: int(1),
+          },
+          ['name'],
+        ),
+      ),
+      addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
+      fargateProfiles: arr(
+        obj(
+          {
+            name: str(),
+            selectors: arr(obj({ namespace: str(DNS1123_LABEL), labels: map(str()) }, ['namespace'])),
+            podExecutionRoleARN: str(),
+            subnets: arr(str()),
+          },
+          ['name', 'selectors'],
+        ),
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata'],
+  ),
 };
 
 /** Every problem found in `value` against `shape`, as "path: message". */
@@ -228,8 +415,10 @@ export function checkShape(value: unknown, shape: Shape, path = ''): string[] {
       return [];
     case 'string':
       if (typeof value !== 'string') return [`${at}: must be a string, not ${JSON.stringify(value)}`];
-      if (shape.pattern && !shape.pattern.test(value)) return [`${at}: ${JSON.stringify(value)} does not match ${shape.pattern}`];
-      if (shape.oneOf && !shape.oneOf.includes(value)) return [`${at}: ${JSON.stringify(value)} is not one of ${shape.oneOf.join(', ')}`];
+      if (shape.pattern && !shape.pattern.test(value))
+        return [`${at}: ${JSON.stringify(value)} does not match ${shape.pattern}`];
+      if (shape.oneOf && !shape.oneOf.includes(value))
+        return [`${at}: ${JSON.stringify(value)} is not one of ${shape.oneOf.join(', ')}`];
       return [];
     case 'integer':
       if (!Number.isInteger(value)) return [`${at}: must be an integer, not ${JSON.stringify(value)}`];

@@ -12,7 +12,8 @@ export type TerraformJson = Record<string, any>;
 /** Parses each .tf file of the bundle; keys are the file paths. */
 export async function parseTerraformFiles(files: readonly ExportFile[]): Promise<Map<string, TerraformJson>> {
   const parsed = new Map<string, TerraformJson>();
-  for (const file of files.filter((f) => f.path.endsWith('.tf'))) parsed.set(file.path, await parse(file.path, file.contents));
+  for (const file of files.filter((f) => f.path.endsWith('.tf')))
+    parsed.set(file.path, await parse(file.path, file.contents));
   return parsed;
 }
 
@@ -47,6 +48,7 @@ export function literalValues(value: unknown): unknown {
     }
   }
   if (Array.isArray(value)) return value.map(literalValues);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literalValues(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, literalValues(v)]));
   return value;
 }

@@ -6,7 +6,12 @@
 import { parseAllDocuments } from 'yaml';
 import type { ExportFile } from '../export-file.ts';
 
-export type Manifest = { apiVersion: string; kind: string; metadata: { name: string; namespace?: string; annotations?: Record<string, string> }; spec?: Record<string, unknown> } & Record<string, unknown>;
+export type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string; annotations?: Record<string, string> };
+  spec?: Record<string, unknown>;
+} & Record<string, unknown>;
 
 /** Every document of the file; throws on any YAML error or warning. */
 export function parseYaml11(file: ExportFile): Manifest[] {

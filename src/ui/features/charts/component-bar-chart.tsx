@@ -10,7 +10,9 @@ function OptionTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload
   return (
     <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="#4a5363">
       <tspan x={x}>{head}</tspan>
-      <tspan x={x} dy={14}>{rest.join(' ')}</tspan>
+      <tspan x={x} dy={14}>
+        {rest.join(' ')}
+      </tspan>
     </text>
   );
 }
@@ -36,19 +38,32 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <p id="bar-chart-summary" className="visually-hidden">Totals: {summary}.</p>
+      <p id="bar-chart-summary" className="visually-hidden">
+        Totals: {summary}.
+      </p>
       <details className="chart-table">
-        <summary>Show as a table<span className="visually-hidden">: monthly cost by component</span></summary>
-        <div className="table-scroll" role="region" aria-label="Monthly cost by component, table (scrolls sideways)" tabIndex={0}>
+        <summary>
+          Show as a table<span className="visually-hidden">: monthly cost by component</span>
+        </summary>
+        <div
+          className="table-scroll"
+          role="region"
+          aria-label="Monthly cost by component, table (scrolls sideways)"
+          tabIndex={0}
+        >
           <table>
             <caption className="visually-hidden">Monthly cost by component and option</caption>
             <thead>
               <tr>
                 <th scope="col">Option</th>
                 {used.map((c) => (
-                  <th key={c} scope="col" className="num">{c}</th>
+                  <th key={c} scope="col" className="num">
+                    {c}
+                  </th>
                 ))}
-                <th scope="col" className="num">Total</th>
+                <th scope="col" className="num">
+                  Total
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -56,7 +71,9 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
                 <tr key={r.id}>
                   <th scope="row">{r.option}</th>
                   {used.map((c) => (
-                    <td key={c} className="num">{money(r[c])}</td>
+                    <td key={c} className="num">
+                      {money(r[c])}
+                    </td>
                   ))}
                   <td className="num">{money(r.total)}</td>
                 </tr>

@@ -24,10 +24,19 @@ function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
     <div className="charts-grid">
       <ComponentBarChart rows={rows} />
       <div>
-        {points ? <ScaleLineChart points={points} currentReplicas={currentReplicas} /> : <p role="status">Computing costs across scale…</p>}
+        {points ? (
+          <ScaleLineChart points={points} currentReplicas={currentReplicas} />
+        ) : (
+          <p role="status">Computing costs across scale…</p>
+        )}
         <div id="break-even-list" className="break-evens" aria-live="polite" aria-busy={pending}>
           <h3>Break-even points</h3>
-          {points && breakEvens.length === 0 ? <p>No option overtakes another between {points[0]?.totalReplicas} and {points[points.length - 1]?.totalReplicas} replicas.</p> : null}
+          {points && breakEvens.length === 0 ? (
+            <p>
+              No option overtakes another between {points[0]?.totalReplicas} and{' '}
+              {points[points.length - 1]?.totalReplicas} replicas.
+            </p>
+          ) : null}
           {breakEvens.length > 0 ? (
             <ul>
               {breakEvens.map((b) => (
@@ -35,7 +44,11 @@ function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
               ))}
             </ul>
           ) : null}
-          <p className="muted">Every service's replicas scale together, from a quarter to four times today's {currentReplicas.toLocaleString('en-US')}. EC2 costs rise in whole nodes, so two options can cross more than once.</p>
+          <p className="muted">
+            Every service's replicas scale together, from a quarter to four times today's{' '}
+            {currentReplicas.toLocaleString('en-US')}. EC2 costs rise in whole nodes, so two options can cross more than
+            once.
+          </p>
         </div>
       </div>
     </div>

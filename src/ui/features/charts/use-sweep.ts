@@ -14,7 +14,10 @@ let nextId = 1;
 function getWorker(): Worker | null {
   if (worker !== undefined) return worker;
   try {
-    worker = typeof Worker === 'undefined' ? null : new Worker(new URL('./sweep-worker.ts', import.meta.url), { type: 'module' });
+    worker =
+      typeof Worker === 'undefined'
+        ? null
+        : new Worker(new URL('./sweep-worker.ts', import.meta.url), { type: 'module' });
   } catch {
     worker = null;
   }
@@ -43,8 +46,14 @@ function runSweep(scenario: Scenario, snapshot: RegionSnapshot, factors: number[
 }
 
 /** The cost-versus-scale series for a scenario, computed in a worker a moment after the last edit. */
-export function useSweep(scenario: Scenario, snapshot: RegionSnapshot | undefined): { points: SweepPoint[] | null; pending: boolean } {
-  const [state, setState] = useState<{ for: Scenario | null; points: SweepPoint[] | null }>({ for: null, points: null });
+export function useSweep(
+  scenario: Scenario,
+  snapshot: RegionSnapshot | undefined,
+): { points: SweepPoint[] | null; pending: boolean } {
+  const [state, setState] = useState<{ for: Scenario | null; points: SweepPoint[] | null }>({
+    for: null,
+    points: null,
+  });
   useEffect(() => {
     if (!snapshot || snapshot.region !== scenario.region) return;
     let cancelled = false;

@@ -31,10 +31,14 @@ function RadioQuestion({ question, value }: { question: SingleQuestion; value: s
 export default function DecisionGuide() {
   const answers = useAppStore((s) => s.answers);
   const toggleKind = (kind: DecisionAnswers['workloadKinds'][number], on: boolean) =>
-    setAnswers({ workloadKinds: on ? [...answers.workloadKinds, kind] : answers.workloadKinds.filter((k) => k !== kind) });
+    setAnswers({
+      workloadKinds: on ? [...answers.workloadKinds, kind] : answers.workloadKinds.filter((k) => k !== kind),
+    });
   return (
     <>
-      <p className="muted">Answer what you know; every answer adds a reason. Unanswered questions count for neither side.</p>
+      <p className="muted">
+        Answer what you know; every answer adds a reason. Unanswered questions count for neither side.
+      </p>
       <div className="guide-layout">
         <form className="questions" onSubmit={(e) => e.preventDefault()}>
           {QUESTIONS.map((q) => (
@@ -45,7 +49,12 @@ export default function DecisionGuide() {
             <div className="radio-row">
               {WORKLOAD_KINDS.map((kind) => (
                 <label key={kind}>
-                  <input type="checkbox" checked={answers.workloadKinds.includes(kind)} onChange={(e) => toggleKind(kind, e.target.checked)} /> {WORKLOAD_KIND_LABELS[kind]}
+                  <input
+                    type="checkbox"
+                    checked={answers.workloadKinds.includes(kind)}
+                    onChange={(e) => toggleKind(kind, e.target.checked)}
+                  />{' '}
+                  {WORKLOAD_KIND_LABELS[kind]}
                 </label>
               ))}
             </div>

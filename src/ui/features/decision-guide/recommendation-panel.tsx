@@ -14,16 +14,27 @@ export function RecommendationPanel({ answers }: { answers: DecisionAnswers }) {
   return (
     <aside className="recommendation" aria-labelledby="recommendation-heading" aria-live="polite">
       <h3 id="recommendation-heading">Recommendation</h3>
-      <p className="recommended" data-testid="recommended-option">{OPTION_LABELS[rec.optionId]}</p>
+      <p className="recommended" data-testid="recommended-option">
+        {OPTION_LABELS[rec.optionId]}
+      </p>
       <p className="muted">
-        {rec.orchestrator.toUpperCase()} {rec.points[rec.orchestrator]} points against {rec.orchestrator === 'ecs' ? 'EKS' : 'ECS'} {rec.points[rec.orchestrator === 'ecs' ? 'eks' : 'ecs']};{' '}
-        {rec.compute === 'fargate' ? 'Fargate' : 'EC2'} {rec.points[rec.compute]} against {rec.compute === 'fargate' ? 'EC2' : 'Fargate'} {rec.points[rec.compute === 'fargate' ? 'ec2' : 'fargate']}.
+        {rec.orchestrator.toUpperCase()} {rec.points[rec.orchestrator]} points against{' '}
+        {rec.orchestrator === 'ecs' ? 'EKS' : 'ECS'} {rec.points[rec.orchestrator === 'ecs' ? 'eks' : 'ecs']};{' '}
+        {rec.compute === 'fargate' ? 'Fargate' : 'EC2'} {rec.points[rec.compute]} against{' '}
+        {rec.compute === 'fargate' ? 'EC2' : 'Fargate'} {rec.points[rec.compute === 'fargate' ? 'ec2' : 'fargate']}.
       </p>
       {rec.monthlyUSD !== null ? (
         <p className="recommend-cost">
           {money(rec.monthlyUSD)} a month
-          {rec.vsCheapest ? <>, {describeComparison(rec.vsCheapest)} (the cheapest option)</> : <>, the cheapest option for this workload</>}
-          {rec.vsOtherOrchestrator && rec.vsOtherOrchestrator.versus !== rec.vsCheapest?.versus ? <>; {describeComparison(rec.vsOtherOrchestrator)}</> : null}.
+          {rec.vsCheapest ? (
+            <>, {describeComparison(rec.vsCheapest)} (the cheapest option)</>
+          ) : (
+            <>, the cheapest option for this workload</>
+          )}
+          {rec.vsOtherOrchestrator && rec.vsOtherOrchestrator.versus !== rec.vsCheapest?.versus ? (
+            <>; {describeComparison(rec.vsOtherOrchestrator)}</>
+          ) : null}
+          .
         </p>
       ) : null}
       {rec.fallback ? <p className="stale-note">{rec.fallback}</p> : null}

@@ -7,18 +7,40 @@ import { shareUrlFor } from '../../../state/url-sync.ts';
 // The export code (generators, zip) loads only when someone opens the dialog.
 const ExportDialog = lazy(() => import('./export-dialog.tsx'));
 
-export function ExportButton({ optionId, label, scenario, estimate }: { optionId: OptionId; label: string; scenario: Scenario; estimate: Estimate }) {
+export function ExportButton({
+  optionId,
+  label,
+  scenario,
+  estimate,
+}: {
+  optionId: OptionId;
+  label: string;
+  scenario: Scenario;
+  estimate: Estimate;
+}) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
   const shareUrl = () => shareUrlFor({ scenario, answers: useAppStore.getState().answers }, window.location.href) ?? '';
   return (
     <>
-      <button type="button" className="button-small" aria-label={`Export ${label} configuration`} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="button-small"
+        aria-label={`Export ${label} configuration`}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
         Export
       </button>
       {open ? (
         <Suspense fallback={<p role="status">Loading the export…</p>}>
-          <ExportDialog optionId={optionId} scenario={scenario} estimate={estimate} shareUrl={shareUrl()} onClose={close} />
+          <ExportDialog
+            optionId={optionId}
+            scenario={scenario}
+            estimate={estimate}
+            shareUrl={shareUrl()}
+            onClose={close}
+          />
         </Suspense>
       ) : null}
     </>

@@ -18,7 +18,15 @@ function renderDialog(optionId: 'ecs-fargate' | 'eks-ec2' = 'ecs-fargate', scena
   opener.textContent = 'Export';
   document.body.append(opener);
   opener.focus();
-  const view = render(<ExportDialog optionId={optionId} scenario={input.scenario} estimate={input.estimate} shareUrl="http://127.0.0.1:4173/#s=1.x" onClose={onClose} />);
+  const view = render(
+    <ExportDialog
+      optionId={optionId}
+      scenario={input.scenario}
+      estimate={input.estimate}
+      shareUrl="http://127.0.0.1:4173/#s=1.x"
+      onClose={onClose}
+    />,
+  );
   return { ...view, onClose, opener };
 }
 
@@ -29,10 +37,22 @@ describe('ExportDialog', () => {
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     const list = screen.getByRole('list', { name: 'Bundle files' });
     const names = [...list.querySelectorAll('li > button:first-child')].map((b) => b.textContent);
-    expect(names).toEqual(['README.md', 'ecs/task-definitions/api-service.json', 'ecs/terraform/versions.tf', 'ecs/terraform/variables.tf', 'ecs/terraform/main.tf', 'ecs/terraform/outputs.tf', 'scenario.json']);
-    expect(screen.getByRole('region', { name: 'Contents of README.md' }).textContent).toContain('# ECS on Fargate: 1 service in us-east-1');
+    expect(names).toEqual([
+      'README.md',
+      'ecs/task-definitions/api-service.json',
+      'ecs/terraform/versions.tf',
+      'ecs/terraform/variables.tf',
+      'ecs/terraform/main.tf',
+      'ecs/terraform/outputs.tf',
+      'scenario.json',
+    ]);
+    expect(screen.getByRole('region', { name: 'Contents of README.md' }).textContent).toContain(
+      '# ECS on Fargate: 1 service in us-east-1',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'ecs/terraform/main.tf' }));
-    expect(screen.getByRole('region', { name: 'Contents of ecs/terraform/main.tf' }).textContent).toContain('resource "aws_ecs_service" "api_service"');
+    expect(screen.getByRole('region', { name: 'Contents of ecs/terraform/main.tf' }).textContent).toContain(
+      'resource "aws_ecs_service" "api_service"',
+    );
     expect(screen.getByRole('button', { name: 'ecs/terraform/main.tf' }).getAttribute('aria-current')).toBe('true');
   });
 
@@ -63,7 +83,16 @@ describe('ExportDialog', () => {
 
   it('downloads the bundle as <option>-bundle.zip', async () => {
     let blob: Blob | undefined;
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { blob = b; return 'blob:bundle'; }, revokeObjectURL: vi.fn() }));
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (b: Blob) => {
+          blob = b;
+          return 'blob:bundle';
+        },
+        revokeObjectURL: vi.fn(),
+      }),
+    );
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       expect(this.download).toBe('eks-ec2-bundle.zip');
       expect(this.href).toBe('blob:bundle');
@@ -78,9 +107,14 @@ describe('ExportDialog', () => {
   });
 
   it('shows why an option cannot be exported instead of files', () => {
-    const decomposed = { ...ARTICLE_SCENARIO, services: [{ ...ARTICLE_SCENARIO.services[0]!, environment: { NAME: 'Rene\u0301' } }] };
+    const decomposed = {
+      ...ARTICLE_SCENARIO,
+      services: [{ ...ARTICLE_SCENARIO.services[0]!, environment: { NAME: 'Rene\u0301' } }],
+    };
     renderDialog('ecs-fargate', decomposed);
-    expect(screen.getByRole('alert').textContent).toMatch(/services\[0\]\.environment\.NAME: is not in Unicode normalization form C/);
+    expect(screen.getByRole('alert').textContent).toMatch(
+      /services\[0\]\.environment\.NAME: is not in Unicode normalization form C/,
+    );
     expect((screen.getByRole('button', { name: 'Download .zip' }) as HTMLButtonElement).disabled).toBe(true);
   });
 });

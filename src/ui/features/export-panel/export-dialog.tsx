@@ -14,7 +14,8 @@ export interface ExportDialogProps {
   onClose: () => void;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** Starts a browser download of bytes under a file name (object URL revoked right after). */
 function downloadBytes(bytes: Uint8Array, fileName: string): void {
@@ -90,7 +91,11 @@ export default function ExportDialog(props: ExportDialogProps) {
   }
 
   return (
-    <div className="export-dialog-backdrop" style={styles.backdrop} onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div
+      className="export-dialog-backdrop"
+      style={styles.backdrop}
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
       <div
         ref={dialogRef}
         className="export-dialog"
@@ -105,17 +110,27 @@ export default function ExportDialog(props: ExportDialogProps) {
       >
         <header style={styles.header}>
           <div>
-            <h2 id={titleId} style={styles.title}>Export {OPTION_LABELS[optionId]} configuration</h2>
+            <h2 id={titleId} style={styles.title}>
+              Export {OPTION_LABELS[optionId]} configuration
+            </h2>
             <p id={descriptionId} style={styles.subtitle}>
-              {files.length > 0 ? `${files.length} files. README.md lists what to fill in and how to apply them.` : 'No files.'}
+              {files.length > 0
+                ? `${files.length} files. README.md lists what to fill in and how to apply them.`
+                : 'No files.'}
             </p>
           </div>
-          <button type="button" onClick={onClose} aria-label="Close export dialog">Close</button>
+          <button type="button" onClick={onClose} aria-label="Close export dialog">
+            Close
+          </button>
         </header>
         {problems.length > 0 ? (
           <div role="alert" style={styles.problems}>
             <p>This option cannot be exported yet:</p>
-            <ul>{problems.map((problem) => <li key={problem}>{problem}</li>)}</ul>
+            <ul>
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
           </div>
         ) : (
           <div style={styles.body}>
@@ -130,7 +145,11 @@ export default function ExportDialog(props: ExportDialogProps) {
                   >
                     {file.path}
                   </button>
-                  <button type="button" aria-label={`Copy ${file.path}`} onClick={() => void copyFile(file.path, file.contents)}>
+                  <button
+                    type="button"
+                    aria-label={`Copy ${file.path}`}
+                    onClick={() => void copyFile(file.path, file.contents)}
+                  >
                     Copy
                   </button>
                 </li>
@@ -138,14 +157,20 @@ export default function ExportDialog(props: ExportDialogProps) {
             </ul>
             {selected && (
               <section aria-label={`Contents of ${selected.path}`} style={styles.preview}>
-                <pre style={styles.pre} tabIndex={0}>{selected.contents}</pre>
+                <pre style={styles.pre} tabIndex={0}>
+                  {selected.contents}
+                </pre>
               </section>
             )}
           </div>
         )}
         <footer style={styles.footer}>
-          <p role="status" style={styles.status}>{status}</p>
-          <button type="button" onClick={downloadZip} disabled={files.length === 0}>Download .zip</button>
+          <p role="status" style={styles.status}>
+            {status}
+          </p>
+          <button type="button" onClick={downloadZip} disabled={files.length === 0}>
+            Download .zip
+          </button>
         </footer>
       </div>
     </div>
@@ -153,18 +178,57 @@ export default function ExportDialog(props: ExportDialogProps) {
 }
 
 const styles = {
-  backdrop: { position: 'fixed', inset: 0, background: 'rgba(0, 0, 0, 0.45)', display: 'flex', alignItems: 'center', justifyContent: 'center', zIndex: 1000 },
-  dialog: { background: '#fff', color: '#111', width: 'min(1100px, 96vw)', height: 'min(760px, 92vh)', display: 'flex', flexDirection: 'column', borderRadius: 8, boxShadow: '0 10px 40px rgba(0,0,0,0.35)' },
-  header: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '12px 16px', borderBottom: '1px solid #ddd' },
+  backdrop: {
+    position: 'fixed',
+    inset: 0,
+    background: 'rgba(0, 0, 0, 0.45)',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    zIndex: 1000,
+  },
+  dialog: {
+    background: '#fff',
+    color: '#111',
+    width: 'min(1100px, 96vw)',
+    height: 'min(760px, 92vh)',
+    display: 'flex',
+    flexDirection: 'column',
+    borderRadius: 8,
+    boxShadow: '0 10px 40px rgba(0,0,0,0.35)',
+  },
+  header: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    padding: '12px 16px',
+    borderBottom: '1px solid #ddd',
+  },
   title: { margin: 0, fontSize: '1.15rem' },
   subtitle: { margin: '2px 0 0', fontSize: '0.85rem', color: '#444' },
   body: { display: 'flex', flex: 1, minHeight: 0 },
   fileList: { listStyle: 'none', margin: 0, padding: 8, width: 320, overflowY: 'auto', borderRight: '1px solid #ddd' },
   fileRow: { display: 'flex', gap: 4, alignItems: 'center', marginBottom: 2 },
-  fileButton: { flex: 1, textAlign: 'left', background: 'none', border: 'none', padding: '4px 6px', cursor: 'pointer', fontFamily: 'monospace', fontSize: '0.85rem', overflowWrap: 'anywhere' },
+  fileButton: {
+    flex: 1,
+    textAlign: 'left',
+    background: 'none',
+    border: 'none',
+    padding: '4px 6px',
+    cursor: 'pointer',
+    fontFamily: 'monospace',
+    fontSize: '0.85rem',
+    overflowWrap: 'anywhere',
+  },
   preview: { flex: 1, minWidth: 0, display: 'flex' },
   pre: { flex: 1, margin: 0, padding: 12, overflow: 'auto', fontSize: '0.8rem', background: '#f6f8fa' },
-  footer: { display: 'flex', justifyContent: 'space-between', alignItems: 'center', padding: '10px 16px', borderTop: '1px solid #ddd' },
+  footer: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    alignItems: 'center',
+    padding: '10px 16px',
+    borderTop: '1px solid #ddd',
+  },
   status: { margin: 0, fontSize: '0.85rem' },
   problems: { flex: 1, padding: '12px 16px', color: '#8a1c1c', overflowY: 'auto' },
 } as const satisfies Record<string, CSSProperties>;

@@ -10,7 +10,9 @@ describe('FeatureMatrix', () => {
   it('renders one row per feature and a column per option, with a source on every cell', () => {
     render(<FeatureMatrix />);
     const table = screen.getByRole('table', { name: /Feature matrix/ });
-    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
     expect(headers).toEqual(['Feature', 'ECS on Fargate', 'ECS on EC2', 'EKS on Fargate', 'EKS on EC2']);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(FEATURE_ROWS.length);

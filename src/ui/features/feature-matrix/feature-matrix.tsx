@@ -18,11 +18,18 @@ function showSource(id: FeatureSourceId) {
 function Cell({ cell }: { cell: FeatureCell }) {
   return (
     <td className={`level-${cell.level}`}>
-      <span className="level-symbol" aria-hidden="true">{SYMBOL[cell.level]}</span>{' '}
+      <span className="level-symbol" aria-hidden="true">
+        {SYMBOL[cell.level]}
+      </span>{' '}
       <span className="visually-hidden">{SUPPORT_LEVEL_TEXT[cell.level]}: </span>
       <span className="cell-value">{cell.value}</span>
       {cell.note ? <span className="cell-note">{cell.note}</span> : null}
-      <button type="button" className="cell-source" title={FEATURE_SOURCES[cell.source].title} onClick={() => showSource(cell.source)}>
+      <button
+        type="button"
+        className="cell-source"
+        title={FEATURE_SOURCES[cell.source].title}
+        onClick={() => showSource(cell.source)}
+      >
         Source {sourceNumber(cell.source)}
       </button>
     </td>
@@ -34,16 +41,22 @@ export default function FeatureMatrix() {
   return (
     <>
       <p className="muted">
-        <span aria-hidden="true">✓</span> supported, <span aria-hidden="true">◐</span> partly or with extra work, <span aria-hidden="true">✗</span> not supported. The first {FEATURE_ROWS.filter((r) => r.origin === 'article').length} rows are the article's comparison.
+        <span aria-hidden="true">✓</span> supported, <span aria-hidden="true">◐</span> partly or with extra work,{' '}
+        <span aria-hidden="true">✗</span> not supported. The first{' '}
+        {FEATURE_ROWS.filter((r) => r.origin === 'article').length} rows are the article's comparison.
       </p>
       <div className="table-scroll" role="region" aria-label="Feature matrix, scrolls sideways" tabIndex={0}>
         <table className="feature-matrix">
-          <caption className="visually-hidden">Feature matrix: capabilities of ECS and EKS on Fargate and on EC2</caption>
+          <caption className="visually-hidden">
+            Feature matrix: capabilities of ECS and EKS on Fargate and on EC2
+          </caption>
           <thead>
             <tr>
               <th scope="col">Feature</th>
               {OPTION_IDS.map((id) => (
-                <th key={id} scope="col">{OPTION_LABELS[id]}</th>
+                <th key={id} scope="col">
+                  {OPTION_LABELS[id]}
+                </th>
               ))}
             </tr>
           </thead>

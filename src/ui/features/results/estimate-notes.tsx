@@ -1,5 +1,11 @@
 /** Warnings (always visible) and the modelling assumptions behind the numbers. */
-export function EstimateNotes({ warnings, assumptions }: { warnings: readonly string[]; assumptions: readonly string[] }) {
+export function EstimateNotes({
+  warnings,
+  assumptions,
+}: {
+  warnings: readonly string[];
+  assumptions: readonly string[];
+}) {
   return (
     <div className="estimate-notes">
       {warnings.length > 0 ? (

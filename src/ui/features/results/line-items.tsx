@@ -8,11 +8,21 @@ export function sourceTitle(line: CostLine, snapshot: RegionSnapshot | undefined
   if (sources[line.source]) return sources[line.source]!.title;
   // Composite ids ("a (laid over b)"): name the first source by its title.
   const first = Object.keys(sources).find((id) => line.source.startsWith(id));
-  return first ? `${sources[first]!.title}${line.source.length > first.length ? ' (gaps filled from an older page copy)' : ''}` : line.source;
+  return first
+    ? `${sources[first]!.title}${line.source.length > first.length ? ' (gaps filled from an older page copy)' : ''}`
+    : line.source;
 }
 
 /** The bill of one option: quantity x unit price = amount, with where each price comes from. */
-export function LineItems({ lines, snapshot, caption }: { lines: readonly CostLine[]; snapshot: RegionSnapshot | undefined; caption: string }) {
+export function LineItems({
+  lines,
+  snapshot,
+  caption,
+}: {
+  lines: readonly CostLine[];
+  snapshot: RegionSnapshot | undefined;
+  caption: string;
+}) {
   return (
     <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="line-items">
@@ -21,7 +31,9 @@ export function LineItems({ lines, snapshot, caption }: { lines: readonly CostLi
           <tr>
             <th scope="col">Component</th>
             <th scope="col">Quantity × unit price</th>
-            <th scope="col" className="num">Amount</th>
+            <th scope="col" className="num">
+              Amount
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -35,7 +47,9 @@ export function LineItems({ lines, snapshot, caption }: { lines: readonly CostLi
                   {line.derived ? ` (derived: ${line.derived})` : ''}
                 </span>
               </th>
-              <td>{quantity(line.quantity, 6)} {line.unit} × {unitPrice(line.unitPriceUSD)}</td>
+              <td>
+                {quantity(line.quantity, 6)} {line.unit} × {unitPrice(line.unitPriceUSD)}
+              </td>
               <td className="num">{money(line.monthlyUSD)}</td>
             </tr>
           ))}

@@ -9,15 +9,22 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
       <ul className="node-plan" aria-label={`${option.label} node plan`}>
         {option.nodes.map((n) => (
           <li key={`${n.instanceType}-${n.services.join()}`}>
-            <strong>{n.count} × <span className="mono">{n.instanceType}</span></strong>{' '}
-            <span className="muted">({quantity(n.vcpu)} vCPU, {quantity(n.memoryMiB / 1024, 2)} GiB, {n.arch}{n.gpu ? ', GPU' : ''}, {n.choice})</span>
+            <strong>
+              {n.count} × <span className="mono">{n.instanceType}</span>
+            </strong>{' '}
+            <span className="muted">
+              ({quantity(n.vcpu)} vCPU, {quantity(n.memoryMiB / 1024, 2)} GiB, {n.arch}
+              {n.gpu ? ', GPU' : ''}, {n.choice})
+            </span>
             <br />
-            Requests fill {percent(n.utilization.cpuPercent)} CPU, {percent(n.utilization.memoryPercent)} memory, {percent(n.utilization.slotsPercent)} of {slots}
+            Requests fill {percent(n.utilization.cpuPercent)} CPU, {percent(n.utilization.memoryPercent)} memory,{' '}
+            {percent(n.utilization.slotsPercent)} of {slots}
             {n.minNodesPadding > 0 ? `; ${n.minNodesPadding} added to reach the minimum node count` : ''}.
             {n.fullMonth ? null : (
               <>
                 <br />
-                Runs only while its services do: {quantity(n.hoursPerMonth)} h a month ({quantity(n.nodeHours)} instance-hours), none the rest of the month.
+                Runs only while its services do: {quantity(n.hoursPerMonth)} h a month ({quantity(n.nodeHours)}{' '}
+                instance-hours), none the rest of the month.
               </>
             )}
           </li>
@@ -25,13 +32,17 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
       </ul>
     );
   }
-  const resized = (option.fargateSizes ?? []).filter((s) => s.billed.vcpu !== s.requested.vcpu || s.billed.memoryGiB !== s.requested.memoryGiB);
+  const resized = (option.fargateSizes ?? []).filter(
+    (s) => s.billed.vcpu !== s.requested.vcpu || s.billed.memoryGiB !== s.requested.memoryGiB,
+  );
   if (resized.length === 0) return null;
   return (
     <ul className="node-plan" aria-label={`${option.label} billed sizes`}>
       {resized.slice(0, 5).map((s) => (
         <li key={s.service}>
-          <span className="mono">{s.service}</span>: requests {quantity(s.requested.vcpu)} vCPU / {quantity(s.requested.memoryGiB, 3)} GiB, billed as {quantity(s.billed.vcpu)} vCPU / {quantity(s.billed.memoryGiB)} GB
+          <span className="mono">{s.service}</span>: requests {quantity(s.requested.vcpu)} vCPU /{' '}
+          {quantity(s.requested.memoryGiB, 3)} GiB, billed as {quantity(s.billed.vcpu)} vCPU /{' '}
+          {quantity(s.billed.memoryGiB)} GB
         </li>
       ))}
       {resized.length > 5 ? <li className="muted">and {resized.length - 5} more services rounded up</li> : null}

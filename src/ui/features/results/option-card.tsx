@@ -32,7 +32,10 @@ export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas
   const total = option.monthlyUSD;
   const headingId = `option-${option.id}-heading`;
   return (
-    <article className={`option-card${isCheapest ? ' is-cheapest' : ''}${total === null ? ' is-unavailable' : ''}`} aria-labelledby={headingId}>
+    <article
+      className={`option-card${isCheapest ? ' is-cheapest' : ''}${total === null ? ' is-unavailable' : ''}`}
+      aria-labelledby={headingId}
+    >
       <header className="option-head">
         <h3 id={headingId}>{option.label}</h3>
         {isCheapest ? <span className="badge-cheapest">Cheapest</span> : null}
@@ -47,7 +50,11 @@ export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas
         <dl className="option-facts">
           <div>
             <dt>Versus cheapest</dt>
-            <dd>{isCheapest || !cheapest || cheapest.monthlyUSD === null ? 'Cheapest option' : `+${money(roundToCents(total - cheapest.monthlyUSD))} a month`}</dd>
+            <dd>
+              {isCheapest || !cheapest || cheapest.monthlyUSD === null
+                ? 'Cheapest option'
+                : `+${money(roundToCents(total - cheapest.monthlyUSD))} a month`}
+            </dd>
           </div>
           <div>
             <dt>Per replica</dt>
@@ -58,7 +65,9 @@ export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas
       {total !== null ? <NodePlan option={option} /> : null}
       {total !== null ? (
         <details className="line-details">
-          <summary>Line items<span className="visually-hidden"> of {option.label}</span> ({option.lines.length})</summary>
+          <summary>
+            Line items<span className="visually-hidden"> of {option.label}</span> ({option.lines.length})
+          </summary>
           <LineItems lines={option.lines} snapshot={snapshot} caption={`${option.label}: monthly line items`} />
         </details>
       ) : null}

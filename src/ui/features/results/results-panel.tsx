@@ -6,23 +6,33 @@ import { formatProblem } from '../../../domain/scenario/validate-scenario.ts';
 
 /** The four options side by side, with a clear word when they are not for the current input. */
 export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<OptionActionProps> } = {}) {
-  const { estimate, scenario, snapshot, staleBecause, problemList, pricesError, retryPrices, pricesLoading } = useCalculation();
+  const { estimate, scenario, snapshot, staleBecause, problemList, pricesError, retryPrices, pricesLoading } =
+    useCalculation();
   const totalReplicas = scenario ? scenario.services.reduce((sum, s) => sum + s.replicas, 0) : 0;
   return (
     <section aria-labelledby="results-heading" className="panel results">
-      <h2 id="results-heading" tabIndex={-1}>Monthly cost</h2>
+      <h2 id="results-heading" tabIndex={-1}>
+        Monthly cost
+      </h2>
       {staleBecause === 'invalid-input' && estimate ? (
         <div className="stale-note" role="status">
-          <strong>Results are from the last valid input.</strong> Fix {problemList.length === 1 ? 'the highlighted field' : `the ${problemList.length} highlighted fields`} to update them.
+          <strong>Results are from the last valid input.</strong> Fix{' '}
+          {problemList.length === 1 ? 'the highlighted field' : `the ${problemList.length} highlighted fields`} to
+          update them.
           {problemList.length > 0 ? <span className="muted"> First: {formatProblem(problemList[0]!)}</span> : null}
         </div>
       ) : null}
       {staleBecause === 'loading-prices' && !pricesError ? (
-        <p className="stale-note" role="status">Loading prices for the new region… {estimate ? 'The figures below are for the previous region.' : ''}</p>
+        <p className="stale-note" role="status">
+          Loading prices for the new region… {estimate ? 'The figures below are for the previous region.' : ''}
+        </p>
       ) : null}
       {pricesError ? (
         <div className="stale-note" role="alert">
-          {pricesError.message} <button type="button" className="button-small" onClick={retryPrices}>Try again</button>
+          {pricesError.message}{' '}
+          <button type="button" className="button-small" onClick={retryPrices}>
+            Try again
+          </button>
         </div>
       ) : null}
       {!estimate ? (
@@ -30,11 +40,21 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
       ) : (
         <>
           <p className="muted">
-            {estimate.regionName} ({estimate.region}), {estimate.hoursPerMonth} hours a month, {totalReplicas.toLocaleString('en-US')} replicas in {scenario?.services.length ?? 0} service{scenario?.services.length === 1 ? '' : 's'}.
+            {estimate.regionName} ({estimate.region}), {estimate.hoursPerMonth} hours a month,{' '}
+            {totalReplicas.toLocaleString('en-US')} replicas in {scenario?.services.length ?? 0} service
+            {scenario?.services.length === 1 ? '' : 's'}.
           </p>
           <div className="option-grid">
             {estimate.options.map((option) => (
-              <OptionCard key={option.id} option={option} estimate={estimate} scenario={scenario!} snapshot={snapshot} totalReplicas={totalReplicas} ExportAction={ExportAction} />
+              <OptionCard
+                key={option.id}
+                option={option}
+                estimate={estimate}
+                scenario={scenario!}
+                snapshot={snapshot}
+                totalReplicas={totalReplicas}
+                ExportAction={ExportAction}
+              />
             ))}
           </div>
           <EstimateNotes warnings={estimate.warnings} assumptions={estimate.assumptions} />

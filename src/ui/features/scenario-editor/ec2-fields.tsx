@@ -12,12 +12,52 @@ export function Ec2Fields() {
     <fieldset className="field-group field-group-wide">
       <legend>EC2 nodes (ECS on EC2 and EKS on EC2)</legend>
       <InstanceTypePicker />
-      <NumberField label="EC2 Spot share (%)" value={ec2.spotPercent} min={0} max={100} problem={problems.get('ec2.spotPercent')} onChange={(v) => set({ spotPercent: v ?? Number.NaN })} />
-      <NumberField label="Spot discount (%)" value={ec2.spotDiscountPercent} min={0} max={100} problem={problems.get('ec2.spotDiscountPercent')} hint="Below On-Demand; varies by zone and hour." onChange={(v) => set({ spotDiscountPercent: v ?? Number.NaN })} />
-      <NumberField label="EC2 Savings Plan discount (%)" value={ec2.savingsPlanDiscountPercent} min={0} max={100} problem={problems.get('ec2.savingsPlanDiscountPercent')} onChange={(v) => set({ savingsPlanDiscountPercent: v ?? Number.NaN })} />
-      <NumberField label="Minimum nodes" value={ec2.minNodes} min={0} step={1} problem={problems.get('ec2.minNodes')} hint="Per option, e.g. one per availability zone." onChange={(v) => set({ minNodes: v ?? Number.NaN })} />
-      <CheckField label="ENI trunking (ECS)" checked={ec2.eniTrunking} onChange={(eniTrunking) => set({ eniTrunking })} hint="More awsvpc tasks per instance." />
-      <CheckField label="Prefix delegation (EKS)" checked={ec2.prefixDelegation} onChange={(prefixDelegation) => set({ prefixDelegation })} hint="Up to 110 pods per node." />
+      <NumberField
+        label="EC2 Spot share (%)"
+        value={ec2.spotPercent}
+        min={0}
+        max={100}
+        problem={problems.get('ec2.spotPercent')}
+        onChange={(v) => set({ spotPercent: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Spot discount (%)"
+        value={ec2.spotDiscountPercent}
+        min={0}
+        max={100}
+        problem={problems.get('ec2.spotDiscountPercent')}
+        hint="Below On-Demand; varies by zone and hour."
+        onChange={(v) => set({ spotDiscountPercent: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="EC2 Savings Plan discount (%)"
+        value={ec2.savingsPlanDiscountPercent}
+        min={0}
+        max={100}
+        problem={problems.get('ec2.savingsPlanDiscountPercent')}
+        onChange={(v) => set({ savingsPlanDiscountPercent: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Minimum nodes"
+        value={ec2.minNodes}
+        min={0}
+        step={1}
+        problem={problems.get('ec2.minNodes')}
+        hint="Per option, e.g. one per availability zone."
+        onChange={(v) => set({ minNodes: v ?? Number.NaN })}
+      />
+      <CheckField
+        label="ENI trunking (ECS)"
+        checked={ec2.eniTrunking}
+        onChange={(eniTrunking) => set({ eniTrunking })}
+        hint="More awsvpc tasks per instance."
+      />
+      <CheckField
+        label="Prefix delegation (EKS)"
+        checked={ec2.prefixDelegation}
+        onChange={(prefixDelegation) => set({ prefixDelegation })}
+        hint="Up to 110 pods per node."
+      />
     </fieldset>
   );
 }

@@ -9,11 +9,44 @@ export function ExtrasFields() {
   return (
     <fieldset className="field-group">
       <legend>Network extras (same for every option)</legend>
-      <NumberField label="Application Load Balancers" value={extras.loadBalancers} min={0} step={1} problem={problems.get('extras.loadBalancers')} onChange={(v) => set({ loadBalancers: v ?? Number.NaN })} />
-      <NumberField label="Capacity units (LCU) per load balancer" value={extras.lcuPerLoadBalancer} min={0} problem={problems.get('extras.lcuPerLoadBalancer')} onChange={(v) => set({ lcuPerLoadBalancer: v ?? Number.NaN })} />
-      <NumberField label="NAT gateways" value={extras.natGateways} min={0} step={1} problem={problems.get('extras.natGateways')} onChange={(v) => set({ natGateways: v ?? Number.NaN })} />
-      <NumberField label="NAT data processed (GB per month)" value={extras.natDataGB} min={0} problem={problems.get('extras.natDataGB')} onChange={(v) => set({ natDataGB: v ?? Number.NaN })} />
-      <NumberField label="Public IPv4 addresses" value={extras.publicIPv4Addresses} min={0} step={1} problem={problems.get('extras.publicIPv4Addresses')} onChange={(v) => set({ publicIPv4Addresses: v ?? Number.NaN })} />
+      <NumberField
+        label="Application Load Balancers"
+        value={extras.loadBalancers}
+        min={0}
+        step={1}
+        problem={problems.get('extras.loadBalancers')}
+        onChange={(v) => set({ loadBalancers: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Capacity units (LCU) per load balancer"
+        value={extras.lcuPerLoadBalancer}
+        min={0}
+        problem={problems.get('extras.lcuPerLoadBalancer')}
+        onChange={(v) => set({ lcuPerLoadBalancer: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="NAT gateways"
+        value={extras.natGateways}
+        min={0}
+        step={1}
+        problem={problems.get('extras.natGateways')}
+        onChange={(v) => set({ natGateways: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="NAT data processed (GB per month)"
+        value={extras.natDataGB}
+        min={0}
+        problem={problems.get('extras.natDataGB')}
+        onChange={(v) => set({ natDataGB: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Public IPv4 addresses"
+        value={extras.publicIPv4Addresses}
+        min={0}
+        step={1}
+        problem={problems.get('extras.publicIPv4Addresses')}
+        onChange={(v) => set({ publicIPv4Addresses: v ?? Number.NaN })}
+      />
     </fieldset>
   );
 }
@@ -25,9 +58,28 @@ export function TeamTimeFields() {
   return (
     <fieldset className="field-group">
       <legend>Team time (optional)</legend>
-      <NumberField label="Hourly rate (USD)" value={ops.hourlyRateUSD} min={0} problem={problems.get('operations.hourlyRateUSD')} hint="0 leaves team time out of the totals." onChange={(v) => set({ hourlyRateUSD: v ?? Number.NaN })} />
-      <NumberField label="Hours per month running ECS" value={ops.ecsHoursPerMonth} min={0} problem={problems.get('operations.ecsHoursPerMonth')} onChange={(v) => set({ ecsHoursPerMonth: v ?? Number.NaN })} />
-      <NumberField label="Hours per month running EKS" value={ops.eksHoursPerMonth} min={0} problem={problems.get('operations.eksHoursPerMonth')} onChange={(v) => set({ eksHoursPerMonth: v ?? Number.NaN })} />
+      <NumberField
+        label="Hourly rate (USD)"
+        value={ops.hourlyRateUSD}
+        min={0}
+        problem={problems.get('operations.hourlyRateUSD')}
+        hint="0 leaves team time out of the totals."
+        onChange={(v) => set({ hourlyRateUSD: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Hours per month running ECS"
+        value={ops.ecsHoursPerMonth}
+        min={0}
+        problem={problems.get('operations.ecsHoursPerMonth')}
+        onChange={(v) => set({ ecsHoursPerMonth: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Hours per month running EKS"
+        value={ops.eksHoursPerMonth}
+        min={0}
+        problem={problems.get('operations.eksHoursPerMonth')}
+        onChange={(v) => set({ eksHoursPerMonth: v ?? Number.NaN })}
+      />
     </fieldset>
   );
 }

@@ -14,8 +14,24 @@ export function FargateFields() {
   return (
     <fieldset className="field-group">
       <legend>Fargate</legend>
-      <NumberField label="Fargate Spot share (%)" value={fargate.spotPercent} min={0} max={100} problem={problems.get('fargate.spotPercent')} hint="ECS only, Linux only; tasks can be interrupted." onChange={(v) => updateSection('fargate', { spotPercent: v ?? Number.NaN })} />
-      <NumberField label="Fargate Savings Plan discount (%)" value={fargate.savingsPlanDiscountPercent} min={0} max={100} problem={problems.get('fargate.savingsPlanDiscountPercent')} hint="Compute Savings Plans: up to 50% on Fargate." onChange={(v) => updateSection('fargate', { savingsPlanDiscountPercent: v ?? Number.NaN })} />
+      <NumberField
+        label="Fargate Spot share (%)"
+        value={fargate.spotPercent}
+        min={0}
+        max={100}
+        problem={problems.get('fargate.spotPercent')}
+        hint="ECS only, Linux only; tasks can be interrupted."
+        onChange={(v) => updateSection('fargate', { spotPercent: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Fargate Savings Plan discount (%)"
+        value={fargate.savingsPlanDiscountPercent}
+        min={0}
+        max={100}
+        problem={problems.get('fargate.savingsPlanDiscountPercent')}
+        hint="Compute Savings Plans: up to 50% on Fargate."
+        onChange={(v) => updateSection('fargate', { savingsPlanDiscountPercent: v ?? Number.NaN })}
+      />
     </fieldset>
   );
 }
@@ -26,8 +42,22 @@ export function EksFields() {
   return (
     <fieldset className="field-group">
       <legend>EKS</legend>
-      <NumberField label="EKS clusters" value={eks.clusters} min={0} max={100} step={1} problem={problems.get('eks.clusters')} onChange={(v) => updateSection('eks', { clusters: v ?? Number.NaN })} />
-      <SelectField label="Kubernetes version support" value={eks.support} options={SUPPORT} problem={problems.get('eks.support')} onChange={(support) => updateSection('eks', { support })} />
+      <NumberField
+        label="EKS clusters"
+        value={eks.clusters}
+        min={0}
+        max={100}
+        step={1}
+        problem={problems.get('eks.clusters')}
+        onChange={(v) => updateSection('eks', { clusters: v ?? Number.NaN })}
+      />
+      <SelectField
+        label="Kubernetes version support"
+        value={eks.support}
+        options={SUPPORT}
+        problem={problems.get('eks.support')}
+        onChange={(support) => updateSection('eks', { support })}
+      />
     </fieldset>
   );
 }

@@ -18,7 +18,9 @@ export default function InstanceTypeList() {
   const serviceArchs = useAppStore((s) => [...new Set(s.scenario.services.map((x) => x.arch))].join(','));
   const { snapshot, problems } = useCalculation();
   const [search, setSearch] = useState('');
-  const [arch, setArch] = useState<CpuArch | 'all'>(serviceArchs === 'arm64' ? 'arm64' : serviceArchs === 'x86_64' ? 'x86_64' : 'all');
+  const [arch, setArch] = useState<CpuArch | 'all'>(
+    serviceArchs === 'arm64' ? 'arm64' : serviceArchs === 'x86_64' ? 'x86_64' : 'all',
+  );
   const deferredSearch = useDeferredValue(search);
   const found = useMemo(() => {
     const words = deferredSearch.toLowerCase().split(/\s+/).filter(Boolean);
@@ -33,11 +35,22 @@ export default function InstanceTypeList() {
     <div className="picker-body">
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-search`} className="field-label">Search instance types</label>
-          <input id={`${id}-search`} type="search" value={search} placeholder="m7g, c6i.large …" onChange={(e) => setSearch(e.target.value)} aria-describedby={`${id}-count`} />
+          <label htmlFor={`${id}-search`} className="field-label">
+            Search instance types
+          </label>
+          <input
+            id={`${id}-search`}
+            type="search"
+            value={search}
+            placeholder="m7g, c6i.large …"
+            onChange={(e) => setSearch(e.target.value)}
+            aria-describedby={`${id}-count`}
+          />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-arch`} className="field-label">Architecture</label>
+          <label htmlFor={`${id}-arch`} className="field-label">
+            Architecture
+          </label>
           <select id={`${id}-arch`} value={arch} onChange={(e) => setArch(e.target.value as CpuArch | 'all')}>
             <option value="all">All</option>
             <option value="x86_64">x86_64</option>
@@ -46,14 +59,25 @@ export default function InstanceTypeList() {
         </div>
       </div>
       <p id={`${id}-count`} className="field-hint" aria-live="polite">
-        {snapshot ? `${found.total} matching type${found.total === 1 ? '' : 's'}${found.total > MAX_SHOWN ? `, first ${MAX_SHOWN} shown` : ''}.` : 'Loading the region\'s instance types…'} The cheapest listed type that fits each node group is used.
+        {snapshot
+          ? `${found.total} matching type${found.total === 1 ? '' : 's'}${found.total > MAX_SHOWN ? `, first ${MAX_SHOWN} shown` : ''}.`
+          : "Loading the region's instance types…"}{' '}
+        The cheapest listed type that fits each node group is used.
       </p>
       <div className="picker-list" role="group" aria-label="Matching instance types">
         {found.shown.map((o) => (
           <label key={o.type} className="picker-option">
-            <input type="checkbox" checked={selected.includes(o.type)} onChange={(e) => toggle(o.type, e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={selected.includes(o.type)}
+              onChange={(e) => toggle(o.type, e.target.checked)}
+            />
             <span className="mono">{o.type}</span>
-            <span className="muted"> {quantity(o.vcpu)} vCPU, {quantity(o.memoryMiB / 1024, 2)} GiB{o.gpu ? `, ${o.gpu} GPU` : ''}, {unitPrice(o.usdHour)}/h</span>
+            <span className="muted">
+              {' '}
+              {quantity(o.vcpu)} vCPU, {quantity(o.memoryMiB / 1024, 2)} GiB{o.gpu ? `, ${o.gpu} GPU` : ''},{' '}
+              {unitPrice(o.usdHour)}/h
+            </span>
           </label>
         ))}
       </div>
@@ -62,13 +86,22 @@ export default function InstanceTypeList() {
           {selected.map((type) => (
             <li key={type}>
               <span className="mono">{type}</span>
-              <button type="button" className="button-small" aria-label={`Remove ${type}`} onClick={() => toggle(type, false)}>Remove</button>
+              <button
+                type="button"
+                className="button-small"
+                aria-label={`Remove ${type}`}
+                onClick={() => toggle(type, false)}
+              >
+                Remove
+              </button>
             </li>
           ))}
         </ul>
       ) : null}
       {typeProblems.map(([path, message]) => (
-        <p key={path} className="field-problem" role="alert">{message}</p>
+        <p key={path} className="field-problem" role="alert">
+          {message}
+        </p>
       ))}
     </div>
   );

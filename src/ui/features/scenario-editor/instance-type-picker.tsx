@@ -14,10 +14,20 @@ export function InstanceTypePicker() {
       <fieldset className="radio-row">
         <legend className="field-label">Instance types</legend>
         <label>
-          <input type="radio" name={`${id}-mode`} checked={!choosing} onChange={() => { setChoosing(false); updateSection('ec2', { instanceTypes: [] }); }} /> Automatic (cheapest type that fits)
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={!choosing}
+            onChange={() => {
+              setChoosing(false);
+              updateSection('ec2', { instanceTypes: [] });
+            }}
+          />{' '}
+          Automatic (cheapest type that fits)
         </label>
         <label>
-          <input type="radio" name={`${id}-mode`} checked={choosing} onChange={() => setChoosing(true)} /> Choose from a list
+          <input type="radio" name={`${id}-mode`} checked={choosing} onChange={() => setChoosing(true)} /> Choose from a
+          list
         </label>
       </fieldset>
       {choosing ? (

@@ -9,13 +9,20 @@ export interface KeyValueFieldProps {
   placeholder?: string;
 }
 
-const toText = (value: Record<string, string> | undefined) => Object.entries(value ?? {}).map(([k, v]) => `${k}=${v}`).join('\n');
+const toText = (value: Record<string, string> | undefined) =>
+  Object.entries(value ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
 
 function toRecord(text: string): Record<string, string> | undefined {
-  const entries = text.split('\n').map((line) => line.trim()).filter(Boolean).map((line) => {
-    const eq = line.indexOf('=');
-    return eq === -1 ? [line, ''] : [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
-  });
+  const entries = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const eq = line.indexOf('=');
+      return eq === -1 ? [line, ''] : [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
+    });
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
@@ -32,7 +39,9 @@ export function KeyValueField({ label, value, onChange, problem, placeholder }: 
   /* oxlint-enable react-hooks/exhaustive-deps, react/set-state-in-effect */
   return (
     <div className="field field-wide">
-      <label htmlFor={id} className="field-label">{label}</label>
+      <label htmlFor={id} className="field-label">
+        {label}
+      </label>
       <textarea
         id={id}
         rows={2}
@@ -46,8 +55,14 @@ export function KeyValueField({ label, value, onChange, problem, placeholder }: 
           onChange(toRecord(event.target.value));
         }}
       />
-      <p id={`${id}-hint`} className="field-hint">One NAME=value per line.</p>
-      {problem ? <p id={`${id}-problem`} className="field-problem">{friendlyProblem(problem)}</p> : null}
+      <p id={`${id}-hint`} className="field-hint">
+        One NAME=value per line.
+      </p>
+      {problem ? (
+        <p id={`${id}-problem`} className="field-problem">
+          {friendlyProblem(problem)}
+        </p>
+      ) : null}
     </div>
   );
 }

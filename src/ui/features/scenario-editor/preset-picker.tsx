@@ -9,16 +9,29 @@ export function PresetPicker() {
   const preset = PRESETS.find((p) => p.id === choice)!;
   return (
     <div className="preset-picker">
-      <label htmlFor={id} className="field-label">Start from a preset</label>
+      <label htmlFor={id} className="field-label">
+        Start from a preset
+      </label>
       <div className="inline-controls">
-        <select id={id} value={choice} aria-describedby={`${id}-description`} onChange={(e) => setChoice(e.target.value as Preset['id'])}>
+        <select
+          id={id}
+          value={choice}
+          aria-describedby={`${id}-description`}
+          onChange={(e) => setChoice(e.target.value as Preset['id'])}
+        >
           {PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>{p.label}</option>
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
           ))}
         </select>
-        <button type="button" onClick={() => loadPreset(choice)}>Load preset</button>
+        <button type="button" onClick={() => loadPreset(choice)}>
+          Load preset
+        </button>
       </div>
-      <p id={`${id}-description`} className="field-hint">{preset.description} Loading replaces the current scenario.</p>
+      <p id={`${id}-description`} className="field-hint">
+        {preset.description} Loading replaces the current scenario.
+      </p>
     </div>
   );
 }

@@ -14,8 +14,22 @@ export function RegionFields() {
   const { problems } = useCalculation();
   return (
     <div className="field-row">
-      <SelectField label="Region" value={region} options={REGIONS} problem={problems.get('region')} onChange={setRegion} />
-      <NumberField label="Hours per month" value={hours} min={1} max={744} problem={problems.get('hoursPerMonth')} hint="730 is an average month." onChange={(v) => setHoursPerMonth(v ?? Number.NaN)} />
+      <SelectField
+        label="Region"
+        value={region}
+        options={REGIONS}
+        problem={problems.get('region')}
+        onChange={setRegion}
+      />
+      <NumberField
+        label="Hours per month"
+        value={hours}
+        min={1}
+        max={744}
+        problem={problems.get('hoursPerMonth')}
+        hint="730 is an average month."
+        onChange={(v) => setHoursPerMonth(v ?? Number.NaN)}
+      />
     </div>
   );
 }

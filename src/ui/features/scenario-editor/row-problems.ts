@@ -23,6 +23,8 @@ export function sameProblems(a: RowProblems, b: RowProblems): boolean {
 
 /** First problem under a key prefix, for fields that stand for several paths (environment.*, secrets.*). */
 export function firstUnder(problems: RowProblems, prefix: string): string | undefined {
-  const key = Object.keys(problems).find((k) => k === prefix || k.startsWith(`${prefix}.`) || k.startsWith(`${prefix}[`));
+  const key = Object.keys(problems).find(
+    (k) => k === prefix || k.startsWith(`${prefix}.`) || k.startsWith(`${prefix}[`),
+  );
   return key ? `${key === prefix ? '' : `${key.slice(prefix.length + 1)}: `}${problems[key]}` : undefined;
 }

@@ -28,7 +28,10 @@ describe('scenario editor with results', () => {
     expect(controls.length).toBeGreaterThan(30);
     for (const control of controls) {
       const id = control.getAttribute('id');
-      const labelled = (id && document.querySelector(`label[for="${id}"]`)) || control.closest('label') || control.getAttribute('aria-label');
+      const labelled =
+        (id && document.querySelector(`label[for="${id}"]`)) ||
+        control.closest('label') ||
+        control.getAttribute('aria-label');
       expect(labelled, control.outerHTML).toBeTruthy();
     }
   });

@@ -24,34 +24,127 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
     <div className="service-details">
       <fieldset className="field-group">
         <legend>Resources of {service.name || `service ${index + 1}`}</legend>
-        <NumberField label="Ephemeral storage (GiB)" value={service.ephemeralStorageGiB} problem={problems.ephemeralStorageGiB} min={20} max={200} hint="20 GiB is included with every Fargate task." onChange={(v) => set({ ephemeralStorageGiB: v ?? Number.NaN })} />
-        <NumberField label="GPUs per replica" value={service.gpu} problem={problems.gpu} min={0} max={16} step={1} hint="Fargate has no GPUs; EC2 options pick GPU instances." onChange={(v) => set({ gpu: v ?? Number.NaN })} />
+        <NumberField
+          label="Ephemeral storage (GiB)"
+          value={service.ephemeralStorageGiB}
+          problem={problems.ephemeralStorageGiB}
+          min={20}
+          max={200}
+          hint="20 GiB is included with every Fargate task."
+          onChange={(v) => set({ ephemeralStorageGiB: v ?? Number.NaN })}
+        />
+        <NumberField
+          label="GPUs per replica"
+          value={service.gpu}
+          problem={problems.gpu}
+          min={0}
+          max={16}
+          step={1}
+          hint="Fargate has no GPUs; EC2 options pick GPU instances."
+          onChange={(v) => set({ gpu: v ?? Number.NaN })}
+        />
       </fieldset>
       <fieldset className="field-group">
         <legend>Autoscaling</legend>
         <CheckField
           label="Autoscale on CPU"
           checked={scaling !== undefined}
-          onChange={(on) => (on ? set({ autoscaling: { min: Math.max(0, Math.floor(service.replicas || 1)), max: Math.max(1, Math.ceil((service.replicas || 1) * 4)), targetCpuPercent: 70 } }) : clearServiceField(index, 'autoscaling'))}
+          onChange={(on) =>
+            on
+              ? set({
+                  autoscaling: {
+                    min: Math.max(0, Math.floor(service.replicas || 1)),
+                    max: Math.max(1, Math.ceil((service.replicas || 1) * 4)),
+                    targetCpuPercent: 70,
+                  },
+                })
+              : clearServiceField(index, 'autoscaling')
+          }
           hint="Costs use replicas as the average running count; the range goes into exported configs."
         />
         {scaling ? (
           <>
-            <NumberField label="Minimum replicas" value={scaling.min} problem={problems['autoscaling.min']} min={0} step={1} onChange={(v) => set({ autoscaling: { ...scaling, min: v ?? Number.NaN } })} />
-            <NumberField label="Maximum replicas" value={scaling.max} problem={problems['autoscaling.max']} min={1} step={1} onChange={(v) => set({ autoscaling: { ...scaling, max: v ?? Number.NaN } })} />
-            <NumberField label="Target CPU (%)" value={scaling.targetCpuPercent} problem={problems['autoscaling.targetCpuPercent']} min={1} max={100} step={1} onChange={(v) => set({ autoscaling: { ...scaling, targetCpuPercent: v ?? Number.NaN } })} />
+            <NumberField
+              label="Minimum replicas"
+              value={scaling.min}
+              problem={problems['autoscaling.min']}
+              min={0}
+              step={1}
+              onChange={(v) => set({ autoscaling: { ...scaling, min: v ?? Number.NaN } })}
+            />
+            <NumberField
+              label="Maximum replicas"
+              value={scaling.max}
+              problem={problems['autoscaling.max']}
+              min={1}
+              step={1}
+              onChange={(v) => set({ autoscaling: { ...scaling, max: v ?? Number.NaN } })}
+            />
+            <NumberField
+              label="Target CPU (%)"
+              value={scaling.targetCpuPercent}
+              problem={problems['autoscaling.targetCpuPercent']}
+              min={1}
+              max={100}
+              step={1}
+              onChange={(v) => set({ autoscaling: { ...scaling, targetCpuPercent: v ?? Number.NaN } })}
+            />
           </>
         ) : null}
       </fieldset>
       <fieldset className="field-group field-group-wide">
         <legend>Container and exposure (used by the config export)</legend>
-        <TextField label="Image" className="field-wide" value={service.image ?? ''} problem={problems.image} placeholder="123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest" onChange={(v) => setOptional('image', v)} />
-        <NumberField label="Container port" optional value={service.port} problem={problems.port} min={1} max={65535} step={1} onChange={(v) => setOptional('port', v)} />
-        <TextField label="Health check path" value={service.healthCheckPath ?? ''} problem={problems.healthCheckPath} placeholder="/health" onChange={(v) => setOptional('healthCheckPath', v)} />
-        <CheckField label="Public (behind an internet-facing load balancer)" checked={service.public} onChange={(v) => set({ public: v })} />
-        <TextField label="Host name" value={service.host ?? ''} problem={problems.host} placeholder="api.example.com" onChange={(v) => setOptional('host', v)} />
-        <KeyValueField label="Environment variables" value={service.environment} problem={firstUnder(problems, 'environment')} placeholder={'ENVIRONMENT=production'} onChange={(environment) => set({ environment })} />
-        <KeyValueField label="Secrets (name=ARN)" value={service.secrets} problem={firstUnder(problems, 'secrets')} placeholder={'DATABASE_URL=arn:aws:secretsmanager:…'} onChange={(secrets) => set({ secrets })} />
+        <TextField
+          label="Image"
+          className="field-wide"
+          value={service.image ?? ''}
+          problem={problems.image}
+          placeholder="123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest"
+          onChange={(v) => setOptional('image', v)}
+        />
+        <NumberField
+          label="Container port"
+          optional
+          value={service.port}
+          problem={problems.port}
+          min={1}
+          max={65535}
+          step={1}
+          onChange={(v) => setOptional('port', v)}
+        />
+        <TextField
+          label="Health check path"
+          value={service.healthCheckPath ?? ''}
+          problem={problems.healthCheckPath}
+          placeholder="/health"
+          onChange={(v) => setOptional('healthCheckPath', v)}
+        />
+        <CheckField
+          label="Public (behind an internet-facing load balancer)"
+          checked={service.public}
+          onChange={(v) => set({ public: v })}
+        />
+        <TextField
+          label="Host name"
+          value={service.host ?? ''}
+          problem={problems.host}
+          placeholder="api.example.com"
+          onChange={(v) => setOptional('host', v)}
+        />
+        <KeyValueField
+          label="Environment variables"
+          value={service.environment}
+          problem={firstUnder(problems, 'environment')}
+          placeholder={'ENVIRONMENT=production'}
+          onChange={(environment) => set({ environment })}
+        />
+        <KeyValueField
+          label="Secrets (name=ARN)"
+          value={service.secrets}
+          problem={firstUnder(problems, 'secrets')}
+          placeholder={'DATABASE_URL=arn:aws:secretsmanager:…'}
+          onChange={(secrets) => set({ secrets })}
+        />
       </fieldset>
     </div>
   );

@@ -33,7 +33,11 @@ export function ServiceTable() {
     <section aria-labelledby="services-heading" className="editor-block">
       <div className="block-heading">
         <h3 id="services-heading">Services</h3>
-        <p className="muted">{services.length} service{services.length === 1 ? '' : 's'}, {services.reduce((sum, s) => sum + (Number.isFinite(s.replicas) ? s.replicas : 0), 0).toLocaleString('en-US')} replicas</p>
+        <p className="muted">
+          {services.length} service{services.length === 1 ? '' : 's'},{' '}
+          {services.reduce((sum, s) => sum + (Number.isFinite(s.replicas) ? s.replicas : 0), 0).toLocaleString('en-US')}{' '}
+          replicas
+        </p>
       </div>
       <div className="table-scroll">
         <table className="service-table">
@@ -41,7 +45,9 @@ export function ServiceTable() {
           <thead>
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c} scope="col">{c}</th>
+                <th key={c} scope="col">
+                  {c}
+                </th>
               ))}
             </tr>
           </thead>
@@ -61,7 +67,11 @@ export function ServiceTable() {
           </tbody>
         </table>
       </div>
-      {listProblem ? <p className="field-problem" role="alert">Services: {listProblem}</p> : null}
+      {listProblem ? (
+        <p className="field-problem" role="alert">
+          Services: {listProblem}
+        </p>
+      ) : null}
       <button type="button" onClick={() => addService()} disabled={services.length >= MAX_SERVICES}>
         Add service
       </button>

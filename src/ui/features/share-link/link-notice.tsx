@@ -7,7 +7,9 @@ export function LinkNotice() {
   return (
     <div className={`link-notice notice-${notice.kind}`} role="alert">
       <p>{notice.message}</p>
-      <button type="button" className="button-small" onClick={() => setLinkNotice(null)}>Dismiss</button>
+      <button type="button" className="button-small" onClick={() => setLinkNotice(null)}>
+        Dismiss
+      </button>
     </div>
   );
 }

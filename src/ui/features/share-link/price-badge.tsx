@@ -3,14 +3,28 @@ import { useCalculation } from '../../app/calculation-context.tsx';
 /** Where the prices come from and their date, always on screen. */
 export function PriceBadge() {
   const { pricing, estimate, snapshot } = useCalculation();
-  const info = pricing ?? (estimate ? { label: `${estimate.pricing.source === 'live' ? 'Live' : 'Bundled'} AWS prices as of ${estimate.pricing.asOf}`, reason: estimate.pricing.reason } : null);
+  const info =
+    pricing ??
+    (estimate
+      ? {
+          label: `${estimate.pricing.source === 'live' ? 'Live' : 'Bundled'} AWS prices as of ${estimate.pricing.asOf}`,
+          reason: estimate.pricing.reason,
+        }
+      : null);
   const sources = snapshot ? Object.keys(snapshot.sources).length : 0;
   return (
     <p className="price-badge" role="note" aria-label="Price source">
       {info ? (
         <>
           <span className="price-label">{info.label}</span>
-          <span className="muted"> · {snapshot?.source === 'live' ? 'AWS Price List API via the pricing proxy' : `snapshot files bundled with this page, compiled from ${sources} public price sources`} (each line item names its source)</span>
+          <span className="muted">
+            {' '}
+            ·{' '}
+            {snapshot?.source === 'live'
+              ? 'AWS Price List API via the pricing proxy'
+              : `snapshot files bundled with this page, compiled from ${sources} public price sources`}{' '}
+            (each line item names its source)
+          </span>
           {info.reason ? <span className="muted"> · Live prices unavailable: {info.reason}</span> : null}
         </>
       ) : (

@@ -22,18 +22,28 @@ export function ShareBar() {
   };
   return (
     <div className="share-bar">
-      <label htmlFor={id} className="visually-hidden">Share link</label>
+      <label htmlFor={id} className="visually-hidden">
+        Share link
+      </label>
       <input
         id={id}
         className="share-url"
         type="text"
         readOnly
         value={url ?? ''}
-        placeholder={url === null && missingLinkReason({ scenario, answers }) === 'too-long' ? 'Too large for a link: export the bundle and share its scenario.json' : 'Fix the highlighted fields to get a link'}
+        placeholder={
+          url === null && missingLinkReason({ scenario, answers }) === 'too-long'
+            ? 'Too large for a link: export the bundle and share its scenario.json'
+            : 'Fix the highlighted fields to get a link'
+        }
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button type="button" onClick={copy} disabled={!url}>Copy link</button>
-      <span className="share-status" role="status" aria-live="polite">{status}</span>
+      <button type="button" onClick={copy} disabled={!url}>
+        Copy link
+      </button>
+      <span className="share-status" role="status" aria-live="polite">
+        {status}
+      </span>
     </div>
   );
 }
