@@ -1,11 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   addService,
   clearServiceField,
   defaultState,
   duplicateService,
+  EDIT_MERGE_MS,
   loadPreset,
+  redo,
   removeService,
+  replaceScenario,
+  undo,
+  UNDO_LIMIT,
   setAnswers,
   setRegion,
   updateSection,
@@ -14,6 +19,7 @@ import {
 } from './app-store.ts';
 import { uniqueServiceName } from './scenario-draft.ts';
 import { validateScenario } from '../domain/scenario/validate-scenario.ts';
+import { presetScenario } from '../domain/presets/presets.ts';
 
 afterEach(() => useAppStore.setState(defaultState(), true));
 const state = () => useAppStore.getState();
@@ -80,5 +86,71 @@ describe('app store', () => {
     const name = uniqueServiceName([{ name: long }], long);
     expect(name).toHaveLength(40);
     expect(name.endsWith('-2')).toBe(true);
+  });
+});
+
+describe('undo and redo', () => {
+  it('undoes and redoes a preset load, a removal and an import as single steps', () => {
+    loadPreset('microservices-50');
+    expect(state().past.at(-1)?.reason).toBe('Load preset 50-microservice platform');
+    removeService(0);
+    replaceScenario(presetScenario('gpu-inference'), 'Import compose.yaml');
+    expect(state().scenario.services[0]!.name).toBe('inference');
+    undo();
+    expect(state().scenario.services).toHaveLength(49);
+    expect(state().future[0]?.reason).toBe('Import compose.yaml');
+    undo();
+    expect(state().scenario.services).toHaveLength(50);
+    undo();
+    expect(state().scenario.services[0]!.name).toBe('api-service');
+    undo(); // nothing left: no change
+    expect(state().scenario.services[0]!.name).toBe('api-service');
+    redo();
+    redo();
+    redo();
+    expect(state().scenario.services[0]!.name).toBe('inference');
+    expect(state().future).toHaveLength(0);
+  });
+
+  it('merges keystrokes in one field into one step, and starts a new step in another field', () => {
+    vi.useFakeTimers();
+    try {
+      updateService(0, { replicas: 1 });
+      vi.advanceTimersByTime(200);
+      updateService(0, { replicas: 12 });
+      vi.advanceTimersByTime(200);
+      updateService(0, { vcpu: 2 });
+      expect(state().past).toHaveLength(2);
+      undo();
+      expect(state().scenario.services[0]).toMatchObject({ replicas: 12, vcpu: 0.5 });
+      undo();
+      expect(state().scenario.services[0]).toMatchObject({ replicas: 2 });
+      updateService(0, { replicas: 3 });
+      vi.advanceTimersByTime(EDIT_MERGE_MS + 1);
+      updateService(0, { replicas: 4 });
+      expect(state().past).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('drops the redo steps on a new change and keeps at most UNDO_LIMIT steps', () => {
+    addService();
+    undo();
+    expect(state().future).toHaveLength(1);
+    addService();
+    expect(state().future).toHaveLength(0);
+    for (let i = 0; i < UNDO_LIMIT + 10; i++) duplicateService(0);
+    expect(state().past).toHaveLength(UNDO_LIMIT);
+  });
+
+  it('keeps an invalid draft as it is when replaced, so undo returns to exactly it', () => {
+    updateService(0, { vcpu: Number.NaN });
+    const invalid = state().scenario;
+    replaceScenario(presetScenario('nightly-batch'), 'Load preset');
+    undo();
+    expect(state().scenario).toBe(invalid);
+    replaceScenario(invalid, 'Restore');
+    expect(Number.isNaN(state().scenario.services[0]!.vcpu)).toBe(true);
   });
 });

@@ -5,7 +5,11 @@
  *   default scenario and a notice (never an exception).
  * - On edit: after a pause (debounced), history.replaceState writes the new fragment. No history
  *   entry per keystroke, and only valid scenarios are written, so the URL is always a working link.
- * - On hashchange (a link pasted into the same tab): the page loads it.
+ * - On hashchange (a link pasted into the same tab): the page loads it (one undo step).
+ * - On page hide (reload, tab closed, tab switched): a pending write happens at once.
+ * - Always: the draft, valid or not, is saved in localStorage (draft-storage.ts). On load, a draft
+ *   saved on this same address that differs from the link is restored, with a notice that offers
+ *   the link's scenario instead; a draft from another address is kept on offer while the link opens.
  */
 import {
   decodeShareState,
@@ -13,7 +17,15 @@ import {
   ShareLinkTooLongError,
   tryBuildShareUrl,
 } from '../domain/share/share-codec.ts';
-import { useAppStore, defaultState, type AppState, type LinkNotice } from './app-store.ts';
+import {
+  useAppStore,
+  defaultState,
+  replaceScenario,
+  type AppState,
+  type DraftNotice,
+  type LinkNotice,
+} from './app-store.ts';
+import { canonicalText, readDraft, saveDraft, type DraftStorage } from './draft-storage.ts';
 import { validDraft } from './calculator.ts';
 import { toDraft } from './scenario-draft.ts';
 
@@ -23,7 +35,12 @@ export const URL_SYNC_DELAY_MS = 400;
 export function stateFromFragment(fragment: string): AppState {
   const decoded = decodeShareState(fragment);
   if (decoded.ok)
-    return { scenario: toDraft(decoded.state.scenario), answers: decoded.state.answers, linkNotice: null };
+    return {
+      ...defaultState(),
+      scenario: toDraft(decoded.state.scenario),
+      answers: decoded.state.answers,
+      linkNotice: null,
+    };
   const notice: LinkNotice | null =
     decoded.reason === 'empty' ? null : { kind: decoded.reason, message: decoded.message };
   return { ...defaultState(), linkNotice: notice };
@@ -55,39 +72,107 @@ export function missingLinkReason(state: Pick<AppState, 'scenario' | 'answers'>)
 export interface UrlSyncTarget {
   location: Pick<Location, 'hash' | 'href'>;
   history: Pick<History, 'replaceState' | 'state'>;
-  addEventListener: (type: 'hashchange', listener: () => void) => void;
-  removeEventListener: (type: 'hashchange', listener: () => void) => void;
+  addEventListener: (type: 'hashchange' | 'pagehide' | 'visibilitychange', listener: () => void) => void;
+  removeEventListener: (type: 'hashchange' | 'pagehide' | 'visibilitychange', listener: () => void) => void;
+  document?: { visibilityState: DocumentVisibilityState };
+  localStorage?: DraftStorage;
 }
 
-/** Restores the state from the current fragment, then keeps the fragment updated. Returns a stop function. */
-export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_DELAY_MS): () => void {
-  let written = target.location.hash;
-  useAppStore.setState(stateFromFragment(written));
+const sameWork = (a: Pick<AppState, 'scenario' | 'answers'>, b: Pick<AppState, 'scenario' | 'answers'>) =>
+  canonicalText([a.scenario, a.answers]) === canonicalText([b.scenario, b.answers]);
 
+/** The state the page opens with: the link's, or the draft saved on this address, with the notice that says which. */
+export function openingState(fragment: string, storage: DraftStorage | undefined): AppState {
+  const linked = stateFromFragment(fragment);
+  const draft = readDraft(storage);
+  if (!draft || sameWork(draft, linked)) return linked;
+  const fromLink = fragment.startsWith('#s=') && linked.linkNotice === null;
+  if (draft.fragment === fragment || draft.previousFragment === fragment) {
+    const draftNotice: DraftNotice = {
+      kind: 'restored',
+      savedAt: draft.savedAt,
+      other: { scenario: linked.scenario, answers: linked.answers },
+      fromLink,
+    };
+    return { ...linked, scenario: draft.scenario, answers: draft.answers, draftNotice };
+  }
+  return {
+    ...linked,
+    draftNotice: {
+      kind: 'kept',
+      savedAt: draft.savedAt,
+      other: { scenario: draft.scenario, answers: draft.answers },
+      fromLink,
+    },
+  };
+}
+
+/** Restores the state from the current fragment (or the saved draft), then keeps fragment and draft updated. Returns a stop function. */
+export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_DELAY_MS): () => void {
+  const storage = (() => {
+    try {
+      return target.localStorage;
+    } catch {
+      return undefined; // storage blocked by the browser's settings
+    }
+  })();
+  let written = target.location.hash;
+  let previous = written;
+  useAppStore.setState(openingState(written, storage));
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = () => {
+    const { scenario, answers, draftNotice } = useAppStore.getState();
+    // While a kept draft is on offer and nothing was edited, keep it rather than overwrite it.
+    if (draftNotice?.kind === 'kept' && useAppStore.getState().past.length === 0) return;
+    saveDraft(storage, {
+      scenario,
+      answers,
+      fragment: target.location.hash,
+      previousFragment: previous,
+      savedAt: new Date().toISOString(),
+    });
+  };
   const write = () => {
+    if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     const fragment = fragmentFor(useAppStore.getState());
-    if (fragment === null || fragment === target.location.hash) return;
-    written = fragment;
-    target.history.replaceState(target.history.state, '', fragment);
+    if (fragment !== null && fragment !== target.location.hash) {
+      previous = target.location.hash;
+      written = fragment;
+      target.history.replaceState(target.history.state, '', fragment);
+    }
+    save();
   };
   const unsubscribe = useAppStore.subscribe((state, previous) => {
     if (state.scenario === previous.scenario && state.answers === previous.answers) return;
+    save();
     if (timer !== undefined) clearTimeout(timer);
     timer = setTimeout(write, delayMs);
   });
   const onHashChange = () => {
     // Only share links replace the scenario; other fragments (in-page anchors) are left alone.
     if (target.location.hash === written || !target.location.hash.startsWith('#s=')) return;
+    previous = written;
     written = target.location.hash;
-    useAppStore.setState(stateFromFragment(written));
+    const linked = stateFromFragment(written);
+    if (linked.linkNotice) useAppStore.setState({ linkNotice: linked.linkNotice });
+    else replaceScenario(linked.scenario, 'Open a pasted link', linked.answers);
   };
+  // A reload or a closed tab must not lose the edit of the last 400 ms.
+  const onHide = () => write();
+  const onVisibility = () => {
+    if (target.document?.visibilityState === 'hidden') write();
+  };
+  // A restored draft that is valid gets its link in the address bar at once.
+  if (useAppStore.getState().draftNotice?.kind === 'restored') write();
   target.addEventListener('hashchange', onHashChange);
-
+  target.addEventListener('pagehide', onHide);
+  target.addEventListener('visibilitychange', onVisibility);
   return () => {
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
     target.removeEventListener('hashchange', onHashChange);
+    target.removeEventListener('pagehide', onHide);
+    target.removeEventListener('visibilitychange', onVisibility);
   };
 }

@@ -6,6 +6,7 @@ import { lazy } from 'react';
 import { LazySection } from '../components/lazy-section.tsx';
 import { ShareBar } from '../features/share-link/share-bar.tsx';
 import { LinkNotice } from '../features/share-link/link-notice.tsx';
+import { DraftNotice } from '../features/share-link/draft-notice.tsx';
 import { PriceBadge } from '../features/share-link/price-badge.tsx';
 
 // Below the fold: the questionnaire (with the recommendation rules) and the feature matrix load after the first screen.
@@ -41,6 +42,7 @@ export function App() {
       </header>
       <main id="main">
         <LinkNotice />
+        <DraftNotice />
         <div className="workspace">
           <ScenarioEditor />
           <ResultsPanel ExportAction={ExportButton} />

@@ -30,7 +30,7 @@ export function PresetPicker() {
         </button>
       </div>
       <p id={`${id}-description`} className="field-hint">
-        {preset.description} Loading replaces the current scenario.
+        {preset.description} Loading replaces the current scenario (Undo brings it back).
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { PresetPicker } from './preset-picker.tsx';
+import { UndoControls } from './undo-controls.tsx';
 import { RegionFields } from './region-fields.tsx';
 import { ServiceTable } from './service-table.tsx';
 import { FargateFields, EksFields } from './fargate-eks-fields.tsx';
@@ -9,7 +10,10 @@ import { ExtrasFields, TeamTimeFields } from './extras-fields.tsx';
 export function ScenarioEditor() {
   return (
     <section aria-labelledby="editor-heading" className="panel editor">
-      <h2 id="editor-heading">Workload</h2>
+      <div className="editor-heading">
+        <h2 id="editor-heading">Workload</h2>
+        <UndoControls />
+      </div>
       <form onSubmit={(event) => event.preventDefault()} noValidate>
         <PresetPicker />
         <RegionFields />
