@@ -26,6 +26,7 @@ import type {
   PriceSource,
   RegionSnapshot,
 } from '../src/domain/pricing/price-snapshot.ts';
+import { loadInstanceCapacityFacts } from './instance-capacity-facts.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.argv[2] ?? join(root, '..', 'shared', 'pricing-data'));
@@ -35,6 +36,7 @@ const readJson = (name: string): any => JSON.parse(readFileSync(join(dataDir, na
 const fargateData = readJson('fargate.json');
 const ec2Prices = readJson('ec2-ondemand-linux.json');
 const typeFacts = readJson('ec2-instance-types.json');
+const capacityFacts = loadInstanceCapacityFacts(dataDir);
 
 /** Region display names, as AWS writes them in the console and the Price List `location` attribute. */
 const REGION_NAMES: Record<string, string> = {
@@ -262,6 +264,7 @@ function instancesFor(region: string): InstanceOffer[] {
       burstable: facts.burstable === true,
       bareMetal: facts.bareMetal === true,
       currentGeneration: facts.currentGeneration ?? null,
+      ...capacityFacts.factsFor(type, facts),
       usdHour,
     });
   }
@@ -290,7 +293,7 @@ for (const region of regions) {
     source: 'snapshot',
     asOf: COMPILED_ON,
     currency: 'USD',
-    sources: SOURCES,
+    sources: { ...SOURCES, ...capacityFacts.sources },
     fargate,
     eks: {
       clusterHourStandard: figure(fargateData.eks.clusterHourStandard, eksSource, '2024-04-01'),

@@ -1,113 +1,120 @@
 /**
- * What one EC2 node really offers to tasks or pods, after the orchestrator takes its share.
- * Capacities use millicores (1 vCPU = 1000m), MiB, task/pod slots and GPUs.
+ * What one EC2 node really offers to tasks or pods, after the system takes its share, and how
+ * that figure is reached (so the node plan can show the arithmetic). Capacities use millicores
+ * (1 vCPU = 1000m; ECS's 1024 CPU units per vCPU scale the same way), MiB, task/pod slots and GPUs.
+ * The rules and their sources: docs/capacity-rules.md.
  */
 import type { InstanceOffer } from '../pricing/price-snapshot.ts';
 
 export interface NodeCapacity {
   cpuMillis: number;
   memoryMiB: number;
-  /** Tasks (awsvpc ENIs) or pods the node can hold. */
+  /** Tasks (awsvpc ENIs, bridge host ports) or pods the node can hold. */
   slots: number;
   gpu: number;
 }
 
-/** Requests that every EKS node runs before any workload pod lands (DaemonSets), per node. */
-export interface NodeOverhead {
+/** One thing that takes part of every node before the services: a reservation, a DaemonSet, a daemon. */
+export interface SystemShare {
+  name: string;
   cpuMillis: number;
   memoryMiB: number;
   slots: number;
 }
 
-/**
- * aws-node (VPC CNI) requests 25m CPU and kube-proxy 100m CPU, neither a memory request
- * (amazon-vpc-cni-k8s config/master/aws-k8s-cni.yaml; the EKS kube-proxy add-on manifest).
- * Both are host-network pods and count against max pods (the "+2" in the VPC CNI formula).
- */
-export const EKS_DAEMONSET_OVERHEAD: NodeOverhead = { cpuMillis: 25 + 100, memoryMiB: 0, slots: 2 };
-
-/** CoreDNS: 2 replicas, each requesting 100m CPU and 70 MiB (coredns/deployment manifest, the EKS add-on default). */
-export const COREDNS_REPLICAS = 2;
-export const COREDNS_CPU_MILLIS = 100;
-export const COREDNS_MEMORY_MIB = 70;
-
-/** Kubelet memory eviction threshold on EKS-optimized AMIs: evictionHard memory.available 100Mi (amazon-eks-ami nodeadm). */
-export const EKS_EVICTION_MIB = 100;
-
-/**
- * Max pods on an EKS managed node group (amazon-eks-ami max-pods-calculator; EKS User Guide):
- * VPC CNI table value, or with prefix delegation ENIs x ((IPv4 per ENI - 1) x 16) + 2; then capped at
- * 110 for instances with up to 30 vCPUs and 250 above.
- */
-export function eksMaxPods(offer: InstanceOffer, prefixDelegation: boolean): number | null {
-  const cap = offer.vcpu <= 30 ? 110 : 250;
-  if (prefixDelegation) {
-    if (offer.enis === null || offer.ipv4PerEni === null) return null;
-    return Math.min(offer.enis * ((offer.ipv4PerEni - 1) * 16) + 2, cap);
-  }
-  return offer.maxPods === null ? null : Math.min(offer.maxPods, cap);
+/** How one node's capacity is worked out: allocatable = nominal - every system share. */
+export interface NodeBreakdown {
+  /** What EC2 sells: vCPU x 1000 millicores and the nominal memory. */
+  nominal: { cpuMillis: number; memoryMiB: number };
+  /** Memory the kernel reports (MemTotal), which the kubelet or the ECS agent registers. */
+  memTotalMiB: number;
+  /** Set when MemTotal was not measured for this type: the rule that gave it. */
+  memTotalRule?: string;
+  /** Task or pod slots before the system's pods or tasks take theirs. */
+  slots: number;
+  /** What limits the slots, in words (max pods, awsvpc ENIs, ENI trunking, bridge host ports). */
+  slotsBasis: string;
+  /** Set when the slot count comes from a rule rather than a published figure. */
+  slotsRule?: string;
+  /** Per node, in order: memory the OS does not see, reservations, DaemonSets, the user's daemons. */
+  system: SystemShare[];
 }
 
-/** kube-reserved CPU (amazon-eks-ami nodeadm): 6% of the first core, 1% of the second, 0.5% of cores 3-4, 0.25% above 4. */
-export function eksKubeReservedCpuMillis(vcpu: number): number {
-  const bands: [cores: number, share: number][] = [
-    [1, 0.06],
-    [1, 0.01],
-    [2, 0.005],
-    [Infinity, 0.0025],
+export interface NodeCapacityModel {
+  capacity: NodeCapacity;
+  breakdown: NodeBreakdown;
+}
+
+/** A per-node daemon the user runs (ec2.daemonsPerNode): an ECS daemon service or a DaemonSet. */
+export interface NodeDaemon {
+  name: string;
+  vcpu: number;
+  memoryGiB: number;
+}
+
+/**
+ * When a type's MemTotal was never measured: nominal minus 256 MiB and 4.5% of nominal, rounded
+ * down. Fitted to the 646 types measured on Bottlerocket in 2023 (capacity-rules.md 2.2), it stays
+ * at or below the measured MemTotal of every one of them except MEMTOTAL_RULE_EXCEPTIONS.
+ */
+export const MEMTOTAL_RULE = { baseMiB: 256, nominalShare: 0.045 } as const;
+
+/** The measured types whose MemTotal is below the rule (checked by a test against the snapshot). */
+export const MEMTOTAL_RULE_EXCEPTIONS = ['a1.4xlarge', 'vt1.3xlarge', 'vt1.6xlarge', 'vt1.24xlarge'] as const;
+
+export const MEMTOTAL_RULE_TEXT = `MemTotal not measured for this type: nominal memory - ${MEMTOTAL_RULE.baseMiB} MiB - ${MEMTOTAL_RULE.nominalShare * 100}% of nominal (a rule fitted to 646 measured types, docs/capacity-rules.md)`;
+
+export function memTotalByRule(nominalMiB: number): number {
+  return Math.floor(nominalMiB - MEMTOTAL_RULE.baseMiB - MEMTOTAL_RULE.nominalShare * nominalMiB);
+}
+
+/** MemTotal of a type: measured where the snapshot has it, else by rule (never the nominal figure). */
+export function nodeMemTotal(offer: InstanceOffer): { memTotalMiB: number; rule?: string } {
+  if (offer.memTotalMiB !== null && offer.memTotalMiB !== undefined) return { memTotalMiB: offer.memTotalMiB };
+  return { memTotalMiB: memTotalByRule(offer.memoryMiB), rule: MEMTOTAL_RULE_TEXT };
+}
+
+export function daemonShares(daemons: readonly NodeDaemon[]): SystemShare[] {
+  // Each daemon is one task or pod on every node, so it takes a slot as well (a DaemonSet pod
+  // counts against max pods; an awsvpc daemon task needs its own ENI).
+  return daemons.map((d) => ({
+    name: `daemon "${d.name}"`,
+    cpuMillis: d.vcpu * 1000,
+    memoryMiB: d.memoryGiB * 1024,
+    slots: 1,
+  }));
+}
+
+/** Builds the model from the nominal figures, the MemTotal and the system's shares. */
+export function capacityFrom(
+  offer: InstanceOffer,
+  slots: { count: number; basis: string; rule?: string },
+  memTotal: { memTotalMiB: number; rule?: string },
+  shares: SystemShare[],
+): NodeCapacityModel {
+  const hidden = offer.memoryMiB - memTotal.memTotalMiB;
+  const system: SystemShare[] = [
+    ...(hidden > 0
+      ? [{ name: 'memory the kernel does not report (nominal - MemTotal)', cpuMillis: 0, memoryMiB: hidden, slots: 0 }]
+      : []),
+    ...shares,
   ];
-  let remaining = vcpu;
-  let millis = 0;
-  for (const [cores, share] of bands) {
-    const inBand = Math.min(remaining, cores);
-    if (inBand <= 0) break;
-    millis += inBand * 1000 * share;
-    remaining -= inBand;
+  let cpuMillis = offer.vcpu * 1000;
+  let memoryMiB = offer.memoryMiB;
+  let free = slots.count;
+  for (const share of system) {
+    cpuMillis -= share.cpuMillis;
+    memoryMiB -= share.memoryMiB;
+    free -= share.slots;
   }
-  return millis;
-}
-
-/** kube-reserved memory (amazon-eks-ami nodeadm): 11 MiB per max pod + 255 MiB. */
-export function eksKubeReservedMemoryMiB(maxPods: number): number {
-  return 11 * maxPods + 255;
-}
-
-/** Allocatable capacity of an EKS node left for workload pods, after reservations and DaemonSets. */
-export function eksNodeCapacity(offer: InstanceOffer, prefixDelegation: boolean): NodeCapacity | null {
-  const maxPods = eksMaxPods(offer, prefixDelegation);
-  if (maxPods === null) return null;
-  return {
-    cpuMillis: offer.vcpu * 1000 - eksKubeReservedCpuMillis(offer.vcpu) - EKS_DAEMONSET_OVERHEAD.cpuMillis,
-    memoryMiB:
-      offer.memoryMiB - eksKubeReservedMemoryMiB(maxPods) - EKS_EVICTION_MIB - EKS_DAEMONSET_OVERHEAD.memoryMiB,
-    slots: maxPods - EKS_DAEMONSET_OVERHEAD.slots,
-    gpu: offer.gpu,
+  const breakdown: NodeBreakdown = {
+    nominal: { cpuMillis: offer.vcpu * 1000, memoryMiB: offer.memoryMiB },
+    memTotalMiB: memTotal.memTotalMiB,
+    slots: slots.count,
+    slotsBasis: slots.basis,
+    system,
   };
-}
-
-/**
- * Memory the ECS agent registers: what the OS sees, minus ECS_RESERVED_MEMORY (default 0).
- * The OS-visible share is derived from the ECS Developer Guide's example (an 8 GiB m4.large registers
- * 7985 MiB on Amazon Linux): 7985 / 8192 = 97.5%.
- */
-export const ECS_OS_VISIBLE_MEMORY_RATIO = 7985 / 8192;
-
-/**
- * Tasks in awsvpc mode need an ENI each: ENIs - 1 without trunking (the primary ENI is the
- * instance's), or the branch interfaces with ENI trunking (ECS Developer Guide, container-instance-eni).
- */
-export function ecsAwsvpcTaskSlots(offer: InstanceOffer, eniTrunking: boolean): number | null {
-  if (eniTrunking && offer.branchEnis !== null) return offer.branchEnis;
-  return offer.enis === null ? null : Math.max(offer.enis - 1, 0);
-}
-
-export function ecsNodeCapacity(offer: InstanceOffer, eniTrunking: boolean): NodeCapacity | null {
-  const slots = ecsAwsvpcTaskSlots(offer, eniTrunking);
-  if (slots === null) return null;
-  return {
-    cpuMillis: offer.vcpu * 1000,
-    memoryMiB: Math.floor(offer.memoryMiB * ECS_OS_VISIBLE_MEMORY_RATIO),
-    slots,
-    gpu: offer.gpu,
-  };
+  if (memTotal.rule) breakdown.memTotalRule = memTotal.rule;
+  if (slots.rule) breakdown.slotsRule = slots.rule;
+  return { capacity: { cpuMillis, memoryMiB, slots: free, gpu: offer.gpu }, breakdown };
 }

@@ -14,14 +14,15 @@
  */
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { CpuArch, InstanceOffer, RegionSnapshot } from '../pricing/price-snapshot.ts';
+import type { NodeCapacity, NodeCapacityModel } from '../capacity/node-capacity.ts';
 import {
   COREDNS_CPU_MILLIS,
   COREDNS_MEMORY_MIB,
   COREDNS_REPLICAS,
-  ecsNodeCapacity,
+  eksMaxPodsCap,
   eksNodeCapacity,
-  type NodeCapacity,
-} from '../capacity/node-capacity.ts';
+} from '../capacity/eks-node-capacity.ts';
+import { DEFAULT_ECS_NETWORK_MODE, ecsNodeCapacity } from '../capacity/ecs-node-capacity.ts';
 import {
   demandOf,
   fitsLargest,
@@ -51,6 +52,8 @@ interface GroupSpec {
 interface Candidate {
   offer: InstanceOffer;
   capacity: NodeCapacity;
+  /** null when the type offers nothing after the system's share (or its limits are unknown). */
+  model: NodeCapacityModel | null;
 }
 
 interface Choice extends Candidate {
@@ -60,13 +63,22 @@ interface Choice extends Candidate {
 
 const EPSILON = 1e-9;
 
-const capacityOf = (platform: Platform, scenario: Scenario, offer: InstanceOffer): NodeCapacity | null => {
-  const capacity =
+const NO_CAPACITY: NodeCapacity = { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0 };
+
+const capacityOf = (platform: Platform, scenario: Scenario, offer: InstanceOffer): NodeCapacityModel | null => {
+  const daemons = scenario.ec2.daemonsPerNode ?? [];
+  const model =
     platform === 'eks'
-      ? eksNodeCapacity(offer, scenario.ec2.prefixDelegation)
-      : ecsNodeCapacity(offer, scenario.ec2.eniTrunking);
-  if (!capacity || capacity.cpuMillis <= 0 || capacity.memoryMiB <= 0 || capacity.slots <= 0) return null;
-  return capacity;
+      ? eksNodeCapacity(offer, { prefixDelegation: scenario.ec2.prefixDelegation, daemons })
+      : ecsNodeCapacity(offer, {
+          networkMode: scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE,
+          eniTrunking: scenario.ec2.eniTrunking,
+          daemons,
+        });
+  if (!model) return null;
+  const { capacity } = model;
+  if (capacity.cpuMillis <= 0 || capacity.memoryMiB <= 0 || capacity.slots <= 0) return null;
+  return model;
 };
 
 /**
@@ -149,6 +161,8 @@ function candidatesFor(
     platform,
     scenario.ec2.prefixDelegation,
     scenario.ec2.eniTrunking,
+    scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE,
+    JSON.stringify(scenario.ec2.daemonsPerNode ?? []),
     group.arch,
     group.gpu,
     ...listed,
@@ -168,8 +182,8 @@ function candidatesFor(
           );
     candidates = [];
     for (const offer of offers) {
-      const capacity = capacityOf(platform, scenario, offer);
-      candidates.push({ offer, capacity: capacity ?? { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0 } });
+      const model = capacityOf(platform, scenario, offer);
+      candidates.push({ offer, capacity: model?.capacity ?? NO_CAPACITY, model });
     }
     perSnapshot.set(key, candidates);
   }
@@ -189,7 +203,7 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
   let best: Choice | null = null;
   let bestUSD = Infinity;
   for (const {
-    candidate: { offer, capacity },
+    candidate: { offer, capacity, model },
     boundUSD,
   } of ranked) {
     if (boundUSD > bestUSD) break;
@@ -205,7 +219,7 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
       usd < bestUSD ||
       (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))
     ) {
-      best = { offer, capacity, pack, nodes };
+      best = { offer, capacity, model, pack, nodes };
       bestUSD = usd;
     }
   }
@@ -213,7 +227,7 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
 }
 
 function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePlan {
-  const { offer, capacity, pack, nodes } = choice;
+  const { offer, capacity, model, pack, nodes } = choice;
   let cpu = 0,
     memory = 0,
     slots = 0;
@@ -240,6 +254,12 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePla
       memoryPercent: percent(memory, capacity.memoryMiB),
       slotsPercent: percent(slots, capacity.slots),
     },
+    breakdown: model!.breakdown,
+    layout: pack.groups.map((placed) => ({
+      nodes: placed.nodes,
+      replicas: placed.perNode,
+      used: placed.usedPerNode,
+    })),
     minNodesPadding: nodes - pack.nodes,
     hoursPerMonth: group.hours,
     fullMonth: group.fullMonth,
@@ -250,6 +270,60 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePla
 function unavailable(platform: Platform, reason: string): OptionEstimate {
   const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
   return { id, label: OPTION_LABELS[id], available: false, monthlyUSD: null, reason, lines: [] };
+}
+
+/** Rule-derived node figures of the chosen types, listed as the standards ask for derived figures. */
+function derivedCapacityWarnings(label: string, plans: NodePlan[]): string[] {
+  const out: string[] = [];
+  for (const plan of plans) {
+    const { breakdown } = plan;
+    if (breakdown.memTotalRule)
+      out.push(
+        `${label}: ${plan.instanceType} MemTotal ${breakdown.memTotalMiB} MiB is derived (${breakdown.memTotalRule}).`,
+      );
+    if (breakdown.slotsRule)
+      out.push(`${label}: ${plan.instanceType} holds ${breakdown.slots} tasks, derived (${breakdown.slotsRule}).`);
+  }
+  return out;
+}
+
+const gib = (mib: number) => `${Math.round((mib / 1024) * 100) / 100} GiB`;
+const vcpus = (millis: number) => `${Math.round(millis) / 1000} vCPU`;
+
+/**
+ * Why no candidate type can run a group: the first service that fits none of them, or that no
+ * single type holds them all, with the largest type tried and what it has left per node.
+ */
+function whyNothingFits(
+  platform: Platform,
+  candidates: readonly Candidate[],
+  group: GroupSpec,
+  automatic: boolean,
+): string {
+  const which = automatic ? '' : 'listed ';
+  const slotWord = platform === 'eks' ? 'pod' : 'task';
+  const largest = [...candidates].sort(
+    (a, b) =>
+      b.offer.memoryMiB - a.offer.memoryMiB ||
+      b.offer.vcpu - a.offer.vcpu ||
+      b.capacity.memoryMiB - a.capacity.memoryMiB ||
+      (a.offer.type < b.offer.type ? -1 : 1),
+  )[0]!;
+  const left = largest.model
+    ? `leaves ${vcpus(largest.capacity.cpuMillis)}, ${gib(largest.capacity.memoryMiB)}, ${largest.capacity.slots} ${slotWord} slot${largest.capacity.slots === 1 ? '' : 's'}${largest.capacity.gpu > 0 ? ` and ${largest.capacity.gpu} GPUs` : ''} per node after the system's share`
+    : `has nothing left per node after the system's share${platform === 'ecs' ? '' : ' (or its max pods are unknown)'}`;
+  const fits = (c: Candidate, item: ReplicaGroup) =>
+    c.capacity.slots >= 1 &&
+    c.capacity.cpuMillis >= item.cpuMillis &&
+    c.capacity.memoryMiB >= item.memoryMiB &&
+    c.capacity.gpu >= item.gpu;
+  const misfit = group.items.find((item) => item.count > 0 && !candidates.some((c) => fits(c, item)));
+  if (misfit) {
+    const ask = `${vcpus(misfit.cpuMillis)}, ${gib(misfit.memoryMiB)}${misfit.gpu > 0 ? `, ${misfit.gpu} GPUs` : ''}`;
+    const who = misfit.key === 'coredns' && group.services.length === 0 ? 'CoreDNS' : `service "${misfit.key}"`;
+    return `${who} (${ask} per ${slotWord}) fits no ${which}${group.gpu ? 'GPU ' : ''}${group.arch} instance type: the largest tried, ${largest.offer.type}, ${left}`;
+  }
+  return `no single ${which}instance type holds one replica of each of the ${describeGroup(group)}: the largest tried, ${largest.offer.type}, ${left}`;
 }
 
 function describeGroup(group: GroupSpec): string {
@@ -280,12 +354,7 @@ export function estimateEc2Option(
       );
     }
     const choice = chooseInstance(candidates, group, group.fullMonth ? scenario.ec2.minNodes : 0);
-    if (!choice) {
-      return unavailable(
-        platform,
-        `no ${automatic ? '' : 'listed '}instance type can hold one replica of each of the ${describeGroup(group)} after ${platform === 'eks' ? 'kubelet reservations, DaemonSets and max pods' : 'the ECS agent and awsvpc ENI limits'}`,
-      );
-    }
+    if (!choice) return unavailable(platform, whyNothingFits(platform, candidates, group, automatic));
     plans.push(planFrom(choice, group, automatic));
   }
 
@@ -298,12 +367,13 @@ export function estimateEc2Option(
   if (
     scenario.ec2.prefixDelegation &&
     platform === 'eks' &&
-    plans.some((p) => p.allocatablePerNode.slots + 2 === (p.vcpu <= 30 ? 110 : 250))
+    plans.some((p) => p.breakdown.slots === eksMaxPodsCap(p.vcpu))
   ) {
     warnings.push(
       'EKS on EC2: with prefix delegation, max pods per node is capped at 110 (up to 30 vCPUs) or 250, as managed node groups enforce.',
     );
   }
+  warnings.push(...derivedCapacityWarnings(OPTION_LABELS[platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2'], plans));
   const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
   return { id, label: OPTION_LABELS[id], available: true, monthlyUSD: totalOf(lines), lines, nodes: plans };
 }

@@ -1,6 +1,7 @@
 import type { CostLine } from './cost-line.ts';
 import type { CpuArch } from '../pricing/price-snapshot.ts';
 import type { FargateSize } from '../sizing/fargate-sizes.ts';
+import type { NodeBreakdown } from '../capacity/node-capacity.ts';
 
 export const OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2'] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
@@ -28,6 +29,16 @@ export interface NodePlan {
   choice: 'automatic' | 'listed';
   /** Per node, what tasks or pods can use after reservations: millicores, MiB, slots. */
   allocatablePerNode: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number };
+  /** How one node's allocatable capacity is reached: nominal, MemTotal, and what the system takes. */
+  breakdown: NodeBreakdown;
+  /** Nodes with the same contents, as packed (nodes added for ec2.minNodes are empty and not listed). */
+  layout: {
+    nodes: number;
+    /** Replicas per node, by service name (or "coredns"). */
+    replicas: Record<string, number>;
+    /** What those replicas request per node: millicores, MiB, slots, GPUs. */
+    used: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number };
+  }[];
   /** Requested share of the group's allocatable capacity, 0-100. */
   utilization: { cpuPercent: number; memoryPercent: number; slotsPercent: number };
   /** Nodes added only to reach ec2.minNodes (at the peak). */

@@ -370,8 +370,8 @@ describe('services that run part of the month get node groups of their own', () 
       'ecs-ec2',
     );
     const [always, batch] = ecs.nodes!;
-    // The scheduler alone: one small node all month. The batch: m6i.4xlarge registers 97.5% of
-    // 64 GiB, three 16 GiB tasks per node, so 10 tasks need 4 nodes for 62 hours.
+    // The scheduler alone: one small node all month. The batch: m6i.4xlarge registers its MemTotal
+    // 63266 MiB - 256 MiB = 63010 MiB, three 16 GiB tasks per node, so 10 tasks need 4 nodes for 62 hours.
     expect(always).toMatchObject({
       services: ['scheduler'],
       instanceType: 'm6i.large',

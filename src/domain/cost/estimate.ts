@@ -6,6 +6,22 @@ import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import { estimateFargateOption } from './fargate-option.ts';
 import { estimateEc2Option } from './ec2-option.ts';
 import type { Estimate, OptionEstimate } from './estimate-types.ts';
+import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
+import {
+  COREDNS_CPU_MILLIS,
+  COREDNS_MEMORY_MIB,
+  COREDNS_REPLICAS,
+  EKS_DEFAULT_DAEMONSETS,
+  EKS_EVICTION_MIB,
+  EKS_KUBE_RESERVED_BASE_MIB,
+  EKS_KUBE_RESERVED_MIB_PER_POD,
+  EKS_MNG_MAX_PODS,
+} from '../capacity/eks-node-capacity.ts';
+import {
+  DEFAULT_ECS_NETWORK_MODE,
+  ECS_CPU_UNITS_PER_VCPU,
+  ECS_RESERVED_MEMORY_MIB,
+} from '../capacity/ecs-node-capacity.ts';
 
 export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): Estimate {
   const warnings: string[] = [];
@@ -66,13 +82,31 @@ function loadBalancerWarnings(scenario: Scenario): string[] {
   ];
 }
 
+function ecsSlotsAssumption(scenario: Scenario): string {
+  if ((scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE) === 'bridge')
+    return 'run tasks in bridge mode: no ENI limit, one dynamic host port per task';
+  return scenario.ec2.eniTrunking
+    ? "hold the ECS guide's awsvpc task limit with ENI trunking (for types it does not list, the VPC branch-interface count, marked derived)"
+    : "hold one awsvpc task per ENI beyond the primary, on all network cards (the ECS guide's table where it lists the type)";
+}
+
+function daemonAssumption(scenario: Scenario): string[] {
+  const daemons = scenario.ec2.daemonsPerNode ?? [];
+  if (daemons.length === 0) return [];
+  return [
+    `Every EC2 node also runs ${daemons.map((d) => `${d.name} (${d.vcpu} vCPU, ${d.memoryGiB} GiB)`).join(', ')} (ec2.daemonsPerNode), one task or pod each.`,
+  ];
+}
+
 function assumptionsFor(scenario: Scenario): string[] {
   const list = [
     `Costs are for ${scenario.hoursPerMonth} hours a month; replicas are the average running count, and each line is rounded to cents before the total, as AWS bills.`,
     'Fargate bills each task or pod at the smallest valid CPU/memory size that covers its request; EKS on Fargate first adds 256 MiB per pod.',
     'EC2 nodes are sized for the replicas rounded up to whole tasks or pods, all running at once; node groups are split by CPU architecture and GPU need. Services that run fewer hours than the month (batch) get node groups of their own that run only those hours; ec2.minNodes applies to the groups that run all month.',
-    'EKS nodes lose kube-reserved CPU and memory (11 MiB per max pod + 255 MiB), a 100 MiB eviction threshold, aws-node and kube-proxy (125m CPU, 2 pods) to the system; the cluster runs 2 CoreDNS pods (100m, 70 MiB each).',
-    `ECS nodes register 97.5% of their memory (the ECS guide's m4.large example) and hold ${scenario.ec2.eniTrunking ? 'as many awsvpc tasks as they have trunk branch interfaces' : 'one awsvpc task per ENI beyond the primary'}.`,
+    `EC2 node memory is MemTotal, as the kubelet and the ECS agent register it: measured per type (Bottlerocket, 2023), or where never measured nominal - ${MEMTOTAL_RULE.baseMiB} MiB - ${MEMTOTAL_RULE.nominalShare * 100}% (marked derived).`,
+    `EKS nodes (AL2023 managed node groups) lose kube-reserved memory (${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x the default network card's ENI-limited max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, whatever max pods is set to), kube-reserved CPU (6% of the first core, 1% of the second, 0.5% of the next two, 0.25% above), a ${EKS_EVICTION_MIB} MiB eviction threshold, and ${EKS_DEFAULT_DAEMONSETS.map((d) => `${d.name.replace('DaemonSet ', '')} (${d.cpuMillis}m)`).join(' and ')} on every node; max pods is the ENI limit${scenario.ec2.prefixDelegation ? ' or the prefix-delegation figure' : ''}, capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (${EKS_MNG_MAX_PODS.above30Vcpu} above ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs); the cluster runs ${COREDNS_REPLICAS} CoreDNS pods (${COREDNS_CPU_MILLIS}m, ${COREDNS_MEMORY_MIB} MiB each).`,
+    `ECS instances register vCPU x ${ECS_CPU_UNITS_PER_VCPU} CPU units and MemTotal - ${ECS_RESERVED_MEMORY_MIB} MiB (ECS_RESERVED_MEMORY, which the export sets in the instances' user data), and ${ecsSlotsAssumption(scenario)}.`,
+    ...daemonAssumption(scenario),
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',
     'Not included: EBS volumes for EC2 nodes, data transfer, CloudWatch logs, ECR storage, and taxes.',
   ];

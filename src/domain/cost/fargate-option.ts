@@ -14,7 +14,7 @@ import {
   sizeEksFargatePod,
   type FargateSize,
 } from '../sizing/fargate-sizes.ts';
-import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/node-capacity.ts';
+import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/eks-node-capacity.ts';
 import { discountLine, lineFromFigure, totalOf, type CostLine } from './cost-line.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type FargatePlacement, type OptionEstimate } from './estimate-types.ts';

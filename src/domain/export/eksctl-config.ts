@@ -4,7 +4,6 @@
  */
 import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './export-context.ts';
 import { irsaRoleName } from './eks-workload.ts';
-import { EKS_DAEMONSET_OVERHEAD } from '../capacity/node-capacity.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -42,9 +41,7 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
     amiFamily: 'AmazonLinux2023' as const,
     volumeSize: NODE_VOLUME_GIB,
     privateNetworking: true as const,
-    ...(context.scenario.ec2.prefixDelegation
-      ? { maxPodsPerNode: plan.allocatablePerNode.slots + EKS_DAEMONSET_OVERHEAD.slots }
-      : {}),
+    ...(context.scenario.ec2.prefixDelegation ? { maxPodsPerNode: plan.breakdown.slots } : {}),
   };
   const sized = (desired: number, min: number) => ({
     minSize: min,

@@ -72,6 +72,16 @@ export interface InstanceOffer {
   bareMetal: boolean;
   /** false for previous-generation types; null when the sources do not say. */
   currentGeneration: boolean | null;
+  /**
+   * Memory the kernel reports (/proc/meminfo MemTotal), which the kubelet and the ECS agent
+   * register, measured on this type; null when never measured (the engine then applies the rule
+   * in docs/capacity-rules.md and says so).
+   */
+  memTotalMiB: number | null;
+  /** ENIs on all network cards (ECS counts them all for awsvpc tasks); null when unknown. */
+  enisAllCards: number | null;
+  /** The ECS Developer Guide's awsvpc tasks per instance, without and with ENI trunking; null when not listed. */
+  ecsGuideTasks: { withoutTrunking: number; withTrunking: number | null } | null;
   /** On-Demand Linux, shared tenancy, USD per instance-hour. */
   usdHour: number;
 }

@@ -31,6 +31,11 @@ const instanceOffer = z.object({
   burstable: z.boolean(),
   bareMetal: z.boolean(),
   currentGeneration: z.boolean().nullable(),
+  memTotalMiB: z.number().positive().nullable(),
+  enisAllCards: z.number().int().min(0).nullable(),
+  ecsGuideTasks: z
+    .object({ withoutTrunking: z.number().int().min(0), withTrunking: z.number().int().min(0).nullable() })
+    .nullable(),
   usdHour: usd,
 });
 

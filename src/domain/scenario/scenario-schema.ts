@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
+import { ECS_NETWORK_MODES } from '../capacity/ecs-node-capacity.ts';
 
 const REGION_CODES = REGION_CATALOG.map((r) => r.code) as [string, ...string[]];
 
@@ -31,6 +32,16 @@ const autoscalingSchema = z
     if (value.max < value.min)
       ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least autoscaling.min' });
   });
+
+/** A per-node daemon the user runs on every EC2 node (an ECS daemon service or a Kubernetes DaemonSet). */
+const daemonSchema = z.strictObject({
+  name: z.string().regex(SERVICE_NAME, {
+    error:
+      '1-40 characters: lowercase letters, digits and "-", starting with a letter and ending with a letter or digit',
+  }),
+  vcpu: z.number().min(0).max(16),
+  memoryGiB: z.number().min(0).max(120),
+});
 
 export const serviceSchema = z.strictObject({
   name: z.string().regex(SERVICE_NAME, {
@@ -114,6 +125,10 @@ export const scenarioSchema = z
         minNodes: count(1000).default(2),
         eniTrunking: z.boolean().default(false),
         prefixDelegation: z.boolean().default(false),
+        /** ECS on EC2 only: awsvpc (an ENI per task, the default) or bridge (dynamic host ports). */
+        ecsNetworkMode: z.enum(ECS_NETWORK_MODES).optional(),
+        /** Subtracted from every EC2 node's capacity, ECS and EKS alike. */
+        daemonsPerNode: z.array(daemonSchema).max(20).optional(),
       })
       .default({
         instanceTypes: [],
@@ -157,6 +172,17 @@ export const scenarioSchema = z
       .default({ hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 }),
   })
   .superRefine((scenario, ctx) => {
+    const daemonNames = new Map<string, number>();
+    scenario.ec2.daemonsPerNode?.forEach((daemon, index) => {
+      const first = daemonNames.get(daemon.name);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ec2', 'daemonsPerNode', index, 'name'],
+          message: `duplicates ec2.daemonsPerNode[${first}].name "${daemon.name}"`,
+        });
+      else daemonNames.set(daemon.name, index);
+    });
     const seen = new Map<string, number>();
     scenario.services.forEach((service, index) => {
       if (service.hoursPerMonth !== undefined && service.hoursPerMonth > scenario.hoursPerMonth) {
