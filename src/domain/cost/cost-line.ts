@@ -4,8 +4,13 @@
  */
 import { roundToCents, sumCents } from '../money/round-cents.ts';
 import type { PriceFigure } from '../pricing/price-snapshot.ts';
+import { categoryOfKind, type LineCategory, type LineKind } from './line-kinds.ts';
 
 export interface CostLine {
+  /** What is billed, as a stable id (line-kinds.ts); several lines of one option may share a kind. */
+  kind: LineKind;
+  /** The part of the bill the kind belongs to (line-kinds.ts). */
+  category: LineCategory;
   /** What is billed, stable wording: "Fargate vCPU (Linux/x86)". */
   component: string;
   quantity: number;
@@ -23,9 +28,17 @@ export interface CostLine {
 // Quantities are shown and multiplied at 6 decimals, so the displayed arithmetic reproduces the amount.
 const roundQuantity = (quantity: number): number => Number(quantity.toFixed(6));
 
-export function lineFromFigure(component: string, quantity: number, unit: string, figure: PriceFigure): CostLine {
+export function lineFromFigure(
+  kind: LineKind,
+  component: string,
+  quantity: number,
+  unit: string,
+  figure: PriceFigure,
+): CostLine {
   const q = roundQuantity(quantity);
   const line: CostLine = {
+    kind,
+    category: categoryOfKind(kind),
     component,
     quantity: q,
     unit,
@@ -40,6 +53,7 @@ export function lineFromFigure(component: string, quantity: number, unit: string
 
 /** A line priced by the scenario itself (team hourly rate, a discount share). */
 export function lineFromScenario(
+  kind: LineKind,
   component: string,
   quantity: number,
   unit: string,
@@ -48,6 +62,8 @@ export function lineFromScenario(
 ): CostLine {
   const q = roundQuantity(quantity);
   const line: CostLine = {
+    kind,
+    category: categoryOfKind(kind),
     component,
     quantity: q,
     unit,
@@ -60,9 +76,11 @@ export function lineFromScenario(
 }
 
 /** A discount on an amount: quantity is the discounted USD, unit price the negative share. */
-export function discountLine(component: string, discountedUSD: number, percent: number): CostLine {
+export function discountLine(kind: LineKind, component: string, discountedUSD: number, percent: number): CostLine {
   const share = percent / 100;
   return {
+    kind,
+    category: categoryOfKind(kind),
     component,
     quantity: roundToCents(discountedUSD),
     unit: 'USD of On-Demand usage',

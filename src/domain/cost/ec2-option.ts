@@ -388,6 +388,7 @@ function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan
     const onDemandHours = plan.nodeHours * (1 - spotShare);
     if (onDemandHours > 0) {
       const line = lineFromFigure(
+        'ec2-instance',
         `EC2 ${plan.instanceType} On-Demand (Linux)`,
         onDemandHours,
         'instance-hours',
@@ -400,6 +401,7 @@ function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan
       const spotUSDHour = Number((plan.usdHour * (1 - spotDiscountPercent / 100)).toFixed(10));
       lines.push(
         lineFromScenario(
+          'ec2-spot-instance',
           `EC2 ${plan.instanceType} Spot (${spotDiscountPercent}% below On-Demand)`,
           plan.nodeHours * spotShare,
           'instance-hours',
@@ -412,6 +414,7 @@ function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan
   if (savingsPlanDiscountPercent > 0 && onDemandUSD > 0) {
     lines.push(
       discountLine(
+        'ec2-savings-plan',
         `Savings Plan (${savingsPlanDiscountPercent}% off On-Demand EC2)`,
         roundToCents(onDemandUSD),
         savingsPlanDiscountPercent,

@@ -8,6 +8,7 @@ import { AP_SOUTH_2, EU_WEST_1, US_EAST_1 } from '../testing/load-snapshot.ts';
 import { scenarioArb } from '../testing/arbitraries.ts';
 import { scenarioOf, service } from '../testing/scenario-builders.ts';
 import { totalOf } from './cost-line.ts';
+import { LINE_KIND_CATEGORIES } from './line-kinds.ts';
 
 const SNAPSHOTS: Record<string, RegionSnapshot> = {
   'us-east-1': US_EAST_1,
@@ -23,7 +24,7 @@ const totals = (scenario: Scenario) =>
   estimateScenario(scenario, SNAPSHOTS[scenario.region]!).options.map((o) => o.monthlyUSD);
 
 describe('estimate properties', () => {
-  it('no scenario the schema accepts makes the engine throw or return a non-finite number', () => {
+  it('no scenario the schema accepts makes the engine throw, return a non-finite number or an unknown line kind', () => {
     fc.assert(
       fc.property(scenarioArb, (input) => {
         const estimate = estimateScenario(validated(input), SNAPSHOTS[input.region]!);
@@ -32,6 +33,7 @@ describe('estimate properties', () => {
             expect(Number.isFinite(option.monthlyUSD)).toBe(true);
             expect(option.monthlyUSD).toBe(totalOf(option.lines));
             for (const line of option.lines) {
+              expect(LINE_KIND_CATEGORIES[line.kind]).toBe(line.category);
               expect(
                 Number.isFinite(line.quantity) &&
                   Number.isFinite(line.unitPriceUSD) &&

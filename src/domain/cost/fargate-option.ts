@@ -16,6 +16,7 @@ import {
 } from '../sizing/fargate-sizes.ts';
 import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/eks-node-capacity.ts';
 import { discountLine, lineFromFigure, totalOf, type CostLine } from './cost-line.ts';
+import type { LineKind } from './line-kinds.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type FargatePlacement, type OptionEstimate } from './estimate-types.ts';
 import { roundToCents } from '../money/round-cents.ts';
@@ -60,6 +61,7 @@ function sizeFor(platform: Platform, service: Service): FargateSize | null {
 }
 
 interface Accumulated {
+  kind: LineKind;
   component: string;
   unit: string;
   figure: PriceFigure;
@@ -70,17 +72,24 @@ interface Accumulated {
 
 class LineAccumulator {
   private readonly byComponent = new Map<string, Accumulated>();
-  add(component: string, unit: string, figure: PriceFigure, quantity: number, savingsPlanEligible: boolean): void {
+  add(
+    kind: LineKind,
+    component: string,
+    unit: string,
+    figure: PriceFigure,
+    quantity: number,
+    savingsPlanEligible: boolean,
+  ): void {
     if (quantity === 0) return;
     const existing = this.byComponent.get(component);
     if (existing) existing.quantity += quantity;
-    else this.byComponent.set(component, { component, unit, figure, quantity, savingsPlanEligible });
+    else this.byComponent.set(component, { kind, component, unit, figure, quantity, savingsPlanEligible });
   }
   lines(): { lines: CostLine[]; savingsPlanBaseUSD: number } {
     const lines: CostLine[] = [];
     let base = 0;
     for (const entry of this.byComponent.values()) {
-      const line = lineFromFigure(entry.component, entry.quantity, entry.unit, entry.figure);
+      const line = lineFromFigure(entry.kind, entry.component, entry.quantity, entry.unit, entry.figure);
       lines.push(line);
       if (entry.savingsPlanEligible) base += line.monthlyUSD;
     }
@@ -94,10 +103,15 @@ function addCompute(
   rates: FargateRatePair,
   size: FargateSize,
   taskHours: number,
-  eligible: boolean,
+  spot: boolean,
 ): void {
-  acc.add(`Fargate vCPU (${label})`, 'vCPU-hours', rates.vcpuHour, size.vcpu * taskHours, eligible);
-  acc.add(`Fargate memory (${label})`, 'GB-hours', rates.gbHour, size.memoryGiB * taskHours, eligible);
+  // Only On-Demand vCPU and memory count towards the Compute Savings Plan base.
+  const eligible = !spot;
+  const [vcpuKind, memoryKind] = spot
+    ? (['fargate-spot-vcpu', 'fargate-spot-memory'] as const)
+    : (['fargate-vcpu', 'fargate-memory'] as const);
+  acc.add(vcpuKind, `Fargate vCPU (${label})`, 'vCPU-hours', rates.vcpuHour, size.vcpu * taskHours, eligible);
+  acc.add(memoryKind, `Fargate memory (${label})`, 'GB-hours', rates.gbHour, size.memoryGiB * taskHours, eligible);
 }
 
 export function estimateFargateOption(
@@ -137,9 +151,23 @@ export function estimateFargateOption(
     if (service.os === 'windows') {
       // Windows tasks cannot use Fargate Spot (ECS Developer Guide); they always run On-Demand.
       const win = prices.windowsX86!;
-      acc.add('Fargate vCPU (Windows/x86)', 'vCPU-hours', win.vcpuHour, size.vcpu * taskHours, true);
-      acc.add('Fargate Windows OS licence', 'vCPU-hours', win.osLicenseVcpuHour, size.vcpu * taskHours, false);
-      acc.add('Fargate memory (Windows/x86)', 'GB-hours', win.gbHour, size.memoryGiB * taskHours, true);
+      acc.add('fargate-vcpu', 'Fargate vCPU (Windows/x86)', 'vCPU-hours', win.vcpuHour, size.vcpu * taskHours, true);
+      acc.add(
+        'fargate-windows-license',
+        'Fargate Windows OS licence',
+        'vCPU-hours',
+        win.osLicenseVcpuHour,
+        size.vcpu * taskHours,
+        false,
+      );
+      acc.add(
+        'fargate-memory',
+        'Fargate memory (Windows/x86)',
+        'GB-hours',
+        win.gbHour,
+        size.memoryGiB * taskHours,
+        true,
+      );
     } else {
       const arm = service.arch === 'arm64';
       const onDemand = arm ? prices.linuxArm! : prices.linuxX86;
@@ -148,12 +176,13 @@ export function estimateFargateOption(
       const spot = arm ? null : prices.spotLinuxX86;
       const label = arm ? 'Linux/ARM' : 'Linux/x86';
       const spotTaskHours = spot ? taskHours * spotShare : 0;
-      addCompute(acc, label, onDemand, size, taskHours - spotTaskHours, true);
-      if (spot && spotTaskHours > 0) addCompute(acc, `Spot, ${label}`, spot, size, spotTaskHours, false);
+      addCompute(acc, label, onDemand, size, taskHours - spotTaskHours, false);
+      if (spot && spotTaskHours > 0) addCompute(acc, `Spot, ${label}`, spot, size, spotTaskHours, true);
     }
     const extraStorage = service.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB;
     if (extraStorage > 0 && prices.ephemeralStorageGbHour) {
       acc.add(
+        'fargate-storage',
         `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GB`,
         'GB-hours',
         prices.ephemeralStorageGbHour,
@@ -185,6 +214,7 @@ export function estimateFargateOption(
   if (savings > 0 && savingsPlanBaseUSD > 0) {
     lines.push(
       discountLine(
+        'fargate-savings-plan',
         `Compute Savings Plan (${savings}% off On-Demand Fargate vCPU and memory)`,
         savingsPlanBaseUSD,
         savings,
@@ -210,12 +240,14 @@ function coreDnsOnFargateLines(scenario: Scenario, prices: FargatePrices): CostL
   if (podHours === 0) return [];
   return [
     lineFromFigure(
+      'fargate-coredns-vcpu',
       `CoreDNS pods on Fargate, vCPU (${COREDNS_REPLICAS} x ${size.vcpu} vCPU per cluster)`,
       size.vcpu * podHours,
       'vCPU-hours',
       prices.linuxX86.vcpuHour,
     ),
     lineFromFigure(
+      'fargate-coredns-memory',
       `CoreDNS pods on Fargate, memory (${COREDNS_REPLICAS} x ${size.memoryGiB} GB per cluster)`,
       size.memoryGiB * podHours,
       'GB-hours',

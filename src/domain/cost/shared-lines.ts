@@ -3,22 +3,37 @@
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
+import { categoryOfKind } from './line-kinds.ts';
 import { lineFromFigure, lineFromScenario, withoutEmptyLines, type CostLine } from './cost-line.ts';
 
 export function networkLines(scenario: Scenario, snapshot: RegionSnapshot): CostLine[] {
   const { extras, hoursPerMonth } = scenario;
   const p = snapshot.extras;
   return withoutEmptyLines([
-    lineFromFigure('Application Load Balancer hours', extras.loadBalancers * hoursPerMonth, 'ALB-hours', p.albHour),
     lineFromFigure(
+      'alb-hours',
+      'Application Load Balancer hours',
+      extras.loadBalancers * hoursPerMonth,
+      'ALB-hours',
+      p.albHour,
+    ),
+    lineFromFigure(
+      'alb-lcu',
       'Application Load Balancer capacity units',
       extras.loadBalancers * extras.lcuPerLoadBalancer * hoursPerMonth,
       'LCU-hours',
       p.albLcuHour,
     ),
-    lineFromFigure('NAT gateway hours', extras.natGateways * hoursPerMonth, 'NAT gateway-hours', p.natGatewayHour),
-    lineFromFigure('NAT gateway data processed', extras.natDataGB, 'GB', p.natGatewayGb),
     lineFromFigure(
+      'nat-hours',
+      'NAT gateway hours',
+      extras.natGateways * hoursPerMonth,
+      'NAT gateway-hours',
+      p.natGatewayHour,
+    ),
+    lineFromFigure('nat-data', 'NAT gateway data processed', extras.natDataGB, 'GB', p.natGatewayGb),
+    lineFromFigure(
+      'public-ipv4',
       'Public IPv4 addresses',
       extras.publicIPv4Addresses * hoursPerMonth,
       'address-hours',
@@ -34,6 +49,7 @@ export function operationsLine(scenario: Scenario, platform: 'ecs' | 'eks'): Cos
   const hours = platform === 'ecs' ? ecsHoursPerMonth : eksHoursPerMonth;
   return withoutEmptyLines([
     lineFromScenario(
+      'team-time',
       `Team time operating ${platform.toUpperCase()}`,
       hours,
       'person-hours',
@@ -49,6 +65,8 @@ export function controlPlaneLines(scenario: Scenario, snapshot: RegionSnapshot, 
     // zero line keeps that fact visible next to EKS's cluster fee.
     return [
       {
+        kind: 'ecs-control-plane',
+        category: categoryOfKind('ecs-control-plane'),
         component: 'ECS control plane (no charge)',
         quantity: scenario.hoursPerMonth,
         unit: 'cluster-hours',
@@ -61,6 +79,12 @@ export function controlPlaneLines(scenario: Scenario, snapshot: RegionSnapshot, 
   const { clusters, support } = scenario.eks;
   const figure = support === 'extended' ? snapshot.eks.clusterHourExtended : snapshot.eks.clusterHourStandard;
   return withoutEmptyLines([
-    lineFromFigure(`EKS cluster (${support} support)`, clusters * scenario.hoursPerMonth, 'cluster-hours', figure),
+    lineFromFigure(
+      'eks-control-plane',
+      `EKS cluster (${support} support)`,
+      clusters * scenario.hoursPerMonth,
+      'cluster-hours',
+      figure,
+    ),
   ]);
 }

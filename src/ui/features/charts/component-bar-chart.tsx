@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORIES, CATEGORY_COLORS, type BreakdownRow } from './chart-data.ts';
+import { CATEGORY_COLORS, type BreakdownRow } from './chart-data.ts';
+import { LINE_CATEGORIES, LINE_CATEGORY_LABELS } from '../../../domain/cost/line-kinds.ts';
 import { money } from '../../lib/format.ts';
 
 const axisMoney = (v: number) => (Math.abs(v) >= 10_000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`);
@@ -17,9 +18,10 @@ function OptionTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload
   );
 }
 
-/** Stacked bars: each option's monthly total split into compute, control plane, network and team time. */
+/** Stacked bars: each option's monthly total split by bill category (compute, storage, control plane, network, logs,
+ * discounts, team time), showing the categories that have any cost. */
 export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
-  const used = CATEGORIES.filter((c) => rows.some((r) => r[c] !== 0));
+  const used = LINE_CATEGORIES.filter((c) => rows.some((r) => r[c] !== 0));
   const summary = rows.map((r) => `${r.option} ${money(r.total)}`).join(', ');
   return (
     <figure className="chart">
@@ -33,7 +35,14 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
             <Tooltip formatter={(value) => money(Number(value))} />
             <Legend />
             {used.map((c) => (
-              <Bar key={c} dataKey={c} stackId="total" fill={CATEGORY_COLORS[c]} isAnimationActive={false} />
+              <Bar
+                key={c}
+                dataKey={c}
+                name={LINE_CATEGORY_LABELS[c]}
+                stackId="total"
+                fill={CATEGORY_COLORS[c]}
+                isAnimationActive={false}
+              />
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -58,7 +67,7 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
                 <th scope="col">Option</th>
                 {used.map((c) => (
                   <th key={c} scope="col" className="num">
-                    {c}
+                    {LINE_CATEGORY_LABELS[c]}
                   </th>
                 ))}
                 <th scope="col" className="num">
