@@ -15,6 +15,7 @@ import {
 import type { ExportFile } from './export-file.ts';
 import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
 import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
+import { EXAMPLE_ACCOUNT_ID } from '../scenario/secret-arn.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -100,6 +101,18 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
   ];
 }
 
+/** Secret ARNs that still name the presets' example account: the user's own secrets go there. */
+function exampleAccountLines(context: ExportContext): string[] {
+  return context.services.flatMap((plan) => {
+    const names = plan.secrets.filter((s) => s.account === EXAMPLE_ACCOUNT_ID).map((s) => `\`${s.name}\``);
+    return names.length === 0
+      ? []
+      : [
+          `- \`${EXAMPLE_ACCOUNT_ID}\`, the example account, in the secret ARNs of ${plan.name} (${names.join(', ')}): put the ARN of your own secret in the scenario and export again.`,
+        ];
+  });
+}
+
 function ecsSteps(context: ExportContext): string[] {
   const placeholders = context.services.filter((s) => s.imageIsPlaceholder).map((s) => s.name);
   const fill = [
@@ -112,6 +125,7 @@ function ecsSteps(context: ExportContext): string[] {
     fill.push(
       `- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in \`ecs/terraform/main.tf\` and the task definition JSON.`,
     );
+  fill.push(...exampleAccountLines(context));
   fill.push(
     `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates) and create the log groups \`/ecs/<service>\` first.`,
     '- Secrets encrypted with a customer managed KMS key also need `kms:Decrypt` on the execution role.',
@@ -150,6 +164,7 @@ function eksSteps(context: ExportContext): string[] {
     );
   if (placeholders.length > 0)
     out.push(`- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in its \`deployment.yaml\`.`);
+  out.push(...exampleAccountLines(context));
   if (withoutSecrets.length > 0) {
     out.push(
       `- IAM roles for ${withoutSecrets.map((s) => s.name).join(', ')} (their ServiceAccounts name \`${CLUSTER_NAME}-<service>\`): create each with your app's policy, e.g. \`eksctl create iamserviceaccount --cluster ${CLUSTER_NAME} --namespace ${NAMESPACE} --name <service> --role-name ${CLUSTER_NAME}-<service> --role-only --attach-policy-arn <policy ARN> --approve\`.`,

@@ -34,12 +34,18 @@ describe('prepareExport', () => {
     const input = exportInputFor(
       articleWith({
         environment: { DATABASE_URL: 'x' },
-        secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:1:secret:a', BROKEN: 'arn:aws:ssm:' },
+        secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:a' },
       }),
       'eks-ec2',
     );
-    expect(findExportProblems(input)).toEqual([
-      'services[0].secrets.BROKEN: must be a full ARN with a region and an account (arn:aws:SERVICE:REGION:ACCOUNT:...)',
+    // The schema refuses a wildcard ARN; the export checks again for callers that skip validation.
+    const service = input.scenario.services[0]!;
+    const scenario = {
+      ...input.scenario,
+      services: [{ ...service, secrets: { ...service.secrets, BROKEN: 'arn:aws:ssm:us-east-1:*:parameter/*' } }],
+    };
+    expect(findExportProblems({ ...input, scenario })).toEqual([
+      'services[0].secrets.BROKEN: must not contain a wildcard ("*" or "?"): name exactly one secret, or the exported IAM policy would let the task read every secret that matches',
       'services[0].secrets.DATABASE_URL: is also set in environment; a container gets each variable once',
     ]);
   });

@@ -56,7 +56,9 @@ describe('article shapes', () => {
           image: '123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest',
           portMappings: [{ containerPort: 8080, protocol: 'tcp' }],
           environment: [{ name: 'ENVIRONMENT', value: 'production' }],
-          secrets: [{ name: 'DATABASE_URL', valueFrom: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url' }],
+          secrets: [
+            { name: 'DATABASE_URL', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url' },
+          ],
           logConfiguration: {
             logDriver: 'awslogs',
             options: {

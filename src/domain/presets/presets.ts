@@ -26,7 +26,7 @@ export const ARTICLE_API: ScenarioInput = {
       port: 8080,
       healthCheckPath: '/health',
       environment: { ENVIRONMENT: 'production' },
-      secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url' },
+      secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url' },
       public: true,
       host: 'api.example.com',
     },

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import { ECS_NETWORK_MODES } from '../capacity/ecs-node-capacity.ts';
+import { MAX_SECRET_ARN_CHARS, parseSecretArn, SECRET_ARN_PATTERN } from './secret-arn.ts';
 
 const REGION_CODES = REGION_CATALOG.map((r) => r.code) as [string, ...string[]];
 
@@ -18,6 +19,23 @@ export const MAX_SERVICES = 200;
 
 const SERVICE_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+
+const envKey = z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' });
+/**
+ * Service fields that map names the user chooses to values. zod skips a "__proto__" key there (a
+ * plain object cannot hold it), so validateScenario refuses it before zod would drop it.
+ */
+export const SERVICE_NAME_MAPS = ['environment', 'secrets'] as const;
+
+/** A Secrets Manager or SSM Parameter Store ARN that names one secret (secret-arn.ts). */
+const secretArn = z
+  .string()
+  .superRefine((arn, ctx) => {
+    const parsed = parseSecretArn(arn);
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+  })
+  // For editors through the JSON Schema; the refinement above gives the precise message.
+  .meta({ pattern: SECRET_ARN_PATTERN.source, maxLength: MAX_SECRET_ARN_CHARS });
 
 const percent = z.number().min(0).max(100);
 const count = (max: number) => z.number().int().min(0).max(max);
@@ -71,20 +89,8 @@ export const serviceSchema = z.strictObject({
     .max(255)
     .regex(/^\/[^\s]*$/, { error: 'must start with "/" and contain no spaces' })
     .optional(),
-  environment: z
-    .record(z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }), z.string().max(32_768))
-    .optional(),
-  secrets: z
-    .record(
-      z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' }),
-      z
-        .string()
-        .regex(/^arn:aws[a-z-]*:(secretsmanager|ssm):/, {
-          error: 'must be a Secrets Manager or SSM Parameter Store ARN',
-        })
-        .max(2048),
-    )
-    .optional(),
+  environment: z.record(envKey, z.string().max(32_768)).optional(),
+  secrets: z.record(envKey, secretArn).optional(),
   public: z.boolean().default(false),
   host: z
     .string()

@@ -111,3 +111,83 @@ describe('rules across fields', () => {
     expect(problemsOf({ ...base, eks: { clusters: 0 } })).toEqual(['eks.clusters: must be at least 1']);
   });
 });
+
+describe('secret ARNs', () => {
+  const withSecret = (arn: string) => withService({ secrets: { DATABASE_URL: arn } });
+
+  it.each([
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url',
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url-AbCdEf:password::',
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf::AWSPREVIOUS:',
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf:::a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+    'arn:aws:ssm:eu-west-1:123456789012:parameter/prod/token',
+    'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/token',
+    'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:db',
+  ])('accepts %s', (arn) => {
+    expect(problemsOf(withSecret(arn))).toEqual([]);
+  });
+
+  it.each([
+    ['arn:aws:secretsmanager:us-east-1:*:secret:*', /wildcard/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:*', /wildcard/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-??????', /wildcard/],
+    ['arn:aws:ssm:us-east-1:*:parameter/*', /wildcard/],
+    ['arn:aws:ssm:us-east-1:123456789012:parameter/prod/*', /wildcard/],
+    ['arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url', /12-digit/],
+    ['arn:aws:secretsmanager:us-east-1:1234567890123:secret:prod/db-url', /12-digit/],
+    ['arn:aws:secretsmanager:us-east-1::secret:prod/db-url', /12-digit/],
+    ['arn:aws:secretsmanager:*:123456789012:secret:prod/db-url', /wildcard/],
+    ['arn:aws:secretsmanager:mars:123456789012:secret:prod/db-url', /region/],
+    ['arn:aws:iam::123456789012:role/x', /Secrets Manager or SSM Parameter Store/],
+    ['arn:evil:secretsmanager:us-east-1:123456789012:secret:x', /partition/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:parameter/x', /secret:NAME/],
+    ['arn:aws:ssm:us-east-1:123456789012:secret:x', /parameter\/NAME/],
+    ['arn:aws:ssm:us-east-1:123456789012:document/x', /parameter\/NAME/],
+    ['arn:aws:ssm:us-east-1:123456789012:parameter//prod/token', /parameter\/prod\/token/],
+    ['arn:aws:ssm:us-east-1:123456789012:parameter/prod/', /empty/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:', /secret name/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:db url', /secret name/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:x:key', /JSON_KEY:VERSION_STAGE:VERSION_ID/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:x:a:b:c:d', /JSON_KEY:VERSION_STAGE:VERSION_ID/],
+    [
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:x::AWSCURRENT:a1b2c3d4-5678-90ab-cdef-EXAMPLE11111',
+      /not both/,
+    ],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:x:::abc', /version id/],
+    ['arn:aws:secretsmanager:us-east-1:123456789012:secret:x:a.b::', /JSON key/],
+    ['secretsmanager:us-east-1:123456789012:secret:x', /Secrets Manager or SSM Parameter Store/],
+  ])('refuses %s, naming the field', (arn, problem) => {
+    const problems = problemsOf(withSecret(arn));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^services\[0\]\.secrets\.DATABASE_URL: /);
+    expect(problems[0]).toMatch(problem);
+  });
+});
+
+describe('variable names objects cannot hold', () => {
+  // JSON.parse makes "__proto__" an own key; assigning it to a plain object would drop it.
+  const parsed = (field: 'environment' | 'secrets', value: string) =>
+    JSON.parse(
+      `{"version":1,"region":"us-east-1","services":[{"name":"api","vcpu":1,"memoryGiB":2,"replicas":1,"${field}":{"__proto__":${JSON.stringify(value)}}}]}`,
+    );
+
+  it.each([
+    ['environment', 'x'],
+    ['secrets', 'arn:aws:ssm:us-east-1:123456789012:parameter/token'],
+  ] as const)('refuses __proto__ in %s with a message instead of dropping it', (field, value) => {
+    expect(problemsOf(parsed(field, value))).toEqual([
+      `services[0].${field}.__proto__: "__proto__" cannot be used as a variable name here (JavaScript objects cannot hold it, so it would be lost); rename the variable`,
+    ]);
+  });
+
+  it('keeps other names that shadow object methods exactly', () => {
+    const input = withService({ environment: { constructor: 'a', toString: 'b', hasOwnProperty: 'c', valueOf: 'd' } });
+    const result = validateScenario(input);
+    expect(result.ok && Object.entries(result.scenario.services[0]!.environment!)).toEqual([
+      ['constructor', 'a'],
+      ['toString', 'b'],
+      ['hasOwnProperty', 'c'],
+      ['valueOf', 'd'],
+    ]);
+  });
+});

@@ -3,7 +3,7 @@
  * `services[0].memoryGiB: must be greater than 0`. Never throws.
  */
 import type { z } from 'zod';
-import { scenarioSchema, type Scenario } from './scenario-schema.ts';
+import { scenarioSchema, SERVICE_NAME_MAPS, type Scenario } from './scenario-schema.ts';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 
@@ -74,11 +74,40 @@ function messageFor(issue: z.core.$ZodIssue): string {
   }
 }
 
+const isPlainRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * "__proto__" as a variable name: JSON.parse makes it an own key, but assigning it to a plain
+ * object sets the prototype instead, so zod (and any object built from it) would drop it without
+ * a word. It is refused, naming the field, instead of being lost.
+ */
+function protoKeyProblems(input: unknown): FieldProblem[] {
+  if (!isPlainRecord(input) || !Array.isArray(input.services)) return [];
+  const problems: FieldProblem[] = [];
+  input.services.forEach((service: unknown, index) => {
+    if (!isPlainRecord(service)) return;
+    for (const field of SERVICE_NAME_MAPS) {
+      const names = service[field];
+      if (isPlainRecord(names) && Object.hasOwn(names, '__proto__')) {
+        problems.push({
+          path: formatPath(['services', index, field, '__proto__']),
+          message:
+            '"__proto__" cannot be used as a variable name here (JavaScript objects cannot hold it, so it would be lost); rename the variable',
+        });
+      }
+    }
+  });
+  return problems;
+}
+
 /** Validates the shape and ranges; the region is checked against the regions the snapshot covers. */
 export function validateScenario(input: unknown): Validation {
+  const lost = protoKeyProblems(input);
   const parsed = scenarioSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+  if (!parsed.success || lost.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    const problems = issues.map((issue) => {
       // int() reports a non-integer as invalid_type "int" in zod 4; say it plainly.
       if (
         issue.code === 'invalid_type' &&
@@ -96,7 +125,7 @@ export function validateScenario(input: unknown): Validation {
       }
       return { path: formatPath(issue.path), message: messageFor(issue) };
     });
-    return { ok: false, problems: dedupe(problems) };
+    return { ok: false, problems: dedupe([...lost, ...problems]) };
   }
   return { ok: true, scenario: parsed.data };
 }

@@ -54,8 +54,8 @@ resource "aws_iam_role_policy" "execution_secrets" {
         Effect = "Allow"
         Action = ["secretsmanager:GetSecretValue"]
         Resource = [
-          "arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url",
-          "arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url-??????",
+          "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url",
+          "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url-??????",
         ]
       },
     ]
@@ -153,7 +153,7 @@ locals {
       secrets = [
         {
           name      = "DATABASE_URL"
-          valueFrom = "arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url"
+          valueFrom = "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url"
         },
       ]
       mountPoints = []
