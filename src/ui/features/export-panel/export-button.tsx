@@ -12,11 +12,14 @@ export function ExportButton({
   label,
   scenario,
   estimate,
+  disabledReason,
 }: {
   optionId: OptionId;
   label: string;
   scenario: Scenario;
   estimate: Estimate;
+  /** While the results are not for the current input, nothing is exported (it would not be what the page shows). */
+  disabledReason?: string | undefined;
 }) {
   const [open, setOpen] = useState(false);
   const close = () => setOpen(false);
@@ -29,9 +32,11 @@ export function ExportButton({
         aria-label={`Export ${label} configuration`}
         aria-haspopup="dialog"
         onClick={() => setOpen(true)}
+        disabled={!!disabledReason}
       >
         Export
       </button>
+      {disabledReason ? <span className="muted action-note">{disabledReason}</span> : null}
       {open ? (
         <Suspense fallback={<p role="status">Loading the export…</p>}>
           <ExportDialog

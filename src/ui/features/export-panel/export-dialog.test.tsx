@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { unzipSync, strFromU8 } from 'fflate';
-import ExportDialog from './export-dialog.tsx';
+import ExportDialog, { fileSize } from './export-dialog.tsx';
 import { ARTICLE_SCENARIO, exportInputFor } from '../../../domain/export/testing/export-fixtures.ts';
 
 afterEach(() => {
@@ -116,5 +116,34 @@ describe('ExportDialog', () => {
       /services\[0\]\.environment\.NAME: is not in Unicode normalization form C/,
     );
     expect((screen.getByRole('button', { name: 'Download .zip' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('file list', () => {
+  it('gives each file its size in UTF-8 bytes and a download of its own', async () => {
+    expect(fileSize('abc')).toBe('3 B');
+    expect(fileSize('é'.repeat(1024))).toBe('2.0 KiB');
+    let blob: Blob | undefined;
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (b: Blob) => {
+          blob = b;
+          return 'blob:file';
+        },
+        revokeObjectURL: vi.fn(),
+      }),
+    );
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    renderDialog();
+    const row = screen.getByRole('button', { name: 'scenario.json' }).closest('li')!;
+    expect(row.textContent).toMatch(/\d+(\.\d)? (B|KiB)/);
+    fireEvent.click(screen.getByRole('button', { name: 'Download ecs/terraform/main.tf' }));
+    expect(names).toEqual(['main.tf']);
+    expect(await blob!.text()).toContain('resource "aws_ecs_service" "api_service"');
+    expect(screen.getByRole('status').textContent).toBe('Downloaded main.tf');
   });
 });

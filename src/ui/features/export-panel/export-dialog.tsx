@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Estimate, OptionId } from '../../../domain/cost/estimate-types.ts';
 import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
@@ -18,8 +18,8 @@ const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 /** Starts a browser download of bytes under a file name (object URL revoked right after). */
-function downloadBytes(bytes: Uint8Array, fileName: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/zip' });
+function downloadBytes(bytes: Uint8Array | string, fileName: string, type = 'application/zip'): void {
+  const blob = new Blob([bytes as BlobPart], { type });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
@@ -29,6 +29,18 @@ function downloadBytes(bytes: Uint8Array, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
+
+const encoder = new TextEncoder();
+
+/** A file's size as the zip stores it (UTF-8 bytes): "812 B", "3.4 KiB". */
+export function fileSize(contents: string): string {
+  const bytes = encoder.encode(contents).length;
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 
 /** Modal preview of an option's export bundle: file list, contents, copy buttons and a zip download. */
 export default function ExportDialog(props: ExportDialogProps) {
@@ -45,6 +57,7 @@ export default function ExportDialog(props: ExportDialogProps) {
   }, [scenario, estimate, optionId, shareUrl]);
   const [selectedPath, setSelectedPath] = useState(files[0]?.path ?? '');
   const [status, setStatus] = useState('');
+  const [wrap, setWrap] = useState(false);
   const selected = files.find((f) => f.path === selectedPath) ?? files[0];
 
   // Focus moves into the dialog on open and back to the opener on close (WAI-ARIA modal dialog pattern).
@@ -84,6 +97,11 @@ export default function ExportDialog(props: ExportDialogProps) {
     }
   }
 
+  function downloadFile(file: ExportFile): void {
+    downloadBytes(file.contents, baseName(file.path), 'text/plain;charset=utf-8');
+    setStatus(`Downloaded ${baseName(file.path)}`);
+  }
+
   function downloadZip(): void {
     const fileName = `${optionId}-bundle.zip`;
     downloadBytes(zipExportFiles(files), fileName);
@@ -91,11 +109,7 @@ export default function ExportDialog(props: ExportDialogProps) {
   }
 
   return (
-    <div
-      className="export-dialog-backdrop"
-      style={styles.backdrop}
-      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
-    >
+    <div className="export-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={dialogRef}
         className="export-dialog"
@@ -105,15 +119,12 @@ export default function ExportDialog(props: ExportDialogProps) {
         aria-describedby={descriptionId}
         // Focusable itself, so a click on plain text inside keeps focus (and Escape, Tab) in the dialog.
         tabIndex={-1}
-        style={styles.dialog}
         onKeyDown={onKeyDown}
       >
-        <header style={styles.header}>
+        <header className="export-dialog-head">
           <div>
-            <h2 id={titleId} style={styles.title}>
-              Export {OPTION_LABELS[optionId]} configuration
-            </h2>
-            <p id={descriptionId} style={styles.subtitle}>
+            <h2 id={titleId}>Export {OPTION_LABELS[optionId]} configuration</h2>
+            <p id={descriptionId} className="muted">
               {files.length > 0
                 ? `${files.length} files. README.md lists what to fill in and how to apply them.`
                 : 'No files.'}
@@ -124,7 +135,7 @@ export default function ExportDialog(props: ExportDialogProps) {
           </button>
         </header>
         {problems.length > 0 ? (
-          <div role="alert" style={styles.problems}>
+          <div role="alert" className="export-problems">
             <p>This option cannot be exported yet:</p>
             <ul>
               {problems.map((problem) => (
@@ -133,41 +144,57 @@ export default function ExportDialog(props: ExportDialogProps) {
             </ul>
           </div>
         ) : (
-          <div style={styles.body}>
-            <ul aria-label="Bundle files" style={styles.fileList}>
+          <div className="export-body">
+            <ul aria-label="Bundle files" className="export-files">
               {files.map((file) => (
-                <li key={file.path} style={styles.fileRow}>
+                <li key={file.path} className={file.path === selected?.path ? 'is-selected' : undefined}>
                   <button
                     type="button"
+                    className="export-file-name"
                     aria-current={file.path === selected?.path ? 'true' : undefined}
+                    aria-describedby={`${titleId}-${file.path}-size`}
                     onClick={() => setSelectedPath(file.path)}
-                    style={{ ...styles.fileButton, fontWeight: file.path === selected?.path ? 700 : 400 }}
                   >
                     {file.path}
                   </button>
-                  <button
-                    type="button"
-                    aria-label={`Copy ${file.path}`}
-                    onClick={() => void copyFile(file.path, file.contents)}
-                  >
-                    Copy
-                  </button>
+                  <span id={`${titleId}-${file.path}-size`} className="export-file-size">
+                    {fileSize(file.contents)}
+                  </span>
+                  <span className="export-file-actions">
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-label={`Copy ${file.path}`}
+                      onClick={() => void copyFile(file.path, file.contents)}
+                    >
+                      Copy
+                    </button>
+                    <button
+                      type="button"
+                      className="button-small"
+                      aria-label={`Download ${file.path}`}
+                      onClick={() => downloadFile(file)}
+                    >
+                      Download
+                    </button>
+                  </span>
                 </li>
               ))}
             </ul>
             {selected && (
-              <section aria-label={`Contents of ${selected.path}`} style={styles.preview}>
-                <pre style={styles.pre} tabIndex={0}>
+              <section aria-label={`Contents of ${selected.path}`} className="export-preview">
+                <pre className={wrap ? 'is-wrapped' : undefined} tabIndex={0}>
                   {selected.contents}
                 </pre>
               </section>
             )}
           </div>
         )}
-        <footer style={styles.footer}>
-          <p role="status" style={styles.status}>
-            {status}
-          </p>
+        <footer className="export-dialog-foot">
+          <p role="status">{status}</p>
+          <label className="check-inline">
+            <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> Wrap long lines
+          </label>
           <button type="button" onClick={downloadZip} disabled={files.length === 0}>
             Download .zip
           </button>
@@ -176,59 +203,3 @@ export default function ExportDialog(props: ExportDialogProps) {
     </div>
   );
 }
-
-const styles = {
-  backdrop: {
-    position: 'fixed',
-    inset: 0,
-    background: 'rgba(0, 0, 0, 0.45)',
-    display: 'flex',
-    alignItems: 'center',
-    justifyContent: 'center',
-    zIndex: 1000,
-  },
-  dialog: {
-    background: '#fff',
-    color: '#111',
-    width: 'min(1100px, 96vw)',
-    height: 'min(760px, 92vh)',
-    display: 'flex',
-    flexDirection: 'column',
-    borderRadius: 8,
-    boxShadow: '0 10px 40px rgba(0,0,0,0.35)',
-  },
-  header: {
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    padding: '12px 16px',
-    borderBottom: '1px solid #ddd',
-  },
-  title: { margin: 0, fontSize: '1.15rem' },
-  subtitle: { margin: '2px 0 0', fontSize: '0.85rem', color: '#444' },
-  body: { display: 'flex', flex: 1, minHeight: 0 },
-  fileList: { listStyle: 'none', margin: 0, padding: 8, width: 320, overflowY: 'auto', borderRight: '1px solid #ddd' },
-  fileRow: { display: 'flex', gap: 4, alignItems: 'center', marginBottom: 2 },
-  fileButton: {
-    flex: 1,
-    textAlign: 'left',
-    background: 'none',
-    border: 'none',
-    padding: '4px 6px',
-    cursor: 'pointer',
-    fontFamily: 'monospace',
-    fontSize: '0.85rem',
-    overflowWrap: 'anywhere',
-  },
-  preview: { flex: 1, minWidth: 0, display: 'flex' },
-  pre: { flex: 1, margin: 0, padding: 12, overflow: 'auto', fontSize: '0.8rem', background: '#f6f8fa' },
-  footer: {
-    display: 'flex',
-    justifyContent: 'space-between',
-    alignItems: 'center',
-    padding: '10px 16px',
-    borderTop: '1px solid #ddd',
-  },
-  status: { margin: 0, fontSize: '0.85rem' },
-  problems: { flex: 1, padding: '12px 16px', color: '#8a1c1c', overflowY: 'auto' },
-} as const satisfies Record<string, CSSProperties>;

@@ -14,6 +14,8 @@ export interface OptionCardProps {
   scenario: Scenario;
   snapshot: RegionSnapshot | undefined;
   totalReplicas: number;
+  /** Why the figures are not for the current input (they stay, dimmed), or null when they are. */
+  staleReason?: string | null | undefined;
   /** The export action, given by the app shell (features do not import each other). */
   ExportAction?: ComponentType<OptionActionProps> | undefined;
 }
@@ -23,17 +25,27 @@ export interface OptionActionProps {
   label: string;
   scenario: Scenario;
   estimate: Estimate;
+  /** Set while the results are stale: the action is off and says why. */
+  disabledReason?: string | undefined;
 }
 
 /** One option: total (test contract: data-testid="monthly-total-<id>"), rank, node plan and its bill. */
-export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas, ExportAction }: OptionCardProps) {
+export function OptionCard({
+  option,
+  estimate,
+  scenario,
+  snapshot,
+  totalReplicas,
+  staleReason,
+  ExportAction,
+}: OptionCardProps) {
   const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);
   const isCheapest = option.id === estimate.cheapest;
   const total = option.monthlyUSD;
   const headingId = `option-${option.id}-heading`;
   return (
     <article
-      className={`option-card${isCheapest ? ' is-cheapest' : ''}${total === null ? ' is-unavailable' : ''}`}
+      className={`option-card${isCheapest ? ' is-cheapest' : ''}${total === null ? ' is-unavailable' : ''}${staleReason ? ' is-stale' : ''}`}
       aria-labelledby={headingId}
     >
       <header className="option-head">
@@ -73,7 +85,13 @@ export function OptionCard({ option, estimate, scenario, snapshot, totalReplicas
       ) : null}
       {total !== null && ExportAction ? (
         <div className="option-actions">
-          <ExportAction optionId={option.id} label={option.label} scenario={scenario} estimate={estimate} />
+          <ExportAction
+            optionId={option.id}
+            label={option.label}
+            scenario={scenario}
+            estimate={estimate}
+            disabledReason={staleReason ?? undefined}
+          />
         </div>
       ) : null}
     </article>

@@ -53,6 +53,13 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
                 scenario={scenario!}
                 snapshot={snapshot}
                 totalReplicas={totalReplicas}
+                staleReason={
+                  staleBecause === 'invalid-input'
+                    ? 'Fix the highlighted fields to export'
+                    : staleBecause === 'loading-prices'
+                      ? 'Waiting for the new prices'
+                      : null
+                }
                 ExportAction={ExportAction}
               />
             ))}
