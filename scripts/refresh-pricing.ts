@@ -7,8 +7,9 @@
  *
  * Needs AWS credentials from the SDK's default chain with pricing:GetProducts (docs/proxy.md has
  * the IAM policy). Without them it stops before asking AWS anything and writes nothing (exit 1).
- * Instance facts (vCPU, ENIs, max pods), Fargate Spot and the load balancer, NAT and IPv4 rates
- * are not in the Price List and are carried over from the current bundled files.
+ * Instance facts (vCPU, ENIs, max pods), Fargate Spot, the Spot Advisor figures and the load
+ * balancer, NAT, IPv4, EBS, CloudWatch Logs and data transfer rates are not queried and are carried
+ * over from the current bundled files, with their own sources and dates.
  */
 import { join, resolve } from 'node:path';
 import { REGION_CATALOG } from '../src/domain/pricing/region-catalog.ts';
@@ -16,12 +17,8 @@ import { createBundledSnapshotLoader } from '../src/proxy/load-bundled-snapshot-
 import { createPricingClient } from '../src/proxy/pricing/create-pricing-client.ts';
 import { fetchRegionPriceList } from '../src/proxy/pricing/fetch-region-price-list.ts';
 import { DEFAULT_GET_PRODUCTS_POLICY } from '../src/proxy/pricing/get-all-products.ts';
-import {
-  RefreshError,
-  buildRefreshedSnapshots,
-  renderPricingFiles,
-  writeFilesTogether,
-} from '../src/proxy/pricing/refresh-bundled-snapshots.ts';
+import { RefreshError, buildRefreshedSnapshots } from '../src/proxy/pricing/refresh-bundled-snapshots.ts';
+import { renderPricingFiles, writeFilesTogether } from '../src/proxy/pricing/pricing-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLED_DIR = join(ROOT, 'public', 'pricing');
@@ -93,6 +90,7 @@ async function main(): Promise<void> {
   const files = renderPricingFiles(snapshots, compiledOn, {
     pricingDir: outDir ?? BUNDLED_DIR,
     catalogModule: outDir ? null : CATALOG_MODULE,
+    generatedBy: 'scripts/refresh-pricing.ts from the AWS Price List',
   });
   await writeFilesTogether(files);
   process.stdout.write(

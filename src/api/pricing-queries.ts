@@ -9,7 +9,7 @@
  * whatever the loader returns.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
+import { SNAPSHOT_FORMAT_VERSION, type RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { fetchLivePricing, resolvePricingApi } from './fetch-live-pricing.ts';
 
 export type PriceSourceChoice = 'bundled' | 'live';
@@ -40,8 +40,14 @@ export async function fetchBundledSnapshot(
   const response = await fetchImpl(url, signal ? { signal } : {});
   if (!response.ok) throw new Error(`Could not load prices for ${region} (HTTP ${response.status} from ${url}).`);
   const body = (await response.json()) as Partial<RegionSnapshot>;
-  if (body.formatVersion !== 1 || body.region !== region || !body.ec2 || !body.eks || !body.extras) {
-    throw new Error(`The price file for ${region} is not a format-1 snapshot of that region.`);
+  if (
+    body.formatVersion !== SNAPSHOT_FORMAT_VERSION ||
+    body.region !== region ||
+    !body.ec2 ||
+    !body.eks ||
+    !body.extras
+  ) {
+    throw new Error(`The price file for ${region} is not a format-${SNAPSHOT_FORMAT_VERSION} snapshot of that region.`);
   }
   return body as RegionSnapshot;
 }

@@ -33,7 +33,7 @@ beforeAll(async () => {
     if (req.url?.includes('us-east-1')) {
       res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><p>hello</p>');
     } else if (req.url?.includes('eu-west-1')) {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"formatVersion":1,"region":"eu-west-1"}');
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"formatVersion":2,"region":"eu-west-1"}');
     } else if (req.url?.includes('us-west-2')) {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       Promise.resolve(proxy.app.request('/api/pricing/us-east-1')).then(async (answer) => res.end(await answer.text()));

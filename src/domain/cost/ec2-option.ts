@@ -246,6 +246,8 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePla
     vcpu: offer.vcpu,
     memoryMiB: offer.memoryMiB,
     usdHour: offer.usdHour,
+    priceSource: offer.source,
+    priceAsOf: offer.asOf,
     services: group.services.map((s) => s.name),
     choice: automatic ? 'automatic' : 'listed',
     allocatablePerNode: { ...capacity },
@@ -384,7 +386,7 @@ function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan
   const lines: CostLine[] = [];
   let onDemandUSD = 0;
   for (const plan of plans) {
-    const figure = { usd: plan.usdHour, source: snapshot.ec2.source, asOf: snapshot.ec2.asOf };
+    const figure = { usd: plan.usdHour, source: plan.priceSource, asOf: plan.priceAsOf };
     const onDemandHours = plan.nodeHours * (1 - spotShare);
     if (onDemandHours > 0) {
       const line = lineFromFigure(

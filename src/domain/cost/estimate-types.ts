@@ -23,6 +23,9 @@ export interface NodePlan {
   vcpu: number;
   memoryMiB: number;
   usdHour: number;
+  /** Source id (a key of the snapshot's sources) and date of usdHour. */
+  priceSource: string;
+  priceAsOf: string;
   /** Services placed on this group. */
   services: string[];
   /** "automatic": cheapest fitting type; "listed": cheapest of ec2.instanceTypes. */

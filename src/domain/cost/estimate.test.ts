@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { estimateScenario } from './estimate.ts';
 import type { Estimate, OptionEstimate, OptionId } from './estimate-types.ts';
-import { AP_SOUTH_2, EU_WEST_1, US_EAST_1 } from '../testing/load-snapshot.ts';
+import { AP_SOUTH_2, AP_SOUTHEAST_6, EU_WEST_1, US_EAST_1 } from '../testing/load-snapshot.ts';
 import { scenarioOf, service } from '../testing/scenario-builders.ts';
 import { totalOf } from './cost-line.ts';
 
@@ -190,15 +190,19 @@ describe('options the workload cannot use', () => {
   });
 
   it('Fargate options are unavailable where the price data has no Fargate prices', () => {
-    const estimate = estimateScenario(scenarioOf({ region: 'ap-south-2', services: [service('api')] }), AP_SOUTH_2);
+    const withoutFargate = { ...AP_SOUTH_2, fargate: null };
+    const estimate = estimateScenario(scenarioOf({ region: 'ap-south-2', services: [service('api')] }), withoutFargate);
     expect(option(estimate, 'ecs-fargate').reason).toMatch(/not in the price data/);
     expect(option(estimate, 'ecs-ec2').available).toBe(true);
   });
 
   it('reports when no option is available', () => {
     const estimate = estimateScenario(
-      scenarioOf({ region: 'ap-south-2', services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }),
-      AP_SOUTH_2,
+      scenarioOf({ region: 'ap-southeast-6', services: [service('web', { os: 'windows', vcpu: 1, memoryGiB: 2 })] }),
+      AP_SOUTHEAST_6,
+    );
+    expect(option(estimate, 'ecs-fargate').reason).toBe(
+      'no Windows Fargate price for ap-southeast-6 in the price data',
     );
     expect(estimate.cheapest).toBeNull();
   });
@@ -278,17 +282,18 @@ describe('pricing rules', () => {
     expect(ecs.monthlyUSD).toBe(28.83);
   });
 
-  it('lists derived figures it used (ARM outside us-east-1) in the warnings', () => {
+  it('lists derived figures it used (the load balancer outside us-east-1) in the warnings, and prices ARM at its published rate', () => {
     const estimate = estimateScenario(
-      scenarioOf({ region: 'eu-west-1', services: [service('api', { arch: 'arm64' })] }),
+      scenarioOf({ region: 'eu-west-1', services: [service('api', { arch: 'arm64' })], extras: { loadBalancers: 1 } }),
       EU_WEST_1,
     );
     const ecs = option(estimate, 'ecs-fargate');
-    expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({
-      unitPriceUSD: 0.032384,
-      derived: expect.stringMatching(/80%/),
-    });
-    expect(estimate.warnings.some((w) => w.includes('Fargate vCPU (Linux/ARM)') && w.includes('80%'))).toBe(true);
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({ unitPriceUSD: 0.03238, source: 'lkEcs' });
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)').derived).toBeUndefined();
+    expect(line(ecs, 'Application Load Balancer hours').derived).toMatch(/us-east-1 rate/);
+    expect(
+      estimate.warnings.some((w) => w.includes('Application Load Balancer hours') && w.includes('us-east-1 rate')),
+    ).toBe(true);
   });
 
   it('EC2 Spot share is priced at the scenario discount, and the total is the sum of the rounded lines', () => {

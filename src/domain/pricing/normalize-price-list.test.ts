@@ -2,19 +2,17 @@
  * The Price List normalizer on recorded AWS items (src/proxy/fixtures): what is read live, what is
  * kept from the bundle, the derived rules, and the items it must not mistake for Fargate, EKS or EC2.
  */
+import { DERIVED_RULE_TEXT } from './derived-price-rules.ts';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ARM_FROM_X86_RULE,
-  EKS_EXTENDED_RULE,
   PRICE_LIST_SOURCE_ID,
   PriceListNormalizeError,
-  SPOT_ARM_RULE,
   normalizePriceList,
   type PriceListItemsByService,
 } from './normalize-price-list.ts';
-import type { RegionSnapshot } from './price-snapshot.ts';
+import { SNAPSHOT_FORMAT_VERSION, type RegionSnapshot } from './price-snapshot.ts';
 import { parseRegionSnapshot } from './region-snapshot-schema.ts';
 import {
   recordedEc2M5LargeUsEast1,
@@ -47,7 +45,7 @@ describe('normalizePriceList', () => {
     const live = (usd: number, asOf: string) => ({ usd, source: PRICE_LIST_SOURCE_ID, asOf });
 
     expect(snapshot).toMatchObject({
-      formatVersion: 1,
+      formatVersion: SNAPSHOT_FORMAT_VERSION,
       region: 'us-east-1',
       source: 'live',
       asOf: '2022-11-21',
@@ -68,7 +66,10 @@ describe('normalizePriceList', () => {
     });
     expect(snapshot.fargate!.ephemeralStorageGbHour).toEqual(live(0.000111, '2022-11-21'));
     expect(snapshot.eks.clusterHourStandard).toEqual(live(0.1, '2022-08-11'));
-    expect(snapshot.eks.clusterHourExtended).toEqual({ ...live(0.6, '2022-08-11'), derived: EKS_EXTENDED_RULE });
+    expect(snapshot.eks.clusterHourExtended).toEqual({
+      ...live(0.6, '2022-08-11'),
+      derived: DERIVED_RULE_TEXT.eksExtendedSum,
+    });
     expect(snapshot.ec2.source).toBe(PRICE_LIST_SOURCE_ID);
     expect(snapshot.ec2.asOf).toBe('2020-07-09');
     expect(snapshot.sources[PRICE_LIST_SOURCE_ID]).toMatchObject({ date: '2022-11-21' });
@@ -80,7 +81,11 @@ describe('normalizePriceList', () => {
     const base = bundled('us-east-1');
     const snapshot = normalizePriceList('us-east-1', recordedItemsFor('us-east-1'), base);
     const bundledM5 = base.ec2.instances.find((offer) => offer.type === 'm5.large')!;
-    expect(snapshot.ec2.instances).toEqual([{ ...bundledM5, usdHour: 0.096 }]);
+    expect(snapshot.ec2.instances).toEqual([
+      { ...bundledM5, usdHour: 0.096, source: PRICE_LIST_SOURCE_ID, asOf: '2020-07-09' },
+    ]);
+    // Spot Advisor figures are not in the Price List: they stay the bundled ones.
+    expect(snapshot.ec2.spotAdvisor).toEqual(base.ec2.spotAdvisor);
   });
 
   it('keeps what AWS does not return from the bundle: Fargate Spot, load balancer, NAT and IPv4 rates', () => {
@@ -91,7 +96,7 @@ describe('normalizePriceList', () => {
     expect(snapshot.sources).toMatchObject(base.sources);
     // The live ARM rate equals the bundled one here, so the re-derived Spot ARM rate must too.
     expect(snapshot.fargate!.spotLinuxArm).toEqual(base.fargate!.spotLinuxArm);
-    expect(snapshot.fargate!.spotLinuxArm!.vcpuHour.derived).toBe(SPOT_ARM_RULE);
+    expect(snapshot.fargate!.spotLinuxArm!.vcpuHour.derived).toBe(DERIVED_RULE_TEXT.spotArm);
   });
 
   it.each([
@@ -123,27 +128,26 @@ describe('normalizePriceList', () => {
     expect(snapshot.ec2).toEqual(base.ec2);
   });
 
-  it("derives Linux/ARM as 80% of Linux/x86 when AWS lists no ARM rate, with the bundle generator's rule", () => {
+  it('keeps the bundled (published) Linux/ARM rate when AWS lists no ARM rate: nothing is derived from x86', () => {
     const base = bundled('eu-west-1');
     const items = recordedItemsFor('eu-west-1');
     const snapshot = normalizePriceList('eu-west-1', { ...items, ecs: withoutUsage(items.ecs, /-ARM-/) }, base);
-    expect(snapshot.fargate!.linuxArm).toEqual({
-      vcpuHour: { usd: 0.032384, source: PRICE_LIST_SOURCE_ID, asOf: '2022-11-21', derived: ARM_FROM_X86_RULE },
-      gbHour: { usd: 0.003556, source: PRICE_LIST_SOURCE_ID, asOf: '2022-11-21', derived: ARM_FROM_X86_RULE },
-    });
-    expect(base.fargate!.linuxArm!.vcpuHour.derived).toBe(ARM_FROM_X86_RULE);
+    expect(snapshot.fargate!.linuxArm).toEqual(base.fargate!.linuxArm);
+    expect(snapshot.fargate!.linuxArm!.vcpuHour.derived).toBeUndefined();
   });
 
   it('keeps the bundled Windows rates (or none) when AWS lists no complete Windows set', () => {
     const items = recordedItemsFor('eu-west-1');
     const noOsFee = withoutUsage(items.ecs, /Windows-OS/);
-    const snapshot = normalizePriceList('eu-west-1', { ...items, ecs: noOsFee }, bundled('eu-west-1'));
-    expect(snapshot.fargate!.windowsX86).toBeNull();
+    const base = bundled('eu-west-1');
+    const snapshot = normalizePriceList('eu-west-1', { ...items, ecs: noOsFee }, base);
+    expect(snapshot.fargate!.windowsX86).toEqual(base.fargate!.windowsX86);
+    const withoutWindows = { ...base, fargate: { ...base.fargate!, windowsX86: null } };
+    expect(normalizePriceList('eu-west-1', { ...items, ecs: noOsFee }, withoutWindows).fargate!.windowsX86).toBeNull();
   });
 
-  it('prices Fargate where the bundle has no Fargate rates (ap-northeast-3), without inventing Spot', () => {
-    const base = bundled('ap-northeast-3');
-    expect(base.fargate).toBeNull();
+  it('prices Fargate where the bundle has no Fargate rates, without inventing Spot', () => {
+    const base = { ...bundled('ap-northeast-3'), fargate: null };
     const snapshot = normalizePriceList('ap-northeast-3', recordedItemsFor('ap-northeast-3'), base);
     expect(snapshot.fargate!.linuxX86.vcpuHour.source).toBe(PRICE_LIST_SOURCE_ID);
     expect(snapshot.fargate!.spotLinuxX86).toBeNull();

@@ -9,8 +9,8 @@
  * read from the Price List carries `source: PRICE_LIST_SOURCE_ID` and the item's publication date;
  * the rest keep the bundled snapshot's source, so the estimate says where each number came from.
  *
- * Rules shared with scripts/generate-snapshot.ts (same wording, so the engine reports them the same):
- * - Fargate Linux/ARM missing: 80% of the Linux/x86 rate.
+ * Derived figures follow the rules of derived-price-rules.ts, shared with scripts/generate-snapshot.ts:
+ * - Fargate Linux/ARM missing from the answer: the bundled ARM rate stays (never a share of x86).
  * - Fargate Spot on ARM: the ARM rate x the region's Spot/On-Demand ratio observed on Linux/x86.
  * - EKS extended support: the Price List prices it as a surcharge line on top of the standard
  *   cluster-hour (`<PREFIX>-AmazonEKS-Hours:extendedSupport`, $0.50 in us-east-2: pricing-rules.md
@@ -27,16 +27,10 @@ import type {
   PriceSource,
   RegionSnapshot,
 } from './price-snapshot.ts';
+import { eksExtendedTotal, spotArmFrom } from './derived-price-rules.ts';
 
 /** The `sources` key of every figure read from the Price List. */
 export const PRICE_LIST_SOURCE_ID = 'aws-price-list-api';
-
-export const ARM_FROM_X86_RULE = 'Linux/ARM = 80% of Linux/x86 (AWS prices Graviton Fargate 20% below x86)';
-export const SPOT_ARM_RULE = "Linux/ARM rate x the region's Spot/On-Demand ratio observed on Linux/x86";
-export const EKS_EXTENDED_RULE = 'standard cluster-hour + the Price List extended-support surcharge';
-
-/** us-east-1 Price List: ARM 0.03238 = 0.8 x x86 0.04048 per vCPU-hour (pricing-rules.md section 1.1). */
-const ARM_SHARE_OF_X86 = 0.8;
 
 /** Parsed GetProducts answers for one region, one list per service code. */
 export interface PriceListItemsByService {
@@ -91,9 +85,6 @@ const EKS_USAGE = {
 } as const;
 
 const EC2_BOX_USAGE = new RegExp(`^${REGION_PREFIX}BoxUsage:([a-z0-9-]+\\.[a-z0-9-]+)$`);
-
-/** Rounds a derived rate to the 10 decimals the Price List uses (as scripts/generate-snapshot.ts does). */
-const tidy = (usd: number): number => Number(usd.toFixed(10));
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -158,10 +149,6 @@ class LiveFigures {
     if (rate.publishedOn > this.latestPublishedOn) this.latestPublishedOn = rate.publishedOn;
     return { usd: rate.usd, source: PRICE_LIST_SOURCE_ID, asOf: rate.publishedOn };
   }
-
-  derivedFigure(usd: number, publishedOn: string, rule: string): PriceFigure {
-    return { usd: tidy(usd), source: PRICE_LIST_SOURCE_ID, asOf: publishedOn, derived: rule };
-  }
 }
 
 function pairOf(vcpu: Rate | null, gb: Rate | null, live: LiveFigures): FargateRatePair | null {
@@ -178,10 +165,8 @@ function normalizeFargate(
   // Without the Linux/x86 pair the answer says nothing usable about Fargate: keep what the bundle knows.
   if (!x86) return bundled;
 
-  const arm = pairOf(rate(FARGATE_USAGE.armVcpu), rate(FARGATE_USAGE.armGb), live) ?? {
-    vcpuHour: live.derivedFigure(x86.vcpuHour.usd * ARM_SHARE_OF_X86, x86.vcpuHour.asOf, ARM_FROM_X86_RULE),
-    gbHour: live.derivedFigure(x86.gbHour.usd * ARM_SHARE_OF_X86, x86.gbHour.asOf, ARM_FROM_X86_RULE),
-  };
+  // No ARM answer: the bundled ARM rate (a published figure) stays; nothing is derived from x86.
+  const arm = pairOf(rate(FARGATE_USAGE.armVcpu), rate(FARGATE_USAGE.armGb), live) ?? bundled?.linuxArm ?? null;
 
   const windowsVcpu = rate(FARGATE_USAGE.windowsVcpu);
   const windowsGb = rate(FARGATE_USAGE.windowsGb);
@@ -208,20 +193,10 @@ function normalizeFargate(
 }
 
 /** Re-applies the bundled Spot ARM rule to the (possibly new) ARM rate; Spot itself stays bundled. */
-function spotArmFor(arm: FargateRatePair, bundled: FargatePrices | null): FargateRatePair | null {
+function spotArmFor(arm: FargateRatePair | null, bundled: FargatePrices | null): FargateRatePair | null {
   const spot = bundled?.spotLinuxX86;
-  if (!spot || !bundled) return null;
-  const ratio = (spotFigure: PriceFigure, onDemand: PriceFigure) => spotFigure.usd / onDemand.usd;
-  const figure = (usd: number): PriceFigure => ({
-    usd: tidy(usd),
-    source: spot.vcpuHour.source,
-    asOf: spot.vcpuHour.asOf,
-    derived: SPOT_ARM_RULE,
-  });
-  return {
-    vcpuHour: figure(arm.vcpuHour.usd * ratio(spot.vcpuHour, bundled.linuxX86.vcpuHour)),
-    gbHour: figure(arm.gbHour.usd * ratio(spot.gbHour, bundled.linuxX86.gbHour)),
-  };
+  if (!spot || !bundled || !arm) return null;
+  return spotArmFrom(arm, spot, bundled.linuxX86);
 }
 
 function normalizeEks(items: readonly ReadItem[], bundled: EksPrices, live: LiveFigures): EksPrices {
@@ -229,12 +204,7 @@ function normalizeEks(items: readonly ReadItem[], bundled: EksPrices, live: Live
   const surcharge = findRate(items, EKS_USAGE.extendedSurcharge);
   const standard = standardRate ? live.figure(standardRate) : bundled.clusterHourStandard;
   if (!surcharge) return { clusterHourStandard: standard, clusterHourExtended: bundled.clusterHourExtended };
-  live.figure(surcharge);
-  const asOf = standard.asOf > surcharge.publishedOn ? standard.asOf : surcharge.publishedOn;
-  return {
-    clusterHourStandard: standard,
-    clusterHourExtended: live.derivedFigure(standard.usd + surcharge.usd, asOf, EKS_EXTENDED_RULE),
-  };
+  return { clusterHourStandard: standard, clusterHourExtended: eksExtendedTotal(standard, live.figure(surcharge)) };
 }
 
 /** On-Demand Linux prices by instance type, from items that match the EC2 query's filters exactly. */
@@ -276,10 +246,11 @@ function normalizeEc2(items: readonly ReadItem[], bundled: Ec2Prices, live: Live
     if (!rate) continue;
     live.figure(rate);
     if (rate.publishedOn > publishedOn) publishedOn = rate.publishedOn;
-    instances.push({ ...offer, usdHour: rate.usd });
+    instances.push({ ...offer, usdHour: rate.usd, source: PRICE_LIST_SOURCE_ID, asOf: rate.publishedOn });
   }
   if (instances.length === 0) return bundled;
-  return { source: PRICE_LIST_SOURCE_ID, asOf: publishedOn, instances };
+  // The Spot Advisor figures are not in the Price List: they stay the bundled ones, with their source.
+  return { source: PRICE_LIST_SOURCE_ID, asOf: publishedOn, spotAdvisor: bundled.spotAdvisor, instances };
 }
 
 function priceListSource(asOf: string): PriceSource {

@@ -50,6 +50,34 @@ export interface ExtraPrices {
   publicIpv4Hour: PriceFigure;
 }
 
+/** EBS, for the root volumes of EC2 nodes. */
+export interface StoragePrices {
+  /** gp3, per GB-month (AWS bills GB-months pro rata by the hour). */
+  gp3GbMonth: PriceFigure;
+}
+
+/** CloudWatch Logs, Standard log class. */
+export interface LogPrices {
+  ingestionGb: PriceFigure;
+  /** Stored (archived) log data, per GB-month. */
+  storageGbMonth: PriceFigure;
+}
+
+/** One tier of internet egress: the rate for the GB of a month between fromGB and toGB. */
+export interface EgressTier {
+  fromGB: number;
+  /** null for the open-ended last tier. */
+  toGB: number | null;
+  perGb: PriceFigure;
+}
+
+export interface TransferPrices {
+  /** Data transfer out to the internet, tiers in ascending order starting at 0 GB. */
+  internetEgressTiers: EgressTier[];
+  /** Data transfer between availability zones of the region, per GB, charged on each side. */
+  crossAzGbEachWay: PriceFigure;
+}
+
 export type CpuArch = 'x86_64' | 'arm64';
 
 /** One EC2 instance type priced in the region: facts from DescribeInstanceTypes, VPC limits and the price. */
@@ -84,11 +112,22 @@ export interface InstanceOffer {
   ecsGuideTasks: { withoutTrunking: number; withTrunking: number | null } | null;
   /** On-Demand Linux, shared tenancy, USD per instance-hour. */
   usdHour: number;
+  /** Key into {@link RegionSnapshot.sources} for usdHour. */
+  source: string;
+  /** The date of usdHour's source. */
+  asOf: string;
+  /** Spot Instance Advisor: Spot's savings over On-Demand, percent; null when the advisor has no figure. */
+  spotSavingsPercent: number | null;
+  /** Spot Instance Advisor: frequency of interruption band ("<5%", "5-10%", ... ">20%"); null without a figure. */
+  spotInterruption: string | null;
 }
 
 export interface Ec2Prices {
+  /** The source of most of the region's On-Demand prices (each offer names its own). */
   source: string;
   asOf: string;
+  /** The Spot Instance Advisor data behind the offers' Spot figures; null where the advisor covers no type. */
+  spotAdvisor: { source: string; asOf: string } | null;
   instances: InstanceOffer[];
 }
 
@@ -102,8 +141,11 @@ export interface PriceSource {
   quote?: string;
 }
 
+/** Version of the snapshot format; 2 added per-offer sources, Spot Advisor, EBS, logs and transfer. */
+export const SNAPSHOT_FORMAT_VERSION = 2;
+
 export interface RegionSnapshot {
-  formatVersion: 1;
+  formatVersion: typeof SNAPSHOT_FORMAT_VERSION;
   region: string;
   regionName: string;
   /** "snapshot" for the bundled files, "live" for the proxy's Price List answers. */
@@ -118,6 +160,9 @@ export interface RegionSnapshot {
   fargate: FargatePrices | null;
   eks: EksPrices;
   extras: ExtraPrices;
+  storage: StoragePrices;
+  logs: LogPrices;
+  transfer: TransferPrices;
   ec2: Ec2Prices;
 }
 
@@ -134,6 +179,21 @@ export function listDerivedFigures(snapshot: RegionSnapshot): { path: string; fi
     }
     for (const [key, child] of Object.entries(record)) visit(child, path ? `${path}.${key}` : key);
   };
-  visit({ fargate: snapshot.fargate, eks: snapshot.eks, extras: snapshot.extras }, '');
+  visit(
+    {
+      fargate: snapshot.fargate,
+      eks: snapshot.eks,
+      extras: snapshot.extras,
+      storage: snapshot.storage,
+      logs: snapshot.logs,
+      transfer: {
+        crossAzGbEachWay: snapshot.transfer.crossAzGbEachWay,
+        ...Object.fromEntries(
+          snapshot.transfer.internetEgressTiers.map((tier, i) => [`internetEgressTiers.${i}`, tier.perGb]),
+        ),
+      },
+    },
+    '',
+  );
   return found;
 }

@@ -4,7 +4,7 @@
  * a proxy that answers with something else is reported, not priced.
  */
 import { z } from 'zod';
-import type { RegionSnapshot } from './price-snapshot.ts';
+import { SNAPSHOT_FORMAT_VERSION, type RegionSnapshot } from './price-snapshot.ts';
 
 const usd = z.number().min(0); // zod 4 numbers reject Infinity and NaN already
 
@@ -37,6 +37,11 @@ const instanceOffer = z.object({
     .object({ withoutTrunking: z.number().int().min(0), withTrunking: z.number().int().min(0).nullable() })
     .nullable(),
   usdHour: usd,
+  source: z.string().min(1),
+  asOf: z.string().min(1),
+  // Can be negative: the advisor lists ca-central-1 p5.48xlarge at -62% (Spot above On-Demand).
+  spotSavingsPercent: z.number().max(100).nullable(),
+  spotInterruption: z.string().nullable(),
 });
 
 const priceSource = z.object({
@@ -50,7 +55,7 @@ const priceSource = z.object({
 });
 
 export const regionSnapshotSchema = z.object({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
   region: z.string().min(1),
   regionName: z.string(),
   source: z.enum(['snapshot', 'live']),
@@ -76,7 +81,20 @@ export const regionSnapshotSchema = z.object({
     natGatewayGb: figure,
     publicIpv4Hour: figure,
   }),
-  ec2: z.object({ source: z.string(), asOf: z.string(), instances: z.array(instanceOffer) }),
+  storage: z.object({ gp3GbMonth: figure }),
+  logs: z.object({ ingestionGb: figure, storageGbMonth: figure }),
+  transfer: z.object({
+    internetEgressTiers: z
+      .array(z.object({ fromGB: z.number().min(0), toGB: z.number().positive().nullable(), perGb: figure }))
+      .min(1),
+    crossAzGbEachWay: figure,
+  }),
+  ec2: z.object({
+    source: z.string(),
+    asOf: z.string(),
+    spotAdvisor: z.object({ source: z.string().min(1), asOf: z.string().min(1) }).nullable(),
+    instances: z.array(instanceOffer),
+  }),
 });
 
 /**
