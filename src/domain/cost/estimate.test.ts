@@ -243,15 +243,33 @@ describe('pricing rules', () => {
     });
   });
 
-  it('Fargate Spot is for Linux/x86 only: arm64 tasks stay On-Demand, with a warning', () => {
+  it('Fargate Spot takes arm64 tasks too (since 2024-09-06), at the derived ARM Spot rate', () => {
     const estimate = estimateScenario(
       scenarioOf({ services: [service('api', { arch: 'arm64', replicas: 4 })], fargate: { spotPercent: 50 } }),
       US_EAST_1,
     );
     const ecs = option(estimate, 'ecs-fargate');
+    // 4 tasks x 0.5 vCPU x 730 h, half of them on Spot.
+    expect(line(ecs, 'Fargate vCPU (Linux/ARM)').quantity).toBe(730);
+    const spot = line(ecs, 'Fargate vCPU (Spot, Linux/ARM)');
+    expect(spot.quantity).toBe(730);
+    expect(spot.unitPriceUSD).toBe(US_EAST_1.fargate!.spotLinuxArm!.vcpuHour.usd);
+    expect(
+      estimate.warnings.some((w) => w.includes('Fargate vCPU (Spot, Linux/ARM)') && w.startsWith('Derived price')),
+    ).toBe(true);
+  });
+
+  it('Windows tasks stay On-Demand with a Fargate Spot share', () => {
+    const estimate = estimateScenario(
+      scenarioOf({
+        services: [service('win', { os: 'windows', vcpu: 1, memoryGiB: 2 })],
+        fargate: { spotPercent: 50 },
+      }),
+      US_EAST_1,
+    );
+    const ecs = option(estimate, 'ecs-fargate');
     expect(ecs.lines.some((l) => l.component.includes('Spot'))).toBe(false);
-    expect(line(ecs, 'Fargate vCPU (Linux/ARM)').quantity).toBe(4 * 0.5 * 730);
-    expect(estimate.warnings).toContain('Fargate Spot runs Linux/x86 tasks only: arm64 tasks are priced On-Demand.');
+    expect(estimate.warnings).toContain('Windows tasks cannot use Fargate Spot: they are priced On-Demand.');
   });
 
   it('Fargate Spot takes its share of task-hours at the Spot rate, ECS only', () => {

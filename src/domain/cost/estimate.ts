@@ -31,7 +31,12 @@ export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): 
     estimateFargateOption('eks', scenario, snapshot, warnings),
     estimateEc2Option('eks', scenario, snapshot, warnings),
   ];
-  warnings.push(...derivedPriceWarnings(options), ...autoscalingWarnings(scenario), ...loadBalancerWarnings(scenario));
+  warnings.push(
+    ...derivedPriceWarnings(options),
+    ...autoscalingWarnings(scenario),
+    ...loadBalancerWarnings(scenario),
+    ...networkModeWarnings(scenario),
+  );
 
   let cheapest: OptionEstimate | null = null;
   for (const option of options) {
@@ -96,6 +101,17 @@ function daemonAssumption(scenario: Scenario): string[] {
   return [
     `Every EC2 node also runs ${daemons.map((d) => `${d.name} (${d.vcpu} vCPU, ${d.memoryGiB} GiB)`).join(', ')} (ec2.daemonsPerNode), one task or pod each.`,
   ];
+}
+
+/** Bridge mode is an ECS on EC2 setting: say where it does not apply. */
+function networkModeWarnings(scenario: Scenario): string[] {
+  if (scenario.ec2.ecsNetworkMode !== 'bridge') return [];
+  const out = [
+    'ec2.ecsNetworkMode "bridge" applies to ECS on EC2 only: ECS on Fargate runs awsvpc tasks (Fargate requires it), and the EKS options ignore it.',
+  ];
+  if (scenario.ec2.eniTrunking)
+    out.push('ec2.eniTrunking adds awsvpc task interfaces, so it does not apply to ECS on EC2 in bridge mode.');
+  return out;
 }
 
 function assumptionsFor(scenario: Scenario): string[] {

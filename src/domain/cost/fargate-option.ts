@@ -171,9 +171,9 @@ export function estimateFargateOption(
     } else {
       const arm = service.arch === 'arm64';
       const onDemand = arm ? prices.linuxArm! : prices.linuxX86;
-      // Fargate Spot runs Linux/x86 tasks only (ECS Developer Guide, Fargate capacity providers), so
-      // arm64 tasks stay On-Demand even though the pricing page lists Spot ARM rates.
-      const spot = arm ? null : prices.spotLinuxX86;
+      // Fargate Spot runs Linux tasks on x86_64 and, since 2024-09-06, on ARM64 (platform 1.4.0+;
+      // docs/capacity-rules.md); the ARM Spot rate is derived where the data has none.
+      const spot = arm ? prices.spotLinuxArm : prices.spotLinuxX86;
       const label = arm ? 'Linux/ARM' : 'Linux/x86';
       const spotTaskHours = spot ? taskHours * spotShare : 0;
       addCompute(acc, label, onDemand, size, taskHours - spotTaskHours, false);
@@ -199,8 +199,10 @@ export function estimateFargateOption(
       );
     if (scenario.services.some((s) => s.os === 'windows'))
       warnings.push('Windows tasks cannot use Fargate Spot: they are priced On-Demand.');
-    if (scenario.services.some((s) => s.os === 'linux' && s.arch === 'arm64'))
-      warnings.push('Fargate Spot runs Linux/x86 tasks only: arm64 tasks are priced On-Demand.');
+    if (!prices.spotLinuxArm && scenario.services.some((s) => s.os === 'linux' && s.arch === 'arm64'))
+      warnings.push(
+        `No Fargate Spot price for Linux/ARM in ${scenario.region} in the price data: arm64 tasks are priced On-Demand.`,
+      );
   }
   if (platform === 'eks' && scenario.fargate.spotPercent > 0) {
     warnings.push(

@@ -228,7 +228,7 @@ function assumptions(context: ExportContext): string[] {
   }
   if (context.platform === 'ecs' && context.compute === 'fargate' && context.scenario.fargate.spotPercent > 0) {
     out.push(
-      `Fargate Spot: ${fargateSpotWeight(context)}% of x86 Linux tasks (capacity provider weights are whole percents); ARM64 and Windows tasks cannot use Fargate Spot.`,
+      `Fargate Spot: ${fargateSpotWeight(context)}% of Linux tasks, x86 and ARM64 alike (capacity provider weights are whole percents; ARM64 needs platform version 1.4.0 or later); Windows tasks cannot use Fargate Spot.`,
     );
   }
   if (context.platform === 'eks') {

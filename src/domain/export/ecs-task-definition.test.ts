@@ -60,7 +60,8 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
     expect(td).toEqual(JSON.parse(JSON.stringify(typedJson(context, plan))));
     expect(typedGeneric(context, plan).family).toBe(plan.name);
     expect(td.family).toMatch(NAME);
-    expect(td.networkMode).toBe('awsvpc');
+    const bridge = optionId === 'ecs-ec2' && context.scenario.ec2.ecsNetworkMode === 'bridge';
+    expect(td.networkMode).toBe(bridge ? 'bridge' : 'awsvpc');
     expect(typeof td.cpu).toBe('string');
     expect(typeof td.memory).toBe('string');
     const cpu = Number(td.cpu);
@@ -92,7 +93,8 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
     expect(container.name).toMatch(NAME);
     expect(container.essential).toBe(true);
     for (const mapping of container.portMappings ?? []) {
-      expect(mapping.hostPort).toBeUndefined();
+      // awsvpc: no hostPort; bridge: 0, a dynamic host port.
+      expect(mapping.hostPort).toBe(bridge ? 0 : undefined);
       expect(mapping.protocol).toBe('tcp');
     }
     for (const variable of container.environment ?? []) expect(typeof variable.value).toBe('string');

@@ -6,6 +6,17 @@
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { toTaskDefinitionUnits } from '../sizing/fargate-sizes.ts';
 import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, type ExportContext, type ServicePlan } from './export-context.ts';
+import { DEFAULT_ECS_NETWORK_MODE, type EcsNetworkMode } from '../capacity/ecs-node-capacity.ts';
+
+/**
+ * The tasks' network mode: ec2.ecsNetworkMode for ECS on EC2 (awsvpc by default); Fargate
+ * requires awsvpc (export-rules A1).
+ */
+export function ecsNetworkModeOf(context: ExportContext): EcsNetworkMode {
+  return context.platform === 'ecs' && context.compute === 'ec2'
+    ? (context.scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE)
+    : 'awsvpc';
+}
 
 /** What differs between the JSON file (strings) and Terraform (expressions of type R). */
 export interface TaskDefinitionRefs<R> {
@@ -19,7 +30,8 @@ export interface ContainerDefinition<R> {
   name: string;
   image: string;
   essential: boolean;
-  portMappings: { containerPort: number; protocol: 'tcp' }[];
+  /** hostPort 0 in bridge mode: a dynamic host port per task. */
+  portMappings: { containerPort: number; hostPort?: number; protocol: 'tcp' }[];
   environment: { name: string; value: string }[];
   secrets?: { name: string; valueFrom: string }[];
   resourceRequirements?: { type: 'GPU'; value: string }[];
@@ -31,7 +43,7 @@ export interface ContainerDefinition<R> {
 
 export interface TaskDefinition<R> {
   family: string;
-  networkMode: 'awsvpc';
+  networkMode: EcsNetworkMode;
   requiresCompatibilities: ('FARGATE' | 'EC2')[];
   cpu: string;
   memory: string;
@@ -93,8 +105,14 @@ function containerDefinition<R>(
     name: plan.name,
     image: plan.image,
     essential: true,
-    // awsvpc: hostPort is omitted (it must equal containerPort anyway) (export-rules A3).
-    portMappings: plan.port === null ? [] : [{ containerPort: plan.port, protocol: 'tcp' }],
+    // awsvpc: hostPort is omitted (it must equal containerPort anyway) (export-rules A3); bridge:
+    // hostPort 0 asks for a dynamic host port, so many tasks share one instance (A12).
+    portMappings:
+      plan.port === null
+        ? []
+        : ecsNetworkModeOf(context) === 'bridge'
+          ? [{ containerPort: plan.port, hostPort: 0, protocol: 'tcp' }]
+          : [{ containerPort: plan.port, protocol: 'tcp' }],
     environment: plan.environment.map(({ name, value }) => ({ name, value })),
     ...(plan.secrets.length > 0 ? { secrets: plan.secrets.map((s) => ({ name: s.name, valueFrom: s.arn })) } : {}),
     ...(context.compute === 'ec2' && plan.service.gpu > 0
@@ -123,9 +141,9 @@ export function buildTaskDefinition<R>(
   const size = taskSize(context, plan);
   const definition: TaskDefinition<R> = {
     family: plan.name,
-    // awsvpc on both launch types: Fargate requires it, and the engine's EC2 packing counts one
-    // ENI (or trunk branch) per task (export-rules A1).
-    networkMode: 'awsvpc',
+    // awsvpc on Fargate (required) and by default on EC2, where the engine's packing counts one
+    // ENI (or trunk branch) per task; bridge on EC2 when the scenario asks for it (export-rules A1, A12).
+    networkMode: ecsNetworkModeOf(context),
     requiresCompatibilities: [context.compute === 'fargate' ? 'FARGATE' : 'EC2'],
     cpu: size.cpu,
     memory: size.memory,

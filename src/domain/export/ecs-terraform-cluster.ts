@@ -4,6 +4,9 @@
  */
 import { attr, blank, block, call, comment, expr, template, type HclBodyItem } from './hcl-writer.ts';
 import type { ExportContext, NodeGroup, ServicePlan } from './export-context.ts';
+import { ECS_EPHEMERAL_PORT_RANGE, ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
+import { ecsNetworkModeOf } from './ecs-task-definition.ts';
+import { isExposed } from './ecs-terraform-network.ts';
 
 export const CLUSTER_REF = 'aws_ecs_cluster.main';
 
@@ -21,7 +24,7 @@ export function fargateSpotWeight(context: ExportContext): number {
 
 /**
  * How a service's tasks split between providers. Fargate: FARGATE and FARGATE_SPOT weighted by the
- * scenario's Spot share; ARM64 and Windows tasks cannot use Fargate Spot (export-rules A7), and a
+ * scenario's Spot share; Windows tasks cannot use Fargate Spot (ARM64 tasks can since 2024-09-06), and a
  * zero-weight entry is left out (at least one weight must be positive, A10). EC2: the capacity
  * provider of the node group the engine placed the service on.
  */
@@ -30,7 +33,8 @@ export function capacityStrategy(context: ExportContext, plan: ServicePlan | nul
     const group = plan?.nodeGroup ?? context.nodeGroups[0]!;
     return [{ provider: `aws_ecs_capacity_provider.${groupId(group)}.name`, providerIsReference: true, weight: 1 }];
   }
-  const spotAllowed = !plan || (plan.service.arch === 'x86_64' && plan.service.os === 'linux');
+  // Fargate Spot runs Linux tasks on x86_64 and, since 2024-09-06, ARM64; never Windows.
+  const spotAllowed = !plan || plan.service.os === 'linux';
   const spot = spotAllowed ? fargateSpotWeight(context) : 0;
   if (spot === 0) return [{ provider: 'FARGATE', providerIsReference: false, weight: 1 }];
   if (spot === 100) return [{ provider: 'FARGATE_SPOT', providerIsReference: false, weight: 1 }];
@@ -68,7 +72,40 @@ const ASSUME_EC2 = call('jsonencode', {
   Statement: [{ Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' }, Action: 'sts:AssumeRole' }],
 });
 
-function instanceRole(): HclBodyItem[] {
+/** Ingress of the instances' group in bridge mode: the cluster itself, and each ALB on the dynamic ports. */
+function bridgeIngress(context: ExportContext): HclBodyItem[] {
+  return [
+    block(
+      'ingress',
+      [],
+      [
+        attr('description', 'Tasks of this cluster'),
+        attr('from_port', 0),
+        attr('to_port', 65535),
+        attr('protocol', 'tcp'),
+        attr('self', true),
+      ],
+    ),
+    ...context.services
+      .filter(isExposed)
+      .map((plan) =>
+        block(
+          'ingress',
+          [],
+          [
+            attr('description', `Load balancer of ${plan.name} (dynamic host ports)`),
+            attr('from_port', ECS_EPHEMERAL_PORT_RANGE.from),
+            attr('to_port', ECS_EPHEMERAL_PORT_RANGE.to),
+            attr('protocol', 'tcp'),
+            attr('security_groups', [expr(`aws_security_group.${plan.id}_alb.id`)]),
+          ],
+        ),
+      ),
+  ];
+}
+
+function instanceRole(context: ExportContext): HclBodyItem[] {
+  const bridge = ecsNetworkModeOf(context) === 'bridge';
   return [
     block(
       'resource',
@@ -94,8 +131,9 @@ function instanceRole(): HclBodyItem[] {
       ],
     ),
     blank(),
-    // Tasks use awsvpc and their own security group; the instances' own interface only needs to
-    // reach ECS, ECR and CloudWatch.
+    // awsvpc tasks have their own interfaces and security group; the instances' own interface only
+    // needs to reach ECS, ECR and CloudWatch. Bridge tasks share it, so it also takes the cluster's
+    // own traffic and each load balancer's on the dynamic host ports (export-rules A12).
     block(
       'resource',
       ['aws_security_group', 'instances'],
@@ -104,6 +142,7 @@ function instanceRole(): HclBodyItem[] {
         attr('description', 'ECS container instances (primary interface)'),
         attr('vpc_id', expr('var.vpc_id')),
         blank(),
+        ...(bridge ? bridgeIngress(context) : []),
         block(
           'egress',
           [],
@@ -169,12 +208,17 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
         attr('image_id', expr(`data.aws_ssm_parameter.ecs_ami_${id}.value`)),
         attr('instance_type', plan.instanceType),
         attr('vpc_security_group_ids', [expr('aws_security_group.instances.id')]),
-        // The ECS agent joins the cluster named in /etc/ecs/ecs.config (export-rules A12).
+        // The ECS agent joins the cluster named in /etc/ecs/ecs.config (export-rules A12) and keeps
+        // ECS_RESERVED_MEMORY MiB out of what it registers, as the estimate assumes.
         attr(
           'user_data',
           call(
             'base64encode',
-            template('#!/bin/bash\necho ECS_CLUSTER=', expr(`${CLUSTER_REF}.name`), ' >> /etc/ecs/ecs.config\n'),
+            template(
+              '#!/bin/bash\necho ECS_CLUSTER=',
+              expr(`${CLUSTER_REF}.name`),
+              ` >> /etc/ecs/ecs.config\necho ECS_RESERVED_MEMORY=${ECS_RESERVED_MEMORY_MIB} >> /etc/ecs/ecs.config\n`,
+            ),
           ),
         ),
         blank(),
@@ -251,7 +295,8 @@ export function clusterSection(context: ExportContext): HclBodyItem[] {
     blank(),
   ];
   if (context.compute === 'ec2') {
-    if (context.scenario.ec2.eniTrunking) {
+    // Trunking only adds awsvpc interfaces; bridge tasks use none.
+    if (context.scenario.ec2.eniTrunking && ecsNetworkModeOf(context) === 'awsvpc') {
       items.push(
         comment(
           'ENI trunking (as the estimate assumed): more awsvpc tasks per instance. This is an account-wide default for the region.',
@@ -264,7 +309,7 @@ export function clusterSection(context: ExportContext): HclBodyItem[] {
         blank(),
       );
     }
-    items.push(...instanceRole());
+    items.push(...instanceRole(context));
     for (const group of context.nodeGroups) items.push(...nodeGroupResources(context, group));
   }
   // Providers are associated with the cluster here, never on aws_ecs_cluster (removed in provider

@@ -4,6 +4,7 @@
  */
 import { attr, blank, block, expr, template, type HclBodyItem } from './hcl-writer.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
+import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 
 /** ALB health check: the service's health path, or "/" when it has none. */
 export const ALB_HEALTH_CHECK = {
@@ -66,6 +67,9 @@ export function securityGroupSection(context: ExportContext): HclBodyItem[] {
       blank(),
     );
   }
+  // Bridge tasks share their instance's interface, whose group (ecs-terraform-cluster.ts) takes the
+  // load balancers' traffic instead.
+  if (ecsNetworkModeOf(context) === 'bridge') return items;
   // One group for all tasks: they reach each other, and each ALB reaches its service's port.
   items.push(
     block(
@@ -109,7 +113,7 @@ export function securityGroupSection(context: ExportContext): HclBodyItem[] {
   return items;
 }
 
-export function loadBalancerSection(plan: ServicePlan): HclBodyItem[] {
+export function loadBalancerSection(context: ExportContext, plan: ServicePlan): HclBodyItem[] {
   if (!isExposed(plan)) return [];
   const id = plan.id;
   const forward = [attr('type', 'forward'), attr('target_group_arn', expr(`aws_lb_target_group.${id}.arn`))];
@@ -128,14 +132,15 @@ export function loadBalancerSection(plan: ServicePlan): HclBodyItem[] {
       ],
     ),
     blank(),
-    // awsvpc tasks register by IP: an "instance" target group is rejected (export-rules A10).
+    // awsvpc tasks register by IP: an "instance" target group is rejected (export-rules A10);
+    // bridge tasks register as instance and dynamic port, so they need "instance" (A12).
     block(
       'resource',
       ['aws_lb_target_group', id],
       [
         attr('port', plan.port),
         attr('protocol', 'HTTP'),
-        attr('target_type', 'ip'),
+        attr('target_type', ecsNetworkModeOf(context) === 'bridge' ? 'instance' : 'ip'),
         attr('vpc_id', expr('var.vpc_id')),
         attr('deregistration_delay', 30),
         blank(),

@@ -14,7 +14,7 @@ import {
   type HclValue,
 } from './hcl-writer.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
-import { buildTaskDefinition, logGroupName } from './ecs-task-definition.ts';
+import { buildTaskDefinition, ecsNetworkModeOf, logGroupName } from './ecs-task-definition.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
 import { isExposed, listenerDependencies, loadBalancerSection } from './ecs-terraform-network.ts';
 
@@ -111,7 +111,8 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
   // force_new_deployment (export-rules A10).
   body.push(attr('force_new_deployment', true), blank());
   body.push(...strategyBlocks('capacity_provider_strategy', capacityStrategy(context, plan)));
-  body.push(blank(), block('network_configuration', [], network));
+  // Bridge tasks use the instance's network interface: no network_configuration (export-rules A12).
+  if (ecsNetworkModeOf(context) === 'awsvpc') body.push(blank(), block('network_configuration', [], network));
   if (exposed) {
     body.push(
       blank(),
@@ -207,7 +208,7 @@ export function serviceSection(context: ExportContext, plan: ServicePlan): HclBo
     blank(),
     taskDefinitionResource(context, plan),
     blank(),
-    ...loadBalancerSection(plan),
+    ...loadBalancerSection(context, plan),
     serviceResource(context, plan),
     blank(),
     ...autoscalingResources(plan),

@@ -8,6 +8,7 @@ import {
   contextFor,
   exportableCases,
   fileAt,
+  BRIDGE_SCENARIO,
   MIXED_SCENARIO,
   WINDOWS_SCENARIO,
 } from './testing/export-fixtures.ts';
@@ -65,10 +66,14 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
       expect(service).not.toHaveProperty('iam_role');
       expect(service.cluster).toBe('${aws_ecs_cluster.main.id}');
       expect(service.capacity_provider_strategy.some((s: { weight: number }) => s.weight > 0)).toBe(true);
-      expect(service.network_configuration[0].subnets).toBe('${var.private_subnet_ids}');
+      const bridge = optionId === 'ecs-ec2' && context.scenario.ec2.ecsNetworkMode === 'bridge';
+      // Bridge tasks use the instance's interface: no network_configuration (export-rules A12).
+      if (bridge) expect(service).not.toHaveProperty('network_configuration');
+      else expect(service.network_configuration[0].subnets).toBe('${var.private_subnet_ids}');
       expect(service.deployment_circuit_breaker).toEqual([{ enable: true, rollback: true }]);
       expect(service.depends_on).toContain('${aws_ecs_cluster_capacity_providers.main}');
-      if (optionId === 'ecs-ec2') expect(service.network_configuration[0]).not.toHaveProperty('assign_public_ip');
+      if (optionId === 'ecs-ec2' && !bridge)
+        expect(service.network_configuration[0]).not.toHaveProperty('assign_public_ip');
 
       const task = main.resource.aws_ecs_task_definition[plan.id][0];
       const json = JSON.parse(fileAt(files, `ecs/task-definitions/${plan.name}.json`));
@@ -99,7 +104,7 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
 
       if (plan.public && plan.port !== null) {
         const group = main.resource.aws_lb_target_group[plan.id][0];
-        expect(group.target_type).toBe('ip');
+        expect(group.target_type).toBe(bridge ? 'instance' : 'ip');
         expect(group.health_check[0].path).toBe(plan.healthCheckPath ?? '/');
         expect(service.load_balancer).toEqual([
           {
@@ -155,7 +160,7 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
 });
 
 describe('capacity', () => {
-  it('ECS on Fargate: FARGATE/FARGATE_SPOT weighted by the Spot share; ARM64 tasks stay off Fargate Spot', async () => {
+  it('ECS on Fargate: FARGATE/FARGATE_SPOT weighted by the Spot share, ARM64 tasks too', async () => {
     const main = await mainOf(MIXED_SCENARIO, 'ecs-fargate');
     const weights = (id: string) =>
       main.resource.aws_ecs_service[id][0].capacity_provider_strategy.map(
@@ -165,7 +170,11 @@ describe('capacity', () => {
       ['FARGATE', 70],
       ['FARGATE_SPOT', 30],
     ]);
-    expect(weights('arm_api')).toEqual([['FARGATE', 1]]);
+    // Fargate Spot has run ARM64 tasks since 2024-09-06 (capacity-rules.md section 5).
+    expect(weights('arm_api')).toEqual([
+      ['FARGATE', 70],
+      ['FARGATE_SPOT', 30],
+    ]);
     expect(
       main.resource.aws_ecs_cluster_capacity_providers.main[0].default_capacity_provider_strategy.map(
         (s: { weight: number }) => s.weight,
@@ -214,5 +223,32 @@ describe('capacity', () => {
       name: 'awsvpcTrunking',
       value: 'enabled',
     });
+  });
+
+  it('ECS on EC2: the instances set ECS_RESERVED_MEMORY to the 256 MiB the estimate subtracts', async () => {
+    const main = await mainOf(MIXED_SCENARIO, 'ecs-ec2');
+    for (const template of Object.values(main.resource.aws_launch_template) as { user_data: string }[][]) {
+      expect(template[0]!.user_data).toContain('echo ECS_RESERVED_MEMORY=256 >> /etc/ecs/ecs.config');
+      expect(template[0]!.user_data).toContain('echo ECS_CLUSTER=${aws_ecs_cluster.main.name} >> /etc/ecs/ecs.config');
+    }
+  });
+
+  it('ECS on EC2 in bridge mode: instance target groups, and the load balancer reaches the instances on the ephemeral ports', async () => {
+    const main = await mainOf(BRIDGE_SCENARIO, 'ecs-ec2');
+    expect(main.resource.aws_lb_target_group.shop[0].target_type).toBe('instance');
+    expect(main.resource.aws_security_group).not.toHaveProperty('tasks');
+    expect(main.resource.aws_ecs_account_setting_default).toBeUndefined();
+    const ingress = main.resource.aws_security_group.instances[0].ingress as Record<string, unknown>[];
+    expect(ingress).toContainEqual(
+      expect.objectContaining({
+        from_port: 32768,
+        to_port: 65535,
+        protocol: 'tcp',
+        security_groups: ['${aws_security_group.shop_alb.id}'],
+      }),
+    );
+    for (const service of Object.values(main.resource.aws_ecs_service) as Record<string, unknown>[][])
+      expect(service[0]).not.toHaveProperty('network_configuration');
+    expect(main.resource.aws_ecs_task_definition.shop[0].network_mode).toBe('bridge');
   });
 });

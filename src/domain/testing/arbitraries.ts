@@ -35,6 +35,14 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
         minNodes: fc.integer({ min: 0, max: 5 }),
         eniTrunking: fc.boolean(),
         prefixDelegation: fc.boolean(),
+        ecsNetworkMode: fc.constantFrom('awsvpc' as const, 'bridge' as const),
+        daemonsPerNode: fc.array(
+          fc.record({
+            vcpu: fc.constantFrom(0, 0.05, 0.25, 1),
+            memoryGiB: fc.constantFrom(0, 0.1, 0.5, 2),
+          }),
+          { maxLength: 3 },
+        ),
       }),
       eks: fc.record({
         clusters: fc.integer({ min: 1, max: 3 }),
@@ -54,9 +62,13 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       }),
     }),
   )
-  // A service runs at most the scenario's hours.
+  // A service runs at most the scenario's hours; daemons need unique names.
   .map((scenario) => ({
     ...scenario,
+    ec2: {
+      ...scenario.ec2,
+      daemonsPerNode: scenario.ec2.daemonsPerNode.map((d, i) => ({ name: `daemon-${i}`, ...d })),
+    },
     services: scenario.services.map((s) =>
       s.hoursPerMonth === undefined ? s : { ...s, hoursPerMonth: Math.min(s.hoursPerMonth, scenario.hoursPerMonth) },
     ),

@@ -102,12 +102,28 @@ export const BATCH_SCENARIO: ScenarioInput = {
   ],
 };
 
+/** ECS on EC2 in bridge mode (dynamic host ports, instance target groups) with a per-node daemon. */
+export const BRIDGE_SCENARIO: ScenarioInput = {
+  version: 1,
+  region: 'us-east-1',
+  services: [
+    { name: 'shop', vcpu: 0.25, memoryGiB: 0.5, replicas: 6, port: 8080, healthCheckPath: '/health', public: true },
+    { name: 'queue-worker', vcpu: 0.5, memoryGiB: 1, replicas: 4 },
+  ],
+  ec2: {
+    ecsNetworkMode: 'bridge',
+    eniTrunking: true,
+    daemonsPerNode: [{ name: 'log-agent', vcpu: 0.125, memoryGiB: 0.25 }],
+  },
+};
+
 export const SAMPLE_SCENARIOS = {
   article: ARTICLE_SCENARIO,
   mixed: MIXED_SCENARIO,
   gpu: GPU_SCENARIO,
   windows: WINDOWS_SCENARIO,
   batch: BATCH_SCENARIO,
+  bridge: BRIDGE_SCENARIO,
 } as const;
 
 export function exportInputFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportInput {

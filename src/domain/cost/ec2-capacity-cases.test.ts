@@ -1,0 +1,119 @@
+/**
+ * Packing cases where the earlier model planned nodes that could not run or bought too many,
+ * each expected count worked out by hand from ../shared/reference/capacity-rules.md (and
+ * docs/capacity-rules.md), not read from the code.
+ */
+import { describe, expect, it } from 'vitest';
+import { estimateScenario } from './estimate.ts';
+import type { Estimate, OptionEstimate } from './estimate-types.ts';
+import { US_EAST_1 } from '../testing/load-snapshot.ts';
+import { scenarioOf, service } from '../testing/scenario-builders.ts';
+import type { ScenarioInput } from '../scenario/scenario-schema.ts';
+
+const option = (estimate: Estimate, id: string): OptionEstimate => estimate.options.find((o) => o.id === id)!;
+const estimateOf = (input: Omit<ScenarioInput, 'version' | 'region'>) => estimateScenario(scenarioOf(input), US_EAST_1);
+const plan = (estimate: Estimate, id: string) => {
+  const nodes = option(estimate, id).nodes!;
+  return nodes.map((n) => [n.instanceType, n.count]);
+};
+
+describe('EKS packing, hand-worked', () => {
+  it('4 pods of 1 vCPU / 6.9 GiB do not fit m5.large (6959 MiB allocatable): unavailable, naming the pod and the type', () => {
+    const estimate = estimateOf({
+      services: [service('big', { vcpu: 1, memoryGiB: 6.9, replicas: 4 })],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 0 },
+    });
+    // 6.9 GiB = 7065.6 MiB > 7633 - 574 - 100 = 6959 MiB.
+    const eks = option(estimate, 'eks-ec2');
+    expect(eks.available).toBe(false);
+    expect(eks.reason).toMatch(/service "big" \(1 vCPU, 6\.9 GiB per pod\) fits no listed x86_64 instance type/);
+    expect(eks.reason).toContain('the largest tried, m5.large, leaves 1.78 vCPU, 6.8 GiB, 27 pod slots per node');
+    // ECS registers 7633 - 256 = 7377 MiB: one task per m5.large.
+    expect(plan(estimate, 'ecs-ec2')).toEqual([['m5.large', 4]]);
+  });
+
+  it('the same pods run two to an m5.xlarge (14523 MiB, 3770m), with CoreDNS in the room left', () => {
+    const estimate = estimateOf({
+      services: [service('big', { vcpu: 1, memoryGiB: 6.9, replicas: 4 })],
+      ec2: { instanceTypes: ['m5.large', 'm5.xlarge'], minNodes: 0 },
+    });
+    // 15516 - (11 x 58 + 255) - 100 = 14523 MiB: 2 x 7065.6 = 14131.2 fits, leaving 391.8 MiB and
+    // 1770m for the two CoreDNS pods (2 x 70 MiB, 2 x 100m).
+    expect(plan(estimate, 'eks-ec2')).toEqual([['m5.xlarge', 2]]);
+  });
+
+  it('prefix delegation on c7a.medium keeps kube-reserved at the ENI value: two 0.5 GiB pods per node', () => {
+    const estimate = estimateOf({
+      services: [service('web', { vcpu: 0.25, memoryGiB: 0.5, replicas: 10 })],
+      ec2: { instanceTypes: ['c7a.medium'], prefixDelegation: true, minNodes: 0 },
+    });
+    // 1699 - 343 - 100 = 1256 MiB and 790m per node: floor(1256 / 512) = 2 pods (CPU allows 3).
+    // 10 pods on 5 nodes; the first node's 290m / 232 MiB left take both CoreDNS pods.
+    // (Sizing kube-reserved by the 98 prefix-delegation pods would leave 615 MiB: 10 nodes.)
+    expect(plan(estimate, 'eks-ec2')).toEqual([['c7a.medium', 5]]);
+    expect(estimate.warnings.some((w) => w.includes('c7a.medium MemTotal 1699 MiB is derived'))).toBe(true);
+  });
+
+  it('daemons per node take their share of every node', () => {
+    const estimate = estimateOf({
+      services: [service('web', { vcpu: 0.25, memoryGiB: 0.5, replicas: 10 })],
+      ec2: {
+        instanceTypes: ['m5.large'],
+        minNodes: 0,
+        daemonsPerNode: [{ name: 'log-agent', vcpu: 0.5, memoryGiB: 1 }],
+      },
+    });
+    // 1780 - 500 = 1280m: 5 pods of 250m per node (memory 5935 MiB allows 11); the last node's
+    // 30m left cannot take CoreDNS (100m): 10 pods on 2 nodes, CoreDNS on a third.
+    const eks = option(estimate, 'eks-ec2').nodes![0]!;
+    expect(eks.allocatablePerNode).toEqual({ cpuMillis: 1280, memoryMiB: 5935, slots: 26, gpu: 0 });
+    expect(eks.count).toBe(3);
+    expect(eks.breakdown.system.map((s) => s.name)).toContain('daemon "log-agent"');
+  });
+});
+
+describe('ECS packing, hand-worked', () => {
+  const tiny = (ec2: ScenarioInput['ec2']) =>
+    estimateOf({
+      services: [service('tiny', { vcpu: 0.125, memoryGiB: 0.25, replicas: 30 })],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 0, ...ec2 },
+    });
+
+  it('awsvpc without trunking: m5.large holds 2 tasks (3 ENIs - 1), so 30 tasks need 15 instances', () => {
+    expect(plan(tiny({}), 'ecs-ec2')).toEqual([['m5.large', 15]]);
+  });
+
+  it("with ENI trunking the ECS guide's 10 tasks per m5.large apply: 3 instances", () => {
+    expect(plan(tiny({ eniTrunking: true }), 'ecs-ec2')).toEqual([['m5.large', 3]]);
+  });
+
+  it('bridge mode has no ENI limit: 16 tasks by CPU (2000 / 125) per m5.large, 2 instances', () => {
+    const estimate = tiny({ ecsNetworkMode: 'bridge' });
+    expect(plan(estimate, 'ecs-ec2')).toEqual([['m5.large', 2]]);
+    expect(estimate.warnings).toContain(
+      'ec2.ecsNetworkMode "bridge" applies to ECS on EC2 only: ECS on Fargate runs awsvpc tasks (Fargate requires it), and the EKS options ignore it.',
+    );
+  });
+
+  it('bridge mode with a daemon: 1500m and 6353 MiB left, 12 tasks per instance, 3 instances', () => {
+    const estimate = tiny({ ecsNetworkMode: 'bridge', daemonsPerNode: [{ name: 'agent', vcpu: 0.5, memoryGiB: 1 }] });
+    expect(plan(estimate, 'ecs-ec2')).toEqual([['m5.large', 3]]);
+    const node = option(estimate, 'ecs-ec2').nodes![0]!;
+    expect(node.allocatablePerNode.memoryMiB).toBe(7633 - 256 - 1024);
+    expect(node.breakdown.system.map((s) => [s.name, s.memoryMiB])).toEqual([
+      ['memory the kernel does not report (nominal - MemTotal)', 8192 - 7633],
+      ['ECS_RESERVED_MEMORY', 256],
+      ['daemon "agent"', 1024],
+    ]);
+  });
+
+  it('p4d.24xlarge counts ENIs on all 4 network cards: 59 awsvpc tasks per instance', () => {
+    const estimate = estimateOf({
+      services: [service('sidecar', { vcpu: 0.25, memoryGiB: 0.5, replicas: 60 })],
+      ec2: { instanceTypes: ['p4d.24xlarge'], minNodes: 0 },
+    });
+    // 59 tasks on the first instance, 1 on the second (the default card alone would give 14).
+    expect(plan(estimate, 'ecs-ec2')).toEqual([['p4d.24xlarge', 2]]);
+    expect(option(estimate, 'ecs-ec2').nodes![0]!.allocatablePerNode.slots).toBe(59);
+  });
+});
