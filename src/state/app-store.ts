@@ -168,7 +168,7 @@ export function updateService(index: number, patch: Partial<DraftService>): void
 /** Removes a per-service optional field (hours per month, autoscaling, export fields): back to its default. */
 export function clearServiceField(
   index: number,
-  field: 'hoursPerMonth' | 'autoscaling' | 'image' | 'port' | 'healthCheckPath' | 'host',
+  field: 'hoursPerMonth' | 'schedule' | 'autoscaling' | 'image' | 'port' | 'healthCheckPath' | 'host',
 ): void {
   editScenario(`services[${index}].${field}`, (s) => ({
     ...s,

@@ -30,6 +30,50 @@ const failures = async (files: Record<string, string>, argv: string[]) => {
 };
 
 describe('cli estimate', () => {
+  it('shows the hours derived from a schedule, in the table and in JSON', async () => {
+    const scenario = JSON.stringify({
+      version: 1,
+      region: 'us-east-1',
+      services: [
+        { name: 'nightly', vcpu: 1, memoryGiB: 2, replicas: 1, schedule: { cron: '0 2 * * *', runMinutes: 90 } },
+      ],
+    });
+    const table = fakeIo({ 'a.json': scenario });
+    expect(await runEstimate(['a.json'], table.io, deps)).toBe(0);
+    expect(table.out.join('')).toContain(
+      'Schedule of nightly: 45.63 h a month (derived: cron "0 2 * * *" (UTC), 90 minutes a run: 30.42 runs in an average 730-hour month (counted over the 400-year calendar) x 90 min = 45.63 h)',
+    );
+    const json = fakeIo({ 'a.json': scenario });
+    expect(await runEstimate(['a.json', '--json'], json.io, deps)).toBe(0);
+    expect(JSON.parse(json.out.join('')).schedules).toEqual([
+      {
+        service: 'nightly',
+        kind: 'cron',
+        hoursPerMonth: (730 / 24) * 1.5,
+        derived: expect.stringContaining('45.63 h'),
+      },
+    ]);
+  });
+
+  it('refuses a schedule that disagrees with hoursPerMonth, naming both fields', async () => {
+    const scenario = JSON.stringify({
+      version: 1,
+      region: 'us-east-1',
+      services: [
+        {
+          name: 'nightly',
+          vcpu: 1,
+          memoryGiB: 2,
+          replicas: 1,
+          hoursPerMonth: 100,
+          schedule: { cron: '0 2 * * *', runMinutes: 90 },
+        },
+      ],
+    });
+    const lines = await failures({ 'a.json': scenario }, ['a.json']);
+    expect(lines.join('\n')).toContain('services[0].hoursPerMonth: (100) disagrees with services[0].schedule');
+  });
+
   it('prints exactly one JSON object with the four options', async () => {
     const { io, out } = fakeIo({ 'a.json': await readFile(join(ROOT, 'examples/api-service.json'), 'utf8') });
     expect(await runEstimate(['a.json', '--json'], io, deps)).toBe(0);

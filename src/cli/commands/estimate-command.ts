@@ -47,6 +47,7 @@ export function toJson(estimate: Estimate): object {
     region: estimate.region,
     pricing: estimate.pricing,
     hoursPerMonth: estimate.hoursPerMonth,
+    ...(estimate.schedules ? { schedules: estimate.schedules } : {}),
     options: estimate.options.map((o) => ({
       id: o.id,
       label: o.label,
@@ -76,6 +77,8 @@ export function renderTable(estimate: Estimate): string {
     `Region ${estimate.region} (${estimate.regionName}) | prices: ${source}, as of ${estimate.pricing.asOf} | ${estimate.hoursPerMonth} hours/month`,
   );
   if (estimate.pricing.reason) out.push(`Live prices unavailable: ${estimate.pricing.reason}`);
+  for (const s of estimate.schedules ?? [])
+    out.push(`Schedule of ${s.service}: ${compact(roundToCents(s.hoursPerMonth))} h a month (derived: ${s.derived})`);
   out.push('');
 
   const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);

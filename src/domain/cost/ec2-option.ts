@@ -35,6 +35,7 @@ import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine 
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
 import { roundToCents } from '../money/round-cents.ts';
+import { serviceHoursPerMonth } from '../schedule/service-schedule.ts';
 
 type Platform = 'ecs' | 'eks';
 
@@ -97,7 +98,7 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
   const groups = new Map<string, GroupSpec>();
   for (const service of scenario.services) {
     const gpu = service.gpu > 0;
-    const hours = Math.min(service.hoursPerMonth ?? monthHours, monthHours);
+    const hours = serviceHoursPerMonth(service, monthHours);
     const key = `${service.arch}/${gpu}/${hours}`;
     let group = groups.get(key);
     if (!group) {

@@ -74,6 +74,16 @@ export interface OptionEstimate {
   fargateSizes?: FargatePlacement[];
 }
 
+/** A service whose hours a month come from its schedule (derived, not typed in). */
+export interface ScheduledServiceHours {
+  service: string;
+  /** "cron" or "weekly". */
+  kind: 'cron' | 'weekly';
+  hoursPerMonth: number;
+  /** The derivation in words: "weekly mon, tue 08:00-18:00 UTC: 2 days x 10 h x 730/168 = 86.9 h". */
+  derived: string;
+}
+
 export interface Estimate {
   region: string;
   regionName: string;
@@ -86,4 +96,6 @@ export interface Estimate {
   warnings: string[];
   /** The modelling rules behind the numbers, always the same for a given scenario shape. */
   assumptions: string[];
+  /** Services with a schedule, and the hours derived from it; absent when no service has one. */
+  schedules?: ScheduledServiceHours[];
 }

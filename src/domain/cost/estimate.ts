@@ -5,7 +5,8 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import { estimateFargateOption } from './fargate-option.ts';
 import { estimateEc2Option } from './ec2-option.ts';
-import type { Estimate, OptionEstimate } from './estimate-types.ts';
+import type { Estimate, OptionEstimate, ScheduledServiceHours } from './estimate-types.ts';
+import { explainScheduledHours, isCronSchedule, serviceHoursPerMonth } from '../schedule/service-schedule.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
 import {
   COREDNS_CPU_MILLIS,
@@ -43,6 +44,7 @@ export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): 
     if (option.monthlyUSD === null) continue;
     if (!cheapest || option.monthlyUSD < cheapest.monthlyUSD!) cheapest = option;
   }
+  const schedules = scheduledServices(scenario);
   const pricing: Estimate['pricing'] = { source: snapshot.source, asOf: snapshot.asOf };
   if (snapshot.reason) pricing.reason = snapshot.reason;
   return {
@@ -53,8 +55,34 @@ export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): 
     options,
     cheapest: cheapest?.id ?? null,
     warnings: [...new Set(warnings)],
-    assumptions: assumptionsFor(scenario),
+    assumptions: [
+      ...assumptionsFor(scenario),
+      ...schedules.map(
+        (s) =>
+          `Service "${s.service}" runs ${roundHours(s.hoursPerMonth)} hours a month, derived from its schedule: ${s.derived}.`,
+      ),
+    ],
+    ...(schedules.length > 0 ? { schedules } : {}),
   };
+}
+
+const roundHours = (hours: number): number => Math.round(hours * 100) / 100;
+
+/** Hours of the services that have a schedule, with how they were derived. */
+function scheduledServices(scenario: Scenario): ScheduledServiceHours[] {
+  return scenario.services.flatMap((service) => {
+    if (!service.schedule) return [];
+    const derived = explainScheduledHours(service.schedule, scenario.hoursPerMonth);
+    if (derived === null) return [];
+    return [
+      {
+        service: service.name,
+        kind: isCronSchedule(service.schedule) ? 'cron' : 'weekly',
+        hoursPerMonth: serviceHoursPerMonth(service, scenario.hoursPerMonth),
+        derived,
+      },
+    ];
+  });
 }
 
 function derivedPriceWarnings(options: OptionEstimate[]): string[] {

@@ -20,11 +20,13 @@ import type { LineKind } from './line-kinds.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type FargatePlacement, type OptionEstimate } from './estimate-types.ts';
 import { roundToCents } from '../money/round-cents.ts';
+import { serviceHoursPerMonth } from '../schedule/service-schedule.ts';
 
 type Platform = 'ecs' | 'eks';
 
+/** The service's hours in the scenario's month: from its schedule, its hoursPerMonth, or all month. */
 export function serviceHours(scenario: Scenario, service: Service): number {
-  return service.hoursPerMonth ?? scenario.hoursPerMonth;
+  return serviceHoursPerMonth(service, scenario.hoursPerMonth);
 }
 
 function unavailable(platform: Platform, reason: string): OptionEstimate {

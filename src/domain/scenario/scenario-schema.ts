@@ -8,6 +8,13 @@ import { z } from 'zod';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import { ECS_NETWORK_MODES } from '../capacity/ecs-node-capacity.ts';
 import { MAX_SECRET_ARN_CHARS, parseSecretArn, SECRET_ARN_PATTERN } from './secret-arn.ts';
+import {
+  SCHEDULE_HOURS_TOLERANCE,
+  WEEKDAYS,
+  scheduleProblems,
+  scheduledHoursPerMonth,
+  type ServiceSchedule,
+} from '../schedule/service-schedule.ts';
 
 const REGION_CODES = REGION_CATALOG.map((r) => r.code) as [string, ...string[]];
 
@@ -61,6 +68,70 @@ const daemonSchema = z.strictObject({
   memoryGiB: z.number().min(0).max(120),
 });
 
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'must be a UTC time HH:MM (00:00-24:00)' });
+
+/**
+ * When a service runs (UTC): a cron job `{cron, runMinutes}` or a weekly window `{weekly}`. Its
+ * hours a month are derived from it (src/domain/schedule/service-schedule.ts).
+ */
+const scheduleSchema = z
+  .strictObject({
+    cron: z
+      .string()
+      .min(1)
+      .max(256)
+      .regex(/^[ A-Za-z0-9*,/@-]*$/, { error: 'may hold only digits, letters, spaces and * , - / @' })
+      .optional(),
+    runMinutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_HOURS_PER_MONTH * 60)
+      .optional(),
+    weekly: z
+      .strictObject({
+        days: z.array(z.enum(WEEKDAYS)).max(7),
+        start: hhmm,
+        end: hhmm,
+      })
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const kinds = Number(value.cron !== undefined) + Number(value.weekly !== undefined);
+    if (kinds !== 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'must be either {"cron": "...", "runMinutes": N} or {"weekly": {"days": [...], "start", "end"}}',
+      });
+      return;
+    }
+    if (value.cron !== undefined && value.runMinutes === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runMinutes'],
+        message: 'is required with cron (how long each run lasts)',
+      });
+    if (value.weekly !== undefined && value.runMinutes !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['runMinutes'],
+        message: 'belongs to cron schedules; a weekly window has start and end',
+      });
+    if (value.cron !== undefined && value.runMinutes === undefined) return;
+    if (value.weekly !== undefined && value.runMinutes !== undefined) return;
+    for (const problem of scheduleProblems(value as ServiceSchedule))
+      ctx.addIssue({
+        code: 'custom',
+        path: problem.path
+          .split(/[.[\]]+/)
+          .filter(Boolean)
+          .map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+        message: problem.message,
+      });
+  })
+  .transform((value) => value as ServiceSchedule);
+
 export const serviceSchema = z.strictObject({
   name: z.string().regex(SERVICE_NAME, {
     error:
@@ -70,6 +141,7 @@ export const serviceSchema = z.strictObject({
   memoryGiB: z.number().gt(0).max(120),
   replicas: z.number().min(0).max(10_000),
   hoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH).optional(),
+  schedule: scheduleSchema.optional(),
   arch: z.enum(['x86_64', 'arm64']).default('x86_64'),
   os: z.enum(['linux', 'windows']).default('linux'),
   // Whole GiB, as task definitions (sizeInGiB) and pod requests take it.
@@ -198,6 +270,20 @@ export const scenarioSchema = z
           path: ['services', index, 'hoursPerMonth'],
           message: `must be at most the scenario's hoursPerMonth (${scenario.hoursPerMonth})`,
         });
+      }
+      if (service.schedule) {
+        const derived = scheduledHoursPerMonth(service.schedule, scenario.hoursPerMonth);
+        if (
+          derived !== null &&
+          service.hoursPerMonth !== undefined &&
+          Math.abs(service.hoursPerMonth - derived) > SCHEDULE_HOURS_TOLERANCE
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', index, 'hoursPerMonth'],
+            message: `(${service.hoursPerMonth}) disagrees with services[${index}].schedule, which runs ${Math.round(derived * 100) / 100} hours in the scenario's ${scenario.hoursPerMonth}-hour month: remove hoursPerMonth or set it to that`,
+          });
+        }
       }
       const first = seen.get(service.name);
       if (first !== undefined) {

@@ -69,4 +69,32 @@ describe('scenario editor with results', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Remove service 1' }));
     expect(useAppStore.getState().scenario.services.map((s) => s.name)).toEqual(['service-2', 'service-2-copy']);
   });
+
+  it('gives a service a schedule and shows the hours derived from it', async () => {
+    setup();
+    fireEvent.click(screen.getByRole('button', { name: 'Details of service 1' }));
+    const kind = await screen.findByLabelText('Schedule', {}, { timeout: 5000 });
+    fireEvent.change(kind, { target: { value: 'cron' } });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Runs 30.42 h of the 730-hour month (derived from the schedule).',
+    );
+    const cron = screen.getByLabelText('Cron (5 fields, UTC)');
+    fireEvent.change(cron, { target: { value: '0 0 1 * 1' } });
+    expect(cron.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(cron.getAttribute('aria-describedby')!)?.textContent).toMatch(
+      /both day-of-month and day-of-week/i,
+    );
+    fireEvent.change(cron, { target: { value: '0 */2 * * *' } });
+    fireEvent.change(screen.getByLabelText('Minutes a run'), { target: { value: '30' } });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Runs 182.5 h of the 730-hour month (derived from the schedule).',
+    );
+    fireEvent.change(kind, { target: { value: 'weekly' } });
+    expect(screen.getByRole('status').textContent).toBe(
+      'Runs 217.26 h of the 730-hour month (derived from the schedule).',
+    );
+    expect(useAppStore.getState().scenario.services[0]!.schedule).toEqual({
+      weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' },
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { CheckField } from '../../components/check-field.tsx';
 import { firstUnder, type RowProblems } from './row-problems.ts';
 import { KeyValueField } from './key-value-field.tsx';
+import { ScheduleFields } from './schedule-fields.tsx';
 
 export interface ServiceDetailsProps {
   index: number;
@@ -92,6 +93,7 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
           </>
         ) : null}
       </fieldset>
+      <ScheduleFields index={index} service={service} problems={problems} />
       <fieldset className="field-group field-group-wide">
         <legend>Container and exposure (used by the config export)</legend>
         <TextField
