@@ -271,7 +271,8 @@ export const scenarioSchema = z
           message: `must be at most the scenario's hoursPerMonth (${scenario.hoursPerMonth})`,
         });
       }
-      if (service.schedule) {
+      // Refinements run even when a field failed: compare hours only for a schedule that parsed.
+      if (service.schedule && scheduleSchema.safeParse(service.schedule).success) {
         const derived = scheduledHoursPerMonth(service.schedule, scenario.hoursPerMonth);
         if (
           derived !== null &&
