@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { ScenarioEditor } from './scenario-editor.tsx';
 import { ResultsPanel } from '../results/results-panel.tsx';
 import { defaultState, useAppStore } from '../../../state/app-store.ts';
 import { renderWithPrices } from '../../testing/render-with-prices.tsx';
+
+// Rendering the whole editor and results in jsdom takes seconds when the 2 shared cores are busy.
+vi.setConfig({ testTimeout: 20_000 });
 
 afterEach(() => {
   cleanup();
