@@ -105,6 +105,28 @@ describe('cli estimate', () => {
     expect(text).toContain('Assumptions:');
   });
 
+  it('shows per node what the system takes beside what the services use', async () => {
+    const scenario = {
+      version: 1,
+      region: 'us-east-1',
+      services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
+      ec2: { instanceTypes: ['m5.large'], daemonsPerNode: [{ name: 'log-agent', vcpu: 0.25, memoryGiB: 0.5 }] },
+    };
+    const { io, out } = fakeIo({ 's.json': JSON.stringify(scenario) });
+    await runEstimate(['s.json'], io, deps);
+    const text = out.join('');
+    // m5.large on EKS: 7633 MiB MemTotal, kube-reserved 70m / 574 MiB, 100 MiB eviction, 150m of
+    // DaemonSets and the 250m / 512 MiB daemon: 1530m, 6447 MiB and 26 pods left.
+    expect(text).toContain('per node: 2,000m, 8,192 MiB (MemTotal 7,633 MiB), 29 pods');
+    expect(text).toContain('- kube-reserved (11 MiB x 29 ENI-limited pods + 255 MiB; CPU by bands): 70m, 574 MiB');
+    expect(text).toContain('- daemon "log-agent": 250m, 512 MiB, 1 pod');
+    expect(text).toContain('= left for services: 1,530m, 6,447 MiB, 26 pods');
+    // ECS: 7633 - 256 - 512 MiB, 2 awsvpc slots - 1 for the daemon.
+    expect(text).toContain('- ECS_RESERVED_MEMORY: 256 MiB');
+    expect(text).toContain('= left for services: 1,750m, 6,865 MiB, 1 task');
+    expect(text).toMatch(/node(s)? with 1 x api: services use 500m, 1,024 MiB, 1 task per node/);
+  });
+
   it('shows an unavailable option with its reason', async () => {
     const scenario = {
       version: 1,

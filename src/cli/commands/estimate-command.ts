@@ -66,6 +66,40 @@ export function toJson(estimate: Estimate): object {
 
 const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
 
+const LAYOUTS_SHOWN = 3;
+
+/** Per node: what the system takes beside what the services use, so the arithmetic can be checked. */
+function nodeBreakdownLines(node: NonNullable<OptionEstimate['nodes']>[number], slotWords: string): string[] {
+  const { breakdown, allocatablePerNode: left } = node;
+  const slotWord = (n: number) => `${n} ${n === 1 ? slotWords.slice(0, -1) : slotWords}`;
+  const amount = (cpuMillis: number, memoryMiB: number, slots: number) =>
+    [
+      cpuMillis ? `${compact(cpuMillis)}m` : '',
+      memoryMiB ? `${compact(memoryMiB)} MiB` : '',
+      slots ? slotWord(slots) : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  const lines = [
+    `    per node: ${compact(breakdown.nominal.cpuMillis)}m, ${compact(breakdown.nominal.memoryMiB)} MiB (MemTotal ${compact(breakdown.memTotalMiB)} MiB${breakdown.memTotalRule ? ', derived' : ''}), ${slotWord(breakdown.slots)} (${breakdown.slotsBasis}${breakdown.slotsRule ? ', derived' : ''})`,
+    ...breakdown.system.map(
+      (share) => `      - ${share.name}: ${amount(share.cpuMillis, share.memoryMiB, share.slots)}`,
+    ),
+    `      = left for services: ${compact(left.cpuMillis)}m, ${compact(left.memoryMiB)} MiB, ${slotWord(left.slots)}${left.gpu ? `, ${left.gpu} GPUs` : ''}`,
+  ];
+  for (const entry of node.layout.slice(0, LAYOUTS_SHOWN)) {
+    const replicas = Object.entries(entry.replicas)
+      .map(([name, count]) => `${count} x ${name}`)
+      .join(', ');
+    lines.push(
+      `    ${entry.nodes} node${entry.nodes === 1 ? '' : 's'} with ${replicas}: services use ${amount(entry.used.cpuMillis, entry.used.memoryMiB, entry.used.slots)} per node`,
+    );
+  }
+  if (node.layout.length > LAYOUTS_SHOWN)
+    lines.push(`    and ${node.layout.length - LAYOUTS_SHOWN} more node layouts (--json lists them all)`);
+  return lines;
+}
+
 function compact(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
@@ -131,6 +165,7 @@ export function renderTable(estimate: Estimate): string {
           (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
           (node.fullMonth ? '' : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month`),
       );
+      out.push(...nodeBreakdownLines(node, option.id === 'eks-ec2' ? 'pods' : 'tasks'));
     }
     for (const size of option.fargateSizes ?? []) {
       if (size.billed.vcpu !== size.requested.vcpu || size.billed.memoryGiB !== size.requested.memoryGiB) {

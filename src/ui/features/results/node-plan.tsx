@@ -1,5 +1,6 @@
 import type { OptionEstimate } from '../../../domain/cost/estimate-types.ts';
 import { percent, quantity } from '../../lib/format.ts';
+import { NodeBreakdown } from './node-breakdown.tsx';
 
 /** EC2 node groups (type, count, how full) or, for Fargate, the billed size of each service. */
 export function NodePlan({ option }: { option: OptionEstimate }) {
@@ -27,6 +28,7 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
                 instance-hours), none the rest of the month.
               </>
             )}
+            <NodeBreakdown plan={n} platform={option.id === 'eks-ec2' ? 'eks' : 'ecs'} />
           </li>
         ))}
       </ul>

@@ -2,7 +2,15 @@ import { useAppStore, updateSection } from '../../../state/app-store.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { CheckField } from '../../components/check-field.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { InstanceTypePicker } from './instance-type-picker.tsx';
+import { DaemonRows } from './daemon-rows.tsx';
+import { DEFAULT_ECS_NETWORK_MODE, type EcsNetworkMode } from '../../../domain/capacity/ecs-node-capacity.ts';
+
+const NETWORK_MODES: readonly { value: EcsNetworkMode; label: string }[] = [
+  { value: 'awsvpc', label: 'awsvpc (an ENI per task)' },
+  { value: 'bridge', label: 'bridge (dynamic host ports)' },
+];
 
 export function Ec2Fields() {
   const ec2 = useAppStore((s) => s.scenario.ec2);
@@ -52,12 +60,21 @@ export function Ec2Fields() {
         onChange={(eniTrunking) => set({ eniTrunking })}
         hint="More awsvpc tasks per instance."
       />
+      <SelectField
+        label="ECS network mode (ECS on EC2)"
+        value={ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE}
+        options={NETWORK_MODES}
+        problem={problems.get('ec2.ecsNetworkMode')}
+        hint="Bridge has no ENI limit per instance; Fargate always uses awsvpc."
+        onChange={(ecsNetworkMode) => set({ ecsNetworkMode })}
+      />
       <CheckField
         label="Prefix delegation (EKS)"
         checked={ec2.prefixDelegation}
         onChange={(prefixDelegation) => set({ prefixDelegation })}
         hint="Up to 110 pods per node."
       />
+      <DaemonRows />
     </fieldset>
   );
 }
