@@ -229,3 +229,11 @@ export function switchToOtherScenario(): void {
   replaceScenario(notice.other.scenario, reason, notice.other.answers);
   setDraftNotice(null);
 }
+
+/** Shows or hides an option in the results; the choice travels in the link with the answers. */
+export function setOptionShown(optionId: string, shown: boolean): void {
+  useAppStore.setState((state) => {
+    const hidden = state.answers.hiddenOptions.filter((id) => id !== optionId);
+    return { answers: { ...state.answers, hiddenOptions: shown ? hidden : [...hidden, optionId] } };
+  });
+}

@@ -27,6 +27,15 @@ export const decisionAnswersSchema = z.strictObject({
   startingFresh: triState.default('unknown'),
   /** Needs fine-grained node control (GPU types, Spot strategies, DaemonSets, node access). */
   nodeControl: triState.default('unknown'),
+  /**
+   * Options the user does not consider, hidden from the results (a view choice that travels in the
+   * link with the answers). Plain ids rather than an enum of today's options, so a link made by a
+   * version with more options still opens here (ids this version does not know are ignored).
+   */
+  hiddenOptions: z
+    .array(z.string().regex(/^[a-z0-9-]{1,40}$/))
+    .max(12)
+    .default([]),
 });
 
 export type DecisionAnswers = z.output<typeof decisionAnswersSchema>;

@@ -51,6 +51,7 @@ const answersArb: fc.Arbitrary<DecisionAnswers> = fc.record({
   awsManaged: tri,
   startingFresh: tri,
   nodeControl: tri,
+  hiddenOptions: fc.subarray<string>([...OPTION_IDS]),
 });
 const totalsArb = fc.record(
   Object.fromEntries(

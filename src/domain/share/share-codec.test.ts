@@ -165,3 +165,26 @@ describe('scenarios too large for a link', () => {
     ).toMatch(/#s=1\./);
   });
 });
+
+describe('hidden options in links', () => {
+  const scenario = {
+    version: 1 as const,
+    region: 'us-east-1',
+    services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
+  };
+
+  it('carries the options a user hid, including ids of options this version does not know', () => {
+    const answers = { ...DEFAULT_ANSWERS, hiddenOptions: ['eks-fargate', 'ecs-managed-instances'] };
+    const decoded = decodeShareState(encodeShareState({ scenario, answers }));
+    expect(decoded.ok && decoded.state.answers.hiddenOptions).toEqual(['eks-fargate', 'ecs-managed-instances']);
+  });
+
+  it('opens links made before options could be hidden with every option shown', () => {
+    // The payload an earlier version wrote: answers without hiddenOptions.
+    const payload = { s: scenario, a: { kubernetesSkills: 'some' } };
+    const fragment = `s=1.${encodeBase64Url(deflateSync(strToU8(JSON.stringify(payload))))}`;
+    const decoded = decodeShareState(fragment);
+    expect(decoded.ok && decoded.state.answers).toEqual({ ...DEFAULT_ANSWERS, kubernetesSkills: 'some' });
+    expect(decoded.ok && decoded.state.answers.hiddenOptions).toEqual([]);
+  });
+});

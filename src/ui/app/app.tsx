@@ -8,6 +8,7 @@ import { ShareBar } from '../features/share-link/share-bar.tsx';
 import { LinkNotice } from '../features/share-link/link-notice.tsx';
 import { DraftNotice } from '../features/share-link/draft-notice.tsx';
 import { PriceBadge } from '../features/share-link/price-badge.tsx';
+import { CostSummary } from '../features/results/cost-summary.tsx';
 
 // Below the fold: the questionnaire (with the recommendation rules) and the feature matrix load after the first screen.
 const DecisionGuide = lazy(() => import('../features/decision-guide/decision-guide.tsx'));
@@ -40,6 +41,7 @@ export function App() {
           <PriceBadge />
         </div>
       </header>
+      <CostSummary />
       <main id="main">
         <LinkNotice />
         <DraftNotice />

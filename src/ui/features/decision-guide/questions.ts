@@ -1,7 +1,7 @@
 /** The decision guide's questions and answer labels, in the order of the article's framework. */
 import type { DecisionAnswers, WorkloadKind } from '../../../domain/recommend/decision-answers.ts';
 
-export type SingleQuestionKey = Exclude<keyof DecisionAnswers, 'workloadKinds'>;
+export type SingleQuestionKey = Exclude<keyof DecisionAnswers, 'workloadKinds' | 'hiddenOptions'>;
 
 export interface SingleQuestion<K extends SingleQuestionKey = SingleQuestionKey> {
   key: K;

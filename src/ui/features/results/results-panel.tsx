@@ -3,11 +3,13 @@ import { OptionCard, type OptionActionProps } from './option-card.tsx';
 import type { ComponentType } from 'react';
 import { EstimateNotes } from './estimate-notes.tsx';
 import { formatProblem } from '../../../domain/scenario/validate-scenario.ts';
+import { useAppStore } from '../../../state/app-store.ts';
 
 /** The four options side by side, with a clear word when they are not for the current input. */
 export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<OptionActionProps> } = {}) {
   const { estimate, scenario, snapshot, staleBecause, problemList, pricesError, retryPrices, pricesLoading } =
     useCalculation();
+  const hidden = useAppStore((s) => s.answers.hiddenOptions);
   const totalReplicas = scenario ? scenario.services.reduce((sum, s) => sum + s.replicas, 0) : 0;
   return (
     <section aria-labelledby="results-heading" className="panel results">
@@ -45,24 +47,26 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
             {scenario?.services.length === 1 ? '' : 's'}.
           </p>
           <div className="option-grid">
-            {estimate.options.map((option) => (
-              <OptionCard
-                key={option.id}
-                option={option}
-                estimate={estimate}
-                scenario={scenario!}
-                snapshot={snapshot}
-                totalReplicas={totalReplicas}
-                staleReason={
-                  staleBecause === 'invalid-input'
-                    ? 'Fix the highlighted fields to export'
-                    : staleBecause === 'loading-prices'
-                      ? 'Waiting for the new prices'
-                      : null
-                }
-                ExportAction={ExportAction}
-              />
-            ))}
+            {estimate.options
+              .filter((option) => !hidden.includes(option.id))
+              .map((option) => (
+                <OptionCard
+                  key={option.id}
+                  option={option}
+                  estimate={estimate}
+                  scenario={scenario!}
+                  snapshot={snapshot}
+                  totalReplicas={totalReplicas}
+                  staleReason={
+                    staleBecause === 'invalid-input'
+                      ? 'Fix the highlighted fields to export'
+                      : staleBecause === 'loading-prices'
+                        ? 'Waiting for the new prices'
+                        : null
+                  }
+                  ExportAction={ExportAction}
+                />
+              ))}
           </div>
           <EstimateNotes warnings={estimate.warnings} assumptions={estimate.assumptions} />
         </>
