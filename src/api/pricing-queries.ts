@@ -9,8 +9,9 @@
  * whatever the loader returns.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { SNAPSHOT_FORMAT_VERSION, type RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
+import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { fetchLivePricing, resolvePricingApi } from './fetch-live-pricing.ts';
+import { loadRegionSnapshot } from '../domain/pricing/load-region-snapshot.ts';
 
 export type PriceSourceChoice = 'bundled' | 'live';
 
@@ -30,26 +31,18 @@ type SnapshotLoader = (region: string, signal: AbortSignal) => Promise<RegionSna
 /** Where the app is served from: "/" in dev and preview; Vite's base when deployed under a path. */
 const APP_BASE = import.meta.env.BASE_URL ?? '/';
 
-/** Loads a bundled snapshot and checks it is the region asked for, so a wrong file never prices silently. */
-export async function fetchBundledSnapshot(
+/** Loads a bundled snapshot through the shared loader, so a wrong file never prices silently. */
+export function fetchBundledSnapshot(
   region: string,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = fetch,
 ): Promise<RegionSnapshot> {
-  const url = `${APP_BASE}pricing/${encodeURIComponent(region)}.json`;
-  const response = await fetchImpl(url, signal ? { signal } : {});
-  if (!response.ok) throw new Error(`Could not load prices for ${region} (HTTP ${response.status} from ${url}).`);
-  const body = (await response.json()) as Partial<RegionSnapshot>;
-  if (
-    body.formatVersion !== SNAPSHOT_FORMAT_VERSION ||
-    body.region !== region ||
-    !body.ec2 ||
-    !body.eks ||
-    !body.extras
-  ) {
-    throw new Error(`The price file for ${region} is not a format-${SNAPSHOT_FORMAT_VERSION} snapshot of that region.`);
-  }
-  return body as RegionSnapshot;
+  return loadRegionSnapshot(region, async (fileName) => {
+    const url = `${APP_BASE}pricing/${fileName}`;
+    const response = await fetchImpl(url, signal ? { signal } : {});
+    if (!response.ok) throw new Error(`Could not load prices for ${region} (HTTP ${response.status} from ${url}).`);
+    return response.text();
+  });
 }
 
 export const SNAPSHOT_LOADERS: Record<PriceSourceChoice, SnapshotLoader> = {

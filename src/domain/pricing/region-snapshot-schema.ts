@@ -1,7 +1,12 @@
 /**
- * Checks that a value read from outside (the pricing proxy, a cache file) has the shape of a
- * {@link RegionSnapshot} before the engine reads it. The checks cover what the engine touches:
- * a proxy that answers with something else is reported, not priced.
+ * The one validation of a price snapshot, whoever reads it: the bundled files (CLI, proxy and
+ * browser, through load-region-snapshot.ts), the pricing proxy's answers and its disk cache. A value
+ * read from outside is checked before the engine touches it: a file or proxy answer with something
+ * else is reported, not priced.
+ *
+ * Beyond the shape: every `source` id anywhere in the snapshot (figures, `ec2.source`, and any field
+ * added later) must be a key of `sources`, so every price can be traced to where it came from. The
+ * top-level `source` ("snapshot" or "live") says where the whole snapshot came from and is no id.
  */
 import { z } from 'zod';
 import { SNAPSHOT_FORMAT_VERSION, type RegionSnapshot } from './price-snapshot.ts';
@@ -54,7 +59,7 @@ const priceSource = z.object({
   quote: z.string().optional(),
 });
 
-export const regionSnapshotSchema = z.object({
+const shape = z.object({
   formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
   region: z.string().min(1),
   regionName: z.string(),
@@ -90,20 +95,46 @@ export const regionSnapshotSchema = z.object({
     crossAzGbEachWay: figure,
   }),
   ec2: z.object({
-    source: z.string(),
-    asOf: z.string(),
+    source: z.string().min(1),
+    asOf: z.string().min(1),
     spotAdvisor: z.object({ source: z.string().min(1), asOf: z.string().min(1) }).nullable(),
     instances: z.array(instanceOffer),
   }),
 });
 
+/** Every `source` string below the top level, with where it is, for the reference check. */
+function sourceReferences(value: unknown, path: (string | number)[], out: { path: (string | number)[]; id: string }[]) {
+  if (Array.isArray(value)) value.forEach((item, i) => sourceReferences(item, [...path, i], out));
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'source' && typeof child === 'string' && path.length > 0)
+        out.push({ path: [...path, key], id: child });
+      else sourceReferences(child, [...path, key], out);
+    }
+  }
+  return out;
+}
+
+export const regionSnapshotSchema = shape.superRefine((snapshot, ctx) => {
+  const { sources, ...rest } = snapshot;
+  for (const ref of sourceReferences(rest, [], [])) {
+    if (!Object.hasOwn(sources, ref.id))
+      ctx.addIssue({ code: 'custom', path: ref.path, message: `source "${ref.id}" is not a key of sources` });
+  }
+});
+
 /**
  * Returns the value as a snapshot, or throws an Error whose one-line message names the first
  * field that is wrong (for example `ec2.instances.3.usdHour: Invalid input: expected number`).
+ * With `region`, a snapshot of another region is refused too.
  */
-export function parseRegionSnapshot(value: unknown): RegionSnapshot {
+export function parseRegionSnapshot(value: unknown, region?: string): RegionSnapshot {
   const result = regionSnapshotSchema.safeParse(value);
-  if (result.success) return result.data as RegionSnapshot;
+  if (result.success) {
+    if (region !== undefined && result.data.region !== region)
+      throw new Error(`not a region price snapshot of ${region}: it holds the prices of ${result.data.region}`);
+    return result.data as RegionSnapshot;
+  }
   const issue = result.error.issues[0];
   const where = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : '(top level)';
   const extra = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problems)` : '';

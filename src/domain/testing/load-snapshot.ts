@@ -7,13 +7,15 @@ import euWest1 from '../../../public/pricing/eu-west-1.json' with { type: 'json'
 import apSouth2 from '../../../public/pricing/ap-south-2.json' with { type: 'json' };
 import apSoutheast6 from '../../../public/pricing/ap-southeast-6.json' with { type: 'json' };
 import type { InstanceOffer, RegionSnapshot } from '../pricing/price-snapshot.ts';
+import { parseRegionSnapshot } from '../pricing/region-snapshot-schema.ts';
 
-export const US_EAST_1 = usEast1 as unknown as RegionSnapshot;
-export const EU_WEST_1 = euWest1 as unknown as RegionSnapshot;
+// Through the same validation as every other reader of a snapshot.
+export const US_EAST_1 = parseRegionSnapshot(usEast1, 'us-east-1');
+export const EU_WEST_1 = parseRegionSnapshot(euWest1, 'eu-west-1');
 /** Hyderabad: Fargate ARM at 56% of x86, no Fargate Spot, no Spot-free gaps in EBS or transfer. */
-export const AP_SOUTH_2 = apSouth2 as unknown as RegionSnapshot;
+export const AP_SOUTH_2 = parseRegionSnapshot(apSouth2, 'ap-south-2');
 /** New Zealand: no Fargate Windows, no Spot Advisor, and EBS/egress/inter-AZ derived from ap-southeast-2. */
-export const AP_SOUTHEAST_6 = apSoutheast6 as unknown as RegionSnapshot;
+export const AP_SOUTHEAST_6 = parseRegionSnapshot(apSoutheast6, 'ap-southeast-6');
 
 export function offerOf(snapshot: RegionSnapshot, type: string): InstanceOffer {
   const offer = snapshot.ec2.instances.find((o) => o.type === type);

@@ -4,13 +4,8 @@ import { money, quantity, unitPrice } from '../../lib/format.ts';
 
 export function sourceTitle(line: CostLine, snapshot: RegionSnapshot | undefined): string {
   if (line.source === 'scenario') return 'Set in this scenario';
-  const sources = snapshot?.sources ?? {};
-  if (sources[line.source]) return sources[line.source]!.title;
-  // Composite ids ("a (laid over b)"): name the first source by its title.
-  const first = Object.keys(sources).find((id) => line.source.startsWith(id));
-  return first
-    ? `${sources[first]!.title}${line.source.length > first.length ? ' (gaps filled from an older page copy)' : ''}`
-    : line.source;
+  // Every source id of a validated snapshot is a key of its sources (region-snapshot-schema.ts).
+  return snapshot?.sources[line.source]?.title ?? line.source;
 }
 
 /** The bill of one option: quantity x unit price = amount, with where each price comes from. */
