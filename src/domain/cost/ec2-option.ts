@@ -87,7 +87,7 @@ const capacityOf = (platform: Platform, scenario: Scenario, offer: InstanceOffer
  * types; for GPU services only NVIDIA GPUs, the ones the ECS GPU-optimized AMI and the EKS accelerated
  * AMI's device plugin schedule.
  */
-function isAutomaticCandidate(offer: InstanceOffer, arch: CpuArch, gpu: boolean): boolean {
+export function isAutomaticCandidate(offer: InstanceOffer, arch: CpuArch, gpu: boolean): boolean {
   if (offer.arch !== arch || offer.burstable || offer.bareMetal || offer.currentGeneration === false) return false;
   return gpu ? offer.gpu > 0 && offer.gpuManufacturer === 'nvidia' : offer.gpu === 0;
 }
