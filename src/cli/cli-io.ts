@@ -11,6 +11,8 @@ export interface CliIo {
   cwd: string;
 }
 
+import { echo } from './terminal-text.ts';
+
 /** A failure the user caused: exit status 2 with these lines on stderr, nothing on stdout. */
 export class UsageError extends Error {
   readonly lines: string[];
@@ -43,15 +45,24 @@ export function parseArgs(
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
     if (booleanFlags.includes(name)) {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      if (eq !== -1) throw new UsageError(`--${echo(name)} takes no value`);
       flags.set(name, true);
     } else if (valueFlags.includes(name)) {
       const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-      if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+      if (value === undefined || value === '') throw new UsageError(`--${echo(name)} needs a value`);
       flags.set(name, value);
     } else {
-      throw new UsageError(`unknown option --${name}`);
+      throw new UsageError(`unknown option --${echo(name)}`);
     }
   }
   return { positional, flags };
+}
+
+/** The one scenario argument of a command (a path or "-"), refusing more than one. */
+export function scenarioArgument(args: ParsedArgs): string | undefined {
+  if (args.positional.length > 1)
+    throw new UsageError(
+      `expected one scenario, got ${args.positional.length}: ${echo(args.positional.slice(0, 5).join(' '))}`,
+    );
+  return args.positional[0];
 }

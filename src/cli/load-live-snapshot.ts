@@ -6,6 +6,7 @@
  */
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { parseRegionSnapshot } from '../domain/pricing/region-snapshot-schema.ts';
+import { cutText } from '../domain/text/safe-text.ts';
 
 /**
  * A cold region makes the proxy page through the Price List (each call limited to 10 s, with
@@ -46,14 +47,14 @@ function describeFetchFailure(error: unknown, timeoutMs: number): string {
       : typeof cause?.message === 'string'
         ? cause.message
         : String((error as Error)?.message ?? error);
-  return `cannot reach the pricing proxy (${detail})`;
+  return `cannot reach the pricing proxy (${cutText(detail, 200)})`;
 }
 
 /** One line from a proxy error body (`{"error": "..."}`), cut short, or nothing. */
 function errorOf(text: string): string {
   try {
     const body = JSON.parse(text) as { error?: unknown };
-    if (typeof body.error === 'string') return `: ${body.error.slice(0, 120).replace(/\s+/g, ' ')}`;
+    if (typeof body.error === 'string') return `: ${cutText(body.error.replace(/\s+/g, ' '), 120)}`;
   } catch {
     // not JSON: the status says enough
   }

@@ -6,23 +6,30 @@ import { validateAgainstSnapshot, validateScenario, formatProblem } from '../dom
 import type { Scenario } from '../domain/scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
+import { echo } from './terminal-text.ts';
+
+/** Cuts what V8's JSON.parse message quotes of the input. */
+const MAX_PARSE_MESSAGE_CHARS = 160;
 
 export async function readScenario(io: CliIo, pathOrDash: string | undefined): Promise<Scenario> {
   if (!pathOrDash) throw new UsageError('missing scenario: give a file path, or - for standard input');
+  const source = pathOrDash === '-' ? 'standard input' : echo(pathOrDash);
   let text: string;
   try {
     text = await io.readInput(pathOrDash);
   } catch (error) {
     throw new UsageError(
-      `cannot read ${pathOrDash === '-' ? 'standard input' : pathOrDash}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? echo((error as Error).message)}`,
     );
   }
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
+    // The message quotes part of the input: cut here, escaped when printed.
+    const reason = (error as Error).message.slice(0, MAX_PARSE_MESSAGE_CHARS);
     throw new UsageError(
-      `${pathOrDash === '-' ? 'standard input' : pathOrDash}: not valid JSON (${(error as Error).message})`,
+      `${source}: not valid JSON (${reason}${reason.length < (error as Error).message.length ? '…' : ''})`,
     );
   }
   const result = validateScenario(json);

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { UsageError, type CliIo } from './cli-io.ts';
+import { echo, problemLines } from './terminal-text.ts';
 import { defaultEstimateDeps, runEstimate } from './commands/estimate-command.ts';
 import { loadLiveSnapshot } from './load-live-snapshot.ts';
 
@@ -36,7 +37,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const load = COMMANDS[name];
   if (!load) {
-    io.stderr(`unknown command "${name}"\n${USAGE}`);
+    io.stderr(`${problemLines([`unknown command "${echo(name)}"`])}${USAGE}`);
     return 2;
   }
   try {
@@ -45,10 +46,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     )(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${error.lines.join('\n')}\n`);
+      io.stderr(problemLines(error.lines));
       return 2;
     }
-    io.stderr(`internal error: ${(error as Error).message}\n`);
+    io.stderr(problemLines([`internal error: ${(error as Error).message}`]));
     return 1;
   }
 }

@@ -5,7 +5,9 @@ import { estimateScenario } from '../../domain/cost/estimate.ts';
 import type { Estimate, OptionEstimate } from '../../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
 import { formatUSD, roundToCents } from '../../domain/money/round-cents.ts';
-import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
+import { cutText } from '../../domain/text/safe-text.ts';
+import { parseArgs, scenarioArgument, UsageError, type CliIo } from '../cli-io.ts';
+import { echo, outputJson, outputLines } from '../terminal-text.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
 
@@ -16,23 +18,21 @@ export interface EstimateDeps {
 
 export async function runEstimate(argv: readonly string[], io: CliIo, deps: EstimateDeps): Promise<number> {
   const args = parseArgs(argv, ['json'], ['live']);
-  if (args.positional.length > 1)
-    throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
-  const scenario = await readScenario(io, args.positional[0]);
+  const scenario = await readScenario(io, scenarioArgument(args));
   const live = args.flags.get('live');
   let snapshot: RegionSnapshot;
   if (typeof live === 'string') {
     try {
       snapshot = await deps.loadLiveSnapshot(live, scenario.region);
     } catch (error) {
-      throw new UsageError(`--live ${live}: ${(error as Error).message}`);
+      throw new UsageError(`--live ${echo(live)}: ${(error as Error).message}`);
     }
   } else {
     snapshot = await deps.loadSnapshot(scenario.region);
   }
   checkAgainstSnapshot(scenario, snapshot);
   const estimate = estimateScenario(scenario, snapshot);
-  io.stdout(args.flags.has('json') ? `${JSON.stringify(toJson(estimate), null, 2)}\n` : renderTable(estimate));
+  io.stdout(args.flags.has('json') ? outputJson(toJson(estimate)) : renderTable(estimate));
   return 0;
 }
 
@@ -63,6 +63,9 @@ export function toJson(estimate: Estimate): object {
     assumptions: estimate.assumptions,
   };
 }
+
+/** The proxy's reason for answering with its snapshot, as the table shows it. */
+const MAX_REASON_CHARS = 300;
 
 const pad = (text: string, width: number, right = false) => (right ? text.padStart(width) : text.padEnd(width));
 
@@ -110,7 +113,8 @@ export function renderTable(estimate: Estimate): string {
   out.push(
     `Region ${estimate.region} (${estimate.regionName}) | prices: ${source}, as of ${estimate.pricing.asOf} | ${estimate.hoursPerMonth} hours/month`,
   );
-  if (estimate.pricing.reason) out.push(`Live prices unavailable: ${estimate.pricing.reason}`);
+  if (estimate.pricing.reason)
+    out.push(`Live prices unavailable: ${cutText(estimate.pricing.reason, MAX_REASON_CHARS)}`);
   for (const s of estimate.schedules ?? [])
     out.push(`Schedule of ${s.service}: ${compact(roundToCents(s.hoursPerMonth))} h a month (derived: ${s.derived})`);
   out.push('');
@@ -188,5 +192,6 @@ export function renderTable(estimate: Estimate): string {
   }
   out.push('', 'Assumptions:');
   for (const assumption of estimate.assumptions) out.push(`  - ${assumption}`);
-  return `${out.join('\n')}\n`;
+  // Each entry is one line; text from the snapshot (a proxy's) is escaped there.
+  return outputLines(out);
 }

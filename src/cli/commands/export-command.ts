@@ -1,27 +1,31 @@
 /**
  * `cli export <scenario.json | -> --option <id> (--out DIR | --zip FILE)`
  *
- * Builds the whole bundle in memory first, then writes it atomically: files go to a temporary
- * directory (or file) beside the target, which is renamed into place. On any error nothing is
- * left behind. --out must not exist or be an empty directory; --zip replaces an existing file.
+ * Builds the whole bundle in memory first, then writes it atomically through a fresh private
+ * directory beside the target that is renamed into place (safe-write.ts). On any error nothing
+ * is left behind. --out must not exist or be an empty directory; --zip replaces an existing
+ * file. Neither follows a symbolic link: a link at the target is refused.
  */
-import { mkdir, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { estimateScenario } from '../../domain/cost/estimate.ts';
 import { OPTION_IDS, type OptionId } from '../../domain/cost/estimate-types.ts';
 import { buildExportBundle, ExportError } from '../../domain/export/build-export-bundle.ts';
 import type { ExportFile } from '../../domain/export/export-file.ts';
 import { zipExportFiles } from '../../domain/export/zip-export-files.ts';
 import { DEFAULT_APP_URL, tryBuildShareUrl } from '../../domain/share/share-codec.ts';
-import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
+import { parseArgs, scenarioArgument, UsageError, type CliIo } from '../cli-io.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
+import { writeDirectoryAtomically, writeFileAtomically } from '../safe-write.ts';
+import { echo, outputLines } from '../terminal-text.ts';
 
 const isOptionId = (value: string): value is OptionId => (OPTION_IDS as readonly string[]).includes(value);
 
-async function statOrNull(path: string) {
+/** What stands at the path itself, never following a symbolic link there. */
+async function lstatOrNull(path: string) {
   try {
-    return await stat(path);
+    return await lstat(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
@@ -32,19 +36,23 @@ const describeError = (error: unknown) => (error as NodeJS.ErrnoException).code 
 
 /** Refuses a target directory that exists and is not empty (or is not a directory), before any work is done. */
 async function checkOutDir(dir: string): Promise<void> {
-  const existing = await statOrNull(dir).catch((error: unknown) => {
+  const existing = await lstatOrNull(dir).catch((error: unknown) => {
     throw new UsageError(`--out ${dir}: cannot use this path: ${describeError(error)}`);
   });
   if (!existing) return;
+  if (existing.isSymbolicLink())
+    throw new UsageError(`--out ${dir}: is a symbolic link; give the path of a directory or a new name`);
   if (!existing.isDirectory()) throw new UsageError(`--out ${dir}: exists and is not a directory`);
   if ((await readdir(dir)).length > 0)
     throw new UsageError(`--out ${dir}: directory is not empty; choose a new or empty directory`);
 }
 
 async function checkZipFile(file: string): Promise<void> {
-  const existing = await statOrNull(file).catch((error: unknown) => {
+  const existing = await lstatOrNull(file).catch((error: unknown) => {
     throw new UsageError(`--zip ${file}: cannot use this path: ${describeError(error)}`);
   });
+  if (existing?.isSymbolicLink())
+    throw new UsageError(`--zip ${file}: is a symbolic link; give the path of a file or a new name`);
   if (existing?.isDirectory()) throw new UsageError(`--zip ${file}: is a directory`);
 }
 
@@ -55,47 +63,30 @@ async function writeOutDir(dir: string, files: readonly ExportFile[]): Promise<v
   } catch (error) {
     throw new UsageError(`--out ${dir}: cannot create ${parent}: ${describeError(error)}`);
   }
-  let temp: string | null = null;
   try {
-    // mkdir, not mkdtemp: the directory gets the usual permissions (umask), not 0700.
-    const candidate = join(parent, `.${basename(dir)}.partial-${process.pid}-${Date.now()}`);
-    await mkdir(candidate);
-    temp = candidate;
-    for (const file of files) {
-      const target = join(temp, ...file.path.split('/'));
-      await mkdir(dirname(target), { recursive: true });
-      await writeFile(target, file.contents, 'utf8');
-    }
     // An empty directory may stand where the bundle goes (checked earlier): rename needs it gone.
-    if (await statOrNull(dir)) await rmdir(dir);
-    await rename(temp, dir);
-    temp = null;
+    if (await lstatOrNull(dir)) await rmdir(dir);
+    await writeDirectoryAtomically(dir, files);
   } catch (error) {
     throw new UsageError(`--out ${dir}: cannot write the bundle: ${describeError(error)}`);
-  } finally {
-    if (temp) await rm(temp, { recursive: true, force: true });
   }
 }
 
 async function writeZip(file: string, bytes: Uint8Array): Promise<void> {
-  const temp = join(dirname(file), `.${basename(file)}.partial-${process.pid}`);
   try {
     await mkdir(dirname(file), { recursive: true });
-    await writeFile(temp, bytes);
-    await rename(temp, file);
+    await writeFileAtomically(file, bytes);
   } catch (error) {
-    await rm(temp, { force: true });
     throw new UsageError(`--zip ${file}: cannot write the archive: ${describeError(error)}`);
   }
 }
 
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [], ['option', 'out', 'zip']);
-  if (args.positional.length > 1)
-    throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  const path = scenarioArgument(args);
   const option = args.flags.get('option');
   if (typeof option !== 'string') throw new UsageError(`missing --option: one of ${OPTION_IDS.join(', ')}`);
-  if (!isOptionId(option)) throw new UsageError(`--option ${option}: must be one of ${OPTION_IDS.join(', ')}`);
+  if (!isOptionId(option)) throw new UsageError(`--option ${echo(option)}: must be one of ${OPTION_IDS.join(', ')}`);
   const out = args.flags.get('out');
   const zip = args.flags.get('zip');
   if (typeof out !== 'string' && typeof zip !== 'string')
@@ -103,7 +94,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const outDir = typeof out === 'string' ? resolve(io.cwd, out) : null;
   const zipFile = typeof zip === 'string' ? resolve(io.cwd, zip) : null;
 
-  const scenario = await readScenario(io, args.positional[0]);
+  const scenario = await readScenario(io, path);
   const snapshot = await loadBundledSnapshot(scenario.region);
   checkAgainstSnapshot(scenario, snapshot);
   const estimate = estimateScenario(scenario, snapshot);
@@ -138,6 +129,6 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     }
     lines.push(`Wrote ${zipFile} (${files.length} files, ${bytes.length} bytes)`);
   }
-  io.stdout(`${lines.join('\n')}\n`);
+  io.stdout(outputLines(lines));
   return 0;
 }

@@ -4,7 +4,8 @@
  * same way the app's "Copy link" does; the decision-guide answers start unanswered.
  */
 import { DEFAULT_APP_URL, tryBuildShareUrl } from '../../domain/share/share-codec.ts';
-import { parseArgs, UsageError, type CliIo } from '../cli-io.ts';
+import { parseArgs, scenarioArgument, UsageError, type CliIo } from '../cli-io.ts';
+import { echo, outputLines } from '../terminal-text.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
 
@@ -14,21 +15,20 @@ export function parseBaseUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--base ${value}: not a URL; give the app's address, e.g. ${DEFAULT_APP_URL}`);
+    throw new UsageError(`--base ${echo(value)}: not a URL; give the app's address, e.g. ${DEFAULT_APP_URL}`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new UsageError(`--base ${value}: must be an http:// or https:// address`);
+    throw new UsageError(`--base ${echo(value)}: must be an http:// or https:// address`);
   url.hash = '';
   return url.toString();
 }
 
 export async function runShare(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv, [], ['base']);
-  if (args.positional.length > 1)
-    throw new UsageError(`expected one scenario, got ${args.positional.length}: ${args.positional.join(' ')}`);
+  const path = scenarioArgument(args);
   const base = args.flags.get('base');
   const baseUrl = typeof base === 'string' ? parseBaseUrl(base) : DEFAULT_APP_URL;
-  const scenario = await readScenario(io, args.positional[0]);
+  const scenario = await readScenario(io, path);
   // The same check as `cli estimate`: a link must not open a scenario the page would reject.
   checkAgainstSnapshot(scenario, await loadBundledSnapshot(scenario.region));
   const url = tryBuildShareUrl(baseUrl, { scenario });
@@ -36,6 +36,6 @@ export async function runShare(argv: readonly string[], io: CliIo): Promise<numb
     throw new UsageError(
       'the scenario is too large for a share link (over 65536 characters): share the scenario file instead',
     );
-  io.stdout(`${url}\n`);
+  io.stdout(outputLines([url]));
   return 0;
 }

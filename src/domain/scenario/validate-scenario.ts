@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { scenarioSchema, SERVICE_NAME_MAPS, type Scenario } from './scenario-schema.ts';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
+import { MAX_QUOTED_CHARS, quoteText } from '../text/safe-text.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 
 export interface FieldProblem {
@@ -19,8 +20,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(String(key))) out += out ? `.${String(key)}` : String(key);
-    else out += `[${JSON.stringify(String(key))}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(String(key)) && String(key).length <= MAX_QUOTED_CHARS)
+      out += out ? `.${String(key)}` : String(key);
+    // Keys come from the input: quoted, escaped and cut, so a path stays one short line.
+    else out += `[${quoteText(String(key))}]`;
   }
   return out;
 }
@@ -37,6 +40,15 @@ const describeType = (value: unknown): string =>
       : typeof value === 'number' && !Number.isFinite(value)
         ? String(value)
         : typeof value;
+
+/** At most this many unknown keys are named in one message. */
+const MAX_LISTED_KEYS = 5;
+
+function listKeys(keys: readonly PropertyKey[]): string {
+  const named = keys.slice(0, MAX_LISTED_KEYS).map((k) => quoteText(String(k)));
+  const more = keys.length - named.length;
+  return `${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+}
 
 function messageFor(issue: z.core.$ZodIssue): string {
   // Messages written in the schema start in lower case; zod's own start with a capital ("Invalid input").
@@ -66,7 +78,7 @@ function messageFor(issue: z.core.$ZodIssue): string {
     case 'invalid_key':
       return issue.issues[0] ? messageFor(issue.issues[0] as z.core.$ZodIssue) : 'invalid key';
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${listKeys(issue.keys)}`;
     case 'not_multiple_of':
       return Number(issue.divisor) === 1 ? 'must be a whole number' : `must be a multiple of ${issue.divisor}`;
     default:
@@ -120,7 +132,7 @@ export function validateScenario(input: unknown): Validation {
         const input = (issue as { input?: unknown }).input;
         return {
           path: 'region',
-          message: `unknown region ${JSON.stringify(input)}; known regions: ${REGION_CATALOG.map((r) => r.code).join(', ')}`,
+          message: `unknown region ${typeof input === 'string' ? quoteText(input) : describeType(input)}; known regions: ${REGION_CATALOG.map((r) => r.code).join(', ')}`,
         };
       }
       return { path: formatPath(issue.path), message: messageFor(issue) };
