@@ -1,19 +1,26 @@
 /**
- * `terraform fmt -check` and `terraform init -backend=false -plugin-dir=<mirror>` + `terraform
- * validate` on the generated ECS Terraform of both ECS options, where the terraform binary and an
- * offline AWS provider mirror exist (toolchain.md 3a). Skipped, with the reason printed, otherwise.
+ * `terraform fmt -check` and `terraform validate` on the generated ECS Terraform of both ECS
+ * options, where the terraform binary and an offline AWS provider 5.x mirror exist. Skipped, with
+ * the reason printed, otherwise.
+ *
+ * Fast on purpose: `terraform init -plugin-dir=<mirror>` runs once per distinct versions.tf (one
+ * today) in a shared folder; every case then validates against that folder's provider
+ * installation (TF_DATA_DIR) and lock file, so no case repeats the init. The mirror is looked for
+ * in TF_PLUGIN_DIR, then in the image's fixed folder: the disk is never scanned.
  */
-import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile, execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import { execFileSync } from 'node:child_process';
 import { bundleFor, exportableCases } from './testing/export-fixtures.ts';
+import type { ExportFile } from './export-file.ts';
 
 const run = promisify(execFile);
 const ENV = { ...process.env, CHECKPOINT_DISABLE: '1', TF_CLI_CONFIG_FILE: '/dev/null', TF_IN_AUTOMATION: '1' };
+/** Where this project's build image keeps its provider mirror (the parent of registry.terraform.io). */
+const IMAGE_PLUGIN_DIR = '/opt/tf-plugins';
 
 function terraformBinary(): string | null {
   try {
@@ -30,25 +37,8 @@ function pluginDir(): string | null {
     const aws = join(dir, 'registry.terraform.io', 'hashicorp', 'aws');
     return existsSync(aws) && readdirSync(aws).some((version) => version.startsWith('5.'));
   };
-  if (process.env.TF_PLUGIN_DIR) return hasAws5(process.env.TF_PLUGIN_DIR) ? process.env.TF_PLUGIN_DIR : null;
-  let found = '';
-  try {
-    found = execFileSync('find', ['/', '-maxdepth', '4', '-type', 'd', '-name', 'registry.terraform.io'], {
-      encoding: 'utf8',
-      timeout: 30_000,
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-  } catch (error) {
-    // find exits non-zero on unreadable directories but still prints what it found.
-    found = (error as { stdout?: string }).stdout ?? '';
-  }
-  return (
-    found
-      .split('\n')
-      .filter(Boolean)
-      .map((p) => dirname(p))
-      .find(hasAws5) ?? null
-  );
+  const candidates = process.env.TF_PLUGIN_DIR ? [process.env.TF_PLUGIN_DIR] : [IMAGE_PLUGIN_DIR];
+  return candidates.find(hasAws5) ?? null;
 }
 
 const terraform = terraformBinary();
@@ -56,11 +46,19 @@ const plugins = terraform ? pluginDir() : null;
 const skipReason = !terraform
   ? 'terraform is not on PATH'
   : !plugins
-    ? 'no offline AWS provider 5.x mirror found (registry.terraform.io/hashicorp/aws/5.* under TF_PLUGIN_DIR or within 4 levels of /)'
+    ? `no offline AWS provider 5.x mirror (registry.terraform.io/hashicorp/aws/5.*) in ${process.env.TF_PLUGIN_DIR ? `TF_PLUGIN_DIR (${process.env.TF_PLUGIN_DIR})` : `${IMAGE_PLUGIN_DIR}; set TF_PLUGIN_DIR to yours`}`
     : null;
 if (skipReason) console.warn(`Skipping terraform fmt/validate of the ECS export: ${skipReason}.`);
 
-const cases = exportableCases().filter((c) => c.optionId.startsWith('ecs'));
+const TERRAFORM_DIR = 'ecs/terraform/';
+const cases = exportableCases()
+  .filter((c) => c.optionId.startsWith('ecs'))
+  .map((c) => ({
+    ...c,
+    files: bundleFor(c.scenario, c.optionId).filter((f) => f.path.startsWith(TERRAFORM_DIR)),
+  }));
+const versionsOf = (files: readonly ExportFile[]) =>
+  files.find((f) => f.path === `${TERRAFORM_DIR}versions.tf`)?.contents;
 
 /** Runs at most `slots` tasks at once: two validations at a time suit a 2-core machine. */
 function limiter(slots: number) {
@@ -80,39 +78,64 @@ function limiter(slots: number) {
 const limit = limiter(2);
 
 describe.skipIf(skipReason !== null)('terraform fmt and validate on the ECS Terraform', () => {
+  let root = '';
+  /** One initialized folder per distinct versions.tf: its provider installation and lock file. */
+  const initialized = new Map<string, { dataDir: string; lockFile: string }>();
+  let inits = 0;
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'ecs-terraform-'));
+    for (const versions of new Set(cases.map((c) => versionsOf(c.files)))) {
+      if (versions === undefined || initialized.has(versions)) continue;
+      const dir = join(root, `init-${initialized.size}`);
+      mkdirSync(dir);
+      writeFileSync(join(dir, 'versions.tf'), versions);
+      await run(terraform!, ['init', '-backend=false', '-input=false', '-no-color', `-plugin-dir=${plugins}`], {
+        cwd: dir,
+        env: ENV,
+        timeout: 120_000,
+      });
+      inits++;
+      initialized.set(versions, { dataDir: join(dir, '.terraform'), lockFile: join(dir, '.terraform.lock.hcl') });
+    }
+  }, 300_000);
+
+  afterAll(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('initializes once for all cases', () => {
+    expect(cases.length).toBeGreaterThan(1);
+    expect(cases.every((c) => versionsOf(c.files) !== undefined)).toBe(true);
+    expect(inits).toBe(new Set(cases.map((c) => versionsOf(c.files))).size);
+  });
+
   it.concurrent.each(cases)(
     '$name is formatted and valid',
-    ({ scenario, optionId }) =>
+    ({ files }) =>
       limit(async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'ecs-terraform-'));
-        try {
-          for (const file of bundleFor(scenario, optionId).filter((f) => f.path.startsWith('ecs/terraform/'))) {
-            const target = join(dir, file.path.slice('ecs/terraform/'.length));
-            mkdirSync(dirname(target), { recursive: true });
-            writeFileSync(target, file.contents);
-          }
-          const options = { cwd: dir, env: ENV, timeout: 120_000 };
-          const fmt = await run(terraform!, ['fmt', '-check', '-diff', '-no-color'], options).catch(
-            (error: { stdout: string }) => ({ stdout: `NOT FORMATTED\n${error.stdout}` }),
-          );
-          expect(fmt.stdout).toBe('');
-          await run(
-            terraform!,
-            ['init', '-backend=false', '-input=false', '-no-color', `-plugin-dir=${plugins}`],
-            options,
-          );
-          const validate = await run(terraform!, ['validate', '-json', '-no-color'], options).catch(
-            (error: { stdout: string }) => ({ stdout: error.stdout }),
-          );
-          const result = JSON.parse(validate.stdout) as {
-            valid: boolean;
-            diagnostics: { severity: string; summary: string; detail?: string }[];
-          };
-          expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} ${d.detail ?? ''}`)).toEqual([]);
-          expect(result.valid).toBe(true);
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
+        const dir = mkdtempSync(join(root, 'case-'));
+        for (const file of files) {
+          const target = join(dir, file.path.slice(TERRAFORM_DIR.length));
+          mkdirSync(dirname(target), { recursive: true });
+          writeFileSync(target, file.contents);
         }
+        const init = initialized.get(versionsOf(files)!)!;
+        copyFileSync(init.lockFile, join(dir, '.terraform.lock.hcl'));
+        const options = { cwd: dir, env: { ...ENV, TF_DATA_DIR: init.dataDir }, timeout: 120_000 };
+        const fmt = await run(terraform!, ['fmt', '-check', '-diff', '-no-color'], options).catch(
+          (error: { stdout: string }) => ({ stdout: `NOT FORMATTED\n${error.stdout}` }),
+        );
+        expect(fmt.stdout).toBe('');
+        const validate = await run(terraform!, ['validate', '-json', '-no-color'], options).catch(
+          (error: { stdout: string }) => ({ stdout: error.stdout }),
+        );
+        const result = JSON.parse(validate.stdout) as {
+          valid: boolean;
+          diagnostics: { severity: string; summary: string; detail?: string }[];
+        };
+        expect(result.diagnostics.map((d) => `${d.severity}: ${d.summary} ${d.detail ?? ''}`)).toEqual([]);
+        expect(result.valid).toBe(true);
       }),
     300_000,
   );
