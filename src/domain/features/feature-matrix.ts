@@ -261,9 +261,9 @@ export const FEATURE_ROWS: readonly FeatureRow[] = [
       source: 'fargate-pricing',
     },
     {
-      value: 'ENIs - 1 awsvpc tasks',
+      value: 'awsvpc: ENIs on all cards - 1 tasks',
       level: 'partial',
-      note: 'm5.large: 2 tasks, 10 with ENI trunking.',
+      note: 'm5.large: 2 tasks, 10 with ENI trunking; bridge mode has no ENI limit.',
       source: 'ecs-eni',
     },
     { value: '1 pod per Fargate node', level: 'neutral', source: 'eks-fargate-pods' },
