@@ -13,6 +13,7 @@ const USAGE = `Usage:
   cli estimate <scenario.json | -> [--json] [--live <proxy URL>]
   cli share <scenario.json | -> [--base URL]
   cli export <scenario.json | -> --option <ecs-fargate|ecs-ec2|eks-fargate|eks-ec2> (--out DIR | --zip FILE)
+  cli import <manifest | task definition | compose file | folder | .zip | -> [--region R]
 `;
 
 type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   estimate: async () => (argv, io) => runEstimate(argv, io, defaultEstimateDeps(loadLiveSnapshot)),
   share: async () => (await import('./commands/share-command.ts')).runShare,
   export: async () => (await import('./commands/export-command.ts')).runExport,
+  import: async () => (await import('./commands/import-command.ts')).runImport,
 };
 
 async function readStdin(): Promise<string> {

@@ -23,9 +23,13 @@ export const HOURS_PER_MONTH = 730;
 /** The longest month, 31 x 24 hours: the most a node or task can run in one calendar month. */
 export const MAX_HOURS_PER_MONTH = 744;
 export const MAX_SERVICES = 200;
+/** Region a scenario is priced in when nothing names one (the presets' and the importer's). */
+export const DEFAULT_REGION = 'us-east-1';
+/** The scenario format version this build writes and reads. */
+export const SCENARIO_FORMAT_VERSION = 1;
 
-const SERVICE_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
-const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
+export const SERVICE_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+export const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
 
 const envKey = z.string().regex(ENV_KEY, { error: 'must be a valid environment variable name' });
 /**
@@ -177,9 +181,11 @@ export const scenarioSchema = z
   .strictObject({
     /** Editors may point at public/scenario.schema.json; the engine ignores it. */
     $schema: z.string().max(2048).optional(),
-    version: z.literal(1, {
+    version: z.literal(SCENARIO_FORMAT_VERSION, {
       error: (issue) =>
-        issue.input === undefined ? 'is required' : 'must be 1 (the only scenario format version this build reads)',
+        issue.input === undefined
+          ? 'is required'
+          : `must be ${SCENARIO_FORMAT_VERSION} (the only scenario format version this build reads)`,
     }),
     region: z.enum(REGION_CODES),
     hoursPerMonth: z.number().gt(0).max(MAX_HOURS_PER_MONTH).default(HOURS_PER_MONTH),

@@ -1,0 +1,541 @@
+/**
+ * Kubernetes objects (any mix of files, `kind: List`, `helm template`, `kubectl get -o yaml`) to
+ * service drafts. Pod requests follow the scheduler's rules (Kubernetes docs, "Resource Management
+ * for Pods and Containers" and "Sidecar Containers", KEP-753): a container with only a limit
+ * requests its limit; the pod requests the larger of its app containers plus sidecars, and its
+ * biggest init container plus the sidecars started before it; pod overhead adds on top.
+ */
+import { DEFAULT_IMPORT_SIZE, type ImportContext } from './import-context.ts';
+import type { DraftSource, ServiceDraft } from './import-types.ts';
+import { asArray, asNumber, asObject, asObjects, asString, shown, tidy, type Json } from './read-values.ts';
+import { kubernetesCpu, kubernetesMemoryGiB, parseKubernetesQuantity } from './quantities.ts';
+import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
+
+export interface KubernetesObject {
+  file: string;
+  value: Json;
+}
+
+const WORKLOAD_KINDS = new Set([
+  'Deployment',
+  'StatefulSet',
+  'ReplicaSet',
+  'ReplicationController',
+  'DaemonSet',
+  'Job',
+  'CronJob',
+  'Pod',
+]);
+/** Kinds read for what they say about workloads (scaling, exposure, secrets, region). */
+const READ_KINDS = new Set(['HorizontalPodAutoscaler', 'Service', 'Ingress', 'ExternalSecret', 'ClusterConfig']);
+const GPU_RESOURCE = 'nvidia.com/gpu';
+const OTHER_ACCELERATORS = /^(amd\.com\/gpu|gpu\.intel\.com\/|aws\.amazon\.com\/neuron)/;
+
+/** True when the value looks like a Kubernetes object. */
+export const isKubernetesObject = (value: Json): boolean =>
+  typeof value.apiVersion === 'string' && typeof value.kind === 'string';
+
+const nameOf = (object: Json): string => asString(asObject(object.metadata)?.name) ?? '';
+const namespaceOf = (object: Json): string => asString(asObject(object.metadata)?.namespace) ?? 'default';
+const label = (object: Json): string => `${String(object.kind)}/${shown(nameOf(object) || '(no name)')}`;
+
+interface Workload {
+  object: KubernetesObject;
+  kind: string;
+  podSpec: Json;
+  podLabels: Record<string, string>;
+  draft?: ServiceDraft;
+  replicasStated: boolean;
+}
+
+interface Amounts {
+  cpu: number;
+  memoryGiB: number;
+  storageGiB: number;
+  gpu: number;
+}
+const ZERO: Amounts = { cpu: 0, memoryGiB: 0, storageGiB: 0, gpu: 0 };
+const add = (a: Amounts, b: Amounts): Amounts => ({
+  cpu: a.cpu + b.cpu,
+  memoryGiB: a.memoryGiB + b.memoryGiB,
+  storageGiB: a.storageGiB + b.storageGiB,
+  gpu: a.gpu + b.gpu,
+});
+const max = (a: Amounts, b: Amounts): Amounts => ({
+  cpu: Math.max(a.cpu, b.cpu),
+  memoryGiB: Math.max(a.memoryGiB, b.memoryGiB),
+  storageGiB: Math.max(a.storageGiB, b.storageGiB),
+  gpu: Math.max(a.gpu, b.gpu),
+});
+
+/** The pod template of a workload, wherever its kind keeps it. */
+function podSpecOf(object: Json): { spec: Json; labels: Record<string, string> } | undefined {
+  const spec = asObject(object.spec);
+  let template: Json | undefined;
+  if (object.kind === 'Pod') template = { metadata: object.metadata, spec };
+  else if (object.kind === 'CronJob') template = asObject(asObject(asObject(spec?.jobTemplate)?.spec)?.template);
+  else template = asObject(spec?.template);
+  const podSpec = asObject(template?.spec);
+  if (!podSpec) return undefined;
+  const labels = asObject(asObject(template?.metadata)?.labels) ?? {};
+  return {
+    spec: podSpec,
+    labels: Object.fromEntries(Object.entries(labels).filter((e): e is [string, string] => typeof e[1] === 'string')),
+  };
+}
+
+class PodReader {
+  constructor(
+    private readonly context: ImportContext,
+    private readonly source: DraftSource,
+  ) {}
+
+  /** What one container requests: requests, else limits (Kubernetes copies limits to requests). */
+  container(container: Json, where: string): { amounts: Amounts; stated: boolean } {
+    const resources = asObject(container.resources);
+    const requests = asObject(resources?.requests) ?? {};
+    const limits = asObject(resources?.limits) ?? {};
+    let stated = false;
+    const read = (key: string, parse: (raw: unknown) => { ok: boolean; value?: number; problem?: string }): number => {
+      const raw = requests[key] ?? limits[key];
+      if (raw === undefined) return 0;
+      stated = true;
+      const parsed = parse(raw);
+      if (!parsed.ok) {
+        this.context.problem(this.source, `${where} resources ${key}: ${parsed.problem}`);
+        return 0;
+      }
+      return parsed.value!;
+    };
+    const onlyLimits = ['cpu', 'memory'].filter((key) => requests[key] === undefined && limits[key] !== undefined);
+    if (onlyLimits.length > 0)
+      this.context.note(
+        this.source,
+        `${where} sets only limits for ${onlyLimits.join(' and ')}: its request is its limit, as in Kubernetes`,
+      );
+    for (const key of Object.keys({ ...requests, ...limits }))
+      if (OTHER_ACCELERATORS.test(key))
+        this.context.note(
+          this.source,
+          `${where} asks for ${shown(key)}: not priced (the scenario knows NVIDIA GPUs only)`,
+        );
+    const amounts = {
+      cpu: read('cpu', kubernetesCpu),
+      memoryGiB: read('memory', kubernetesMemoryGiB),
+      storageGiB: read('ephemeral-storage', kubernetesMemoryGiB),
+      gpu: read(GPU_RESOURCE, parseKubernetesQuantity),
+    };
+    return { amounts, stated };
+  }
+
+  /** The pod's effective request, by the scheduler's rule. */
+  pod(podSpec: Json): { amounts: Amounts; containers: Json[]; unstated: string[] } {
+    const containers = asObjects(podSpec.containers);
+    const unstated: string[] = [];
+    let app = ZERO;
+    for (const container of containers) {
+      const name = `container ${shown(asString(container.name) ?? '?')}`;
+      const read = this.container(container, name);
+      if (!read.stated) unstated.push(name);
+      app = add(app, read.amounts);
+    }
+    let sidecars = ZERO;
+    let init = ZERO;
+    for (const container of asObjects(podSpec.initContainers)) {
+      const sidecar = container.restartPolicy === 'Always';
+      const name = `${sidecar ? 'sidecar' : 'init'} container ${shown(asString(container.name) ?? '?')}`;
+      const read = this.container(container, name);
+      if (sidecar) {
+        sidecars = add(sidecars, read.amounts);
+        init = max(init, sidecars);
+        this.context.note(this.source, `${name} runs beside the app (restartPolicy: Always): its requests are added`);
+      } else {
+        init = max(init, add(read.amounts, sidecars));
+      }
+    }
+    let amounts = max(add(app, sidecars), init);
+    const overhead = asObject(podSpec.overhead);
+    if (overhead) {
+      const read = this.container({ resources: { requests: overhead } }, 'pod overhead');
+      amounts = add(amounts, read.amounts);
+      this.context.note(this.source, 'pod overhead (from its RuntimeClass) is added to the requests');
+    }
+    return { amounts, containers, unstated };
+  }
+}
+
+const ARCH: Record<string, 'x86_64' | 'arm64'> = { amd64: 'x86_64', arm64: 'arm64' };
+
+function placement(podSpec: Json, draft: ServiceDraft, context: ImportContext): void {
+  const selector = asObject(podSpec.nodeSelector) ?? {};
+  const arch = asString(selector['kubernetes.io/arch'] ?? selector['beta.kubernetes.io/arch']);
+  const os = asString(selector['kubernetes.io/os'] ?? selector['beta.kubernetes.io/os']);
+  const required = asObject(
+    asObject(asObject(podSpec.affinity)?.nodeAffinity)?.requiredDuringSchedulingIgnoredDuringExecution,
+  );
+  let affinityArch: string | undefined;
+  for (const term of asObjects(required?.nodeSelectorTerms))
+    for (const expression of asObjects(term.matchExpressions)) {
+      const values = asArray(expression.values);
+      if (expression.key === 'kubernetes.io/arch' && expression.operator === 'In' && values.length === 1)
+        affinityArch = asString(values[0]);
+    }
+  const chosen = arch ?? affinityArch;
+  if (chosen !== undefined) {
+    if (ARCH[chosen]) draft.arch = ARCH[chosen];
+    else
+      context.note(draft.source, `node architecture ${shown(chosen)} is not one the scenario prices: x86_64 assumed`);
+  }
+  if (os === 'windows') draft.os = 'windows';
+  if (asObject(podSpec.affinity) && affinityArch === undefined)
+    context.note(draft.source, 'affinity rules are not read (they change where pods run, not what they request)');
+}
+
+/** Kubernetes expands $(VAR) and turns $$ into $; the value a container sees is what the scenario keeps. */
+export function unescapeKubernetesEnvValue(value: string): string {
+  return value.replace(/\$\$/g, '$');
+}
+
+function environment(
+  container: Json,
+  draft: ServiceDraft,
+  context: ImportContext,
+  externalSecrets: Map<string, Map<string, unknown>>,
+  namespace: string,
+): void {
+  for (const entry of asObjects(container.env)) {
+    const name = asString(entry.name) ?? '';
+    const valueFrom = asObject(entry.valueFrom);
+    if (!valueFrom) {
+      const raw = asString(entry.value) ?? '';
+      if (/\$\((\w+)\)/.test(raw.replace(/\$\$/g, '')))
+        context.note(
+          draft.source,
+          `environment variable ${shown(name)} refers to another variable with $(...): kept as written`,
+        );
+      context.addEnvironment(draft, name, unescapeKubernetesEnvValue(raw));
+      continue;
+    }
+    const secretRef = asObject(valueFrom.secretKeyRef);
+    const remote = secretRef
+      ? externalSecrets.get(`${namespace}/${asString(secretRef.name)}`)?.get(asString(secretRef.key) ?? '')
+      : undefined;
+    if (remote !== undefined) {
+      context.addSecret(draft, name, remote);
+      continue;
+    }
+    const from = secretRef
+      ? `Secret ${shown(secretRef.name)}`
+      : Object.keys(valueFrom)
+          .map((key) => shown(key))
+          .join(', ');
+    context.note(
+      draft.source,
+      `environment variable ${shown(name)} comes from ${from} (valueFrom): left out, as its value is not in the file; add it as a secret ARN if it is one`,
+    );
+  }
+  if (asArray(container.envFrom).length > 0)
+    context.note(draft.source, 'envFrom (whole ConfigMaps or Secrets) is not read: add those variables by hand');
+}
+
+function healthPath(container: Json): string | undefined {
+  for (const probe of ['readinessProbe', 'livenessProbe', 'startupProbe']) {
+    const path = asString(asObject(asObject(container[probe])?.httpGet)?.path);
+    if (path !== undefined && /^\/\S*$/.test(path)) return path;
+  }
+  return undefined;
+}
+
+function replicasOf(object: Json, context: ImportContext, source: DraftSource): { replicas: number; stated: boolean } {
+  const spec = asObject(object.spec) ?? {};
+  switch (object.kind) {
+    case 'Pod':
+      return { replicas: 1, stated: true };
+    case 'Job':
+    case 'CronJob': {
+      const job = object.kind === 'CronJob' ? (asObject(asObject(spec.jobTemplate)?.spec) ?? {}) : spec;
+      const parallelism = asNumber(job.parallelism);
+      if (object.kind === 'CronJob')
+        context.note(
+          source,
+          `runs on the schedule "${shown(spec.schedule)}": the scenario format has no schedule field yet, so it is priced as running all month; set hoursPerMonth to the hours it runs`,
+        );
+      else
+        context.note(
+          source,
+          'a Job runs until it completes: priced as running all month; set hoursPerMonth to its run time',
+        );
+      if (parallelism === undefined) return { replicas: 1, stated: false };
+      return { replicas: parallelism, stated: true };
+    }
+    default: {
+      const replicas = asNumber(spec.replicas);
+      return replicas === undefined ? { replicas: 1, stated: false } : { replicas, stated: true };
+    }
+  }
+}
+
+/** Controllers read in place of the objects they own (a Deployment instead of its ReplicaSets and Pods). */
+function ownerIn(object: Json, present: Set<string>): string | undefined {
+  for (const owner of asObjects(asObject(object.metadata)?.ownerReferences)) {
+    const key = `${namespaceOf(object)}/${asString(owner.kind)}/${asString(owner.name)}`;
+    if (present.has(key)) return `${asString(owner.kind)}/${shown(asString(owner.name))}`;
+  }
+  return undefined;
+}
+
+const selects = (selector: Json | undefined, labels: Record<string, string>): boolean => {
+  const entries = Object.entries(selector ?? {});
+  return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
+};
+
+export function importKubernetes(objects: readonly KubernetesObject[], context: ImportContext): ServiceDraft[] {
+  const present = new Set(objects.map((o) => `${namespaceOf(o.value)}/${String(o.value.kind)}/${nameOf(o.value)}`));
+  const ignored = new Map<string, string[]>();
+  const workloads: Workload[] = [];
+  const externalSecrets = new Map<string, Map<string, unknown>>();
+
+  for (const object of objects) {
+    const { value } = object;
+    const kind = String(value.kind);
+    if (kind === 'ExternalSecret') {
+      const spec = asObject(value.spec) ?? {};
+      const target = asString(asObject(spec.target)?.name) ?? nameOf(value);
+      const keys = new Map<string, unknown>();
+      for (const item of asObjects(spec.data)) keys.set(asString(item.secretKey) ?? '', asObject(item.remoteRef)?.key);
+      externalSecrets.set(`${namespaceOf(value)}/${target}`, keys);
+    }
+    if (kind === 'ClusterConfig') {
+      const region = asString(asObject(value.metadata)?.region);
+      if (region) context.regions.push({ region, source: { file: object.file, object: label(value) } });
+    }
+    if (!WORKLOAD_KINDS.has(kind)) {
+      if (!READ_KINDS.has(kind)) ignored.set(object.file, [...(ignored.get(object.file) ?? []), label(value)]);
+      continue;
+    }
+    const source = { file: object.file, object: label(value) };
+    const owner = ownerIn(value, present);
+    if (owner) {
+      context.note(source, `left out: it belongs to ${owner}, which is read instead`);
+      continue;
+    }
+    const pod = podSpecOf(value);
+    if (!pod) {
+      context.problem(source, 'has no pod template (spec.template.spec)');
+      continue;
+    }
+    workloads.push({ object, kind, podSpec: pod.spec, podLabels: pod.labels, replicasStated: false });
+  }
+  for (const [file, labels] of ignored)
+    context.note(
+      { file, object: '' },
+      `not priced, so not read: ${labels.slice(0, 12).join(', ')}${labels.length > 12 ? ` and ${labels.length - 12} more` : ''}`,
+    );
+
+  for (const workload of workloads) {
+    const { value, file } = workload.object;
+    const source = { file, object: label(value) };
+    if (workload.kind === 'DaemonSet') {
+      const pod = new PodReader(context, source).pod(workload.podSpec).amounts;
+      context.note(
+        source,
+        `runs one pod on every node (${tidy(pod.cpu)} vCPU, ${tidy(pod.memoryGiB)} GiB): not imported, as the scenario format has no per-node daemons yet; the EC2 options' node plans leave it out`,
+      );
+      continue;
+    }
+    const { amounts, containers, unstated } = new PodReader(context, source).pod(workload.podSpec);
+    const { replicas, stated } = replicasOf(value, context, source);
+    if (containers.length === 0) {
+      context.problem(source, 'has no containers');
+      continue;
+    }
+    const draft: ServiceDraft = {
+      name: nameOf(value) || `${workload.kind.toLowerCase()}`,
+      vcpu: tidy(amounts.cpu),
+      memoryGiB: tidy(amounts.memoryGiB),
+      replicas,
+      source,
+    };
+    if (unstated.length > 0)
+      context.note(
+        source,
+        `${unstated.join(', ')} state${unstated.length === 1 ? 's' : ''} no requests or limits (it may use any spare capacity, which nothing prices)`,
+      );
+    if (amounts.cpu <= 0) {
+      draft.vcpu = DEFAULT_IMPORT_SIZE.vcpu;
+      context.note(source, `no CPU request: ${DEFAULT_IMPORT_SIZE.vcpu} vCPU assumed (the smallest Fargate size)`);
+    }
+    if (amounts.memoryGiB <= 0) {
+      draft.memoryGiB = DEFAULT_IMPORT_SIZE.memoryGiB;
+      context.note(
+        source,
+        `no memory request: ${DEFAULT_IMPORT_SIZE.memoryGiB} GiB assumed (the smallest Fargate size)`,
+      );
+    }
+    if (amounts.gpu > 0) draft.gpu = Math.ceil(amounts.gpu);
+    if (amounts.storageGiB > FARGATE_INCLUDED_STORAGE_GIB)
+      draft.ephemeralStorageGiB = Math.ceil(tidy(amounts.storageGiB));
+    const main = containers[0]!;
+    if (containers.length > 1)
+      context.note(
+        source,
+        `has ${containers.length} containers: their requests are summed; image, port, probe and environment come from the first, ${shown(asString(main.name) ?? '?')}`,
+      );
+    const image = asString(main.image);
+    if (image && /^\S{1,255}$/.test(image)) draft.image = image;
+    const port = asNumber(asObjects(main.ports)[0]?.containerPort);
+    if (port !== undefined) draft.port = port;
+    const path = healthPath(main);
+    if (path !== undefined) draft.healthCheckPath = path;
+    placement(workload.podSpec, draft, context);
+    environment(main, draft, context, externalSecrets, namespaceOf(value));
+    workload.draft = draft;
+    workload.replicasStated = stated;
+  }
+
+  applyAutoscalers(objects, workloads, context);
+  for (const workload of workloads)
+    if (
+      workload.draft &&
+      !workload.replicasStated &&
+      !workload.draft.autoscaling &&
+      workload.kind !== 'Job' &&
+      workload.kind !== 'CronJob'
+    )
+      context.note(workload.draft.source, 'spec.replicas not set: 1, as Kubernetes defaults');
+  applyExposure(objects, workloads, context);
+  return workloads.flatMap((w) => (w.draft ? [w.draft] : []));
+}
+
+function cpuTarget(spec: Json): number | undefined {
+  const v1 = asNumber(spec.targetCPUUtilizationPercentage);
+  if (v1 !== undefined) return v1;
+  for (const metric of asObjects(spec.metrics)) {
+    const resource = asObject(metric.resource);
+    if (metric.type !== 'Resource' || resource?.name !== 'cpu') continue;
+    const target =
+      asNumber(asObject(resource.target)?.averageUtilization) ?? asNumber(resource.targetAverageUtilization);
+    if (target !== undefined) return target;
+  }
+  return undefined;
+}
+
+function applyAutoscalers(objects: readonly KubernetesObject[], workloads: Workload[], context: ImportContext): void {
+  for (const { file, value } of objects) {
+    if (value.kind !== 'HorizontalPodAutoscaler') continue;
+    const source = { file, object: label(value) };
+    const spec = asObject(value.spec) ?? {};
+    const target = asObject(spec.scaleTargetRef) ?? {};
+    const workload = workloads.find(
+      (w) =>
+        w.kind === target.kind &&
+        nameOf(w.object.value) === target.name &&
+        namespaceOf(w.object.value) === namespaceOf(value),
+    );
+    if (!workload?.draft) {
+      context.note(
+        source,
+        `scales ${shown(target.kind)}/${shown(target.name)}, which is not among the imported workloads: not read`,
+      );
+      continue;
+    }
+    const draft = workload.draft;
+    const min = asNumber(spec.minReplicas) ?? 1;
+    const maxReplicas = asNumber(spec.maxReplicas);
+    if (maxReplicas === undefined) {
+      context.problem(source, 'has no maxReplicas');
+      continue;
+    }
+    const cpu = cpuTarget(spec);
+    draft.autoscaling = { min, max: maxReplicas, ...(cpu === undefined ? {} : { targetCpuPercent: Math.round(cpu) }) };
+    if (cpu === undefined)
+      context.note(source, 'scales on metrics other than CPU utilization: the scenario scales on CPU, 70% assumed');
+    else if (asObjects(spec.metrics).length > 1)
+      context.note(source, 'has several metrics: only the CPU utilization target is kept');
+    if (asObject(spec.behavior))
+      context.note(source, 'behavior (scaling speed and stabilization) is not read: it does not change the price');
+    if (!workload.replicasStated) {
+      draft.replicas = min;
+      context.note(draft.source, `replicas: ${min}, the autoscaler's minimum`);
+    } else if (draft.replicas < min || draft.replicas > maxReplicas) {
+      const clamped = Math.min(Math.max(draft.replicas, min), maxReplicas);
+      context.note(
+        draft.source,
+        `replicas ${draft.replicas} is outside the autoscaler's ${min}-${maxReplicas}: ${clamped}, where it would scale to`,
+      );
+      draft.replicas = clamped;
+    }
+  }
+}
+
+const INTERNAL_ANNOTATIONS: [string, string][] = [
+  ['service.beta.kubernetes.io/aws-load-balancer-scheme', 'internal'],
+  ['service.beta.kubernetes.io/aws-load-balancer-internal', 'true'],
+  ['alb.ingress.kubernetes.io/scheme', 'internal'],
+];
+const isInternal = (object: Json): boolean => {
+  const annotations = asObject(asObject(object.metadata)?.annotations) ?? {};
+  return INTERNAL_ANNOTATIONS.some(([key, value]) => String(annotations[key]).toLowerCase() === value);
+};
+
+function applyExposure(objects: readonly KubernetesObject[], workloads: Workload[], context: ImportContext): void {
+  const services = objects.filter((o) => o.value.kind === 'Service');
+  const selected = (service: Json): Workload[] =>
+    workloads.filter(
+      (w) =>
+        w.draft &&
+        namespaceOf(w.object.value) === namespaceOf(service) &&
+        selects(asObject(asObject(service.spec)?.selector), w.podLabels),
+    );
+  for (const { file, value } of services) {
+    if (asObject(value.spec)?.type !== 'LoadBalancer') continue;
+    const source = { file, object: label(value) };
+    if (isInternal(value)) {
+      context.note(source, 'an internal load balancer: the services behind it are not marked public');
+      continue;
+    }
+    context.loadBalancers++;
+    for (const workload of selected(value)) workload.draft!.public = true;
+  }
+  const ingressGroups = new Set<string>();
+  for (const { file, value } of objects) {
+    if (value.kind !== 'Ingress') continue;
+    const source = { file, object: label(value) };
+    if (isInternal(value)) {
+      context.note(source, 'an internal load balancer: the services behind it are not marked public');
+      continue;
+    }
+    const group = asString(asObject(asObject(value.metadata)?.annotations)?.['alb.ingress.kubernetes.io/group.name']);
+    if (group === undefined || !ingressGroups.has(group)) context.loadBalancers++;
+    if (group !== undefined) ingressGroups.add(group);
+    const spec = asObject(value.spec) ?? {};
+    const backends: { service: string; host?: string }[] = [];
+    const defaultBackend = asString(asObject(asObject(spec.defaultBackend)?.service)?.name);
+    if (defaultBackend) backends.push({ service: defaultBackend });
+    for (const rule of asObjects(spec.rules))
+      for (const path of asObjects(asObject(rule.http)?.paths)) {
+        const service = asString(asObject(asObject(path.backend)?.service)?.name);
+        if (service) backends.push({ service, host: asString(rule.host) });
+      }
+    for (const backend of backends) {
+      const service = services.find(
+        (s) => nameOf(s.value) === backend.service && namespaceOf(s.value) === namespaceOf(value),
+      );
+      if (!service) {
+        context.note(source, `routes to Service ${shown(backend.service)}, which is not in the input`);
+        continue;
+      }
+      for (const workload of selected(service.value)) {
+        const draft = workload.draft!;
+        draft.public = true;
+        if (backend.host === undefined) continue;
+        if (draft.host === undefined) draft.host = backend.host;
+        else if (draft.host !== backend.host)
+          context.note(
+            draft.source,
+            `also served as ${shown(backend.host)}: the scenario keeps one host, ${draft.host}`,
+          );
+      }
+    }
+  }
+}
