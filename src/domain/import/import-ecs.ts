@@ -129,12 +129,12 @@ function sizes(definition: Json, containers: Json[], draft: ServiceDraft, contex
   draft.memoryGiB = tidy(memoryGiB);
 }
 
-function taskDefinitionDraft(document: EcsDocument, context: ImportContext): ServiceDraft | undefined {
-  const definition = document.value;
+function taskDefinitionDraft(input: EcsDocument, context: ImportContext): ServiceDraft | undefined {
+  const definition = input.value;
   const family = asString(definition.family) ?? familyOfReference(asString(definition.taskDefinitionArn) ?? '');
   const source: DraftSource = {
-    file: document.file,
-    object: document.object ?? `task definition ${shown(family || '(no family)')}`,
+    file: input.file,
+    object: input.object ?? `task definition ${shown(family || '(no family)')}`,
   };
   const containers = asObjects(definition.containerDefinitions);
   if (containers.length === 0) {
@@ -214,8 +214,8 @@ export function importEcs(
 ): ServiceDraft[] {
   const drafts: ServiceDraft[] = [];
   const byFamily = new Map<string, ServiceDraft>();
-  for (const document of taskDefinitions) {
-    const draft = taskDefinitionDraft(document, context);
+  for (const input of taskDefinitions) {
+    const draft = taskDefinitionDraft(input, context);
     if (!draft) continue;
     const family = draft.name;
     if (byFamily.has(family)) {

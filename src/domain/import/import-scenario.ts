@@ -207,7 +207,7 @@ export async function importScenario(
       context.note({ file: path, object: '' }, 'not YAML, JSON or Terraform: not read');
       continue;
     }
-    for (const document of parsed.documents) classify(path, document, collected, context);
+    for (const value of parsed.documents) classify(path, value, collected, context);
   }
 
   const terraform: TerraformFile[] = [];

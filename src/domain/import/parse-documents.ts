@@ -54,9 +54,9 @@ function parseYaml(path: string, text: string): ParsedFile {
   if (documents.length > MAX_DOCUMENTS)
     return { ok: false, problem: `${path}: has ${documents.length} YAML documents; at most ${MAX_DOCUMENTS} are read` };
   const values: unknown[] = [];
-  for (const [index, document] of documents.entries()) {
+  for (const [index, yamlDocument] of documents.entries()) {
     const where = documents.length > 1 ? `${path} (document ${index + 1})` : path;
-    const error = document.errors[0];
+    const error = yamlDocument.errors[0];
     if (error) {
       const line = lines.linePos(error.pos[0]).line;
       return {
@@ -65,7 +65,7 @@ function parseYaml(path: string, text: string): ParsedFile {
       };
     }
     let aliases = 0;
-    visit(document, {
+    visit(yamlDocument, {
       Alias: () => {
         aliases++;
         return aliases > MAX_YAML_ALIASES ? visit.BREAK : undefined;
@@ -76,7 +76,7 @@ function parseYaml(path: string, text: string): ParsedFile {
     let value: unknown;
     try {
       // yaml also counts what each alias expands to, so fewer aliases of large anchors are refused too.
-      value = document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+      value = yamlDocument.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (error) {
       const message = (error as Error).message;
       return {
