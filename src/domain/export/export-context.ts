@@ -142,7 +142,8 @@ function planService(
     }
   }
 
-  const replicas = Math.ceil(service.replicas - 1e-9);
+  // max(0, ...): a replica count below 1e-9 would round to -0, which YAML writes as "-0".
+  const replicas = Math.max(0, Math.ceil(service.replicas - 1e-9));
   const a = service.autoscaling;
   const autoscaling = a ? { min: a.min, max: a.max, targetCpuPercent: a.targetCpuPercent } : null;
   const desiredCount = autoscaling ? Math.min(Math.max(replicas, autoscaling.min), autoscaling.max) : replicas;

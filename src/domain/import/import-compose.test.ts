@@ -40,6 +40,15 @@ describe('Compose files', () => {
     );
   });
 
+  it('takes a global-mode service (one task per node) as a per-node daemon', async () => {
+    const text =
+      'services:\n  agent:\n    image: datadog/agent:7\n    deploy:\n      mode: global\n      resources: { reservations: { cpus: "0.2", memory: 256m } }\n  web:\n    image: nginx\n';
+    const result = await importScenario([{ path: 'stack.yml', text }]);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.scenario.services.map((s) => s.name)).toEqual(['web']);
+    expect(result.scenario.ec2.daemonsPerNode).toEqual([{ name: 'agent', vcpu: 0.2, memoryGiB: 0.25 }]);
+  });
+
   it.each([
     ['80', 80, false],
     ['8080:80', 80, true],

@@ -138,15 +138,17 @@ export function importCompose(file: string, value: Json, context: ImportContext)
     };
     const deploy = asObject(service.deploy) ?? {};
     const replicas = asNumber(deploy.replicas) ?? asNumber(service.scale);
-    if (deploy.mode === 'global')
-      context.note(source, 'deploy.mode global runs one task per node: imported as 1 replica');
-    else if (replicas === undefined) context.note(source, 'deploy.replicas not set: 1, as Compose defaults');
-    draft.replicas = deploy.mode === 'global' ? 1 : (replicas ?? 1);
+    if (deploy.mode !== 'global' && replicas === undefined)
+      context.note(source, 'deploy.replicas not set: 1, as Compose defaults');
+    draft.replicas = replicas ?? 1;
     size(service, draft, context);
+    if (deploy.mode === 'global') {
+      context.daemon(source, name, draft.vcpu, draft.memoryGiB, 'deploy.mode global runs one task on every node');
+      continue;
+    }
 
-    const image = asString(service.image);
-    if (image && /^\S{1,255}$/.test(image)) draft.image = image;
-    else if (service.build !== undefined)
+    context.setImage(draft, service.image);
+    if (service.image === undefined && service.build !== undefined)
       context.note(source, 'is built from source (build:) with no image: no image is set');
     const ports = [...asArray(service.ports), ...asArray(service.expose)].map(containerPortOf);
     const port = ports.find((p) => p.port !== undefined)?.port;

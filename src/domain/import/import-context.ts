@@ -1,6 +1,7 @@
 /** Shared state of one import: the notes so far, and helpers every format uses the same way. */
 import { ENV_KEY } from '../scenario/scenario-schema.ts';
 import { parseSecretArn } from '../scenario/secret-arn.ts';
+import { IMAGE_PLACEHOLDER } from '../export/export-context.ts';
 import { FARGATE_SIZES } from '../sizing/fargate-sizes.ts';
 import type { DraftSource, ImportNote, ServiceDraft } from './import-types.ts';
 import { shown } from './read-values.ts';
@@ -19,6 +20,17 @@ export class ImportContext {
   /** Public load balancers the inputs create (one per ALB, NLB or LoadBalancer Service). */
   loadBalancers = 0;
   readonly fargateSpotPercents: { value: number; source: DraftSource }[] = [];
+  /** Per-node daemons (DaemonSets, ECS DAEMON services, Swarm global services): ec2.daemonsPerNode. */
+  readonly daemons: { name: string; vcpu: number; memoryGiB: number; source: DraftSource }[] = [];
+
+  /** Records a per-node daemon, with the note that says where it went. */
+  daemon(source: DraftSource, name: string, vcpu: number, memoryGiB: number, why: string): void {
+    this.daemons.push({ name, vcpu, memoryGiB, source });
+    this.note(
+      source,
+      `${why} (${vcpu} vCPU, ${memoryGiB} GiB): imported as a per-node daemon (ec2.daemonsPerNode), taken from every EC2 node's capacity; Fargate runs no daemons`,
+    );
+  }
 
   note(source: DraftSource, message: string): void {
     this.notes.push({ file: source.file, object: source.object, message });
@@ -26,6 +38,16 @@ export class ImportContext {
 
   problem(source: DraftSource, message: string): void {
     this.problems.push([source.file, source.object, message].filter((part) => part !== '').join(': '));
+  }
+
+  /** Sets the image unless it is not one the scenario takes, or is the export's placeholder. */
+  setImage(draft: ServiceDraft, image: unknown): void {
+    if (typeof image !== 'string') return;
+    if (image === IMAGE_PLACEHOLDER) {
+      this.note(draft.source, `image ${IMAGE_PLACEHOLDER} is this tool's export placeholder: no image is set`);
+      return;
+    }
+    draft.image = image;
   }
 
   /** Adds one plain variable, or notes why it cannot be carried. */
@@ -71,6 +93,6 @@ export class ImportContext {
       );
       return;
     }
-    draft.secrets = { ...draft.secrets, [name]: reference };
+    draft.secrets = { ...draft.secrets, [name]: reference as string };
   }
 }

@@ -173,8 +173,7 @@ function taskDefinitionDraft(input: EcsDocument, context: ImportContext): Servic
       source,
       `has ${containers.length} containers: image, port, health check, environment and secrets come from ${shown(asString(main.name) ?? '?')}`,
     );
-  const image = asString(main.image);
-  if (image && /^\S{1,255}$/.test(image)) draft.image = image;
+  context.setImage(draft, main.image);
   const mappings = asObjects(main.portMappings);
   const port = asNumber(mappings[0]?.containerPort);
   if (port !== undefined) draft.port = port;
@@ -225,6 +224,7 @@ export function importEcs(
     drafts.push(draft);
   }
   const used = new Set<ServiceDraft>();
+  const daemons = new Set<ServiceDraft>();
   for (const { file, value, extra, object } of services) {
     const source = { file, object: object ?? `ECS service ${shown(value.serviceName)}` };
     const family = familyOfReference(asString(value.taskDefinition) ?? '');
@@ -238,6 +238,17 @@ export function importEcs(
       continue;
     }
     used.add(draft);
+    if (value.schedulingStrategy === 'DAEMON') {
+      daemons.add(draft);
+      context.daemon(
+        source,
+        asString(value.serviceName) ?? draft.name,
+        draft.vcpu,
+        draft.memoryGiB,
+        'a DAEMON service runs one task on every instance',
+      );
+      continue;
+    }
     const desired = asNumber(value.desiredCount);
     if (desired !== undefined) draft.replicas = desired;
     if (asString(value.serviceName)) draft.name = asString(value.serviceName)!;
@@ -276,5 +287,5 @@ export function importEcs(
         draft.source,
         'replicas 1 assumed: no ECS service (describe-services) or Terraform beside it gives a desired count',
       );
-  return drafts;
+  return drafts.filter((draft) => !daemons.has(draft));
 }

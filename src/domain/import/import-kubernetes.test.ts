@@ -63,8 +63,9 @@ describe('Kubernetes manifests (a helm-template-like file)', () => {
     expect(about('HorizontalPodAutoscaler/web').join('\n')).toMatch(/behavior .* is not read/);
     expect(about('CronJob/nightly-report').join('\n')).toMatch(/schedule "0 2 \* \* \*"/);
     expect(about('DaemonSet/node-exporter').join('\n')).toMatch(
-      /runs one pod on every node \(0.1 vCPU, 0.17578125 GiB\): not imported/,
+      /runs one pod on every node \(0.1 vCPU, 0.17578125 GiB\): imported as a per-node daemon \(ec2.daemonsPerNode\)/,
     );
+    expect(scenario.ec2.daemonsPerNode).toEqual([{ name: 'node-exporter', vcpu: 0.1, memoryGiB: 180 / 1024 }]);
     expect(about('Deployment/gpu-inference')).toContain(
       'shop-manifests.yaml: Deployment/gpu-inference: spec.replicas not set: 1, as Kubernetes defaults',
     );

@@ -31,6 +31,21 @@ const READ_KINDS = new Set(['HorizontalPodAutoscaler', 'Service', 'Ingress', 'Ex
 const GPU_RESOURCE = 'nvidia.com/gpu';
 const OTHER_ACCELERATORS = /^(amd\.com\/gpu|gpu\.intel\.com\/|aws\.amazon\.com\/neuron)/;
 
+/**
+ * The ARN an ECS task would name for an External Secrets remoteRef: a Secrets Manager key with a
+ * JSON property or a version becomes `<secret ARN>:<json-key>:<version-stage>:<version-id>`, the
+ * form the scenario (and ECS) takes (ECS Developer Guide, "Specifying sensitive data").
+ */
+function secretArnOf(remoteRef: Json | undefined): unknown {
+  const key = remoteRef?.key;
+  if (typeof key !== 'string' || !key.startsWith('arn:') || !key.includes(':secretsmanager:')) return key;
+  const property = asString(remoteRef!.property) ?? '';
+  const version = asString(remoteRef!.version) ?? '';
+  if (property === '' && version === '') return key;
+  const [stage, id] = version.startsWith('uuid/') ? ['', version.slice(5)] : [version, ''];
+  return `${key}:${property}:${stage}:${id}`;
+}
+
 /** True when the value looks like a Kubernetes object. */
 export const isKubernetesObject = (value: Json): boolean =>
   typeof value.apiVersion === 'string' && typeof value.kind === 'string';
@@ -302,7 +317,8 @@ export function importKubernetes(objects: readonly KubernetesObject[], context: 
       const spec = asObject(value.spec) ?? {};
       const target = asString(asObject(spec.target)?.name) ?? nameOf(value);
       const keys = new Map<string, unknown>();
-      for (const item of asObjects(spec.data)) keys.set(asString(item.secretKey) ?? '', asObject(item.remoteRef)?.key);
+      for (const item of asObjects(spec.data))
+        keys.set(asString(item.secretKey) ?? '', secretArnOf(asObject(item.remoteRef)));
       externalSecrets.set(`${namespaceOf(value)}/${target}`, keys);
     }
     if (kind === 'ClusterConfig') {
@@ -337,9 +353,12 @@ export function importKubernetes(objects: readonly KubernetesObject[], context: 
     const source = { file, object: label(value) };
     if (workload.kind === 'DaemonSet') {
       const pod = new PodReader(context, source).pod(workload.podSpec).amounts;
-      context.note(
+      context.daemon(
         source,
-        `runs one pod on every node (${tidy(pod.cpu)} vCPU, ${tidy(pod.memoryGiB)} GiB): not imported, as the scenario format has no per-node daemons yet; the EC2 options' node plans leave it out`,
+        nameOf(value) || 'daemon',
+        tidy(pod.cpu),
+        tidy(pod.memoryGiB),
+        'runs one pod on every node',
       );
       continue;
     }
@@ -381,8 +400,7 @@ export function importKubernetes(objects: readonly KubernetesObject[], context: 
         source,
         `has ${containers.length} containers: their requests are summed; image, port, probe and environment come from the first, ${shown(asString(main.name) ?? '?')}`,
       );
-    const image = asString(main.image);
-    if (image && /^\S{1,255}$/.test(image)) draft.image = image;
+    context.setImage(draft, main.image);
     const port = asNumber(asObjects(main.ports)[0]?.containerPort);
     if (port !== undefined) draft.port = port;
     const path = healthPath(main);

@@ -264,10 +264,21 @@ export async function importScenario(
     const service = finishService(draft, name, context);
     if (service) services.push(service);
   }
+  const daemonNames = new Set<string>();
+  const daemonsPerNode = context.daemons.map((daemon) => {
+    const name = uniqueServiceName(daemon.name, daemonNames);
+    if (name !== daemon.name) context.note(daemon.source, `daemon named ${name}`);
+    return { name, vcpu: daemon.vcpu, memoryGiB: daemon.memoryGiB };
+  });
   const region = chooseRegion(options, context);
   if (context.problems.length > 0) return { ok: false, problems: context.problems, notes: context.notes };
 
-  const scenario: ScenarioInput = { version: SCENARIO_FORMAT_VERSION, region, services };
+  const scenario: ScenarioInput = {
+    version: SCENARIO_FORMAT_VERSION,
+    region,
+    services,
+    ...(daemonsPerNode.length > 0 ? { ec2: { daemonsPerNode } } : {}),
+  };
   const spot = context.fargateSpotPercents;
   if (spot.length > 0) {
     const mean = Math.round((spot.reduce((sum, s) => sum + s.value, 0) / spot.length) * 100) / 100;

@@ -222,6 +222,7 @@ export function importTerraform(
         taskDefinition,
         ...(asNumber(desired) === undefined ? {} : { desiredCount: asNumber(desired) }),
         ...(asString(body.launch_type) ? { launchType: body.launch_type } : {}),
+        ...(body.scheduling_strategy === 'DAEMON' ? { schedulingStrategy: 'DAEMON' } : {}),
         capacityProviderStrategy: asObjects(body.capacity_provider_strategy).map((item) => ({
           capacityProvider:
             templateLiteral(asString(item.capacity_provider) ?? '') ?? 'a capacity provider of this configuration',
