@@ -61,7 +61,10 @@ describe('Kubernetes manifests (a helm-template-like file)', () => {
     expect(about('Deployment/web').join('\n')).toMatch(/DB_PASSWORD comes from Secret shop-db \(valueFrom\): left out/);
     expect(about('Deployment/web').join('\n')).toMatch(/has 2 containers/);
     expect(about('HorizontalPodAutoscaler/web').join('\n')).toMatch(/behavior .* is not read/);
-    expect(about('CronJob/nightly-report').join('\n')).toMatch(/schedule "0 2 \* \* \*"/);
+    expect(byName['nightly-report']!.schedule).toEqual({ cron: '0 2 * * *', runMinutes: 45 });
+    expect(about('CronJob/nightly-report').join('\n')).toMatch(
+      /runs on the schedule "0 2 \* \* \*"; each run is taken to last its activeDeadlineSeconds \(2700 s\)/,
+    );
     expect(about('DaemonSet/node-exporter').join('\n')).toMatch(
       /runs one pod on every node \(0.1 vCPU, 0.17578125 GiB\): imported as a per-node daemon \(ec2.daemonsPerNode\)/,
     );
@@ -135,6 +138,29 @@ describe('Kubernetes manifests (a helm-template-like file)', () => {
     expect(byName.backfill).toMatchObject({ vcpu: 2, memoryGiB: 2, replicas: 3 });
     expect(notes.join('\n')).toMatch(/replicas 5 is outside the autoscaler's 1-4: 4/);
     expect(notes.join('\n')).toMatch(/Job\/backfill: a Job runs until it completes/);
+  });
+
+  it('leaves a CronJob without a deadline priced all month, and says what to set', async () => {
+    const { byName, notes } = await imported(
+      manifest(`
+apiVersion: batch/v1
+kind: CronJob
+metadata: { name: sweep }
+spec:
+  schedule: "*/15 * * * *"
+  timeZone: Europe/Berlin
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers: [{ name: s, resources: { requests: { cpu: 1, memory: 1Gi } } }]
+`),
+    );
+    expect(byName.sweep!.schedule).toBeUndefined();
+    expect(notes.join('\n')).toMatch(
+      /no activeDeadlineSeconds\): priced as running all month; set services\[\]\.schedule/,
+    );
+    expect(notes.join('\n')).toMatch(/timeZone Europe\/Berlin: the scenario's schedules are UTC/);
   });
 
   it('sums init containers by the sidecar rule: an init container after a sidecar runs beside it', async () => {

@@ -261,6 +261,42 @@ function healthPath(container: Json): string | undefined {
   return undefined;
 }
 
+/**
+ * A CronJob's schedule as the scenario's `{cron, runMinutes}`. A CronJob does not say how long a
+ * run lasts; `activeDeadlineSeconds` is the longest Kubernetes lets one run (Kubernetes docs, Jobs:
+ * "Job termination and cleanup"), so it is taken as the run time, noted; without it nothing is
+ * guessed: the job is priced for the whole month and the note says what to set.
+ */
+function cronSchedule(object: Json, draft: ServiceDraft, context: ImportContext): void {
+  const spec = asObject(object.spec) ?? {};
+  const cron = asString(spec.schedule);
+  if (cron === undefined) {
+    context.note(draft.source, 'has no spec.schedule: priced as running all month');
+    return;
+  }
+  const job = asObject(asObject(spec.jobTemplate)?.spec) ?? {};
+  const deadline = asNumber(job.activeDeadlineSeconds);
+  const timeZone = asString(spec.timeZone);
+  if (timeZone !== undefined && timeZone !== 'UTC' && timeZone !== 'Etc/UTC')
+    context.note(
+      draft.source,
+      `timeZone ${shown(timeZone)}: the scenario's schedules are UTC (the hours a month are the same)`,
+    );
+  if (deadline === undefined || deadline <= 0) {
+    context.note(
+      draft.source,
+      `runs on the schedule "${shown(cron)}", but a CronJob does not say how long a run lasts (no activeDeadlineSeconds): priced as running all month; set services[].schedule to {"cron": "${shown(cron)}", "runMinutes": N}`,
+    );
+    return;
+  }
+  const runMinutes = Math.ceil(deadline / 60);
+  draft.schedule = { cron, runMinutes };
+  context.note(
+    draft.source,
+    `runs on the schedule "${shown(cron)}"; each run is taken to last its activeDeadlineSeconds (${deadline} s), the longest Kubernetes lets it run: schedule runMinutes ${runMinutes}`,
+  );
+}
+
 function replicasOf(object: Json, context: ImportContext, source: DraftSource): { replicas: number; stated: boolean } {
   const spec = asObject(object.spec) ?? {};
   switch (object.kind) {
@@ -270,12 +306,7 @@ function replicasOf(object: Json, context: ImportContext, source: DraftSource): 
     case 'CronJob': {
       const job = object.kind === 'CronJob' ? (asObject(asObject(spec.jobTemplate)?.spec) ?? {}) : spec;
       const parallelism = asNumber(job.parallelism);
-      if (object.kind === 'CronJob')
-        context.note(
-          source,
-          `runs on the schedule "${shown(spec.schedule)}": the scenario format has no schedule field yet, so it is priced as running all month; set hoursPerMonth to the hours it runs`,
-        );
-      else
+      if (object.kind !== 'CronJob')
         context.note(
           source,
           'a Job runs until it completes: priced as running all month; set hoursPerMonth to its run time',
@@ -407,6 +438,7 @@ export function importKubernetes(objects: readonly KubernetesObject[], context: 
     if (path !== undefined) draft.healthCheckPath = path;
     placement(workload.podSpec, draft, context);
     environment(main, draft, context, externalSecrets, namespaceOf(value));
+    if (workload.kind === 'CronJob') cronSchedule(value, draft, context);
     workload.draft = draft;
     workload.replicasStated = stated;
   }

@@ -109,7 +109,7 @@ function expand(sources: readonly ImportSource[], context: ImportContext): { pat
 }
 
 /** Fields the export uses but pricing does not: a bad one is left out with a note rather than stopping the import. */
-const OPTIONAL_FIELDS = new Set(['image', 'port', 'healthCheckPath', 'host', 'environment', 'secrets']);
+const OPTIONAL_FIELDS = new Set(['image', 'port', 'healthCheckPath', 'host', 'environment', 'secrets', 'schedule']);
 
 function finishService(draft: ServiceDraft, name: string, context: ImportContext): ServiceInput | undefined {
   const { source, ...fields } = draft;

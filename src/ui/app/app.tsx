@@ -1,4 +1,5 @@
 import { ScenarioEditor } from '../features/scenario-editor/scenario-editor.tsx';
+import { ImportDropZone } from '../features/import/import-drop-zone.tsx';
 import { ResultsPanel } from '../features/results/results-panel.tsx';
 import { ExportButton } from '../features/export-panel/export-button.tsx';
 import { ChartsSection } from '../features/charts/charts-section.tsx';
@@ -46,7 +47,9 @@ export function App() {
         <LinkNotice />
         <DraftNotice />
         <div className="workspace">
-          <ScenarioEditor />
+          <ImportDropZone>
+            <ScenarioEditor />
+          </ImportDropZone>
           <ResultsPanel ExportAction={ExportButton} />
         </div>
         <ChartsSection />
