@@ -87,6 +87,9 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       'service.yaml': 'ClusterIP Service.',
       'ingress.yaml': 'Ingress for the AWS Load Balancer Controller (internet-facing ALB).',
       'hpa.yaml': 'HorizontalPodAutoscaler on CPU.',
+      'cronjob.yaml': 'CronJob: the job on its cron (UTC), one run at a time, stopped after its priced minutes.',
+      'scaledobject.yaml':
+        'KEDA ScaledObject: replicas in the weekly window (UTC), zero outside it, CPU target inside.',
       'pdb.yaml': 'PodDisruptionBudget (one pod down at a time).',
     };
     return kinds[path.split('/').pop()!] ?? '';
@@ -111,6 +114,23 @@ function exampleAccountLines(context: ExportContext): string[] {
           `- \`${EXAMPLE_ACCOUNT_ID}\`, the example account, in the secret ARNs of ${plan.name} (${names.join(', ')}): put the ARN of your own secret in the scenario and export again.`,
         ];
   });
+}
+
+/** What the schedules do on ECS, and what the job's container must do itself. */
+function ecsScheduleNotes(context: ExportContext): string[] {
+  const notes: string[] = [];
+  for (const plan of context.services) {
+    if (plan.schedule?.kind === 'cron') {
+      notes.push(
+        `- ${plan.name} is a cron job: EventBridge Scheduler runs ${plan.desiredCount} task${plan.desiredCount === 1 ? '' : 's'} on \`${plan.schedule.awsCron}\` (UTC), with no ECS service. ECS has no run deadline: the container must exit within ${plan.schedule.runMinutes} minutes, the time the estimate prices.`,
+      );
+    } else if (plan.schedule?.kind === 'weekly') {
+      notes.push(
+        `- ${plan.name} runs in a weekly window: Application Auto Scaling scheduled actions raise it at \`${plan.schedule.start.awsCron}\` and set it to 0 at \`${plan.schedule.end.awsCron}\` (UTC). Applied outside the window, it starts with ${plan.desiredCount} task${plan.desiredCount === 1 ? '' : 's'} until the next closing time.`,
+      );
+    }
+  }
+  return notes.length > 0 ? ['## Schedules', '', ...notes, ''] : [];
 }
 
 function ecsSteps(context: ExportContext): string[] {
@@ -145,6 +165,7 @@ function ecsSteps(context: ExportContext): string[] {
     );
   fill.push('EOF', 'terraform init', 'terraform plan -out=tfplan', 'terraform apply tfplan', '```', '');
   if (context.anyPublic) fill.push("Then point each host's DNS record at its `*_load_balancer_dns_name` output.", '');
+  fill.push(...ecsScheduleNotes(context));
   return fill;
 }
 
@@ -179,8 +200,11 @@ function eksSteps(context: ExportContext): string[] {
     'eksctl create cluster -f eks/cluster/eksctl.yaml',
     `grep -rl ${ACCOUNT_PLACEHOLDER} eks | xargs sed -i "s/${ACCOUNT_PLACEHOLDER}/$(aws sts get-caller-identity --query Account --output text)/g"`,
   );
+  // Weekly services scale through KEDA, which reads CPU from metrics-server like an HPA.
+  const weekly = context.services.some((s) => s.schedule?.kind === 'weekly');
   const autoscaled = context.services.some((s) => s.autoscaling);
   if (context.anyPublic) out.push('helm repo add eks https://aws.github.io/eks-charts');
+  if (weekly) out.push('helm repo add kedacore https://kedacore.github.io/charts');
   if (withSecrets.length > 0) out.push('helm repo add external-secrets https://charts.external-secrets.io');
   if (autoscaled) out.push('helm repo add metrics-server https://kubernetes-sigs.github.io/metrics-server/');
   if (context.anyPublic) {
@@ -199,6 +223,7 @@ function eksSteps(context: ExportContext): string[] {
       `helm install metrics-server metrics-server/metrics-server -n kube-system${fargate ? ' --set containerPort=10251' : ''}`,
     );
   }
+  if (weekly) out.push('helm install keda kedacore/keda -n keda --create-namespace');
   out.push(`kubectl apply -k eks/manifests`, `kubectl get ingress,pods -n ${NAMESPACE}`, '```', '');
   const notes: string[] = [];
   if (fargate)
@@ -207,6 +232,14 @@ function eksSteps(context: ExportContext): string[] {
     );
   notes.push("- The `sed -i` line is GNU sed; on macOS write `sed -i ''`.");
   if (autoscaled) notes.push('- The HorizontalPodAutoscalers need metrics-server, which EKS does not install.');
+  if (weekly)
+    notes.push(
+      '- The ScaledObjects need KEDA (2.x, with the cron trigger): it scales those Deployments to zero outside their window and creates their HPAs itself, so they have no HPA and no `replicas` of their own.',
+    );
+  if (context.services.some((s) => s.schedule?.kind === 'cron'))
+    notes.push(
+      '- CronJobs run in UTC (`timeZone: Etc/UTC`, Kubernetes 1.27 or later), never two runs at once, and stop a run after its priced minutes (`activeDeadlineSeconds`).',
+    );
   if (context.anyPublic)
     notes.push("- Point each host's DNS record at the ALB address that `kubectl get ingress` shows.");
   if (notes.length > 0) out.push(...notes, '');

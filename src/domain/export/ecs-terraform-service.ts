@@ -17,6 +17,7 @@ import type { ExportContext, ServicePlan } from './export-context.ts';
 import { buildTaskDefinition, ecsNetworkModeOf, logGroupName } from './ecs-task-definition.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
 import { isExposed, listenerDependencies, loadBalancerSection } from './ecs-terraform-network.ts';
+import { cronJobOf, cronJobResources, weeklyScalingResources, weeklyWindowOf } from './ecs-terraform-schedule.ts';
 
 /** Seconds ECS ignores failing load balancer health checks after a task starts (>= boot time). */
 const HEALTH_CHECK_GRACE_SECONDS = 60;
@@ -128,7 +129,7 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
     );
   }
   body.push(blank(), block('deployment_circuit_breaker', [], [attr('enable', true), attr('rollback', true)]));
-  if (plan.autoscaling) {
+  if (plan.autoscaling || weeklyWindowOf(plan)) {
     // Application Auto Scaling owns the count once the service exists (export-rules A10).
     body.push(blank(), block('lifecycle', [], [attr('ignore_changes', [expr('desired_count')])]));
   }
@@ -147,9 +148,13 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
 
 function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
   const a = plan.autoscaling;
-  if (!a) return [];
+  const window = weeklyWindowOf(plan);
+  if (!a && !window) return [];
+  // A weekly service without autoscaling still gets a scalable target: the window's scheduled
+  // actions set its min and max.
+  const range = a ?? { min: plan.desiredCount, max: plan.desiredCount };
   const target = `aws_appautoscaling_target.${plan.id}`;
-  return [
+  const items: HclBodyItem[] = [
     block(
       'resource',
       ['aws_appautoscaling_target', plan.id],
@@ -161,11 +166,22 @@ function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
           'resource_id',
           template('service/', expr(`${CLUSTER_REF}.name`), '/', expr(`aws_ecs_service.${plan.id}.name`)),
         ),
-        attr('min_capacity', a.min),
-        attr('max_capacity', a.max),
+        attr('min_capacity', range.min),
+        attr('max_capacity', range.max),
+        ...(window
+          ? [
+              blank(),
+              // The scheduled actions move min and max; Terraform must not set them back.
+              block('lifecycle', [], [attr('ignore_changes', [expr('min_capacity'), expr('max_capacity')])]),
+            ]
+          : []),
       ],
     ),
     blank(),
+    ...(window ? weeklyScalingResources(plan, window) : []),
+  ];
+  if (!a) return items;
+  items.push(
     block(
       'resource',
       ['aws_appautoscaling_policy', `${plan.id}_cpu`],
@@ -195,11 +211,12 @@ function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
       ],
     ),
     blank(),
-  ];
+  );
+  return items;
 }
 
 export function serviceSection(context: ExportContext, plan: ServicePlan): HclBodyItem[] {
-  return [
+  const head = [
     block(
       'resource',
       ['aws_cloudwatch_log_group', plan.id],
@@ -208,6 +225,12 @@ export function serviceSection(context: ExportContext, plan: ServicePlan): HclBo
     blank(),
     taskDefinitionResource(context, plan),
     blank(),
+  ];
+  // A cron job has no ECS service: EventBridge Scheduler starts its tasks on the cron.
+  const job = cronJobOf(plan);
+  if (job) return [...head, ...cronJobResources(context, plan, job)];
+  return [
+    ...head,
     ...loadBalancerSection(context, plan),
     serviceResource(context, plan),
     blank(),

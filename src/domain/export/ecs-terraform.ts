@@ -9,6 +9,7 @@ import { clusterSection, CLUSTER_REF } from './ecs-terraform-cluster.ts';
 import { iamSection } from './ecs-terraform-iam.ts';
 import { isExposed, securityGroupSection } from './ecs-terraform-network.ts';
 import { containerLocals, serviceSection } from './ecs-terraform-service.ts';
+import { schedulerRoleSection } from './ecs-terraform-schedule.ts';
 
 export const ECS_TERRAFORM_DIR = 'ecs/terraform';
 
@@ -21,6 +22,7 @@ function mainTf(context: ExportContext): string {
     blank(),
     ...clusterSection(context),
     ...iamSection(context),
+    ...schedulerRoleSection(context),
     ...securityGroupSection(context),
     ...containerLocals(context),
   ];

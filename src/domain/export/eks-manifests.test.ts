@@ -41,7 +41,8 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
     for (const object of objects.filter((o) => o.kind !== 'Namespace')) expect(object.metadata.namespace).toBe('apps');
   });
 
-  it.each(context.services.map((p) => [p.name, p]))(
+  // Scheduled services get a CronJob or a KEDA ScaledObject instead: scheduled-export.test.ts checks them.
+  it.each(context.services.filter((p) => !p.schedule).map((p) => [p.name, p]))(
     '%s: Deployment, HPA, Service, Ingress and secrets are wired together',
     (_name, plan) => {
       const deployment = byKind('Deployment').find((d) => d.metadata.name === plan.name)!;
@@ -139,6 +140,7 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
         metadata: { version: string };
         iam: { withOIDC: boolean };
         managedNodeGroups?: {
+          name: string;
           instanceType?: string;
           instanceTypes?: string[];
           desiredCapacity: number;
@@ -152,8 +154,9 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
     expect(config.iam.withOIDC).toBe(true);
     if (optionId === 'eks-ec2') {
       const groups = config.managedNodeGroups!;
-      for (const plan of context.nodeGroups.map((g) => g.plan)) {
-        const mine = groups.filter((g) => (g.instanceType ?? g.instanceTypes![0]) === plan.instanceType);
+      for (const { key, plan } of context.nodeGroups) {
+        const mine = groups.filter((g) => g.name === `ng-${key}` || g.name === `ng-${key}-spot`);
+        for (const g of mine) expect(g.instanceType ?? g.instanceTypes![0]).toBe(plan.instanceType);
         expect(mine.reduce((n, g) => n + g.desiredCapacity, 0)).toBe(plan.count);
         for (const g of mine) expect(g.maxSize).toBeGreaterThanOrEqual(Math.max(1, g.desiredCapacity));
       }

@@ -7,7 +7,9 @@ import { NAMESPACE, type ExportContext, type ServicePlan } from './export-contex
 import type { ExportFile } from './export-file.ts';
 import { toYamlDocument, toYamlDocuments } from './yaml-writer.ts';
 import {
+  cronJob,
   deployment,
+  scaledObject,
   horizontalPodAutoscaler,
   podDisruptionBudget,
   serviceAccount,
@@ -28,9 +30,11 @@ function serviceFiles(context: ExportContext, plan: ServicePlan): { path: string
     { path: 'secretstore.yaml', objects: groups.map((g) => secretStore(plan, g)) },
     { path: 'externalsecret.yaml', objects: groups.map((g) => externalSecret(plan, g)) },
     { path: 'deployment.yaml', objects: [deployment(context, plan)] },
-    { path: 'service.yaml', objects: [service(plan)] },
-    { path: 'ingress.yaml', objects: [ingress(context, plan)] },
+    { path: 'cronjob.yaml', objects: [cronJob(context, plan)] },
+    { path: 'service.yaml', objects: [plan.schedule?.kind === 'cron' ? null : service(plan)] },
+    { path: 'ingress.yaml', objects: [plan.schedule?.kind === 'cron' ? null : ingress(context, plan)] },
     { path: 'hpa.yaml', objects: [horizontalPodAutoscaler(plan)] },
+    { path: 'scaledobject.yaml', objects: [scaledObject(plan)] },
     { path: 'pdb.yaml', objects: [podDisruptionBudget(plan)] },
   ];
   return files

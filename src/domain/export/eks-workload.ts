@@ -11,6 +11,7 @@ import {
   type ServicePlan,
 } from './export-context.ts';
 import { secretStoreGroups } from './eks-external-secrets.ts';
+import { SCHEDULE_TIME_ZONE } from '../schedule/export-schedule.ts';
 
 export type K8sObject = { apiVersion: string; kind: string; metadata: Record<string, unknown> } & Record<
   string,
@@ -87,7 +88,7 @@ function environment(plan: ServicePlan): Record<string, unknown>[] {
   return [...plain, ...fromSecrets];
 }
 
-function container(context: ExportContext, plan: ServicePlan): Record<string, unknown> {
+function container(context: ExportContext, plan: ServicePlan, withProbes = true): Record<string, unknown> {
   const quantities: Record<string, string> = { ...resourceQuantities(plan) };
   // Limits equal requests: the pod runs Guaranteed, with exactly what the estimate priced; on
   // Fargate the requests pick the pod size (export-rules B4).
@@ -104,19 +105,30 @@ function container(context: ExportContext, plan: ServicePlan): Record<string, un
     ...(plan.port === null ? {} : { ports: [{ name: PORT_NAME, containerPort: plan.port, protocol: 'TCP' }] }),
     ...(env.length > 0 ? { env } : {}),
     resources: { requests: quantities, limits },
-    ...probes(plan),
+    ...(withProbes ? probes(plan) : {}),
   };
 }
 
-export function deployment(context: ExportContext, plan: ServicePlan): K8sObject {
+/** Label every EC2 node group carries, naming its group: pods select their own group with it. */
+export const NODE_GROUP_LABEL = 'cost-calculator/node-group';
+/** Taint on part-month node groups, so only the pods priced on them land there. */
+export const PART_TIME_TAINT_KEY = 'cost-calculator/part-time';
+
+function podSpecOf(context: ExportContext, plan: ServicePlan, job: boolean): Record<string, unknown> {
   const podSpec: Record<string, unknown> = { serviceAccountName: plan.name };
   if (context.compute === 'ec2') {
     // EC2 nodes only: EKS Fargate runs x86 Linux pods alone and ignores placement rules; its
-    // spread comes from the profile's subnets (export-rules B4).
+    // spread comes from the profile's subnets (export-rules B4). Pods go to the node group the
+    // estimate placed them on (docs/export-rules.md, "Node groups").
+    const group = plan.nodeGroup;
     podSpec.nodeSelector = {
       'kubernetes.io/os': 'linux',
       'kubernetes.io/arch': plan.service.arch === 'arm64' ? 'arm64' : 'amd64',
+      ...(group ? { [NODE_GROUP_LABEL]: group.key } : {}),
     };
+    if (group && !group.plan.fullMonth) {
+      podSpec.tolerations = [{ key: PART_TIME_TAINT_KEY, operator: 'Equal', value: group.key, effect: 'NoSchedule' }];
+    }
     podSpec.topologySpreadConstraints = [
       {
         maxSkew: 1,
@@ -126,16 +138,105 @@ export function deployment(context: ExportContext, plan: ServicePlan): K8sObject
       },
     ];
   }
-  podSpec.containers = [container(context, plan)];
+  // A job's pods run to completion: no probes, and a failed pod is not restarted in place.
+  if (job) podSpec.restartPolicy = 'Never';
+  podSpec.containers = [container(context, plan, !job)];
+  return podSpec;
+}
+
+/** A long-running service (all month or in a weekly window); a cron job is a CronJob instead. */
+export function deployment(context: ExportContext, plan: ServicePlan): K8sObject | null {
+  if (plan.schedule?.kind === 'cron') return null;
+  // With an HPA, or KEDA for a weekly window, the replica count is left out, or every apply would
+  // reset it (export-rules B4, B12).
+  const managed = plan.autoscaling !== null || plan.schedule?.kind === 'weekly';
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
     metadata: metadataOf(plan),
     spec: {
-      // With an HPA the replica count is left out, or every apply would reset it (export-rules B4).
-      ...(plan.autoscaling ? {} : { replicas: plan.desiredCount }),
+      ...(managed ? {} : { replicas: plan.desiredCount }),
       selector: { matchLabels: labelsOf(plan) },
-      template: { metadata: { labels: labelsOf(plan) }, spec: podSpec },
+      template: { metadata: { labels: labelsOf(plan) }, spec: podSpecOf(context, plan, false) },
+    },
+  };
+}
+
+/** Finished jobs kept for `kubectl logs`: a few successes, one failure. */
+const JOB_HISTORY = { successful: 3, failed: 1 };
+/** A run that could not start within this many seconds of its time is skipped, not started late. */
+const JOB_STARTING_DEADLINE_SECONDS = 300;
+
+/**
+ * batch/v1 CronJob for a cron schedule: the same schedule in UTC, never two runs at once
+ * (concurrencyPolicy Forbid), replicas pods in parallel, and each run stopped after runMinutes
+ * (activeDeadlineSeconds), as priced (docs/export-rules.md, "Schedules").
+ */
+export function cronJob(context: ExportContext, plan: ServicePlan): K8sObject | null {
+  const job = plan.schedule?.kind === 'cron' ? plan.schedule : null;
+  if (!job) return null;
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: metadataOf(plan),
+    spec: {
+      schedule: job.kubernetesCron,
+      timeZone: SCHEDULE_TIME_ZONE,
+      concurrencyPolicy: 'Forbid',
+      startingDeadlineSeconds: JOB_STARTING_DEADLINE_SECONDS,
+      successfulJobsHistoryLimit: JOB_HISTORY.successful,
+      failedJobsHistoryLimit: JOB_HISTORY.failed,
+      jobTemplate: {
+        metadata: { labels: labelsOf(plan) },
+        spec: {
+          parallelism: plan.desiredCount,
+          completions: plan.desiredCount,
+          activeDeadlineSeconds: job.runMinutes * 60,
+          // A retry would run past the priced minutes; the deadline stops the run anyway.
+          backoffLimit: 0,
+          template: { metadata: { labels: labelsOf(plan) }, spec: podSpecOf(context, plan, true) },
+        },
+      },
+    },
+  };
+}
+
+/** Seconds KEDA waits after the last active trigger before scaling to zero (KEDA's default is 300). */
+const KEDA_COOLDOWN_SECONDS = 300;
+
+/**
+ * KEDA ScaledObject for a weekly window: a cron trigger holding the replicas (or the autoscaling
+ * minimum) during the window, plus the CPU target when the service autoscales. KEDA creates and
+ * owns the HPA, so there is no HPA of our own and no spec.replicas (export-rules B12); outside the
+ * window it scales the Deployment to zero.
+ */
+export function scaledObject(plan: ServicePlan): K8sObject | null {
+  const window = plan.schedule?.kind === 'weekly' ? plan.schedule : null;
+  if (!window) return null;
+  const a = plan.autoscaling;
+  const inWindow = a ? Math.max(1, a.min) : plan.desiredCount;
+  const triggers: Record<string, unknown>[] = [
+    {
+      type: 'cron',
+      metadata: {
+        timezone: SCHEDULE_TIME_ZONE,
+        start: window.start.kubernetesCron,
+        end: window.end.kubernetesCron,
+        desiredReplicas: String(inWindow),
+      },
+    },
+  ];
+  if (a) triggers.push({ type: 'cpu', metricType: 'Utilization', metadata: { value: String(a.targetCpuPercent) } });
+  return {
+    apiVersion: 'keda.sh/v1alpha1',
+    kind: 'ScaledObject',
+    metadata: metadataOf(plan),
+    spec: {
+      scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: plan.name },
+      minReplicaCount: 0,
+      maxReplicaCount: Math.max(1, inWindow, a?.max ?? 0),
+      cooldownPeriod: KEDA_COOLDOWN_SECONDS,
+      triggers,
     },
   };
 }
@@ -143,7 +244,8 @@ export function deployment(context: ExportContext, plan: ServicePlan): K8sObject
 /** autoscaling/v2: metrics[].resource.target, not v1's targetCPUUtilizationPercentage (export-rules B7). */
 export function horizontalPodAutoscaler(plan: ServicePlan): K8sObject | null {
   const a = plan.autoscaling;
-  if (!a) return null;
+  // A weekly service scales through KEDA, which owns its HPA.
+  if (!a || plan.schedule) return null;
   return {
     apiVersion: 'autoscaling/v2',
     kind: 'HorizontalPodAutoscaler',
@@ -165,7 +267,9 @@ export function horizontalPodAutoscaler(plan: ServicePlan): K8sObject | null {
 }
 
 /** At most one pod down during drains and node upgrades; never blocks a drain (export-rules B8). */
-export function podDisruptionBudget(plan: ServicePlan): K8sObject {
+export function podDisruptionBudget(plan: ServicePlan): K8sObject | null {
+  // A job's pods run to completion; a budget would only hold up drains.
+  if (plan.schedule?.kind === 'cron') return null;
   return {
     apiVersion: 'policy/v1',
     kind: 'PodDisruptionBudget',

@@ -3,7 +3,7 @@
  * (EKS on EC2) or a Fargate profile for the namespace (EKS on Fargate), and IRSA roles.
  */
 import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './export-context.ts';
-import { irsaRoleName } from './eks-workload.ts';
+import { irsaRoleName, NODE_GROUP_LABEL, PART_TIME_TAINT_KEY } from './eks-workload.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -24,6 +24,10 @@ interface ManagedNodeGroup {
   volumeSize: number;
   privateNetworking: true;
   spot?: true;
+  /** The plan's group name: pods select their group with it. */
+  labels: Record<string, string>;
+  /** Part-month groups only: keeps every pod but the group's own (and DaemonSets) off it. */
+  taints?: { key: string; value: string; effect: 'NoSchedule' }[];
   /** Set with prefix delegation: the max pods the estimate packed against (VPC CNI prefixes, capped at 110/250). */
   maxPodsPerNode?: number;
 }
@@ -41,6 +45,10 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
     amiFamily: 'AmazonLinux2023' as const,
     volumeSize: NODE_VOLUME_GIB,
     privateNetworking: true as const,
+    labels: { [NODE_GROUP_LABEL]: group.key },
+    ...(plan.fullMonth
+      ? {}
+      : { taints: [{ key: PART_TIME_TAINT_KEY, value: group.key, effect: 'NoSchedule' as const }] }),
     ...(context.scenario.ec2.prefixDelegation ? { maxPodsPerNode: plan.breakdown.slots } : {}),
   };
   const sized = (desired: number, min: number) => ({

@@ -8,6 +8,7 @@
 import type { Estimate, NodePlan, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { FargateSize } from '../sizing/fargate-sizes.ts';
+import { exportSchedule, type ExportSchedule } from '../schedule/export-schedule.ts';
 import { parseSecretReference, type SecretReference } from './secret-reference.ts';
 
 /** Names the bundle uses; the bundle README says where to change them. */
@@ -68,6 +69,8 @@ export interface ServicePlan {
   fargateSize: FargateSize | null;
   /** EC2 options: the node group the engine placed the service on. */
   nodeGroup: NodeGroup | null;
+  /** When the service runs: a cron job (no long-running service) or a weekly window; null all month. */
+  schedule: ExportSchedule | null;
 }
 
 export interface ExportContext {
@@ -148,6 +151,19 @@ function planService(
   const autoscaling = a ? { min: a.min, max: a.max, targetCpuPercent: a.targetCpuPercent } : null;
   const desiredCount = autoscaling ? Math.min(Math.max(replicas, autoscaling.min), autoscaling.max) : replicas;
 
+  const schedule = service.schedule ? exportSchedule(service.schedule) : null;
+  if (schedule?.kind === 'cron') {
+    // A job runs and exits: nothing for a load balancer or CPU target tracking to act on.
+    if (service.public)
+      problems.push(
+        `${at}.public: a cron job runs and exits, so it cannot sit behind a load balancer; set public to false`,
+      );
+    if (service.autoscaling)
+      problems.push(
+        `${at}.autoscaling: a cron job starts replicas tasks or pods on each run; remove autoscaling (or use a weekly schedule)`,
+      );
+  }
+
   const port = service.port ?? (service.public ? DEFAULT_PUBLIC_PORT : null);
   const fargate = context.option.fargateSizes?.find((f) => f.service === service.name)?.billed ?? null;
   const group = context.nodeGroups.find((g) => g.plan.services.includes(service.name)) ?? null;
@@ -174,6 +190,7 @@ function planService(
     autoscaling,
     fargateSize: fargate,
     nodeGroup: group,
+    schedule,
   };
 }
 

@@ -11,6 +11,7 @@ import {
 } from './service-schedule.ts';
 import { GREGORIAN_CYCLE_DAYS } from './cron-calendar.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
+import { exportSchedule } from './export-schedule.ts';
 
 describe('scheduledHoursPerMonth', () => {
   it.each<[string, ServiceSchedule, number, number]>([
@@ -167,5 +168,54 @@ describe('services[].schedule in a scenario', () => {
     expect(found.length).toBeGreaterThan(0);
     if (typeof message === 'string') expect(found).toContain(message);
     else expect(found.some((p) => message.test(p))).toBe(true);
+  });
+});
+
+describe('export forms', () => {
+  it.each<[ServiceSchedule, string, string, string, string]>([
+    [
+      { weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' } },
+      'cron(0 8 ? * MON-FRI *)',
+      'cron(0 18 ? * MON-FRI *)',
+      '0 8 * * 1-5',
+      '0 18 * * 1-5',
+    ],
+    [
+      { weekly: { days: ['fri', 'sat'], start: '22:30', end: '06:00' } },
+      'cron(30 22 ? * FRI,SAT *)',
+      'cron(0 6 ? * SUN,SAT *)',
+      '30 22 * * 5,6',
+      '0 6 * * 0,6',
+    ],
+    [
+      { weekly: { days: ['sun'], start: '12:00', end: '24:00' } },
+      'cron(0 12 ? * SUN *)',
+      'cron(0 0 ? * MON *)',
+      '0 12 * * 0',
+      '0 0 * * 1',
+    ],
+    [
+      { weekly: { days: [...WEEKDAYS], start: '07:00', end: '19:00' } },
+      'cron(0 7 * * ? *)',
+      'cron(0 19 * * ? *)',
+      '0 7 * * *',
+      '0 19 * * *',
+    ],
+  ])('%j opens and closes on the right days', (schedule, awsStart, awsEnd, k8sStart, k8sEnd) => {
+    const plan = exportSchedule(schedule);
+    expect(plan).toEqual({
+      kind: 'weekly',
+      start: { awsCron: awsStart, kubernetesCron: k8sStart },
+      end: { awsCron: awsEnd, kubernetesCron: k8sEnd },
+    });
+  });
+
+  it('a cron job keeps its schedule in both dialects', () => {
+    expect(exportSchedule({ cron: '0 2 * * 7', runMinutes: 30 })).toEqual({
+      kind: 'cron',
+      awsCron: 'cron(0 2 ? * SUN *)',
+      kubernetesCron: '0 2 * * 0',
+      runMinutes: 30,
+    });
   });
 });

@@ -117,6 +117,39 @@ export const BRIDGE_SCENARIO: ScenarioInput = {
   },
 };
 
+/**
+ * A nightly cron job larger than one RunTask (12 tasks), a weekday service in a window past
+ * midnight with autoscaling, an always-on autoscaled public API, and Spot on both Fargate and EC2.
+ */
+export const SCHEDULED_SCENARIO: ScenarioInput = {
+  version: 1,
+  region: 'us-east-1',
+  services: [
+    {
+      name: 'api',
+      vcpu: 0.5,
+      memoryGiB: 1,
+      replicas: 4,
+      port: 8080,
+      healthCheckPath: '/health',
+      public: true,
+      autoscaling: { min: 2, max: 20, targetCpuPercent: 70 },
+    },
+    { name: 'nightly-report', vcpu: 1, memoryGiB: 2, replicas: 12, schedule: { cron: '30 2 * * *', runMinutes: 45 } },
+    {
+      name: 'night-shift',
+      vcpu: 0.5,
+      memoryGiB: 1,
+      replicas: 3,
+      port: 8080,
+      autoscaling: { min: 2, max: 6, targetCpuPercent: 60 },
+      schedule: { weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00' } },
+    },
+  ],
+  fargate: { spotPercent: 40 },
+  ec2: { spotPercent: 50 },
+};
+
 export const SAMPLE_SCENARIOS = {
   article: ARTICLE_SCENARIO,
   mixed: MIXED_SCENARIO,
@@ -124,6 +157,7 @@ export const SAMPLE_SCENARIOS = {
   windows: WINDOWS_SCENARIO,
   batch: BATCH_SCENARIO,
   bridge: BRIDGE_SCENARIO,
+  scheduled: SCHEDULED_SCENARIO,
 } as const;
 
 export function exportInputFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportInput {

@@ -7,6 +7,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { CronJob } from 'kubernetes-models/batch/v1';
 
 type Model = new (data: never) => { validate(): void };
 
@@ -18,6 +19,7 @@ const MODELS: Record<string, Model> = {
   'networking.k8s.io/v1/Ingress': Ingress as unknown as Model,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as unknown as Model,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget as unknown as Model,
+  'batch/v1/CronJob': CronJob as unknown as Model,
 };
 
 /** True when kubernetes-models has a schema for the object's kind. */

@@ -114,7 +114,17 @@ const container = obj(
 const podSpec = obj(
   {
     serviceAccountName: str(DNS1123_SUBDOMAIN),
+    restartPolicy: oneOf('Always', 'OnFailure', 'Never'),
     nodeSelector: map(str(LABEL_VALUE)),
+    tolerations: arr(
+      obj({
+        key: str(),
+        operator: oneOf('Exists', 'Equal'),
+        value: str(LABEL_VALUE),
+        effect: oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute'),
+        tolerationSeconds: int(0),
+      }),
+    ),
     topologySpreadConstraints: arr(
       obj(
         {
@@ -156,6 +166,74 @@ export const SHAPES: Record<string, Shape> = {
           template: obj({ metadata: obj({ labels, annotations: map(str()) }), spec: podSpec }, ['spec']),
         },
         ['selector', 'template'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'batch/v1/CronJob': obj(
+    {
+      ...typeMeta('batch/v1', 'CronJob'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          // Five fields, as the Kubernetes cron parser reads them (days of the week 0-6).
+          schedule: str(/^(\S+ ){4}\S+$/),
+          timeZone: str(),
+          concurrencyPolicy: oneOf('Allow', 'Forbid', 'Replace'),
+          startingDeadlineSeconds: int(0),
+          successfulJobsHistoryLimit: int(0),
+          failedJobsHistoryLimit: int(0),
+          suspend: bool,
+          jobTemplate: obj(
+            {
+              metadata: obj({ labels, annotations: map(str()) }),
+              spec: obj(
+                {
+                  parallelism: int(0),
+                  completions: int(0),
+                  activeDeadlineSeconds: int(1),
+                  backoffLimit: int(0),
+                  ttlSecondsAfterFinished: int(0),
+                  template: obj({ metadata: obj({ labels, annotations: map(str()) }), spec: podSpec }, ['spec']),
+                },
+                ['template'],
+              ),
+            },
+            ['spec'],
+          ),
+        },
+        ['schedule', 'jobTemplate'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  // KEDA ScaledObject (keda.sh/v1alpha1, ScaledObjectSpec in kedacore/keda apis/keda/v1alpha1):
+  // trigger metadata values are strings (export-rules B12).
+  'keda.sh/v1alpha1/ScaledObject': obj(
+    {
+      ...typeMeta('keda.sh/v1alpha1', 'ScaledObject'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          scaleTargetRef: obj({ apiVersion: str(), kind: str(), name: str(DNS1123_SUBDOMAIN) }, ['name']),
+          pollingInterval: int(1),
+          cooldownPeriod: int(0),
+          idleReplicaCount: int(0),
+          minReplicaCount: int(0),
+          maxReplicaCount: int(1),
+          triggers: arr(
+            obj(
+              {
+                type: oneOf('cron', 'cpu', 'memory'),
+                name: str(),
+                metricType: oneOf('Utilization', 'AverageValue', 'Value'),
+                metadata: map(str()),
+              },
+              ['type', 'metadata'],
+            ),
+          ),
+        },
+        ['scaleTargetRef', 'triggers'],
       ),
     },
     ['apiVersion', 'kind', 'metadata', 'spec'],
@@ -385,6 +463,12 @@ export const SHAPES: Record<string, Shape> = {
             privateNetworking: bool,
             spot: bool,
             labels: map(str()),
+            taints: arr(
+              obj({ key: str(), value: str(), effect: oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute') }, [
+                'key',
+                'effect',
+              ]),
+            ),
             maxPodsPerNode: int(1),
           },
           ['name'],
