@@ -130,7 +130,7 @@ export function cronJobResources(context: ExportContext, plan: ServicePlan, job:
 }
 
 /** Scheduled actions opening and closing the weekly window on the service's scalable target. */
-export function weeklyScalingResources(plan: ServicePlan, window: WeeklyWindowPlan): HclBodyItem[] {
+export function weeklyScalingResources(plan: ServicePlan, weekly: WeeklyWindowPlan): HclBodyItem[] {
   const target = `aws_appautoscaling_target.${plan.id}`;
   const open = plan.autoscaling
     ? { min: plan.autoscaling.min, max: plan.autoscaling.max }
@@ -151,9 +151,9 @@ export function weeklyScalingResources(plan: ServicePlan, window: WeeklyWindowPl
       ],
     );
   return [
-    action('window-start', window.start.awsCron, open.min, open.max),
+    action('window-start', weekly.start.awsCron, open.min, open.max),
     blank(),
-    action('window-end', window.end.awsCron, 0, 0),
+    action('window-end', weekly.end.awsCron, 0, 0),
     blank(),
   ];
 }

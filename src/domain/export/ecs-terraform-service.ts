@@ -148,8 +148,8 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
 
 function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
   const a = plan.autoscaling;
-  const window = weeklyWindowOf(plan);
-  if (!a && !window) return [];
+  const weekly = weeklyWindowOf(plan);
+  if (!a && !weekly) return [];
   // A weekly service without autoscaling still gets a scalable target: the window's scheduled
   // actions set its min and max.
   const range = a ?? { min: plan.desiredCount, max: plan.desiredCount };
@@ -168,7 +168,7 @@ function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
         ),
         attr('min_capacity', range.min),
         attr('max_capacity', range.max),
-        ...(window
+        ...(weekly
           ? [
               blank(),
               // The scheduled actions move min and max; Terraform must not set them back.
@@ -178,7 +178,7 @@ function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
       ],
     ),
     blank(),
-    ...(window ? weeklyScalingResources(plan, window) : []),
+    ...(weekly ? weeklyScalingResources(plan, weekly) : []),
   ];
   if (!a) return items;
   items.push(

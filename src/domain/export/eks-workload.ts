@@ -211,8 +211,8 @@ const KEDA_COOLDOWN_SECONDS = 300;
  * window it scales the Deployment to zero.
  */
 export function scaledObject(plan: ServicePlan): K8sObject | null {
-  const window = plan.schedule?.kind === 'weekly' ? plan.schedule : null;
-  if (!window) return null;
+  const weekly = plan.schedule?.kind === 'weekly' ? plan.schedule : null;
+  if (!weekly) return null;
   const a = plan.autoscaling;
   const inWindow = a ? Math.max(1, a.min) : plan.desiredCount;
   const triggers: Record<string, unknown>[] = [
@@ -220,8 +220,8 @@ export function scaledObject(plan: ServicePlan): K8sObject | null {
       type: 'cron',
       metadata: {
         timezone: SCHEDULE_TIME_ZONE,
-        start: window.start.kubernetesCron,
-        end: window.end.kubernetesCron,
+        start: weekly.start.kubernetesCron,
+        end: weekly.end.kubernetesCron,
         desiredReplicas: String(inWindow),
       },
     },
