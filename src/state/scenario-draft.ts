@@ -5,11 +5,12 @@
  */
 import { scenarioSchema, type Scenario, type Service } from '../domain/scenario/scenario-schema.ts';
 import type { ScenarioInput } from '../domain/scenario/scenario-schema.ts';
+import { SERVICE_DEFAULTS } from '../domain/scenario/scenario-defaults.ts';
 
 /** Scenario-shaped, but not yet validated. */
 export type DraftScenario = Scenario;
 export type DraftService = Service;
-export type SectionName = 'fargate' | 'ec2' | 'eks' | 'extras' | 'operations';
+export type { SectionName } from '../domain/scenario/scenario-defaults.ts';
 
 /** Fills defaults of a valid input (a preset or a decoded link). Throws on invalid input: callers pass valid scenarios. */
 export function toDraft(input: ScenarioInput): DraftScenario {
@@ -36,11 +37,7 @@ export function newService(services: readonly { name: string }[]): DraftService 
     vcpu: 0.5,
     memoryGiB: 1,
     replicas: 2,
-    arch: 'x86_64',
-    os: 'linux',
-    ephemeralStorageGiB: 20,
-    gpu: 0,
-    public: false,
+    ...SERVICE_DEFAULTS,
   };
 }
 

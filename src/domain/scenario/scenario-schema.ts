@@ -7,6 +7,8 @@
 import { z } from 'zod';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import { ECS_NETWORK_MODES } from '../capacity/ecs-node-capacity.ts';
+import { AUTOSCALING_DEFAULTS, HOURS_PER_MONTH, SECTION_DEFAULTS, SERVICE_DEFAULTS } from './scenario-defaults.ts';
+import { ECS_FARGATE_MAX_STORAGE_GIB, FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MAX_SECRET_ARN_CHARS, parseSecretArn, SECRET_ARN_PATTERN } from './secret-arn.ts';
 import {
   SCHEDULE_HOURS_TOLERANCE,
@@ -18,8 +20,7 @@ import {
 
 const REGION_CODES = REGION_CATALOG.map((r) => r.code) as [string, ...string[]];
 
-/** Hours in an average month: 365 x 24 / 12. AWS and Infracost use the same figure. */
-export const HOURS_PER_MONTH = 730;
+export { HOURS_PER_MONTH };
 /** The longest month, 31 x 24 hours: the most a node or task can run in one calendar month. */
 export const MAX_HOURS_PER_MONTH = 744;
 export const MAX_SERVICES = 200;
@@ -49,13 +50,14 @@ const secretArn = z
   .meta({ pattern: SECRET_ARN_PATTERN.source, maxLength: MAX_SECRET_ARN_CHARS });
 
 const percent = z.number().min(0).max(100);
+const { fargate: FARGATE, ec2: EC2, eks: EKS, extras: EXTRAS, operations: OPERATIONS } = SECTION_DEFAULTS;
 const count = (max: number) => z.number().int().min(0).max(max);
 
 const autoscalingSchema = z
   .strictObject({
     min: z.number().int().min(0).max(10_000),
     max: z.number().int().min(1).max(10_000),
-    targetCpuPercent: z.number().int().min(1).max(100).default(70),
+    targetCpuPercent: z.number().int().min(1).max(100).default(AUTOSCALING_DEFAULTS.targetCpuPercent),
   })
   .superRefine((value, ctx) => {
     if (value.max < value.min)
@@ -146,12 +148,17 @@ export const serviceSchema = z.strictObject({
   replicas: z.number().min(0).max(10_000),
   hoursPerMonth: z.number().min(0).max(MAX_HOURS_PER_MONTH).optional(),
   schedule: scheduleSchema.optional(),
-  arch: z.enum(['x86_64', 'arm64']).default('x86_64'),
-  os: z.enum(['linux', 'windows']).default('linux'),
+  arch: z.enum(['x86_64', 'arm64']).default(SERVICE_DEFAULTS.arch),
+  os: z.enum(['linux', 'windows']).default(SERVICE_DEFAULTS.os),
   // Whole GiB, as task definitions (sizeInGiB) and pod requests take it.
-  ephemeralStorageGiB: z.number().int().min(20).max(200).default(20),
+  ephemeralStorageGiB: z
+    .number()
+    .int()
+    .min(FARGATE_INCLUDED_STORAGE_GIB)
+    .max(ECS_FARGATE_MAX_STORAGE_GIB)
+    .default(SERVICE_DEFAULTS.ephemeralStorageGiB),
   /** GPUs per task or pod. Fargate has no GPUs; EC2 options choose GPU instance types. */
-  gpu: z.number().int().min(0).max(16).default(0),
+  gpu: z.number().int().min(0).max(16).default(SERVICE_DEFAULTS.gpu),
   autoscaling: autoscalingSchema.optional(),
   image: z
     .string()
@@ -167,7 +174,7 @@ export const serviceSchema = z.strictObject({
     .optional(),
   environment: z.record(envKey, z.string().max(32_768)).optional(),
   secrets: z.record(envKey, secretArn).optional(),
-  public: z.boolean().default(false),
+  public: z.boolean().default(SERVICE_DEFAULTS.public),
   host: z
     .string()
     .max(253)
@@ -191,8 +198,11 @@ export const scenarioSchema = z
     hoursPerMonth: z.number().gt(0).max(MAX_HOURS_PER_MONTH).default(HOURS_PER_MONTH),
     services: z.array(serviceSchema).min(1).max(MAX_SERVICES),
     fargate: z
-      .strictObject({ spotPercent: percent.default(0), savingsPlanDiscountPercent: percent.default(0) })
-      .default({ spotPercent: 0, savingsPlanDiscountPercent: 0 }),
+      .strictObject({
+        spotPercent: percent.default(FARGATE.spotPercent),
+        savingsPlanDiscountPercent: percent.default(FARGATE.savingsPlanDiscountPercent),
+      })
+      .default(() => ({ ...FARGATE })),
     ec2: z
       .strictObject({
         instanceTypes: z
@@ -202,58 +212,50 @@ export const scenarioSchema = z
               .regex(/^[a-z0-9-]+\.[a-z0-9-]+$/, { error: 'must look like an EC2 instance type, e.g. m6i.large' }),
           )
           .max(50)
-          .default([]),
-        spotPercent: percent.default(0),
-        spotDiscountPercent: percent.default(70),
-        savingsPlanDiscountPercent: percent.default(0),
-        minNodes: count(1000).default(2),
-        eniTrunking: z.boolean().default(false),
-        prefixDelegation: z.boolean().default(false),
+          .default(() => [...EC2.instanceTypes]),
+        spotPercent: percent.default(EC2.spotPercent),
+        spotDiscountPercent: percent.default(EC2.spotDiscountPercent),
+        savingsPlanDiscountPercent: percent.default(EC2.savingsPlanDiscountPercent),
+        minNodes: count(1000).default(EC2.minNodes),
+        eniTrunking: z.boolean().default(EC2.eniTrunking),
+        prefixDelegation: z.boolean().default(EC2.prefixDelegation),
         /** ECS on EC2 only: awsvpc (an ENI per task, the default) or bridge (dynamic host ports). */
         ecsNetworkMode: z.enum(ECS_NETWORK_MODES).optional(),
         /** Subtracted from every EC2 node's capacity, ECS and EKS alike. */
         daemonsPerNode: z.array(daemonSchema).max(20).optional(),
       })
-      .default({
-        instanceTypes: [],
-        spotPercent: 0,
-        spotDiscountPercent: 70,
-        savingsPlanDiscountPercent: 0,
-        minNodes: 2,
-        eniTrunking: false,
-        prefixDelegation: false,
-      }),
+      .default(() => ({ ...EC2, instanceTypes: [...EC2.instanceTypes] })),
     eks: z
       // At least one cluster: EKS options are priced with their control plane.
       .strictObject({
-        clusters: z.number().int().min(1).max(100).default(1),
-        support: z.enum(['standard', 'extended']).default('standard'),
+        clusters: z.number().int().min(1).max(100).default(EKS.clusters),
+        support: z.enum(['standard', 'extended']).default(EKS.support),
       })
-      .default({ clusters: 1, support: 'standard' }),
+      .default(() => ({ ...EKS })),
     extras: z
       .strictObject({
-        loadBalancers: count(1000).default(0),
-        lcuPerLoadBalancer: z.number().min(0).max(10_000).default(1),
-        natGateways: count(1000).default(0),
-        natDataGB: z.number().min(0).max(100_000_000).default(0),
-        publicIPv4Addresses: count(100_000).default(0),
+        loadBalancers: count(1000).default(EXTRAS.loadBalancers),
+        lcuPerLoadBalancer: z.number().min(0).max(10_000).default(EXTRAS.lcuPerLoadBalancer),
+        natGateways: count(1000).default(EXTRAS.natGateways),
+        natDataGB: z.number().min(0).max(100_000_000).default(EXTRAS.natDataGB),
+        publicIPv4Addresses: count(100_000).default(EXTRAS.publicIPv4Addresses),
       })
-      .default({ loadBalancers: 0, lcuPerLoadBalancer: 1, natGateways: 0, natDataGB: 0, publicIPv4Addresses: 0 }),
+      .default(() => ({ ...EXTRAS })),
     operations: z
       .strictObject({
-        hourlyRateUSD: z.number().min(0).max(10_000).default(0),
+        hourlyRateUSD: z.number().min(0).max(10_000).default(OPERATIONS.hourlyRateUSD),
         ecsHoursPerMonth: z
           .number()
           .min(0)
           .max(MAX_HOURS_PER_MONTH * 100)
-          .default(8),
+          .default(OPERATIONS.ecsHoursPerMonth),
         eksHoursPerMonth: z
           .number()
           .min(0)
           .max(MAX_HOURS_PER_MONTH * 100)
-          .default(40),
+          .default(OPERATIONS.eksHoursPerMonth),
       })
-      .default({ hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 }),
+      .default(() => ({ ...OPERATIONS })),
   })
   .superRefine((scenario, ctx) => {
     const daemonNames = new Map<string, number>();

@@ -7,7 +7,8 @@
  * version says so.
  */
 import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
-import { scenarioSchema, type Scenario, type ScenarioInput } from '../scenario/scenario-schema.ts';
+import type { Scenario, ScenarioInput } from '../scenario/scenario-schema.ts';
+import { HOURS_PER_MONTH, SECTION_DEFAULTS, SERVICE_DEFAULTS } from '../scenario/scenario-defaults.ts';
 import { validateScenario, formatProblem } from '../scenario/validate-scenario.ts';
 import { DEFAULT_ANSWERS, decisionAnswersSchema, type DecisionAnswers } from '../recommend/decision-answers.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
@@ -48,26 +49,6 @@ export type DecodeResult =
   | { ok: true; state: DecodedShareState }
   | { ok: false; reason: 'empty' | 'invalid' | 'newer-version'; message: string };
 
-const SAMPLE = scenarioSchema.parse({
-  version: 1,
-  region: 'us-east-1',
-  services: [{ name: 'a', vcpu: 1, memoryGiB: 1, replicas: 1 }],
-});
-const SECTION_DEFAULTS = {
-  fargate: SAMPLE.fargate,
-  ec2: SAMPLE.ec2,
-  eks: SAMPLE.eks,
-  extras: SAMPLE.extras,
-  operations: SAMPLE.operations,
-} as const;
-const SERVICE_DEFAULTS: Record<string, unknown> = {
-  arch: 'x86_64',
-  os: 'linux',
-  ephemeralStorageGiB: 20,
-  gpu: 0,
-  public: false,
-};
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function withoutDefaults(record: Record<string, unknown>, defaults: Record<string, unknown>): Record<string, unknown> {
@@ -82,9 +63,11 @@ function withoutDefaults(record: Record<string, unknown>, defaults: Record<strin
 /** The smallest document that validates back to the same scenario. */
 export function minimizeScenario(scenario: Scenario): Record<string, unknown> {
   const out: Record<string, unknown> = { version: scenario.version, region: scenario.region };
-  if (scenario.hoursPerMonth !== SAMPLE.hoursPerMonth) out.hoursPerMonth = scenario.hoursPerMonth;
-  out.services = scenario.services.map((service) => withoutDefaults(service, SERVICE_DEFAULTS));
-  for (const [section, defaults] of Object.entries(SECTION_DEFAULTS)) {
+  if (scenario.hoursPerMonth !== HOURS_PER_MONTH) out.hoursPerMonth = scenario.hoursPerMonth;
+  out.services = scenario.services.map((service) =>
+    withoutDefaults(service, SERVICE_DEFAULTS as Record<string, unknown>),
+  );
+  for (const [section, defaults] of Object.entries(SECTION_DEFAULTS) as [string, Record<string, unknown>][]) {
     const diff = withoutDefaults(
       scenario[section as keyof typeof SECTION_DEFAULTS] as Record<string, unknown>,
       defaults,

@@ -5,6 +5,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { CheckField } from '../../components/check-field.tsx';
 import { firstUnder, type RowProblems } from './row-problems.ts';
 import { KeyValueField } from './key-value-field.tsx';
+import { AUTOSCALING_DEFAULTS } from '../../../domain/scenario/scenario-defaults.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
 
 export interface ServiceDetailsProps {
@@ -56,7 +57,7 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
                   autoscaling: {
                     min: Math.max(0, Math.floor(service.replicas || 1)),
                     max: Math.max(1, Math.ceil((service.replicas || 1) * 4)),
-                    targetCpuPercent: 70,
+                    targetCpuPercent: AUTOSCALING_DEFAULTS.targetCpuPercent,
                   },
                 })
               : clearServiceField(index, 'autoscaling')
