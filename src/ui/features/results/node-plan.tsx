@@ -1,6 +1,7 @@
 import type { OptionEstimate } from '../../../domain/cost/estimate-types.ts';
 import { percent, quantity } from '../../lib/format.ts';
 import { NodeBreakdown } from './node-breakdown.tsx';
+import { servicesSentence, sizeReason } from './node-plan-words.ts';
 
 /** EC2 node groups (type, count, how full) or, for Fargate, the billed size of each service. */
 export function NodePlan({ option }: { option: OptionEstimate }) {
@@ -17,6 +18,10 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
               ({quantity(n.vcpu)} vCPU, {quantity(n.memoryMiB / 1024, 2)} GiB, {n.arch}
               {n.gpu ? ', GPU' : ''}, {n.choice})
             </span>
+            <br />
+            <span className="node-services">Runs {servicesSentence(n)}.</span>
+            <br />
+            <span className="node-reason">{sizeReason(n, option.id === 'eks-ec2' ? 'pod' : 'task')}</span>
             <br />
             Requests fill {percent(n.utilization.cpuPercent)} CPU, {percent(n.utilization.memoryPercent)} memory,{' '}
             {percent(n.utilization.slotsPercent)} of {slots}

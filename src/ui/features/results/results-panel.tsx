@@ -43,7 +43,8 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
         <>
           <p className="muted">
             {estimate.regionName} ({estimate.region}), {estimate.hoursPerMonth} hours a month,{' '}
-            {totalReplicas.toLocaleString('en-US')} replicas in {scenario?.services.length ?? 0} service
+            {totalReplicas.toLocaleString('en-US')} replica{totalReplicas === 1 ? '' : 's'} in{' '}
+            {scenario?.services.length ?? 0} service
             {scenario?.services.length === 1 ? '' : 's'}.
           </p>
           <div className="option-grid">

@@ -29,14 +29,14 @@ export function ServiceTable() {
     count.current = services.length;
   }, [services.length]);
   const listProblem = problems.get('services');
+  const replicaCount = services.reduce((sum, s) => sum + (Number.isFinite(s.replicas) ? s.replicas : 0), 0);
   return (
     <section aria-labelledby="services-heading" className="editor-block">
       <div className="block-heading">
         <h3 id="services-heading">Services</h3>
         <p className="muted">
-          {services.length} service{services.length === 1 ? '' : 's'},{' '}
-          {services.reduce((sum, s) => sum + (Number.isFinite(s.replicas) ? s.replicas : 0), 0).toLocaleString('en-US')}{' '}
-          replicas
+          {services.length} service{services.length === 1 ? '' : 's'}, {replicaCount.toLocaleString('en-US')} replica
+          {replicaCount === 1 ? '' : 's'}
         </p>
       </div>
       <div className="table-scroll">
