@@ -19,5 +19,8 @@ export default defineConfig({
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', AWS_EC2_METADATA_DISABLED: 'true' },
     pool: 'threads',
     maxWorkers: 2,
+    // Eight people share two cores: tests that read the bundled snapshots (proxy fallbacks, jsdom
+    // renders) take seconds under that load, and a 5 s limit failed them at random.
+    testTimeout: 20_000,
   },
 });
