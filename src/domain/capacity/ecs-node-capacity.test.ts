@@ -47,4 +47,21 @@ describe('ECS registered capacity (hand-worked from capacity-rules.md)', () => {
     })!;
     expect(model.capacity).toEqual({ cpuMillis: 1750, memoryMiB: 7377 - 512, slots: 9, gpu: 0 });
   });
+
+  it('the branch-interface count, used where the guide is silent, is never above the guide for a listed type', () => {
+    const listed = US_EAST_1.ec2.instances.filter(
+      (o) => o.ecsGuideTasks?.withTrunking != null && o.branchEnis !== null,
+    );
+    expect(listed.length).toBeGreaterThan(300);
+    expect(listed.filter((o) => o.branchEnis! > o.ecsGuideTasks!.withTrunking!).map((o) => o.type)).toEqual([]);
+  });
+
+  it("the guide's untrunked figure is ENIs on all network cards - 1, except the 6th-generation *in / *idn 32xlarge and metal rows", () => {
+    const differ = US_EAST_1.ec2.instances
+      .filter(
+        (o) => o.ecsGuideTasks && o.enisAllCards !== null && o.ecsGuideTasks.withoutTrunking !== o.enisAllCards - 1,
+      )
+      .map((o) => o.type);
+    for (const type of differ) expect(type).toMatch(/(in|idn)\.(32xlarge|metal)$/);
+  });
 });

@@ -117,3 +117,19 @@ describe('ECS packing, hand-worked', () => {
     expect(option(estimate, 'ecs-ec2').nodes![0]!.allocatablePerNode.slots).toBe(59);
   });
 });
+
+describe('assumptions name the rules with the numbers the code uses', () => {
+  it('lists MemTotal, kube-reserved, the CPU bands, DaemonSets, ECS_RESERVED_MEMORY and the daemons', () => {
+    const { assumptions } = estimateOf({
+      services: [service('api')],
+      ec2: { daemonsPerNode: [{ name: 'log-agent', vcpu: 0.25, memoryGiB: 0.5 }] },
+    });
+    const text = assumptions.join('\n');
+    expect(text).toContain('nominal - 256 MiB - 4.5%');
+    expect(text).toContain("11 MiB x the default network card's ENI-limited max pods + 255 MiB");
+    expect(text).toContain('6% of core 1, 1% of core 2, 0.5% of cores 3-4, 0.25% of every core above 4');
+    expect(text).toContain('aws-node (50m) and kube-proxy (100m)');
+    expect(text).toContain('MemTotal - 256 MiB (ECS_RESERVED_MEMORY');
+    expect(text).toContain('log-agent (0.25 vCPU, 0.5 GiB)');
+  });
+});

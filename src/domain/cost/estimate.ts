@@ -13,6 +13,7 @@ import {
   COREDNS_MEMORY_MIB,
   COREDNS_REPLICAS,
   EKS_DEFAULT_DAEMONSETS,
+  EKS_KUBE_RESERVED_CPU_BANDS,
   EKS_EVICTION_MIB,
   EKS_KUBE_RESERVED_BASE_MIB,
   EKS_KUBE_RESERVED_MIB_PER_POD,
@@ -115,6 +116,21 @@ function loadBalancerWarnings(scenario: Scenario): string[] {
   ];
 }
 
+/** "6% of core 1, 1% of core 2, 0.5% of cores 3-4, 0.25% of every core above 4", from the bands. */
+function cpuBandsText(): string {
+  let first = 1;
+  return EKS_KUBE_RESERVED_CPU_BANDS.map(([cores, share]) => {
+    const pct = `${Math.round(share * 10000) / 100}%`;
+    const text = !Number.isFinite(cores)
+      ? `${pct} of every core above ${first - 1}`
+      : cores === 1
+        ? `${pct} of core ${first}`
+        : `${pct} of cores ${first}-${first + cores - 1}`;
+    first += cores;
+    return text;
+  }).join(', ');
+}
+
 function ecsSlotsAssumption(scenario: Scenario): string {
   if ((scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE) === 'bridge')
     return 'run tasks in bridge mode: no ENI limit, one dynamic host port per task';
@@ -148,7 +164,7 @@ function assumptionsFor(scenario: Scenario): string[] {
     'Fargate bills each task or pod at the smallest valid CPU/memory size that covers its request; EKS on Fargate first adds 256 MiB per pod.',
     'EC2 nodes are sized for the replicas rounded up to whole tasks or pods, all running at once; node groups are split by CPU architecture and GPU need. Services that run fewer hours than the month (batch) get node groups of their own that run only those hours; ec2.minNodes applies to the groups that run all month.',
     `EC2 node memory is MemTotal, as the kubelet and the ECS agent register it: measured per type (Bottlerocket, 2023), or where never measured nominal - ${MEMTOTAL_RULE.baseMiB} MiB - ${MEMTOTAL_RULE.nominalShare * 100}% (marked derived).`,
-    `EKS nodes (AL2023 managed node groups) lose kube-reserved memory (${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x the default network card's ENI-limited max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, whatever max pods is set to), kube-reserved CPU (6% of the first core, 1% of the second, 0.5% of the next two, 0.25% above), a ${EKS_EVICTION_MIB} MiB eviction threshold, and ${EKS_DEFAULT_DAEMONSETS.map((d) => `${d.name.replace('DaemonSet ', '')} (${d.cpuMillis}m)`).join(' and ')} on every node; max pods is the ENI limit${scenario.ec2.prefixDelegation ? ' or the prefix-delegation figure' : ''}, capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (${EKS_MNG_MAX_PODS.above30Vcpu} above ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs); the cluster runs ${COREDNS_REPLICAS} CoreDNS pods (${COREDNS_CPU_MILLIS}m, ${COREDNS_MEMORY_MIB} MiB each).`,
+    `EKS nodes (AL2023 managed node groups) lose kube-reserved memory (${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x the default network card's ENI-limited max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, whatever max pods is set to), kube-reserved CPU (${cpuBandsText()}), a ${EKS_EVICTION_MIB} MiB eviction threshold, and ${EKS_DEFAULT_DAEMONSETS.map((d) => `${d.name.replace('DaemonSet ', '')} (${d.cpuMillis}m)`).join(' and ')} on every node; max pods is the ENI limit${scenario.ec2.prefixDelegation ? ' or the prefix-delegation figure' : ''}, capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (${EKS_MNG_MAX_PODS.above30Vcpu} above ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs); the cluster runs ${COREDNS_REPLICAS} CoreDNS pods (${COREDNS_CPU_MILLIS}m, ${COREDNS_MEMORY_MIB} MiB each).`,
     `ECS instances register vCPU x ${ECS_CPU_UNITS_PER_VCPU} CPU units and MemTotal - ${ECS_RESERVED_MEMORY_MIB} MiB (ECS_RESERVED_MEMORY, which the export sets in the instances' user data), and ${ecsSlotsAssumption(scenario)}.`,
     ...daemonAssumption(scenario),
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',

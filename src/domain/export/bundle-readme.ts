@@ -15,6 +15,8 @@ import {
 import type { ExportFile } from './export-file.ts';
 import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
 import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
+import { ecsNetworkModeOf } from './ecs-task-definition.ts';
+import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { EXAMPLE_ACCOUNT_ID } from '../scenario/secret-arn.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -263,6 +265,16 @@ function assumptions(context: ExportContext): string[] {
     out.push(
       `Fargate Spot: ${fargateSpotWeight(context)}% of Linux tasks, x86 and ARM64 alike (capacity provider weights are whole percents; ARM64 needs platform version 1.4.0 or later); Windows tasks cannot use Fargate Spot.`,
     );
+  }
+  if (context.platform === 'ecs' && context.compute === 'ec2') {
+    out.push(
+      `The instances set ECS_RESERVED_MEMORY=${ECS_RESERVED_MEMORY_MIB} in /etc/ecs/ecs.config, as the estimate assumes; tasks run in ${ecsNetworkModeOf(context)} mode${ecsNetworkModeOf(context) === 'bridge' ? ' with dynamic host ports (the instances accept the load balancers on 32768-65535)' : ''}.`,
+    );
+    const daemons = context.scenario.ec2.daemonsPerNode ?? [];
+    if (daemons.length > 0)
+      out.push(
+        `The node plan leaves room on every instance for ${daemons.map((d) => `${d.name} (${d.vcpu} vCPU, ${d.memoryGiB} GiB)`).join(', ')}; deploy them yourself (this bundle does not define them).`,
+      );
   }
   if (context.platform === 'eks') {
     out.push(
