@@ -65,6 +65,23 @@ describe('cli import', () => {
     expect(JSON.parse(zip.stdout).services[0].name).toBe('checkout');
   });
 
+  it.each(['ecs-fargate', 'eks-ec2'])(
+    'imports a %s export bundle folder (Terraform through the HCL parser) back to its services',
+    async (option) => {
+      const scenarioText = readFileSync(join(import.meta.dirname, '../../../examples/api-service.json'), 'utf8');
+      const exported = fakeIo({ 'scenario.json': scenarioText }, work);
+      expect(await runCli(['export', 'scenario.json', '--option', option, '--out', 'bundle'], exported.io)).toBe(0);
+      rmSync(join(work, 'bundle', 'scenario.json'));
+      const { code, stdout } = await run([join(work, 'bundle')]);
+      expect(code).toBe(0);
+      const original = JSON.parse(scenarioText);
+      const [service] = JSON.parse(stdout).services;
+      expect(service).toMatchObject({ ...original.services[0], public: true });
+      expect(JSON.parse(stdout).extras.loadBalancers).toBe(1);
+    },
+    60_000,
+  );
+
   it('exits 2 with one line per problem and nothing on stdout', async () => {
     writeFileSync(
       join(work, 'bad.yaml'),

@@ -20,6 +20,8 @@ export class ImportContext {
   /** Public load balancers the inputs create (one per ALB, NLB or LoadBalancer Service). */
   loadBalancers = 0;
   readonly fargateSpotPercents: { value: number; source: DraftSource }[] = [];
+  /** Spot shares of EC2 Auto Scaling groups (100 - on-demand percentage above base). */
+  readonly ec2SpotPercents: { value: number; source: DraftSource }[] = [];
   /** Per-node daemons (DaemonSets, ECS DAEMON services, Swarm global services): ec2.daemonsPerNode. */
   readonly daemons: { name: string; vcpu: number; memoryGiB: number; source: DraftSource }[] = [];
 

@@ -277,8 +277,24 @@ export async function importScenario(
     version: SCENARIO_FORMAT_VERSION,
     region,
     services,
-    ...(daemonsPerNode.length > 0 ? { ec2: { daemonsPerNode } } : {}),
   };
+  const ec2Spot = context.ec2SpotPercents;
+  const ec2SpotPercent =
+    ec2Spot.length > 0
+      ? Math.round((ec2Spot.reduce((sum, s) => sum + s.value, 0) / ec2Spot.length) * 100) / 100
+      : undefined;
+  if (ec2SpotPercent !== undefined && (ec2SpotPercent > 0 || new Set(ec2Spot.map((s) => s.value)).size > 1))
+    context.note(
+      ec2Spot[0]!.source,
+      new Set(ec2Spot.map((s) => s.value)).size > 1
+        ? `Auto Scaling groups run different Spot shares: ec2.spotPercent ${ec2SpotPercent}, their average`
+        : `the Auto Scaling group runs ${ec2SpotPercent}% of its nodes on Spot: ec2.spotPercent ${ec2SpotPercent}`,
+    );
+  if (daemonsPerNode.length > 0 || ec2SpotPercent !== undefined)
+    scenario.ec2 = {
+      ...(daemonsPerNode.length > 0 ? { daemonsPerNode } : {}),
+      ...(ec2SpotPercent !== undefined ? { spotPercent: ec2SpotPercent } : {}),
+    };
   const spot = context.fargateSpotPercents;
   if (spot.length > 0) {
     const mean = Math.round((spot.reduce((sum, s) => sum + s.value, 0) / spot.length) * 100) / 100;

@@ -145,6 +145,18 @@ export function importTerraform(
 
   for (const [, { body }] of resources(all, 'aws_lb')) if (body.internal !== true) context.loadBalancers++;
 
+  // EC2 Spot share: an Auto Scaling group's mixed instances policy runs this share above its base on Spot.
+  for (const [name, { file, body }] of resources(all, 'aws_autoscaling_group')) {
+    const distribution = asObjects(asObjects(body.mixed_instances_policy)[0]?.instances_distribution)[0];
+    const onDemand = asNumber(distribution?.on_demand_percentage_above_base_capacity);
+    const source = { file, object: `aws_autoscaling_group.${name}` };
+    if (distribution && onDemand !== undefined) {
+      context.ec2SpotPercents.push({ value: 100 - onDemand, source });
+      if ((asNumber(distribution.on_demand_base_capacity) ?? 0) > 0)
+        context.note(source, 'on_demand_base_capacity is not read: the Spot share applies to every node');
+    } else if (!body.mixed_instances_policy) context.ec2SpotPercents.push({ value: 0, source });
+  }
+
   // Autoscaling: target -> service, policy -> target.
   const targets = new Map<string, { min: number; max: number; targetCpuPercent?: number }>();
   const targetOfService = new Map<string, string>();
