@@ -4,13 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { GetProductsCommand } from '@aws-sdk/client-pricing';
 import { serve, type ServerType } from '@hono/node-server';
 import { estimateScenario } from '../domain/cost/estimate.ts';
 import { validateScenario } from '../domain/scenario/validate-scenario.ts';
 import { awsError, buildTestProxy, type TestProxy } from '../proxy/fixtures/test-proxy.ts';
 import { loadLiveSnapshot } from './load-live-snapshot.ts';
+import { runCli } from './main.ts';
+import { fakeIo } from './testing/fake-io.ts';
 
 let proxy: TestProxy;
 let proxyServer: ServerType;
@@ -127,5 +129,138 @@ describe('loadLiveSnapshot', () => {
       expect(failure.status).toBe('rejected');
       expect(String((failure as PromiseRejectedResult).reason.message)).not.toContain('\n');
     }
+  });
+});
+
+describe('loadLiveSnapshot refuses what a pricing proxy should never send', () => {
+  let server: Server;
+  let url: string;
+  let usEast1: Record<string, unknown>;
+  const open = new Set<Socket>();
+
+  /** The proxy's real us-east-1 answer, relabelled for `region` and changed by `edit`. */
+  const answerFor = (region: string, edit: (s: any) => void) => {
+    const copy = structuredClone(usEast1) as any; // oxlint-disable-line typescript/no-explicit-any
+    copy.region = region;
+    edit(copy);
+    return JSON.stringify(copy);
+  };
+
+  beforeAll(async () => {
+    usEast1 = (await (await proxy.app.request('/api/pricing/us-east-1')).json()) as Record<string, unknown>;
+    server = createServer((req, res) => {
+      const region = req.url!.split('/').pop()!;
+      const json = { 'Content-Type': 'application/json' };
+      switch (region) {
+        case 'ap-south-1': {
+          // An endless answer, as fast as the socket takes it.
+          res.writeHead(200, json);
+          const chunk = Buffer.alloc(64 * 1024, 0x20);
+          const pump = () => {
+            while (!res.destroyed && res.write(chunk));
+            if (!res.destroyed) res.once('drain', pump);
+          };
+          pump();
+          return;
+        }
+        case 'ap-northeast-1':
+          // Declares a gigabyte, then stalls.
+          res.writeHead(200, { ...json, 'Content-Length': String(1024 ** 3) });
+          res.write('{');
+          return;
+        case 'ca-central-1': {
+          // Headers at once, then one byte every 50 ms, forever.
+          res.writeHead(200, json);
+          const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), 50);
+          return;
+        }
+        case 'eu-central-1':
+          // A monthly figure where the hourly one belongs.
+          res.writeHead(200, json).end(answerFor(region, (s) => (s.fargate.linuxX86.vcpuHour.usd = 29.55)));
+          return;
+        case 'eu-north-1':
+          res.writeHead(200, json).end(answerFor(region, (s) => (s.ec2.instances[0].usdHour = 0)));
+          return;
+        case 'eu-west-3':
+          res.writeHead(200, json).end(answerFor(region, (s) => (s.eks.clusterHourStandard.usd = 1e-9)));
+          return;
+        case 'us-west-1':
+          res.writeHead(200, json).end(Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
+          return;
+        default:
+          res.writeHead(404).end();
+      }
+    });
+    server.on('connection', (socket) => {
+      open.add(socket);
+      socket.on('close', () => open.delete(socket));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = listen(server);
+  });
+
+  afterAll(async () => {
+    for (const socket of open) socket.destroy();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  it('stops reading an endless answer at the size limit', async () => {
+    await expect(loadLiveSnapshot(url, 'ap-south-1')).rejects.toThrow(
+      "the pricing proxy's answer for ap-south-1 is larger than 8 MiB; refused",
+    );
+  });
+
+  it('refuses an answer that declares more than the size limit without reading it', async () => {
+    const started = Date.now();
+    await expect(loadLiveSnapshot(url, 'ap-northeast-1', { timeoutMs: 20_000 })).rejects.toThrow(
+      "the pricing proxy's answer for ap-northeast-1 is larger than 8 MiB; refused",
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('gives up on an answer that trickles in past the time limit', async () => {
+    await expect(loadLiveSnapshot(url, 'ca-central-1', { timeoutMs: 300 })).rejects.toThrow(
+      'the pricing proxy did not answer within 0.3 s',
+    );
+  });
+
+  it.each([
+    [
+      'eu-central-1',
+      /has an implausible price: fargate\.linuxX86\.vcpuHour is \$29\.55 per vCPU-hour, above the plausible maximum \$1$/,
+    ],
+    ['eu-north-1', /has an implausible price: ec2\.instances\[[a-z0-9.-]+\]\.usdHour is \$0, not a price above zero$/],
+    [
+      'eu-west-3',
+      /has an implausible price: eks\.clusterHourStandard is \$1e-9 per cluster-hour, below the plausible minimum \$0\.01$/,
+    ],
+  ])('refuses implausible prices (%s)', async (region, message) => {
+    await expect(loadLiveSnapshot(url, region)).rejects.toThrow(message);
+  });
+
+  it('refuses an answer that is not UTF-8', async () => {
+    await expect(loadLiveSnapshot(url, 'us-west-1')).rejects.toThrow(
+      "the pricing proxy's answer for us-west-1 is not UTF-8 text",
+    );
+  });
+
+  it('makes the CLI exit 2 naming the reason', async () => {
+    const { io, out, err } = fakeIo(
+      {
+        's.json': JSON.stringify({
+          version: 1,
+          region: 'eu-central-1',
+          services: [{ name: 'a', vcpu: 1, memoryGiB: 2, replicas: 1 }],
+        }),
+      },
+      '/',
+    );
+    expect(await runCli(['estimate', 's.json', '--live', url], io)).toBe(2);
+    expect(out).toEqual([]);
+    expect(err.join('')).toMatch(
+      new RegExp(
+        `^--live ${url.replace(/[.]/g, '\\.')}: the pricing proxy's answer for eu-central-1 has an implausible price: fargate\\.linuxX86\\.vcpuHour is \\$29\\.55 per vCPU-hour, above the plausible maximum \\$1\\n$`,
+      ),
+    );
   });
 });
