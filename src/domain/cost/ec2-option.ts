@@ -36,6 +36,7 @@ import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.
 import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
 import { roundToCents } from '../money/round-cents.ts';
 import { serviceHoursPerMonth } from '../schedule/service-schedule.ts';
+import { floorWhole, wholeReplicas } from '../numeric/float-tolerance.ts';
 
 type Platform = 'ecs' | 'eks';
 
@@ -61,8 +62,6 @@ interface Choice extends Candidate {
   pack: Extract<PackResult, { ok: true }>;
   nodes: number;
 }
-
-const EPSILON = 1e-9;
 
 const NO_CAPACITY: NodeCapacity = { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0 };
 
@@ -112,7 +111,7 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
       memoryMiB: service.memoryGiB * 1024,
       gpu: service.gpu,
       // Replicas is an average; nodes must hold the whole tasks or pods, so round up.
-      count: Math.ceil(service.replicas - EPSILON),
+      count: wholeReplicas(service.replicas),
     });
   }
   const ordered = [...groups.values()]
@@ -209,9 +208,7 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
   } of ranked) {
     if (boundUSD > bestUSD) break;
     // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
-    const limit = Number.isFinite(bestUSD)
-      ? Math.max(Math.floor(bestUSD / offer.usdHour + EPSILON), minNodes)
-      : Infinity;
+    const limit = Number.isFinite(bestUSD) ? Math.max(floorWhole(bestUSD / offer.usdHour), minNodes) : Infinity;
     const pack = packReplicas(group.items, capacity, limit);
     if (!pack.ok) continue;
     const nodes = Math.max(pack.nodes, minNodes);

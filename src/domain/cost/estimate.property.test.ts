@@ -22,100 +22,114 @@ const validated = (input: unknown): Scenario => {
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.scenario;
 };
+// A guard against a hang, not a speed check: hundreds of estimates take seconds on a busy machine.
+const PROPERTY_TIMEOUT_MS = 60_000;
 const FARGATE_OPTIONS: OptionId[] = ['ecs-fargate', 'eks-fargate'];
 const EC2_OPTIONS: OptionId[] = ['ecs-ec2', 'eks-ec2'];
 const totalOf = (scenario: Scenario, id: OptionId): number | null =>
   estimateScenario(scenario, SNAPSHOTS[scenario.region]!).options.find((o) => o.id === id)!.monthlyUSD;
 
 describe('estimate properties', () => {
-  it('no scenario the schema accepts makes the engine throw, return a non-finite number or an unknown line kind', () => {
-    fc.assert(
-      fc.property(scenarioArb, (input) => {
-        const estimate = estimateScenario(validated(input), SNAPSHOTS[input.region]!);
-        for (const option of estimate.options) {
-          if (option.available) {
-            expect(Number.isFinite(option.monthlyUSD)).toBe(true);
-            expect(option.monthlyUSD).toBe(sumOfLines(option.lines));
-            for (const line of option.lines) {
-              expect(LINE_KIND_CATEGORIES[line.kind]).toBe(line.category);
-              expect(
-                Number.isFinite(line.quantity) &&
-                  Number.isFinite(line.unitPriceUSD) &&
-                  Number.isFinite(line.monthlyUSD),
-              ).toBe(true);
+  it(
+    'no scenario the schema accepts makes the engine throw, return a non-finite number or an unknown line kind',
+    () => {
+      fc.assert(
+        fc.property(scenarioArb, (input) => {
+          const estimate = estimateScenario(validated(input), SNAPSHOTS[input.region]!);
+          for (const option of estimate.options) {
+            if (option.available) {
+              expect(Number.isFinite(option.monthlyUSD)).toBe(true);
+              expect(option.monthlyUSD).toBe(sumOfLines(option.lines));
+              for (const line of option.lines) {
+                expect(LINE_KIND_CATEGORIES[line.kind]).toBe(line.category);
+                expect(
+                  Number.isFinite(line.quantity) &&
+                    Number.isFinite(line.unitPriceUSD) &&
+                    Number.isFinite(line.monthlyUSD),
+                ).toBe(true);
+              }
+            } else {
+              expect(option.monthlyUSD).toBeNull();
+              expect(option.reason).toBeTruthy();
             }
-          } else {
-            expect(option.monthlyUSD).toBeNull();
-            expect(option.reason).toBeTruthy();
           }
-        }
-      }),
-      { numRuns: 150 },
-    );
-  });
+        }),
+        { numRuns: 150 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   // Only Fargate: EC2 packing (first-fit decreasing onto the cheapest type) is not monotone, so a
   // larger request can cost less there (fixed examples in ec2-cost-not-monotone.test.ts).
-  it('Fargate cost never falls when vCPU, memory or replicas rise', () => {
-    const grow = fc.record({
-      field: fc.constantFrom('vcpu', 'memoryGiB', 'replicas'),
-      index: fc.nat(),
-      factor: fc.double({ min: 1, max: 3, noNaN: true }),
-    });
-    fc.assert(
-      fc.property(scenarioArb, grow, (input, { field, index, factor }) => {
-        const before = validated(input);
-        const target = index % before.services.length;
-        const limits = { vcpu: 16, memoryGiB: 120, replicas: 10_000 };
-        const services = before.services.map((s, i) =>
-          i === target ? { ...s, [field]: Math.min(s[field] * factor, limits[field]) } : s,
-        );
-        const after = validated({ ...before, services });
-        for (const id of FARGATE_OPTIONS) {
-          const beforeUSD = totalOf(before, id),
-            afterUSD = totalOf(after, id);
-          if (beforeUSD !== null && afterUSD !== null) expect(afterUSD).toBeGreaterThanOrEqual(beforeUSD);
-        }
-      }),
-      { numRuns: 200 },
-    );
-  });
+  it(
+    'Fargate cost never falls when vCPU, memory or replicas rise',
+    () => {
+      const grow = fc.record({
+        field: fc.constantFrom('vcpu', 'memoryGiB', 'replicas'),
+        index: fc.nat(),
+        factor: fc.double({ min: 1, max: 3, noNaN: true }),
+      });
+      fc.assert(
+        fc.property(scenarioArb, grow, (input, { field, index, factor }) => {
+          const before = validated(input);
+          const target = index % before.services.length;
+          const limits = { vcpu: 16, memoryGiB: 120, replicas: 10_000 };
+          const services = before.services.map((s, i) =>
+            i === target ? { ...s, [field]: Math.min(s[field] * factor, limits[field]) } : s,
+          );
+          const after = validated({ ...before, services });
+          for (const id of FARGATE_OPTIONS) {
+            const beforeUSD = totalOf(before, id),
+              afterUSD = totalOf(after, id);
+            if (beforeUSD !== null && afterUSD !== null) expect(afterUSD).toBeGreaterThanOrEqual(beforeUSD);
+          }
+        }),
+        { numRuns: 200 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
-  it('automatic instance choice never costs more than forcing any single type it considered', () => {
-    let compared = 0;
-    fc.assert(
-      fc.property(scenarioArb, fc.nat(), (input, typeIndex) => {
-        // One node group's kind (Linux, one architecture, GPU or not), so one forced type can serve it all.
-        const [first] = input.services;
-        const services = input.services.map((s) => ({
-          ...s,
-          os: 'linux' as const,
-          arch: first!.arch,
-          gpu: (first!.gpu ?? 0) > 0 ? Math.max(s.gpu ?? 0, 1) : 0,
-        }));
-        const automatic = validated({ ...input, services, ec2: { ...input.ec2, instanceTypes: [] } });
-        const snapshot = SNAPSHOTS[automatic.region]!;
-        const service = automatic.services[0]!;
-        const considered = snapshot.ec2.instances.filter((offer) =>
-          isAutomaticCandidate(offer, service.arch, service.gpu > 0),
-        );
-        if (considered.length === 0) return; // no arm64 GPU types, for example: nothing to force
-        const forcedType = considered[typeIndex % considered.length]!.type;
-        const forced = validated({ ...automatic, ec2: { ...automatic.ec2, instanceTypes: [forcedType] } });
-        for (const id of EC2_OPTIONS) {
-          const forcedUSD = totalOf(forced, id);
-          if (forcedUSD === null) continue;
-          const automaticUSD = totalOf(automatic, id);
-          expect(automaticUSD, `${id} automatic vs ${forcedType}`).not.toBeNull();
-          expect(automaticUSD!).toBeLessThanOrEqual(forcedUSD);
-          compared++;
-        }
-      }),
-      { numRuns: 100 },
-    );
-    // Not vacuous: a forced type can run the scenario in about 7 of 10 of the 200 checks.
-    expect(compared).toBeGreaterThan(80);
-  });
+  it(
+    'automatic instance choice never costs more than forcing any single type it considered',
+    () => {
+      let compared = 0;
+      fc.assert(
+        fc.property(scenarioArb, fc.nat(), (input, typeIndex) => {
+          // One node group's kind (Linux, one architecture, GPU or not), so one forced type can serve it all.
+          const [first] = input.services;
+          const services = input.services.map((s) => ({
+            ...s,
+            os: 'linux' as const,
+            arch: first!.arch,
+            gpu: (first!.gpu ?? 0) > 0 ? Math.max(s.gpu ?? 0, 1) : 0,
+          }));
+          const automatic = validated({ ...input, services, ec2: { ...input.ec2, instanceTypes: [] } });
+          const snapshot = SNAPSHOTS[automatic.region]!;
+          const service = automatic.services[0]!;
+          const considered = snapshot.ec2.instances.filter((offer) =>
+            isAutomaticCandidate(offer, service.arch, service.gpu > 0),
+          );
+          if (considered.length === 0) return; // no arm64 GPU types, for example: nothing to force
+          const forcedType = considered[typeIndex % considered.length]!.type;
+          const forced = validated({ ...automatic, ec2: { ...automatic.ec2, instanceTypes: [forcedType] } });
+          for (const id of EC2_OPTIONS) {
+            const forcedUSD = totalOf(forced, id);
+            if (forcedUSD === null) continue;
+            const automaticUSD = totalOf(automatic, id);
+            expect(automaticUSD, `${id} automatic vs ${forcedType}`).not.toBeNull();
+            expect(automaticUSD!).toBeLessThanOrEqual(forcedUSD);
+            compared++;
+          }
+        }),
+        { numRuns: 100 },
+      );
+      // Not vacuous: a forced type can run the scenario in about 7 of 10 of the 200 checks.
+      expect(compared).toBeGreaterThan(80);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 
   it('on Fargate, n replicas cost n times one (compute lines)', () => {
     fc.assert(

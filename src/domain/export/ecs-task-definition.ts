@@ -7,6 +7,7 @@ import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { toTaskDefinitionUnits } from '../sizing/fargate-sizes.ts';
 import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, type ExportContext, type ServicePlan } from './export-context.ts';
 import { DEFAULT_ECS_NETWORK_MODE, type EcsNetworkMode } from '../capacity/ecs-node-capacity.ts';
+import { ceilWhole } from '../numeric/float-tolerance.ts';
 
 /**
  * The tasks' network mode: ec2.ecsNetworkMode for ECS on EC2 (awsvpc by default); Fargate
@@ -70,7 +71,7 @@ export const taskRoleName = (clusterName: string, service: string) => `${cluster
 export const logGroupName = (service: string) => `/ecs/${service}`;
 
 /** Smallest whole unit covering an amount, ignoring float noise (0.3 x 1024 must not become 308). */
-const ceilUnits = (amount: number): number => Math.ceil(amount - 1e-9);
+const ceilUnits = ceilWhole;
 
 /**
  * Task-level cpu (units) and memory (MiB) as strings (export-rules A1: strings in the API model).

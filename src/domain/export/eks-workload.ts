@@ -12,6 +12,7 @@ import {
 } from './export-context.ts';
 import { secretStoreGroups } from './eks-external-secrets.ts';
 import { SCHEDULE_TIME_ZONE } from '../schedule/export-schedule.ts';
+import { ceilWhole } from '../numeric/float-tolerance.ts';
 
 export type K8sObject = { apiVersion: string; kind: string; metadata: Record<string, unknown> } & Record<
   string,
@@ -47,8 +48,8 @@ export function escapeKubernetesEnvValue(value: string): string {
 
 /** CPU in millicores and memory in MiB, whole units rounded up: "500m", "1024Mi" (export-rules B4). */
 export function resourceQuantities(plan: ServicePlan): { cpu: string; memory: string } {
-  const millis = Math.max(1, Math.ceil(plan.service.vcpu * 1000 - 1e-9));
-  const mebibytes = Math.max(1, Math.ceil(plan.service.memoryGiB * 1024 - 1e-9));
+  const millis = Math.max(1, ceilWhole(plan.service.vcpu * 1000));
+  const mebibytes = Math.max(1, ceilWhole(plan.service.memoryGiB * 1024));
   return { cpu: `${millis}m`, memory: `${mebibytes}Mi` };
 }
 

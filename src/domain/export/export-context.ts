@@ -10,6 +10,7 @@ import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { FargateSize } from '../sizing/fargate-sizes.ts';
 import { exportSchedule, type ExportSchedule } from '../schedule/export-schedule.ts';
 import { parseSecretReference, type SecretReference } from './secret-reference.ts';
+import { wholeReplicas } from '../numeric/float-tolerance.ts';
 
 /** Names the bundle uses; the bundle README says where to change them. */
 export const CLUSTER_NAME = 'app-cluster';
@@ -145,8 +146,8 @@ function planService(
     }
   }
 
-  // max(0, ...): a replica count below 1e-9 would round to -0, which YAML writes as "-0".
-  const replicas = Math.max(0, Math.ceil(service.replicas - 1e-9));
+  // Rounded as the estimate rounds them (ec2-option.ts), so the export runs what is priced.
+  const replicas = wholeReplicas(service.replicas);
   const a = service.autoscaling;
   const autoscaling = a ? { min: a.min, max: a.max, targetCpuPercent: a.targetCpuPercent } : null;
   const desiredCount = autoscaling ? Math.min(Math.max(replicas, autoscaling.min), autoscaling.max) : replicas;

@@ -7,6 +7,7 @@
  * first-fit decreasing would.
  */
 import type { NodeCapacity } from '../capacity/node-capacity.ts';
+import { FLOAT_TOLERANCE } from '../numeric/float-tolerance.ts';
 
 export interface ReplicaGroup {
   /** Service name (or a system component such as "coredns"). */
@@ -47,8 +48,8 @@ interface OpenGroup {
   gpu: number;
 }
 
-// Float tolerance so that requests such as 0.1 + 0.2 vCPU are not refused by rounding noise.
-const EPSILON = 1e-6;
+// Requests such as 0.1 + 0.2 vCPU must not be refused by rounding noise (numeric/float-tolerance.ts).
+const EPSILON = FLOAT_TOLERANCE;
 
 /** How many more replicas of `item` fit in the free room of one node. */
 function fitCount(

@@ -8,6 +8,7 @@
  * Windows tasks take only the 1, 2 and 4 vCPU rows (ECS Developer Guide, "Task CPU and memory":
  * the 0.25, 0.5, 8 and 16 vCPU rows are Linux only). 1 GB here is 1024 MiB, as Fargate bills.
  */
+import { FLOAT_TOLERANCE } from '../numeric/float-tolerance.ts';
 
 export interface FargateSize {
   vcpu: number;
@@ -42,7 +43,6 @@ export const EKS_FARGATE_MAX_STORAGE_GIB = 175;
 export const FARGATE_INCLUDED_STORAGE_GIB = 20;
 
 // Requests are compared with a tolerance so that 0.1 + 0.2 style float noise never bumps a size.
-const EPSILON = 1e-9;
 
 /**
  * The smallest valid pair that covers the request, or null when none does.
@@ -51,7 +51,8 @@ const EPSILON = 1e-9;
 export function roundUpToFargateSize(vcpu: number, memoryGiB: number, minVcpu = 0, maxVcpu = 16): FargateSize | null {
   for (const size of FARGATE_SIZES) {
     if (size.vcpu > maxVcpu) break;
-    if (size.vcpu + EPSILON >= Math.max(vcpu, minVcpu) && size.memoryGiB + EPSILON >= memoryGiB) return size;
+    if (size.vcpu + FLOAT_TOLERANCE >= Math.max(vcpu, minVcpu) && size.memoryGiB + FLOAT_TOLERANCE >= memoryGiB)
+      return size;
   }
   return null;
 }
