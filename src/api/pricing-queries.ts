@@ -10,8 +10,7 @@
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
-import { fetchLivePricing, resolvePricingApi } from './fetch-live-pricing.ts';
-import { loadRegionSnapshot } from '../domain/pricing/load-region-snapshot.ts';
+import { resolvePricingApi } from './pricing-api-setting.ts';
 
 export type PriceSourceChoice = 'bundled' | 'live';
 
@@ -32,11 +31,13 @@ type SnapshotLoader = (region: string, signal: AbortSignal) => Promise<RegionSna
 const APP_BASE = import.meta.env.BASE_URL ?? '/';
 
 /** Loads a bundled snapshot through the shared loader, so a wrong file never prices silently. */
-export function fetchBundledSnapshot(
+export async function fetchBundledSnapshot(
   region: string,
   signal?: AbortSignal,
   fetchImpl: typeof fetch = fetch,
 ): Promise<RegionSnapshot> {
+  // The loader and its validator arrive with the prices: the first paint needs neither.
+  const { loadRegionSnapshot } = await import('../domain/pricing/load-region-snapshot.ts');
   return loadRegionSnapshot(region, async (fileName) => {
     const url = `${APP_BASE}pricing/${fileName}`;
     const response = await fetchImpl(url, signal ? { signal } : {});
@@ -47,7 +48,11 @@ export function fetchBundledSnapshot(
 
 export const SNAPSHOT_LOADERS: Record<PriceSourceChoice, SnapshotLoader> = {
   bundled: (region, signal) => fetchBundledSnapshot(region, signal),
-  live: (region, signal) => fetchLivePricing(region, PRICING_API, { signal, loadBundled: fetchBundledSnapshot }),
+  // Loaded on first use: the live client stays out of the first screen's JavaScript.
+  live: async (region, signal) => {
+    const { fetchLivePricing } = await import('./fetch-live-pricing.ts');
+    return fetchLivePricing(region, PRICING_API, { signal, loadBundled: fetchBundledSnapshot });
+  },
 };
 
 /** One definition of the query, shared by the hook, prefetching and tests. */

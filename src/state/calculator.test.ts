@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCalculator } from './calculator.ts';
+import { estimateScenario } from '../domain/cost/estimate.ts';
 import { toDraft } from './scenario-draft.ts';
 import { presetScenario } from '../domain/presets/presets.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
@@ -9,7 +10,7 @@ const snapshot = usEast1 as unknown as RegionSnapshot;
 
 describe('calculator', () => {
   it('prices a valid draft and names no problems', () => {
-    const calc = createCalculator();
+    const calc = createCalculator(estimateScenario);
     const result = calc(toDraft(presetScenario('article-api')), snapshot);
     expect(result.staleBecause).toBeNull();
     expect(result.problems.size).toBe(0);
@@ -17,7 +18,7 @@ describe('calculator', () => {
   });
 
   it('keeps the last valid estimate while a field is invalid, and names the field', () => {
-    const calc = createCalculator();
+    const calc = createCalculator(estimateScenario);
     const draft = toDraft(presetScenario('article-api'));
     const first = calc(draft, snapshot);
     const broken = { ...draft, services: [{ ...draft.services[0]!, memoryGiB: 0 }] };
@@ -28,7 +29,7 @@ describe('calculator', () => {
   });
 
   it("keeps the last estimate while the new region's prices load", () => {
-    const calc = createCalculator();
+    const calc = createCalculator(estimateScenario);
     const draft = toDraft(presetScenario('article-api'));
     const first = calc(draft, snapshot);
     const result = calc({ ...draft, region: 'eu-west-1' }, snapshot);
@@ -36,8 +37,15 @@ describe('calculator', () => {
     expect(result.estimate).toBe(first.estimate);
   });
 
+  it('waits, as for prices, until the page has loaded the engine', () => {
+    const result = createCalculator()(toDraft(presetScenario('article-api')), snapshot);
+    expect(result.staleBecause).toBe('loading-prices');
+    expect(result.estimate).toBeNull();
+    expect(result.problems.size).toBe(0);
+  });
+
   it('reports instance types the region does not sell', () => {
-    const calc = createCalculator();
+    const calc = createCalculator(estimateScenario);
     const draft = toDraft(presetScenario('article-api'));
     const result = calc({ ...draft, ec2: { ...draft.ec2, instanceTypes: ['zz9.huge'] } }, snapshot);
     expect(result.problems.get('ec2.instanceTypes[0]')).toMatch(/unknown instance type/);
@@ -45,7 +53,7 @@ describe('calculator', () => {
   });
 
   it('does not recompute when nothing changed (memoized on identity)', () => {
-    const calc = createCalculator();
+    const calc = createCalculator(estimateScenario);
     const draft = toDraft(presetScenario('microservices-50'));
     const a = calc(draft, snapshot);
     const b = calc(draft, snapshot);

@@ -7,12 +7,14 @@
  * While the draft is invalid, or the new region's prices are still loading, the last valid
  * estimate stays on screen, marked as such: a typo never blanks the results.
  */
-import { estimateScenario } from '../domain/cost/estimate.ts';
 import type { Estimate } from '../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../domain/scenario/scenario-schema.ts';
 import { validateAgainstSnapshot, validateScenario, type FieldProblem } from '../domain/scenario/validate-scenario.ts';
 import type { DraftScenario } from './scenario-draft.ts';
+
+/** The engine's entry point (domain/cost/estimate.ts), handed in so the page can load it after its first paint. */
+export type EstimateScenario = (scenario: Scenario, snapshot: RegionSnapshot) => Estimate;
 
 export interface Calculation {
   /** Problems of the current draft, by field path ("services[0].vcpu"); empty when it is valid. */
@@ -37,8 +39,11 @@ function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =>
   };
 }
 
-/** A calculator keeps the last valid result between calls; make one per page (or per test). */
-export function createCalculator() {
+/**
+ * A calculator keeps the last valid result between calls; make one per page (or per test).
+ * Without an engine yet (the page is still loading it), results wait as they do for prices.
+ */
+export function createCalculator(estimateScenario?: EstimateScenario) {
   const validate = memoOne((draft: DraftScenario, snapshot: RegionSnapshot | undefined) => {
     const result = validateScenario(draft);
     const problems = result.ok
@@ -52,14 +57,16 @@ export function createCalculator() {
       byPath: new Map(problems.map((p) => [p.path, p.message])) as ReadonlyMap<string, string>,
     };
   });
-  const estimate = memoOne((scenario: Scenario, snapshot: RegionSnapshot) => estimateScenario(scenario, snapshot));
+  const estimate = estimateScenario
+    ? memoOne((scenario: Scenario, snapshot: RegionSnapshot) => estimateScenario(scenario, snapshot))
+    : null;
   let lastValid: { scenario: Scenario; estimate: Estimate } | null = null;
 
   return function calculate(draft: DraftScenario, snapshot: RegionSnapshot | undefined): Calculation {
     const validated = validate(draft, snapshot);
     let staleBecause: Calculation['staleBecause'] = null;
     if (!validated.scenario) staleBecause = 'invalid-input';
-    else if (!snapshot || snapshot.region !== validated.scenario.region) staleBecause = 'loading-prices';
+    else if (!snapshot || snapshot.region !== validated.scenario.region || !estimate) staleBecause = 'loading-prices';
     else lastValid = { scenario: validated.scenario, estimate: estimate(validated.scenario, snapshot) };
     return {
       problems: validated.byPath,

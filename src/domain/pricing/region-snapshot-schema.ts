@@ -8,76 +8,77 @@
  * added later) must be a key of `sources`, so every price can be traced to where it came from. The
  * top-level `source` ("snapshot" or "live") says where the whole snapshot came from and is no id.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
 import { SNAPSHOT_FORMAT_VERSION, type RegionSnapshot } from './price-snapshot.ts';
 
-const usd = z.number().min(0); // zod 4 numbers reject Infinity and NaN already
+const usd = z.number().check(z.minimum(0)); // zod 4 numbers reject Infinity and NaN already
+const text = () => z.string().check(z.minLength(1));
+const whole = () => z.int().check(z.minimum(0));
 
 const figure = z.object({
   usd,
-  source: z.string().min(1),
-  asOf: z.string().min(1),
-  derived: z.string().optional(),
+  source: text(),
+  asOf: text(),
+  derived: z.optional(z.string()),
 });
 
 const ratePair = z.object({ vcpuHour: figure, gbHour: figure });
 
 const instanceOffer = z.object({
-  type: z.string().min(1),
-  vcpu: z.number().positive(),
-  memoryMiB: z.number().positive(),
+  type: text(),
+  vcpu: z.number().check(z.positive()),
+  memoryMiB: z.number().check(z.positive()),
   arch: z.enum(['x86_64', 'arm64']),
-  gpu: z.number().int().min(0),
-  gpuManufacturer: z.string().nullable(),
-  enis: z.number().int().min(0).nullable(),
-  ipv4PerEni: z.number().int().min(0).nullable(),
-  branchEnis: z.number().int().min(0).nullable(),
-  maxPods: z.number().int().min(0).nullable(),
+  gpu: whole(),
+  gpuManufacturer: z.nullable(z.string()),
+  enis: z.nullable(whole()),
+  ipv4PerEni: z.nullable(whole()),
+  branchEnis: z.nullable(whole()),
+  maxPods: z.nullable(whole()),
   burstable: z.boolean(),
   bareMetal: z.boolean(),
-  currentGeneration: z.boolean().nullable(),
-  memTotalMiB: z.number().positive().nullable(),
-  enisAllCards: z.number().int().min(0).nullable(),
-  ecsGuideTasks: z
-    .object({ withoutTrunking: z.number().int().min(0), withTrunking: z.number().int().min(0).nullable() })
-    .nullable(),
+  currentGeneration: z.nullable(z.boolean()),
+  memTotalMiB: z.nullable(z.number().check(z.positive())),
+  enisAllCards: z.nullable(whole()),
+  ecsGuideTasks: z.nullable(z.object({ withoutTrunking: whole(), withTrunking: z.nullable(whole()) })),
   usdHour: usd,
-  source: z.string().min(1),
-  asOf: z.string().min(1),
+  source: text(),
+  asOf: text(),
   // Can be negative: the advisor lists ca-central-1 p5.48xlarge at -62% (Spot above On-Demand).
-  spotSavingsPercent: z.number().max(100).nullable(),
-  spotInterruption: z.string().nullable(),
+  spotSavingsPercent: z.nullable(z.number().check(z.maximum(100))),
+  spotInterruption: z.nullable(z.string()),
 });
 
 const priceSource = z.object({
   title: z.string(),
-  url: z.string().optional(),
-  repo: z.string().optional(),
-  commit: z.string().optional(),
-  path: z.string().optional(),
-  date: z.string().optional(),
-  quote: z.string().optional(),
+  url: z.optional(z.string()),
+  repo: z.optional(z.string()),
+  commit: z.optional(z.string()),
+  path: z.optional(z.string()),
+  date: z.optional(z.string()),
+  quote: z.optional(z.string()),
 });
 
 const shape = z.object({
   formatVersion: z.literal(SNAPSHOT_FORMAT_VERSION),
-  region: z.string().min(1),
+  region: text(),
   regionName: z.string(),
   source: z.enum(['snapshot', 'live']),
-  asOf: z.string().min(1),
-  reason: z.string().optional(),
+  asOf: text(),
+  reason: z.optional(z.string()),
   currency: z.literal('USD'),
   sources: z.record(z.string(), priceSource),
-  fargate: z
-    .object({
+  fargate: z.nullable(
+    z.object({
       linuxX86: ratePair,
-      linuxArm: ratePair.nullable(),
-      windowsX86: ratePair.extend({ osLicenseVcpuHour: figure }).nullable(),
-      ephemeralStorageGbHour: figure.nullable(),
-      spotLinuxX86: ratePair.nullable(),
-      spotLinuxArm: ratePair.nullable(),
-    })
-    .nullable(),
+      linuxArm: z.nullable(ratePair),
+      windowsX86: z.nullable(z.extend(ratePair, { osLicenseVcpuHour: figure })),
+      ephemeralStorageGbHour: z.nullable(figure),
+      spotLinuxX86: z.nullable(ratePair),
+      spotLinuxArm: z.nullable(ratePair),
+    }),
+  ),
   eks: z.object({ clusterHourStandard: figure, clusterHourExtended: figure }),
   extras: z.object({
     albHour: figure,
@@ -90,14 +91,20 @@ const shape = z.object({
   logs: z.object({ ingestionGb: figure, storageGbMonth: figure }),
   transfer: z.object({
     internetEgressTiers: z
-      .array(z.object({ fromGB: z.number().min(0), toGB: z.number().positive().nullable(), perGb: figure }))
-      .min(1),
+      .array(
+        z.object({
+          fromGB: z.number().check(z.minimum(0)),
+          toGB: z.nullable(z.number().check(z.positive())),
+          perGb: figure,
+        }),
+      )
+      .check(z.minLength(1)),
     crossAzGbEachWay: figure,
   }),
   ec2: z.object({
-    source: z.string().min(1),
-    asOf: z.string().min(1),
-    spotAdvisor: z.object({ source: z.string().min(1), asOf: z.string().min(1) }).nullable(),
+    source: text(),
+    asOf: text(),
+    spotAdvisor: z.nullable(z.object({ source: text(), asOf: text() })),
     instances: z.array(instanceOffer),
   }),
 });
@@ -115,13 +122,15 @@ function sourceReferences(value: unknown, path: (string | number)[], out: { path
   return out;
 }
 
-export const regionSnapshotSchema = shape.superRefine((snapshot, ctx) => {
-  const { sources, ...rest } = snapshot;
-  for (const ref of sourceReferences(rest, [], [])) {
-    if (!Object.hasOwn(sources, ref.id))
-      ctx.addIssue({ code: 'custom', path: ref.path, message: `source "${ref.id}" is not a key of sources` });
-  }
-});
+export const regionSnapshotSchema = shape.check(
+  z.superRefine((snapshot, ctx) => {
+    const { sources, ...rest } = snapshot;
+    for (const ref of sourceReferences(rest, [], [])) {
+      if (!Object.hasOwn(sources, ref.id))
+        ctx.addIssue({ code: 'custom', path: ref.path, message: `source "${ref.id}" is not a key of sources` });
+    }
+  }),
+);
 
 /**
  * Returns the value as a snapshot, or throws an Error whose one-line message names the first
@@ -129,7 +138,8 @@ export const regionSnapshotSchema = shape.superRefine((snapshot, ctx) => {
  * With `region`, a snapshot of another region is refused too.
  */
 export function parseRegionSnapshot(value: unknown, region?: string): RegionSnapshot {
-  const result = regionSnapshotSchema.safeParse(value);
+  // zod/mini carries no messages; the English locale words this parse's issues as zod always did.
+  const result = regionSnapshotSchema.safeParse(value, { error: english().localeError });
   if (result.success) {
     if (region !== undefined && result.data.region !== region)
       throw new Error(`not a region price snapshot of ${region}: it holds the prices of ${result.data.region}`);

@@ -4,7 +4,7 @@
  *
  * Questions follow the article's decision framework ("Choose ECS when ... / Choose EKS when ...").
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const triState = z.enum(['unknown', 'yes', 'no']);
 
@@ -13,29 +13,26 @@ export type WorkloadKind = (typeof WORKLOAD_KINDS)[number];
 
 export const decisionAnswersSchema = z.strictObject({
   /** How much Kubernetes experience the team has. */
-  kubernetesSkills: z.enum(['unknown', 'none', 'some', 'strong']).default('unknown'),
+  kubernetesSkills: z._default(z.enum(['unknown', 'none', 'some', 'strong']), 'unknown'),
   /** Multi-cloud or hybrid cloud is a requirement. */
-  multiCloud: triState.default('unknown'),
+  multiCloud: z._default(triState, 'unknown'),
   /** Needs Kubernetes-specific tooling (Istio, Argo, Karpenter, operators, CRDs). */
-  kubernetesTooling: triState.default('unknown'),
+  kubernetesTooling: z._default(triState, 'unknown'),
   /** Kinds of workload the platform will run. */
-  workloadKinds: z.array(z.enum(WORKLOAD_KINDS)).max(WORKLOAD_KINDS.length).default([]),
-  teamSize: z.enum(['unknown', 'small', 'medium', 'large']).default('unknown'),
+  workloadKinds: z._default(z.array(z.enum(WORKLOAD_KINDS)).check(z.maxLength(WORKLOAD_KINDS.length)), []),
+  teamSize: z._default(z.enum(['unknown', 'small', 'medium', 'large']), 'unknown'),
   /** Wants AWS-managed everything with minimal operations work. */
-  awsManaged: triState.default('unknown'),
+  awsManaged: z._default(triState, 'unknown'),
   /** Starting fresh and needs something running fast. */
-  startingFresh: triState.default('unknown'),
+  startingFresh: z._default(triState, 'unknown'),
   /** Needs fine-grained node control (GPU types, Spot strategies, DaemonSets, node access). */
-  nodeControl: triState.default('unknown'),
+  nodeControl: z._default(triState, 'unknown'),
   /**
    * Options the user does not consider, hidden from the results (a view choice that travels in the
    * link with the answers). Plain ids rather than an enum of today's options, so a link made by a
    * version with more options still opens here (ids this version does not know are ignored).
    */
-  hiddenOptions: z
-    .array(z.string().regex(/^[a-z0-9-]{1,40}$/))
-    .max(12)
-    .default([]),
+  hiddenOptions: z._default(z.array(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/))).check(z.maxLength(12)), []),
 });
 
 export type DecisionAnswers = z.output<typeof decisionAnswersSchema>;

@@ -2,7 +2,7 @@
  * The JSON Schema of scenario format v1, generated from the zod definition so the two cannot drift.
  * Published as public/scenario.schema.json for editors ("$schema": ".../scenario.schema.json").
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { scenarioSchema } from './scenario-schema.ts';
 
 export const SCENARIO_SCHEMA_ID = 'https://ecs-eks-cost-calculator.local/scenario.schema.json';

@@ -2,7 +2,7 @@
  * Turns untrusted input into a Scenario, or into a list of problems that each name the field:
  * `services[0].memoryGiB: must be greater than 0`. Never throws.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { scenarioSchema, SERVICE_NAME_MAPS, type Scenario } from './scenario-schema.ts';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import { MAX_QUOTED_CHARS, quoteText } from '../text/safe-text.ts';

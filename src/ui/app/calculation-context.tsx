@@ -2,11 +2,13 @@
  * Computes the page's results once per render at the top and hands them down: the validation of
  * the draft, the (last valid) estimate and the region's price information.
  */
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useAppStore } from '../../state/app-store.ts';
 import { createCalculator, type Calculation } from '../../state/calculator.ts';
 import { useRegionPricing, type PricingInfo } from '../../api/pricing-queries.ts';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
+import { estimateEngineQueryOptions } from './estimate-engine.ts';
 
 export interface CalculationContextValue extends Calculation {
   snapshot: RegionSnapshot | undefined;
@@ -21,16 +23,22 @@ const CalculationContext = createContext<CalculationContextValue | null>(null);
 export function CalculationProvider({ children }: { children: ReactNode }) {
   const draft = useAppStore((s) => s.scenario);
   const prices = useRegionPricing(draft.region);
-  const [calculate] = useState(createCalculator);
+  const engine = useQuery(estimateEngineQueryOptions);
+  // One calculator per engine: none while the engine loads, then one for the page's lifetime.
+  const calculate = useMemo(() => createCalculator(engine.data?.estimateScenario), [engine.data]);
   const calculation = calculate(draft, prices.snapshot);
+  const pricesError = prices.error ?? engine.error;
   const value = useMemo<CalculationContextValue>(
     () => ({
       ...calculation,
       snapshot: prices.snapshot,
       pricing: prices.pricing,
-      pricesLoading: prices.isLoading,
-      pricesError: prices.error,
-      retryPrices: prices.refetch,
+      pricesLoading: prices.isLoading || engine.isPending,
+      pricesError,
+      retryPrices: () => {
+        prices.refetch();
+        if (engine.error) void engine.refetch();
+      },
     }),
     // The calculation's parts are memoized objects; a new draft gives new ones.
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- listed by part on purpose
@@ -40,7 +48,8 @@ export function CalculationProvider({ children }: { children: ReactNode }) {
       calculation.staleBecause,
       prices.snapshot,
       prices.isLoading,
-      prices.error,
+      engine.isPending,
+      pricesError,
     ],
   );
   return <CalculationContext.Provider value={value}>{children}</CalculationContext.Provider>;

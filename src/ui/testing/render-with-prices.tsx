@@ -1,9 +1,11 @@
-/** Renders UI under test with the real store and a QueryClient already holding us-east-1 prices. */
+/** Renders UI under test with the real store and a QueryClient already holding us-east-1 prices and the engine. */
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { regionPricingQueryOptions } from '../../api/pricing-queries.ts';
 import { CalculationProvider } from '../app/calculation-context.tsx';
+import { estimateEngineQueryOptions } from '../app/estimate-engine.ts';
+import { estimateScenario } from '../../domain/cost/estimate.ts';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
 import usEast1 from '../../../public/pricing/us-east-1.json' with { type: 'json' };
 
@@ -12,6 +14,7 @@ export const US_EAST_1 = usEast1 as unknown as RegionSnapshot;
 export function renderWithPrices(ui: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   client.setQueryData(regionPricingQueryOptions('us-east-1').queryKey, US_EAST_1);
+  client.setQueryData(estimateEngineQueryOptions.queryKey, { estimateScenario });
   return render(
     <QueryClientProvider client={client}>
       <CalculationProvider>{ui}</CalculationProvider>
