@@ -194,7 +194,7 @@ const SOURCES: Record<string, PriceSource> = {
     url: 'https://aws.amazon.com/ecs/pricing/',
     date: '2026-09-20',
   },
-  // pricing-rules.md S24: the only ALB prices in the reference data, us-east-1.
+  // docs/pricing-rules.md S24: the only ALB prices in the reference data, us-east-1.
   'aws-price-list-elb': {
     title: 'AWS Price List, Application Load Balancer, us-east-1 ($0.0225 per ALB-hour, $0.008 per LCU-hour)',
     url: 'https://aws.amazon.com/elasticloadbalancing/pricing/',

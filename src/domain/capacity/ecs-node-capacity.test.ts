@@ -5,10 +5,10 @@ import { US_EAST_1, offerOf } from '../testing/load-snapshot.ts';
 const offer = (type: string) => offerOf(US_EAST_1, type);
 const awsvpc = (eniTrunking: boolean) => ({ networkMode: 'awsvpc' as const, eniTrunking, daemons: [] });
 
-// Hand-worked from capacity-rules.md 4.1-4.3 and section 8 (ECS): registered CPU = vCPU x 1024
+// Hand-worked from docs/capacity-rules.md 4.1-4.3 and section 8 (ECS): registered CPU = vCPU x 1024
 // units (vCPU x 1000 millicores here); registered memory = MemTotal - ECS_RESERVED_MEMORY (256);
 // awsvpc slots = the ECS guide's table (without trunking: ENIs on all cards - 1).
-describe('ECS registered capacity (hand-worked from capacity-rules.md)', () => {
+describe('ECS registered capacity (hand-worked from docs/capacity-rules.md)', () => {
   it.each([
     // type, CPU millicores (= units / 1024 x 1000), memory MiB, slots without / with trunking
     ['m5.large', 2000, 7633 - 256, 2, 10],

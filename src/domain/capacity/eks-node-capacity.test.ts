@@ -15,7 +15,7 @@ const plain = { prefixDelegation: false, daemons: [] };
 // (11 x ENI-limited pods of the default card + 255) - 100 MiB eviction; CPU = vCPU x 1000 -
 // kube-reserved bands - 150m (aws-node 50m + kube-proxy 100m); pods = managed-node-group max pods
 // - 2 DaemonSet pods.
-describe('EKS allocatable per node (hand-worked from capacity-rules.md)', () => {
+describe('EKS allocatable per node (hand-worked from docs/capacity-rules.md)', () => {
   it.each([
     // type, prefix delegation, CPU for workload pods, memory for pods, pod slots for workload pods
     // m5.large: 2000 - 70 - 150; MemTotal 7633 - 574 - 100; 29 - 2.
@@ -37,7 +37,7 @@ describe('EKS allocatable per node (hand-worked from capacity-rules.md)', () => 
   });
 
   it("kubelet allocatable before DaemonSets matches Karpenter's published AL2023 CPU and pods", () => {
-    // capacity-rules.md 1.6: m5.large 1930m / 29 pods, c7a.medium 940m / 8, c5.18xlarge 71750m / 737 (uncapped).
+    // docs/capacity-rules.md 1.6: m5.large 1930m / 29 pods, c7a.medium 940m / 8, c5.18xlarge 71750m / 737 (uncapped).
     expect(2000 - eksKubeReservedCpuMillis(2)).toBeCloseTo(1930, 6);
     expect(1000 - eksKubeReservedCpuMillis(1)).toBeCloseTo(940, 6);
     expect(72000 - eksKubeReservedCpuMillis(72)).toBeCloseTo(71750, 6);

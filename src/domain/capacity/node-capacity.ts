@@ -54,7 +54,7 @@ export interface NodeDaemon {
 
 /**
  * When a type's MemTotal was never measured: nominal minus 256 MiB and 4.5% of nominal, rounded
- * down. Fitted to the 646 types measured on Bottlerocket in 2023 (capacity-rules.md 2.2), it stays
+ * down. Fitted to the 646 types measured on Bottlerocket in 2023 (docs/capacity-rules.md 2.2), it stays
  * at or below the measured MemTotal of every one of them except MEMTOTAL_RULE_EXCEPTIONS.
  */
 export const MEMTOTAL_RULE = { baseMiB: 256, nominalShare: 0.045 } as const;

@@ -6,7 +6,7 @@ import { CLUSTER_NAME, type ExportContext } from './export-context.ts';
 
 /**
  * Provider 5.x: v5.0.0 removed `capacity_providers` from aws_ecs_cluster, which this config never
- * uses (export-rules A8); the offline validation mirror holds aws 5.100.0 (toolchain.md 3a).
+ * uses (export-rules A8); the offline validation mirror holds aws 5.100.0 (docs/export.md, "How the exports are checked").
  */
 export const AWS_PROVIDER_VERSION = '~> 5.0';
 

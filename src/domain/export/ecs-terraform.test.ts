@@ -171,7 +171,7 @@ describe('capacity', () => {
       ['FARGATE', 70],
       ['FARGATE_SPOT', 30],
     ]);
-    // Fargate Spot has run ARM64 tasks since 2024-09-06 (capacity-rules.md section 5).
+    // Fargate Spot has run ARM64 tasks since 2024-09-06 (docs/capacity-rules.md section 5).
     expect(weights('arm_api')).toEqual([
       ['FARGATE', 70],
       ['FARGATE_SPOT', 30],

@@ -13,7 +13,7 @@
  * - Fargate Linux/ARM missing from the answer: the bundled ARM rate stays (never a share of x86).
  * - Fargate Spot on ARM: the ARM rate x the region's Spot/On-Demand ratio observed on Linux/x86.
  * - EKS extended support: the Price List prices it as a surcharge line on top of the standard
- *   cluster-hour (`<PREFIX>-AmazonEKS-Hours:extendedSupport`, $0.50 in us-east-2: pricing-rules.md
+ *   cluster-hour (`<PREFIX>-AmazonEKS-Hours:extendedSupport`, $0.50 in us-east-2: docs/pricing-rules.md
  *   S17); the snapshot holds the total (AWS: "a total of $0.60 per cluster per hour", S16).
  */
 import type {

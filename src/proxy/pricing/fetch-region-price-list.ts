@@ -1,6 +1,6 @@
 /**
  * The GetProducts queries that price one region, run in parallel. The filters follow
- * pricing-rules.md section 8; usage types are not filtered here because their region prefix varies
+ * docs/pricing-rules.md section 8; usage types are not filtered here because their region prefix varies
  * (USE1, EU, APS2 ...): the normalizer matches regionCode plus the usage-type suffix instead.
  */
 import type { PricingClient } from '@aws-sdk/client-pricing';
@@ -18,7 +18,7 @@ export function regionProductQueries(region: string) {
     eksStandard: { serviceCode: 'AmazonEKS', termMatch: { ...inRegion, operation: 'CreateOperation' } },
     eksExtended: { serviceCode: 'AmazonEKS', termMatch: { ...inRegion, operation: 'ExtendedSupport' } },
     // The On-Demand Linux price of every instance type (the filter set of the aws-samples ECS
-    // Managed Instances calculator's fetch script, pricing-rules.md S6).
+    // Managed Instances calculator's fetch script, docs/pricing-rules.md S6).
     ec2: {
       serviceCode: 'AmazonEC2',
       termMatch: {
