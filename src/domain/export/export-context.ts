@@ -87,6 +87,18 @@ export interface ExportContext {
 
 export type PreparedExport = { ok: true; context: ExportContext } | { ok: false; problems: string[] };
 
+/**
+ * What kustomize (`kubectl apply -k`) refuses to read even as a YAML escape: DEL, the C1 controls
+ * other than NEL, U+FFFE and U+FFFF ("yaml: control characters are not allowed"; kubectl 1.32,
+ * kustomize 5.5, checked by eks-kustomize.test.ts). Kubernetes itself would take them.
+ */
+export const KUSTOMIZE_UNREADABLE = /[\u007f-\u0084\u0086-\u009f\ufffe\uffff]/;
+/**
+ * What kustomize reads but writes back changed: NEL becomes a space, and LS and PS are written raw
+ * in a folded scalar that YAML readers fold (same test).
+ */
+export const KUSTOMIZE_CHANGED = /[\u0085\u2028\u2029]/;
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** x86-64, arm64-gpu, x86-64-62h (a group that runs only part of the month; '.' becomes 'p'). */
@@ -113,8 +125,21 @@ function stringProblems(service: Service, index: number, platform: 'ecs' | 'eks'
   const problems: string[] = [];
   for (const { path, value } of userStrings(service, index)) {
     // A lone UTF-16 surrogate has no UTF-8 form: no file can carry it.
+    const unreadable = platform === 'eks' ? KUSTOMIZE_UNREADABLE.exec(value) : null;
+    const changed = platform === 'eks' ? KUSTOMIZE_CHANGED.exec(value) : null;
     if (LONE_SURROGATE.test(value))
       problems.push(`${path}: contains an unpaired UTF-16 surrogate, which no UTF-8 file can hold`);
+    else if (unreadable) {
+      const code = `U+${unreadable[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      problems.push(
+        `${path}: contains ${code}, which kustomize (kubectl apply -k) refuses to read (it refuses DEL, C1 control characters other than NEL, U+FFFE and U+FFFF); remove it`,
+      );
+    } else if (changed) {
+      const code = `U+${changed[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+      problems.push(
+        `${path}: contains ${code}, which kustomize (kubectl apply -k) silently changes (NEL becomes a space, LS and PS line breaks); remove it`,
+      );
+    }
     // Terraform reads every string as Unicode NFC (HCL and cty normalize), so it would silently
     // change a decomposed string; refuse rather than export something else than was typed.
     else if (platform === 'ecs' && value.normalize('NFC') !== value) {
