@@ -19,25 +19,29 @@ function describe(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
   );
 }
 
-for (const width of [375, 1440]) {
-  test(`the page passes axe's WCAG A/AA rules at ${width} px`, async ({ calculator, page }) => {
-    await page.setViewportSize({ width, height: 900 });
+for (const theme of ['light', 'dark'] as const)
+  for (const width of [375, 1440]) {
+    test(`the page passes axe's WCAG A/AA rules at ${width} px in the ${theme} theme`, async ({ calculator, page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await calculator.goto();
+      await waitForWholePage(page);
+      for (const summary of await page.locator('summary').all()) await summary.click();
+      for (const button of await page.getByRole('button', { name: /show as a table/i }).all()) await button.click();
+      const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      expect(describe(results.violations)).toEqual([]);
+    });
+  }
+
+for (const theme of ['light', 'dark'] as const)
+  test(`the export dialog passes axe's WCAG A/AA rules in the ${theme} theme`, async ({ calculator, page }) => {
+    await page.emulateMedia({ colorScheme: theme });
     await calculator.goto();
-    await waitForWholePage(page);
-    for (const summary of await page.locator('summary').all()) await summary.click();
-    for (const button of await page.getByRole('button', { name: /show as a table/i }).all()) await button.click();
-    const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+    await page
+      .getByRole('button', { name: /Export/ })
+      .first()
+      .click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(WCAG).analyze();
     expect(describe(results.violations)).toEqual([]);
   });
-}
-
-test("the export dialog passes axe's WCAG A/AA rules", async ({ calculator, page }) => {
-  await calculator.goto();
-  await page
-    .getByRole('button', { name: /Export/ })
-    .first()
-    .click();
-  await expect(page.getByRole('dialog')).toBeVisible();
-  const results = await new AxeBuilder({ page }).include('[role="dialog"]').withTags(WCAG).analyze();
-  expect(describe(results.violations)).toEqual([]);
-});

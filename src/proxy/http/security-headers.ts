@@ -5,25 +5,13 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ProxyEnv } from './proxy-env.ts';
 import { addResponseHeaders } from './response-headers.ts';
+import { appCsp } from './app-csp.ts';
 
 export const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
-/**
- * For dist/index.html served by the proxy. Inline style attributes are allowed because React and
- * recharts set element styles; scripts, images and fetches come from the app's own origin only,
- * which is where this proxy's /api lives (the image builds the app with VITE_PRICING_API=same-origin).
- */
-export const APP_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** For dist/index.html served by the proxy: the one app policy (app-csp.ts), which `npm start` sends too.
+ * The image builds the app with VITE_PRICING_API=same-origin, so connect-src 'self' reaches /api. */
+export const APP_CSP = appCsp();
 
 const SECURITY_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
