@@ -83,13 +83,24 @@ export function eksMaxPodsCap(vcpu: number): number {
  * ENIs x ((IPv4 per ENI - 1) x 16) + 2, capped at 110 (250 above 30 vCPUs). null when unknown.
  */
 export function eksMaxPods(offer: InstanceOffer, prefixDelegation: boolean): number | null {
+  return eksMaxPodsDecision(offer, prefixDelegation)?.maxPods ?? null;
+}
+
+/** Max pods and, when the managed node group cap lowered it, the cap: decided here, never inferred from results. */
+export function eksMaxPodsDecision(
+  offer: InstanceOffer,
+  prefixDelegation: boolean,
+): { maxPods: number; cappedAt?: number } | null {
   const cap = eksMaxPodsCap(offer.vcpu);
+  let uncapped: number;
   if (prefixDelegation) {
     if (offer.enis === null || offer.ipv4PerEni === null) return null;
-    return Math.min(offer.enis * ((offer.ipv4PerEni - 1) * 16) + 2, cap);
+    uncapped = offer.enis * ((offer.ipv4PerEni - 1) * 16) + 2;
+  } else {
+    if (offer.maxPods === null && (offer.enis === null || offer.ipv4PerEni === null)) return null;
+    uncapped = eksEniMaxPods(offer);
   }
-  if (offer.maxPods === null && (offer.enis === null || offer.ipv4PerEni === null)) return null;
-  return Math.min(eksEniMaxPods(offer), cap);
+  return uncapped > cap ? { maxPods: cap, cappedAt: cap } : { maxPods: uncapped };
 }
 
 export interface EksNodeSettings {
@@ -99,8 +110,9 @@ export interface EksNodeSettings {
 
 /** Allocatable capacity of an EKS node left for workload pods, and how it is reached; null when max pods is unknown. */
 export function eksNodeCapacity(offer: InstanceOffer, settings: EksNodeSettings): NodeCapacityModel | null {
-  const maxPods = eksMaxPods(offer, settings.prefixDelegation);
-  if (maxPods === null) return null;
+  const decision = eksMaxPodsDecision(offer, settings.prefixDelegation);
+  if (decision === null) return null;
+  const { maxPods, cappedAt } = decision;
   const eniMaxPods = eksEniMaxPods(offer);
   const shares: SystemShare[] = [
     {
@@ -122,5 +134,10 @@ export function eksNodeCapacity(offer: InstanceOffer, settings: EksNodeSettings)
   const basis = settings.prefixDelegation
     ? `max pods with prefix delegation (capped at ${cap})`
     : `max pods: ENI limit of the default network card${eniMaxPods > cap ? ` (${eniMaxPods}), capped at ${cap}` : ''}`;
-  return capacityFrom(offer, { count: maxPods, basis }, nodeMemTotal(offer), shares);
+  return capacityFrom(
+    offer,
+    cappedAt === undefined ? { count: maxPods, basis } : { count: maxPods, basis, cappedAt },
+    nodeMemTotal(offer),
+    shares,
+  );
 }

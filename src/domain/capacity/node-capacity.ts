@@ -36,6 +36,8 @@ export interface NodeBreakdown {
   slotsBasis: string;
   /** Set when the slot count comes from a rule rather than a published figure. */
   slotsRule?: string;
+  /** Set when a cap lowered the slots (EKS managed node groups' max pods): the cap applied. */
+  slotsCappedAt?: number;
   /** Per node, in order: memory the OS does not see, reservations, DaemonSets, the user's daemons. */
   system: SystemShare[];
 }
@@ -88,7 +90,7 @@ export function daemonShares(daemons: readonly NodeDaemon[]): SystemShare[] {
 /** Builds the model from the nominal figures, the MemTotal and the system's shares. */
 export function capacityFrom(
   offer: InstanceOffer,
-  slots: { count: number; basis: string; rule?: string },
+  slots: { count: number; basis: string; rule?: string; cappedAt?: number },
   memTotal: { memTotalMiB: number; rule?: string },
   shares: SystemShare[],
 ): NodeCapacityModel {
@@ -116,5 +118,6 @@ export function capacityFrom(
   };
   if (memTotal.rule) breakdown.memTotalRule = memTotal.rule;
   if (slots.rule) breakdown.slotsRule = slots.rule;
+  if (slots.cappedAt !== undefined) breakdown.slotsCappedAt = slots.cappedAt;
   return { capacity: { cpuMillis, memoryMiB, slots: free, gpu: offer.gpu }, breakdown };
 }

@@ -19,7 +19,7 @@ import {
   COREDNS_CPU_MILLIS,
   COREDNS_MEMORY_MIB,
   COREDNS_REPLICAS,
-  eksMaxPodsCap,
+  EKS_MNG_MAX_PODS,
   eksNodeCapacity,
 } from '../capacity/eks-node-capacity.ts';
 import { DEFAULT_ECS_NETWORK_MODE, ecsNodeCapacity } from '../capacity/ecs-node-capacity.ts';
@@ -367,10 +367,10 @@ export function estimateEc2Option(
   if (
     scenario.ec2.prefixDelegation &&
     platform === 'eks' &&
-    plans.some((p) => p.breakdown.slots === eksMaxPodsCap(p.vcpu))
+    plans.some((p) => p.breakdown.slotsCappedAt !== undefined)
   ) {
     warnings.push(
-      'EKS on EC2: with prefix delegation, max pods per node is capped at 110 (up to 30 vCPUs) or 250, as managed node groups enforce.',
+      `EKS on EC2: with prefix delegation, max pods per node is capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (up to ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs) or ${EKS_MNG_MAX_PODS.above30Vcpu}, as managed node groups enforce.`,
     );
   }
   warnings.push(...derivedCapacityWarnings(OPTION_LABELS[platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2'], plans));

@@ -19,6 +19,7 @@ import {
   EKS_KUBE_RESERVED_MIB_PER_POD,
   EKS_MNG_MAX_PODS,
 } from '../capacity/eks-node-capacity.ts';
+import { EKS_FARGATE_POD_OVERHEAD_MIB } from '../sizing/fargate-sizes.ts';
 import {
   DEFAULT_ECS_NETWORK_MODE,
   ECS_CPU_UNITS_PER_VCPU,
@@ -161,7 +162,7 @@ function networkModeWarnings(scenario: Scenario): string[] {
 function assumptionsFor(scenario: Scenario): string[] {
   const list = [
     `Costs are for ${scenario.hoursPerMonth} hours a month; replicas are the average running count, and each line is rounded to cents before the total, as AWS bills.`,
-    'Fargate bills each task or pod at the smallest valid CPU/memory size that covers its request; EKS on Fargate first adds 256 MiB per pod.',
+    `Fargate bills each task or pod at the smallest valid CPU/memory size that covers its request; EKS on Fargate first adds ${EKS_FARGATE_POD_OVERHEAD_MIB} MiB per pod.`,
     'EC2 nodes are sized for the replicas rounded up to whole tasks or pods, all running at once; node groups are split by CPU architecture and GPU need. Services that run fewer hours than the month (batch) get node groups of their own that run only those hours; ec2.minNodes applies to the groups that run all month.',
     `EC2 node memory is MemTotal, as the kubelet and the ECS agent register it: measured per type (Bottlerocket, 2023), or where never measured nominal - ${MEMTOTAL_RULE.baseMiB} MiB - ${MEMTOTAL_RULE.nominalShare * 100}% (marked derived).`,
     `EKS nodes (AL2023 managed node groups) lose kube-reserved memory (${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x the default network card's ENI-limited max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, whatever max pods is set to), kube-reserved CPU (${cpuBandsText()}), a ${EKS_EVICTION_MIB} MiB eviction threshold, and ${EKS_DEFAULT_DAEMONSETS.map((d) => `${d.name.replace('DaemonSet ', '')} (${d.cpuMillis}m)`).join(' and ')} on every node; max pods is the ENI limit${scenario.ec2.prefixDelegation ? ' or the prefix-delegation figure' : ''}, capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (${EKS_MNG_MAX_PODS.above30Vcpu} above ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs); the cluster runs ${COREDNS_REPLICAS} CoreDNS pods (${COREDNS_CPU_MILLIS}m, ${COREDNS_MEMORY_MIB} MiB each).`,

@@ -8,6 +8,8 @@ import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { FargatePrices, FargateRatePair, PriceFigure, RegionSnapshot } from '../pricing/price-snapshot.ts';
 import {
   ECS_FARGATE_MAX_STORAGE_GIB,
+  EKS_FARGATE_POD_OVERHEAD_MIB,
+  largestFargateSizeText,
   EKS_FARGATE_MAX_STORAGE_GIB,
   FARGATE_INCLUDED_STORAGE_GIB,
   sizeEcsFargateTask,
@@ -133,11 +135,11 @@ export function estimateFargateOption(
     if (blocker) return unavailable(platform, blocker);
     const size = sizeFor(platform, service);
     if (!size) {
-      const extra = platform === 'eks' ? ' after EKS adds 256 MiB per pod' : '';
+      const extra = platform === 'eks' ? ` after EKS adds ${EKS_FARGATE_POD_OVERHEAD_MIB} MiB per pod` : '';
       const largest =
         service.os === 'windows'
-          ? 'the largest Windows Fargate size, 4 vCPU / 30 GB'
-          : 'the largest Fargate size, 16 vCPU / 120 GB';
+          ? `the largest Windows Fargate size, ${largestFargateSizeText('windows')}`
+          : `the largest Fargate size, ${largestFargateSizeText('linux')}`;
       return unavailable(
         platform,
         `service "${service.name}" (${service.vcpu} vCPU, ${service.memoryGiB} GiB${extra}) is larger than ${largest}`,

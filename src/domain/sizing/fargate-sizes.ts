@@ -61,6 +61,16 @@ export function roundUpToFargateSize(vcpu: number, memoryGiB: number, minVcpu = 
 export const WINDOWS_FARGATE_MIN_VCPU = 1;
 export const WINDOWS_FARGATE_MAX_VCPU = 4;
 
+/** The largest size of a kind, in words for messages: "16 vCPU / 120 GB". */
+export function largestFargateSizeText(os: 'linux' | 'windows'): string {
+  const sizes = os === 'windows' ? FARGATE_SIZES.filter((s) => s.vcpu <= WINDOWS_FARGATE_MAX_VCPU) : FARGATE_SIZES;
+  const largest = sizes[sizes.length - 1]!;
+  return `${largest.vcpu} vCPU / ${largest.memoryGiB} GB`;
+}
+
+/** The EKS pod overhead in MiB, for messages. */
+export const EKS_FARGATE_POD_OVERHEAD_MIB = EKS_FARGATE_POD_OVERHEAD_GIB * 1024;
+
 /** ECS on Fargate: the task size billed for a request; Windows takes 1-4 vCPU sizes only. */
 export function sizeEcsFargateTask(vcpu: number, memoryGiB: number, os: 'linux' | 'windows'): FargateSize | null {
   return os === 'windows'
