@@ -14,7 +14,12 @@ import { validateAgainstSnapshot, validateScenario, type FieldProblem } from '..
 import type { DraftScenario } from './scenario-draft.ts';
 
 /** The engine's entry point (domain/cost/estimate.ts), handed in so the page can load it after its first paint. */
-export type EstimateScenario = (scenario: Scenario, snapshot: RegionSnapshot) => Estimate;
+/** The engine's estimateScenario; the page asks it for the cost at the autoscaling maximum too. */
+export type EstimateScenario = (
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  options?: { atAutoscalingMax?: boolean },
+) => Estimate;
 
 export interface Calculation {
   /** Problems of the current draft, by field path ("services[0].vcpu"); empty when it is valid. */
@@ -58,7 +63,9 @@ export function createCalculator(estimateScenario?: EstimateScenario) {
     };
   });
   const estimate = estimateScenario
-    ? memoOne((scenario: Scenario, snapshot: RegionSnapshot) => estimateScenario(scenario, snapshot))
+    ? memoOne((scenario: Scenario, snapshot: RegionSnapshot) =>
+        estimateScenario(scenario, snapshot, { atAutoscalingMax: true }),
+      )
     : null;
   let lastValid: { scenario: Scenario; estimate: Estimate } | null = null;
 

@@ -30,6 +30,18 @@ const failures = async (files: Record<string, string>, argv: string[]) => {
 };
 
 describe('cli estimate', () => {
+  it('shows the cost at the autoscaling maximum beside the average', async () => {
+    const scenario = await readFile(join(ROOT, 'examples/api-service.json'), 'utf8');
+    const json = fakeIo({ 'a.json': scenario });
+    expect(await runEstimate(['a.json', '--json'], json.io, deps)).toBe(0);
+    const options = JSON.parse(json.out.join('')).options as { monthlyUSD: number; atAutoscalingMaxUSD: number }[];
+    // The article's API averages 2 tasks and autoscales up to 20.
+    for (const option of options) expect(option.atAutoscalingMaxUSD).toBeGreaterThan(option.monthlyUSD);
+    const table = fakeIo({ 'a.json': scenario });
+    expect(await runEstimate(['a.json'], table.io, deps)).toBe(0);
+    expect(table.out.join('')).toMatch(/^At autoscaling max +\$/m);
+  });
+
   it('shows the hours derived from a schedule, in the table and in JSON', async () => {
     const scenario = JSON.stringify({
       version: 1,

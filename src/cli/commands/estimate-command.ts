@@ -31,7 +31,7 @@ export async function runEstimate(argv: readonly string[], io: CliIo, deps: Esti
     snapshot = await deps.loadSnapshot(scenario.region);
   }
   checkAgainstSnapshot(scenario, snapshot);
-  const estimate = estimateScenario(scenario, snapshot);
+  const estimate = estimateScenario(scenario, snapshot, { atAutoscalingMax: true });
   io.stdout(args.flags.has('json') ? outputJson(toJson(estimate)) : renderTable(estimate));
   return 0;
 }
@@ -53,6 +53,7 @@ export function toJson(estimate: Estimate): object {
       label: o.label,
       available: o.available,
       monthlyUSD: o.monthlyUSD,
+      ...(o.atAutoscalingMaxUSD !== undefined ? { atAutoscalingMaxUSD: o.atAutoscalingMaxUSD } : {}),
       ...(o.reason ? { reason: o.reason } : {}),
       lines: o.lines,
       ...(o.id.endsWith('-ec2') ? { nodes: (o.nodes ?? []).map((n) => ({ ...n })) } : {}),
@@ -150,6 +151,14 @@ export function renderTable(estimate: Estimate): string {
                   : `+${formatUSD(roundToCents(o.monthlyUSD - cheapest.monthlyUSD!))}  `,
             ),
           )
+          .join(''),
+    );
+  }
+  if (estimate.options.some((o) => o.atAutoscalingMaxUSD !== undefined)) {
+    out.push(
+      pad('At autoscaling max', 16) +
+        estimate.options
+          .map((o) => cell(o, o.atAutoscalingMaxUSD == null ? '-' : `${formatUSD(o.atAutoscalingMaxUSD)}  `))
           .join(''),
     );
   }

@@ -97,7 +97,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const scenario = await readScenario(io, path);
   const snapshot = await loadBundledSnapshot(scenario.region);
   checkAgainstSnapshot(scenario, snapshot);
-  const estimate = estimateScenario(scenario, snapshot);
+  const estimate = estimateScenario(scenario, snapshot, { atAutoscalingMax: true });
   let files: ExportFile[];
   try {
     files = buildExportBundle({

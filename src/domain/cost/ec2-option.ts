@@ -192,9 +192,12 @@ function candidatesFor(
 
 function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minNodes: number): Choice | null {
   const demand = demandOf(group.items);
+  // The type must also hold one replica of each service that may scale up to its autoscaling
+  // maximum (even one whose average rounds to 0), or its node group could never grow to it.
+  const peakDemand = demandOf(itemsAtAutoscalingMax(group));
   const ranked: { candidate: Candidate; boundUSD: number }[] = [];
   for (const candidate of candidates) {
-    if (!fitsLargest(demand, candidate.capacity)) continue;
+    if (!fitsLargest(demand, candidate.capacity) || !fitsLargest(peakDemand, candidate.capacity)) continue;
     const bound = Math.max(lowerBoundNodes(demand, candidate.capacity), minNodes);
     ranked.push({ candidate, boundUSD: bound * candidate.offer.usdHour });
   }
@@ -224,7 +227,7 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
   return best;
 }
 
-function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePlan {
+function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): Omit<NodePlan, 'maxCount'> {
   const { offer, capacity, model, pack, nodes } = choice;
   let cpu = 0,
     memory = 0,
@@ -265,6 +268,22 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): NodePla
     fullMonth: group.fullMonth,
     nodeHours: nodes * group.hours,
   };
+}
+
+/**
+ * Nodes of the chosen type the group needs when every autoscaled service runs its autoscaling
+ * maximum, packed as the plan is: the most its node group must be able to grow to.
+ */
+function itemsAtAutoscalingMax(group: GroupSpec): ReplicaGroup[] {
+  const maxima = new Map(group.services.map((s) => [s.name, s.autoscaling?.max ?? 0]));
+  return group.items.map((item) => ({ ...item, count: Math.max(item.count, maxima.get(item.key) ?? 0) }));
+}
+
+function nodesAtAutoscalingMax(choice: Choice, group: GroupSpec): number {
+  const items = itemsAtAutoscalingMax(group);
+  if (items.every((item, i) => item.count === group.items[i]!.count)) return choice.nodes;
+  const peak = packReplicas(items, choice.capacity);
+  return peak.ok ? Math.max(choice.nodes, peak.nodes) : choice.nodes;
 }
 
 function unavailable(platform: Platform, reason: string): OptionEstimate {
@@ -355,7 +374,7 @@ export function estimateEc2Option(
     }
     const choice = chooseInstance(candidates, group, group.fullMonth ? scenario.ec2.minNodes : 0);
     if (!choice) return unavailable(platform, whyNothingFits(platform, candidates, group, automatic));
-    plans.push(planFrom(choice, group, automatic));
+    plans.push({ ...planFrom(choice, group, automatic), maxCount: nodesAtAutoscalingMax(choice, group) });
   }
 
   const lines = nodeLines(scenario, snapshot, plans);

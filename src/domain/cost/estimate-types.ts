@@ -52,6 +52,8 @@ export interface NodePlan {
   fullMonth: boolean;
   /** Instance-hours in the month: count x hoursPerMonth. */
   nodeHours: number;
+  /** Nodes needed with every autoscaled service at its autoscaling maximum, same type and packing (>= count). */
+  maxCount: number;
 }
 
 export interface FargatePlacement {
@@ -70,6 +72,11 @@ export interface OptionEstimate {
   lines: CostLine[];
   /** EC2 options only. */
   nodes?: NodePlan[];
+  /**
+   * Monthly USD with every autoscaled service at its autoscaling maximum for all its hours, beside
+   * the average (monthlyUSD); absent when no service can scale above its replicas.
+   */
+  atAutoscalingMaxUSD?: number | null;
   /** Fargate options only: the billed size of each service's task or pod. */
   fargateSizes?: FargatePlacement[];
 }

@@ -26,7 +26,31 @@ import {
   ECS_RESERVED_MEMORY_MIB,
 } from '../capacity/ecs-node-capacity.ts';
 
-export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): Estimate {
+/**
+ * The scenario with every autoscaled service at its autoscaling maximum, or null when none can
+ * scale above its replicas.
+ */
+export function atAutoscalingMaximum(scenario: Scenario): Scenario | null {
+  let higher = false;
+  const services = scenario.services.map((service) => {
+    const max = service.autoscaling?.max;
+    if (max === undefined || max <= service.replicas) return service;
+    higher = true;
+    return { ...service, replicas: max };
+  });
+  return higher ? { ...scenario, services } : null;
+}
+
+/**
+ * Prices the scenario; with `atAutoscalingMax` each option also carries its cost with the
+ * autoscaled services at their maxima (a second estimate, so off by default: the CLI, the page and
+ * the export ask for it; sweeps only read the totals).
+ */
+export function estimateScenario(
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  { atAutoscalingMax = false }: { atAutoscalingMax?: boolean } = {},
+): Estimate {
   const warnings: string[] = [];
   const options: OptionEstimate[] = [
     estimateFargateOption('ecs', scenario, snapshot, warnings),
@@ -34,6 +58,14 @@ export function estimateScenario(scenario: Scenario, snapshot: RegionSnapshot): 
     estimateFargateOption('eks', scenario, snapshot, warnings),
     estimateEc2Option('eks', scenario, snapshot, warnings),
   ];
+  const peak = atAutoscalingMax ? atAutoscalingMaximum(scenario) : null;
+  if (peak) {
+    const peakOptions = estimateScenario(peak, snapshot).options;
+    for (const option of options) {
+      if (option.available)
+        option.atAutoscalingMaxUSD = peakOptions.find((o) => o.id === option.id)?.monthlyUSD ?? null;
+    }
+  }
   warnings.push(
     ...derivedPriceWarnings(options),
     ...autoscalingWarnings(scenario),

@@ -157,11 +157,12 @@ function instanceRole(context: ExportContext): HclBodyItem[] {
 function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyItem[] {
   const id = groupId(group);
   const { plan } = group;
-  // Sized from the engine's node plan: it runs plan.count nodes; the maximum leaves room for
-  // rolling deployments (200 %) and scale-out, and must be above 0 (export-rules A12).
+  // Sized from the engine's node plan: it runs plan.count nodes; the maximum reaches the nodes the
+  // autoscaling maxima need (plan.maxCount, same type and packing) and leaves room for rolling
+  // deployments (200 %), and must be above 0 (export-rules A12; docs/export-rules.md "Node groups").
   // Groups of services that run part of the month scale to zero between runs.
   const minSize = plan.fullMonth ? Math.min(context.scenario.ec2.minNodes, plan.count) : 0;
-  const maxSize = Math.max(1, plan.count * 2);
+  const maxSize = Math.max(1, plan.count * 2, plan.maxCount);
   const spotPercent = context.scenario.ec2.spotPercent;
   const launchTemplateRef = [attr('id', expr(`aws_launch_template.${id}.id`)), attr('version', '$Latest')];
   const launch: HclBodyItem[] =

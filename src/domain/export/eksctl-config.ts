@@ -51,23 +51,38 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
       : { taints: [{ key: PART_TIME_TAINT_KEY, value: group.key, effect: 'NoSchedule' as const }] }),
     ...(context.scenario.ec2.prefixDelegation ? { maxPodsPerNode: plan.breakdown.slots } : {}),
   };
-  const sized = (desired: number, min: number) => ({
+  // The maxima reach the nodes the autoscaling maxima need (plan.maxCount), split like the nodes;
+  // together the groups can always grow to it (docs/export-rules.md, "Node groups").
+  const hasSpotGroup = spotNodes > 0;
+  const hasOnDemandGroup = onDemandNodes > 0 || !hasSpotGroup;
+  const spotMax = !hasSpotGroup
+    ? 0
+    : hasOnDemandGroup
+      ? Math.max(spotNodes, Math.round((plan.maxCount * context.scenario.ec2.spotPercent) / 100))
+      : plan.maxCount;
+  const onDemandMax = Math.max(onDemandNodes, plan.maxCount - spotMax);
+  const sized = (desired: number, min: number, peak: number) => ({
     minSize: min,
     desiredCapacity: desired,
-    maxSize: Math.max(1, desired * 2),
+    maxSize: Math.max(1, desired * 2, peak),
   });
   const groups: ManagedNodeGroup[] = [];
-  if (onDemandNodes > 0 || spotNodes === 0) {
+  if (hasOnDemandGroup) {
     // Groups of services that run part of the month scale to zero between runs.
     const min = plan.fullMonth ? Math.min(context.scenario.ec2.minNodes, onDemandNodes) : 0;
-    groups.push({ name: `ng-${group.key}`, instanceType: plan.instanceType, ...base, ...sized(onDemandNodes, min) });
+    groups.push({
+      name: `ng-${group.key}`,
+      instanceType: plan.instanceType,
+      ...base,
+      ...sized(onDemandNodes, min, onDemandMax),
+    });
   }
   if (spotNodes > 0) {
     groups.push({
       name: `ng-${group.key}-spot`,
       instanceTypes: [plan.instanceType],
       ...base,
-      ...sized(spotNodes, 0),
+      ...sized(spotNodes, 0, spotMax),
       spot: true,
     });
   }

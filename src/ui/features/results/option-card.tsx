@@ -68,6 +68,12 @@ export function OptionCard({
                 : `+${money(roundToCents(total - cheapest.monthlyUSD))} a month`}
             </dd>
           </div>
+          {option.atAutoscalingMaxUSD != null ? (
+            <div>
+              <dt>At autoscaling maximum</dt>
+              <dd>{money(option.atAutoscalingMaxUSD)} a month</dd>
+            </div>
+          ) : null}
           <div>
             <dt>Per replica</dt>
             <dd>{totalReplicas > 0 ? `${money(roundToCents(total / totalReplicas))} a month` : 'No replicas'}</dd>

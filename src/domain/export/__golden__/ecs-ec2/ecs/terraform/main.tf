@@ -75,7 +75,7 @@ resource "aws_autoscaling_group" "x86_64" {
   name_prefix           = "${var.cluster_name}-x86-64-"
   vpc_zone_identifier   = var.private_subnet_ids
   min_size              = 2
-  max_size              = 4
+  max_size              = 20
   desired_capacity      = 2
   protect_from_scale_in = true
 

@@ -1,0 +1,128 @@
+/**
+ * For random valid scenarios with autoscaling: the exported node groups add up to the priced node
+ * plan (desired = planned nodes), and can grow to hold every service at its autoscaling maximum.
+ * The capacity check is independent of the packer: the groups' maximum nodes must offer at least
+ * the CPU and memory that the maxima request.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { scenarioArb } from '../testing/arbitraries.ts';
+import { validateScenario } from '../scenario/validate-scenario.ts';
+import { estimateScenario } from '../cost/estimate.ts';
+import { US_EAST_1 } from '../testing/load-snapshot.ts';
+import { buildExportBundle } from './build-export-bundle.ts';
+import { findExportProblems } from './build-export-bundle.ts';
+import { fileAt } from './testing/export-fixtures.ts';
+import { parseYaml11 } from './testing/parse-yaml.ts';
+import { parseTerraformFiles } from './testing/parse-terraform.ts';
+import { nodeGroupKey } from './export-context.ts';
+import type { NodePlan, OptionId } from '../cost/estimate-types.ts';
+import type { Scenario, ScenarioInput } from '../scenario/scenario-schema.ts';
+
+const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 15);
+
+/** Linux scenarios, some services autoscaled from a minimum of 0-4 to up to 40 more. */
+const autoscaledArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((scenario) =>
+  fc
+    .tuple(
+      ...scenario.services.map(() =>
+        fc.option(fc.record({ min: fc.integer({ min: 0, max: 4 }), extra: fc.integer({ min: 1, max: 40 }) }), {
+          nil: undefined,
+        }),
+      ),
+    )
+    .map((ranges) => ({
+      ...scenario,
+      services: scenario.services.map((service, i) => {
+        const range = ranges[i];
+        // EC2 options price Linux nodes only (a Windows service makes them unavailable).
+        const linux = { ...service, os: 'linux' as const };
+        return range ? { ...linux, autoscaling: { min: range.min, max: range.min + range.extra } } : linux;
+      }),
+    })),
+);
+
+/** What the group must hold at the autoscaling maxima: CPU millicores and memory MiB. */
+function demandAtMax(scenario: Scenario, plan: NodePlan): { cpuMillis: number; memoryMiB: number } {
+  let cpuMillis = 0;
+  let memoryMiB = 0;
+  for (const service of scenario.services.filter((s) => plan.services.includes(s.name))) {
+    const count = Math.max(Math.ceil(service.replicas - 1e-9), service.autoscaling?.max ?? 0);
+    cpuMillis += count * service.vcpu * 1000;
+    memoryMiB += count * service.memoryGiB * 1024;
+  }
+  return { cpuMillis, memoryMiB };
+}
+
+function checkGroup(scenario: Scenario, plan: NodePlan, desired: number, max: number): void {
+  expect(desired).toBe(plan.count);
+  expect(max).toBeGreaterThanOrEqual(plan.maxCount);
+  const demand = demandAtMax(scenario, plan);
+  expect(max * plan.allocatablePerNode.cpuMillis).toBeGreaterThanOrEqual(demand.cpuMillis - 1e-6);
+  expect(max * plan.allocatablePerNode.memoryMiB).toBeGreaterThanOrEqual(demand.memoryMiB - 1e-6);
+}
+
+function exportable(input: ScenarioInput, optionId: OptionId) {
+  const validated = validateScenario(input);
+  if (!validated.ok) return null;
+  const scenario = validated.scenario;
+  const exportInput = { scenario, estimate: estimateScenario(scenario, US_EAST_1), optionId, shareUrl: 'https://x/' };
+  return findExportProblems(exportInput).length === 0 ? exportInput : null;
+}
+
+describe('exported node groups and the priced node plan', () => {
+  it('EKS on EC2: managed node groups add up to the plan and reach the autoscaling maximum', () => {
+    let exported = 0;
+    fc.assert(
+      fc.property(autoscaledArb, (input) => {
+        const exportInput = exportable(input, 'eks-ec2');
+        if (!exportInput) return;
+        exported++;
+        const files = buildExportBundle(exportInput);
+        const [config] = parseYaml11({
+          path: 'eksctl.yaml',
+          contents: fileAt(files, 'eks/cluster/eksctl.yaml'),
+        }) as unknown as [{ managedNodeGroups: { name: string; desiredCapacity: number; maxSize: number }[] }];
+        const plans = exportInput.estimate.options.find((o) => o.id === 'eks-ec2')!.nodes!;
+        for (const plan of plans) {
+          const key = nodeGroupKey(plan);
+          const mine = config.managedNodeGroups.filter((g) => g.name === `ng-${key}` || g.name === `ng-${key}-spot`);
+          const sum = (f: (g: (typeof mine)[number]) => number) => mine.reduce((n, g) => n + f(g), 0);
+          checkGroup(
+            exportInput.scenario,
+            plan,
+            sum((g) => g.desiredCapacity),
+            sum((g) => g.maxSize),
+          );
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // Most random Linux scenarios can run on EC2: a property that checked nothing would fail here.
+    expect(exported).toBeGreaterThan(RUNS / 3);
+  });
+
+  it('ECS on EC2: Auto Scaling groups add up to the plan and reach the autoscaling maximum', async () => {
+    let exported = 0;
+    await fc.assert(
+      fc.asyncProperty(autoscaledArb, async (input) => {
+        const exportInput = exportable(input, 'ecs-ec2');
+        if (!exportInput) return;
+        exported++;
+        const parsed = await parseTerraformFiles(buildExportBundle(exportInput));
+        const groups = parsed.get('ecs/terraform/main.tf')!.resource.aws_autoscaling_group as Record<
+          string,
+          { desired_capacity: number; max_size: number }[]
+        >;
+        const plans = exportInput.estimate.options.find((o) => o.id === 'ecs-ec2')!.nodes!;
+        expect(Object.keys(groups)).toHaveLength(plans.length);
+        for (const plan of plans) {
+          const group = groups[nodeGroupKey(plan).replace(/-/g, '_')]![0]!;
+          checkGroup(exportInput.scenario, plan, group.desired_capacity, group.max_size);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(exported).toBeGreaterThan(RUNS / 3);
+  });
+});
