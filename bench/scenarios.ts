@@ -2,7 +2,7 @@
 import type { ScenarioInput } from '../src/domain/scenario/scenario-schema.ts';
 
 export const ONE_SERVICE: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
   extras: { loadBalancers: 1 },
@@ -20,7 +20,7 @@ const SIZES: [vcpu: number, memoryGiB: number][] = [
 ];
 
 export const FIFTY_SERVICES: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: Array.from({ length: 50 }, (_, i) => {
     const [vcpu, memoryGiB] = SIZES[i % SIZES.length]!;

@@ -76,7 +76,7 @@ test('line items show quantity x unit price = amount with the source, and the pr
   page,
 }) => {
   await calculator.goto();
-  await expect(page.getByText(/^Bundled AWS prices as of \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await expect(page.getByText(/^Bundled AWS prices from \d{4}-\d{2}(-\d{2})? to \d{4}-\d{2}-\d{2}$/)).toBeVisible();
   await page.getByText('Line items of ECS on Fargate').click();
   const table = page.getByRole('table', { name: 'ECS on Fargate: monthly line items' });
   const row = table.getByRole('row', { name: /Fargate vCPU/ });

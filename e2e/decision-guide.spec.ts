@@ -21,7 +21,7 @@ test('the questionnaire changes the recommendation, gives reasons and states the
   await expect(calculator.recommendation).toHaveText('EKS on EC2');
 
   // The answers travel in the link: reload from the address bar.
-  await expect.poll(() => page.url()).toMatch(/#s=1\./);
+  await expect.poll(() => page.url()).toMatch(/#s=2\./);
   await page.waitForTimeout(600);
   await page.reload();
   await expect(calculator.recommendation).toHaveText('EKS on EC2');

@@ -11,7 +11,7 @@ test('a reload with an invalid field keeps the draft, says so, and offers the li
 }) => {
   await calculator.goto();
   await calculator.serviceField('Replicas').fill('5');
-  await expect.poll(() => page.url()).toMatch(/#s=1\./);
+  await expect.poll(() => page.url()).toMatch(/#s=2\./);
   await expect(async () => {
     const decoded = decodeShareState(new URL(page.url()).hash);
     expect(decoded.ok && decoded.state.scenario.services[0]!.replicas).toBe(5);

@@ -26,7 +26,7 @@ test('a copied link opened in a fresh page shows the same totals and answers', a
   await calculator.copyLink.click();
   await expect(page.getByRole('status').filter({ hasText: 'Link copied.' })).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\./);
+  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=2\./);
   await expect(calculator.shareLink).toHaveValue(link);
 
   const fresh = await browser.newContext();
@@ -53,7 +53,7 @@ test('a link printed by cli share shows the totals cli estimate --json prints', 
       ec2: { spotPercent: 30 },
     });
     const url = runCli(['share', file, '--base', 'http://127.0.0.1:4173/']).trim();
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\./);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=2\./);
     await page.goto(url);
     expect(await calculator.totals(), preset.id).toEqual(cliTotals(file));
   }
@@ -77,4 +77,15 @@ test('a link from a newer version says so', async ({ calculator, page }) => {
   await page.goto('/#s=7.AAAA');
   await expect(page.getByRole('alert')).toContainText('newer version');
   await calculator.waitForTotals();
+});
+
+test('a link from the v1 build opens, upgraded, and the page says so', async ({ calculator, page }) => {
+  // Made by `cli share` before scenario format v2: eu-west-2, 4 x 1 vCPU / 2 GB, EC2 Spot share 50%.
+  await page.goto(
+    '/#s=1.HY27CgMhFET_ZWoXEkkayzRp04cUIkMQ4gOva1jEf193u4EzZ6ZDYDoai_gUYa4Khd8zguvyp9RFQ0FYmnec5XdHtIGT2-wnaS6vpxcYUtme_gGjj5X8885O4TY-CnT6-JGc6ovFMVaY-2WMsQM',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'upgraded' })).toContainText('older version');
+  await calculator.waitForTotals();
+  await expect(page.getByLabel('Spot discount (%)')).toHaveValue('70');
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -64,13 +64,21 @@ describe('loadLiveSnapshot', () => {
   it('prices a scenario with them, and the estimate says the prices are live', async () => {
     const snapshot = await loadLiveSnapshot(proxyUrl, 'us-east-1');
     const validation = validateScenario({
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 2 }],
     });
     if (!validation.ok) throw new Error('example scenario is invalid');
     const estimate = estimateScenario(validation.scenario, snapshot);
-    expect(estimate.pricing).toEqual({ source: 'live', asOf: '2022-11-21' });
+    expect(estimate.pricing).toMatchObject({ source: 'live', asOf: '2022-11-21', newestAsOf: '2024-07-18' });
+    // Root volumes are not fetched by the proxy: their line, and the estimate, say they come from the snapshot.
+    const ebs = estimate.options.find((o) => o.id === 'ecs-ec2')!.lines.find((l) => l.kind === 'ebs-root-volume')!;
+    expect(ebs).toMatchObject({ source: 'ec2shopEbs', asOf: '2024-07-18' });
+    expect(estimate.pricing.fromSnapshot).toContain(ebs.component);
+    expect(estimate.pricing.fromSnapshot).not.toContain('Fargate vCPU (Linux/x86)');
+    expect(
+      estimate.warnings.some((w) => w.startsWith('Live prices: the pricing proxy does not fetch these lines')),
+    ).toBe(true);
   });
 
   it("passes on the proxy's fallback answer, with its reason", async () => {

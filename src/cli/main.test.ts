@@ -32,7 +32,7 @@ describe('cli (child process)', () => {
     'reads the scenario from standard input with "-"',
     () => {
       const scenario = JSON.stringify({
-        version: 1,
+        version: 2,
         region: 'eu-west-1',
         services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 3 }],
       });
@@ -48,7 +48,7 @@ describe('cli (child process)', () => {
     [
       ['estimate', '-', '--json'],
       JSON.stringify({
-        version: 1,
+        version: 2,
         region: 'us-east-1',
         services: [{ name: 'api', vcpu: 'NaN', memoryGiB: 1e308, replicas: 1 }],
       }),

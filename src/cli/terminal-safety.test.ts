@@ -40,7 +40,7 @@ async function run(argv: string[], files: Record<string, string> = {}) {
 
 const scenario = (patch: Record<string, unknown> = {}) =>
   JSON.stringify({
-    version: 1,
+    version: 2,
     region: 'us-east-1',
     services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 1 }],
     ...patch,
@@ -56,7 +56,7 @@ describe('the CLI prints only terminal-safe text', () => {
 
   it('escapes variable names that name the field of a problem', async () => {
     const input = JSON.stringify({
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 1, environment: { [FORGED]: 'x' } }],
     });

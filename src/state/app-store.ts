@@ -20,7 +20,8 @@ import {
 } from './scenario-draft.ts';
 
 export interface LinkNotice {
-  kind: 'invalid' | 'newer-version';
+  /** invalid / newer-version: the default scenario is shown; upgraded: the link's scenario is, upgraded from an older format. */
+  kind: 'invalid' | 'newer-version' | 'upgraded';
   message: string;
 }
 

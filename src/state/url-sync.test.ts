@@ -127,7 +127,7 @@ describe('url sync', () => {
 
   it('builds a share URL on the page address, replacing any fragment', () => {
     const url = shareUrlFor(useAppStore.getState(), 'http://127.0.0.1:4173/#old');
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\./);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=2\./);
     expect(stateFromFragment(new URL(url!).hash).scenario).toEqual(useAppStore.getState().scenario);
   });
 });

@@ -16,6 +16,7 @@ import {
   encodeShareState,
   ShareLinkTooLongError,
   tryBuildShareUrl,
+  upgradedLinkMessage,
 } from '../domain/share/share-codec.ts';
 import {
   useAppStore,
@@ -39,7 +40,10 @@ export function stateFromFragment(fragment: string): AppState {
       ...defaultState(),
       scenario: toDraft(decoded.state.scenario),
       answers: decoded.state.answers,
-      linkNotice: null,
+      linkNotice:
+        decoded.state.upgradedFrom === null
+          ? null
+          : { kind: 'upgraded', message: upgradedLinkMessage(decoded.state.upgradedFrom) },
     };
   const notice: LinkNotice | null =
     decoded.reason === 'empty' ? null : { kind: decoded.reason, message: decoded.message };
@@ -86,7 +90,7 @@ export function openingState(fragment: string, storage: DraftStorage | undefined
   const linked = stateFromFragment(fragment);
   const draft = readDraft(storage);
   if (!draft || sameWork(draft, linked)) return linked;
-  const fromLink = fragment.startsWith('#s=') && linked.linkNotice === null;
+  const fromLink = fragment.startsWith('#s=') && (linked.linkNotice === null || linked.linkNotice.kind === 'upgraded');
   if (draft.fragment === fragment || draft.previousFragment === fragment) {
     const draftNotice: DraftNotice = {
       kind: 'restored',
@@ -156,7 +160,8 @@ export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_
     written = target.location.hash;
     const linked = stateFromFragment(written);
     if (linked.linkNotice) useAppStore.setState({ linkNotice: linked.linkNotice });
-    else replaceScenario(linked.scenario, 'Open a pasted link', linked.answers);
+    if (!linked.linkNotice || linked.linkNotice.kind === 'upgraded')
+      replaceScenario(linked.scenario, 'Open a pasted link', linked.answers);
   };
   // A reload or a closed tab must not lose the edit of the last 400 ms.
   const onHide = () => write();

@@ -44,7 +44,7 @@ describe('cli estimate', () => {
 
   it('shows the hours derived from a schedule, in the table and in JSON', async () => {
     const scenario = JSON.stringify({
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [
         { name: 'nightly', vcpu: 1, memoryGiB: 2, replicas: 1, schedule: { cron: '0 2 * * *', runMinutes: 90 } },
@@ -69,7 +69,7 @@ describe('cli estimate', () => {
 
   it('refuses a schedule that disagrees with hoursPerMonth, naming both fields', async () => {
     const scenario = JSON.stringify({
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [
         {
@@ -119,7 +119,7 @@ describe('cli estimate', () => {
 
   it('shows per node what the system takes beside what the services use', async () => {
     const scenario = {
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
       ec2: { instanceTypes: ['m5.large'], daemonsPerNode: [{ name: 'log-agent', vcpu: 0.25, memoryGiB: 0.5 }] },
@@ -141,7 +141,7 @@ describe('cli estimate', () => {
 
   it('shows an unavailable option with its reason', async () => {
     const scenario = {
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [{ name: 'arm', vcpu: 1, memoryGiB: 2, replicas: 1, arch: 'arm64' }],
     };
@@ -159,7 +159,7 @@ describe('cli estimate', () => {
     [
       {
         'x.json': JSON.stringify({
-          version: 1,
+          version: 2,
           region: 'us-east-1',
           services: [{ name: 'api', vcpu: 0.5, memoryGiB: 0, replicas: -2 }],
         }),
@@ -170,7 +170,7 @@ describe('cli estimate', () => {
     [
       {
         'x.json': JSON.stringify({
-          version: 1,
+          version: 2,
           region: 'us-east-1',
           services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }],
           ec2: { instanceTypes: ['m9z.mega'] },
@@ -182,7 +182,7 @@ describe('cli estimate', () => {
     [
       {
         'x.json': JSON.stringify({
-          version: 1,
+          version: 2,
           region: 'us-east-1',
           services: [{ name: 'api', vcpu: 1, memoryGiB: 1, replicas: 1 }],
         }),

@@ -6,6 +6,7 @@ import type { Estimate, OptionEstimate } from '../../domain/cost/estimate-types.
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
 import { formatUSD, roundToCents } from '../../domain/money/round-cents.ts';
 import { cutText } from '../../domain/text/safe-text.ts';
+import { priceRangeText } from '../../domain/cost/price-dates.ts';
 import { parseArgs, scenarioArgument, UsageError, type CliIo } from '../cli-io.ts';
 import { echo, outputJson, outputLines } from '../terminal-text.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
@@ -112,7 +113,7 @@ export function renderTable(estimate: Estimate): string {
   const out: string[] = [];
   const source = estimate.pricing.source === 'live' ? 'live AWS Price List' : 'bundled snapshot';
   out.push(
-    `Region ${estimate.region} (${estimate.regionName}) | prices: ${source}, as of ${estimate.pricing.asOf} | ${estimate.hoursPerMonth} hours/month`,
+    `Region ${estimate.region} (${estimate.regionName}) | ${source}, ${priceRangeText(estimate.pricing)} | ${estimate.hoursPerMonth} hours/month`,
   );
   if (estimate.pricing.reason)
     out.push(`Live prices unavailable: ${cutText(estimate.pricing.reason, MAX_REASON_CHARS)}`);

@@ -60,7 +60,7 @@ describe('cli export', () => {
     expect(JSON.parse(readFileSync(join(work, 'bundle', 'scenario.json'), 'utf8')).services[0].name).toBe(
       'api-service',
     );
-    expect(readFileSync(join(work, 'bundle', 'README.md'), 'utf8')).toContain('<http://127.0.0.1:4173/#s=1.');
+    expect(readFileSync(join(work, 'bundle', 'README.md'), 'utf8')).toContain('<http://127.0.0.1:4173/#s=2.');
     expect(out.join('')).toBe(`Wrote ${files.length} files to ${join(work, 'bundle')}\n`);
     expect(readdirSync(work)).toEqual(['bundle']);
   });

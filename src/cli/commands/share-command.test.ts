@@ -46,7 +46,7 @@ describe('cli share', () => {
     const { io, out } = fakeIo({ 's.json': JSON.stringify(scenario) });
     await runShare(['s.json', '--base', 'https://calc.example.com/tools/?x=1#old'], io);
     const url = new URL(out[0]!.trimEnd());
-    expect(url.href.startsWith('https://calc.example.com/tools/?x=1#s=1.')).toBe(true);
+    expect(url.href.startsWith('https://calc.example.com/tools/?x=1#s=2.')).toBe(true);
     const decoded = decodeShareState(url.hash);
     const expected = validateScenario(scenario);
     expect(decoded.ok && expected.ok && decoded.state.scenario).toEqual(expected.ok ? expected.scenario : null);
@@ -79,7 +79,7 @@ describe('cli share', () => {
   });
 
   it('keeps query strings and drops fragments of the base', () => {
-    expect(parseBaseUrl('http://127.0.0.1:4173/#s=1.abc')).toBe('http://127.0.0.1:4173/');
+    expect(parseBaseUrl('http://127.0.0.1:4173/#s=2.abc')).toBe('http://127.0.0.1:4173/');
     expect(parseBaseUrl('https://example.com/calc?x=1')).toBe('https://example.com/calc?x=1');
   });
 });
@@ -96,7 +96,7 @@ describe('cli share with a scenario too large for a link', () => {
         return String.fromCharCode(33 + (seed % 90));
       }).join('');
     const huge = {
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: ['a', 'b', 'c', 'd'].map((name) => ({
         name,

@@ -32,7 +32,7 @@ describe('EC2 cost is not monotone in the request', () => {
   it('ECS on EC2 costs less when one service asks for more memory (60 to 61.6 GiB)', () => {
     const monthlyUSD = (memoryGiB: number) => {
       const result = validateScenario({
-        version: 1,
+        version: 2,
         region: 'us-east-1',
         hoursPerMonth: 1,
         ec2: { minNodes: 0 },

@@ -37,6 +37,8 @@ import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-ty
 import { roundToCents } from '../money/round-cents.ts';
 import { serviceHoursPerMonth } from '../schedule/service-schedule.ts';
 import { floorWhole, wholeReplicas } from '../numeric/float-tolerance.ts';
+import { DEFAULT_ROOT_VOLUME_GIB, GB_MONTH_HOURS, HIGH_INTERRUPTION_BAND, ROOT_VOLUME_TYPE } from './bill-settings.ts';
+import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 
 type Platform = 'ecs' | 'eks';
 
@@ -190,7 +192,69 @@ function candidatesFor(
   return candidates;
 }
 
-function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minNodes: number): Choice | null {
+/**
+ * The Spot price of a type: the scenario's discount when set, else the type's Spot Instance Advisor
+ * savings in the region; null when neither exists (the Spot share is then priced On-Demand).
+ */
+interface SpotPrice {
+  usdHour: number;
+  source: string;
+  asOf: string | undefined;
+  rule: string;
+  label: string;
+}
+
+function spotPriceOf(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot): SpotPrice | null {
+  const set = scenario.ec2.spotDiscountPercent;
+  const spotUsd = (savingsPercent: number) => Number((offer.usdHour * (1 - savingsPercent / 100)).toFixed(10));
+  if (set !== undefined)
+    return {
+      usdHour: spotUsd(set),
+      source: 'scenario',
+      asOf: undefined,
+      rule: `On-Demand ${offer.usdHour} x (1 - ${set}% Spot discount set in the scenario)`,
+      label: `${set}% below On-Demand`,
+    };
+  if (offer.spotSavingsPercent === null || !snapshot.ec2.spotAdvisor) return null;
+  return {
+    usdHour: spotUsd(offer.spotSavingsPercent),
+    source: snapshot.ec2.spotAdvisor.source,
+    asOf: snapshot.ec2.spotAdvisor.asOf,
+    rule: `On-Demand ${offer.usdHour} x (1 - ${offer.spotSavingsPercent}% Spot Instance Advisor savings; interruption ${offer.spotInterruption})`,
+    label: `Spot Advisor: ${offer.spotSavingsPercent}% below On-Demand, interruption ${offer.spotInterruption}`,
+  };
+}
+
+/** What one node-hour costs with the scenario's Spot share: On-Demand and Spot blended. */
+function blendedUsdHour(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot): number {
+  const share = scenario.ec2.spotPercent / 100;
+  if (share === 0) return offer.usdHour;
+  const spot = spotPriceOf(offer, scenario, snapshot)?.usdHour ?? offer.usdHour;
+  return offer.usdHour * (1 - share) + spot * share;
+}
+
+/** Root volume per node: the setting (or the platform default), grown by the extra ephemeral storage its tasks or pods hold. */
+function rootVolumeFor(platform: Platform, scenario: Scenario, layout: NodePlan['layout']): number {
+  const base = DEFAULT_ROOT_VOLUME_GIB[platform];
+  const storageOf = new Map(
+    scenario.services.map((s) => [s.name, s.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB]),
+  );
+  let extra = 0;
+  for (const node of layout) {
+    let onNode = 0;
+    for (const [name, replicas] of Object.entries(node.replicas))
+      onNode += replicas * Math.max(0, storageOf.get(name) ?? 0);
+    extra = Math.max(extra, onNode);
+  }
+  return Math.max(scenario.ec2.rootVolumeGiB ?? base, base + extra);
+}
+
+function chooseInstance(
+  candidates: readonly Candidate[],
+  group: GroupSpec,
+  minNodes: number,
+  priceOf: (offer: InstanceOffer) => number,
+): Choice | null {
   const demand = demandOf(group.items);
   // The type must also hold one replica of each service that may scale up to its autoscaling
   // maximum (even one whose average rounds to 0), or its node group could never grow to it.
@@ -199,7 +263,7 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
   for (const candidate of candidates) {
     if (!fitsLargest(demand, candidate.capacity) || !fitsLargest(peakDemand, candidate.capacity)) continue;
     const bound = Math.max(lowerBoundNodes(demand, candidate.capacity), minNodes);
-    ranked.push({ candidate, boundUSD: bound * candidate.offer.usdHour });
+    ranked.push({ candidate, boundUSD: bound * priceOf(candidate.offer) });
   }
   ranked.sort((a, b) => a.boundUSD - b.boundUSD || (a.candidate.offer.type < b.candidate.offer.type ? -1 : 1));
 
@@ -211,11 +275,11 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
   } of ranked) {
     if (boundUSD > bestUSD) break;
     // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
-    const limit = Number.isFinite(bestUSD) ? Math.max(floorWhole(bestUSD / offer.usdHour), minNodes) : Infinity;
+    const limit = Number.isFinite(bestUSD) ? Math.max(floorWhole(bestUSD / priceOf(offer)), minNodes) : Infinity;
     const pack = packReplicas(group.items, capacity, limit);
     if (!pack.ok) continue;
     const nodes = Math.max(pack.nodes, minNodes);
-    const usd = nodes * offer.usdHour;
+    const usd = nodes * priceOf(offer);
     if (
       usd < bestUSD ||
       (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))
@@ -227,7 +291,13 @@ function chooseInstance(candidates: readonly Candidate[], group: GroupSpec, minN
   return best;
 }
 
-function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): Omit<NodePlan, 'maxCount'> {
+function planFrom(
+  platform: Platform,
+  scenario: Scenario,
+  choice: Choice,
+  group: GroupSpec,
+  automatic: boolean,
+): Omit<NodePlan, 'maxCount'> {
   const { offer, capacity, model, pack, nodes } = choice;
   let cpu = 0,
     memory = 0,
@@ -239,6 +309,11 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): Omit<No
   }
   const percent = (used: number, perNode: number) =>
     nodes === 0 || perNode <= 0 ? 0 : Math.round((used / (perNode * nodes)) * 1000) / 10;
+  const layout = pack.groups.map((placed) => ({
+    nodes: placed.nodes,
+    replicas: placed.perNode,
+    used: placed.usedPerNode,
+  }));
   return {
     instanceType: offer.type,
     count: nodes,
@@ -258,11 +333,10 @@ function planFrom(choice: Choice, group: GroupSpec, automatic: boolean): Omit<No
       slotsPercent: percent(slots, capacity.slots),
     },
     breakdown: model!.breakdown,
-    layout: pack.groups.map((placed) => ({
-      nodes: placed.nodes,
-      replicas: placed.perNode,
-      used: placed.usedPerNode,
-    })),
+    layout,
+    rootVolumeGiB: rootVolumeFor(platform, scenario, layout),
+    spotSavingsPercent: offer.spotSavingsPercent,
+    spotInterruption: offer.spotInterruption,
     minNodesPadding: nodes - pack.nodes,
     hoursPerMonth: group.hours,
     fullMonth: group.fullMonth,
@@ -372,12 +446,36 @@ export function estimateEc2Option(
           : `none of ec2.instanceTypes suits the ${describeGroup(group)}`,
       );
     }
-    const choice = chooseInstance(candidates, group, group.fullMonth ? scenario.ec2.minNodes : 0);
+    // Types are ranked by what a node-hour bills: the blended On-Demand/Spot price (with a Spot
+    // share) plus its root volume at the base size (the growth for tasks' storage follows the packing).
+    const rootVolumeUsdHour =
+      ((scenario.ec2.rootVolumeGiB ?? DEFAULT_ROOT_VOLUME_GIB[platform]) * snapshot.storage.gp3GbMonth.usd) /
+      GB_MONTH_HOURS;
+    const choice = chooseInstance(
+      candidates,
+      group,
+      group.fullMonth ? scenario.ec2.minNodes : 0,
+      (offer) => blendedUsdHour(offer, scenario, snapshot) + rootVolumeUsdHour,
+    );
     if (!choice) return unavailable(platform, whyNothingFits(platform, candidates, group, automatic));
-    plans.push({ ...planFrom(choice, group, automatic), maxCount: nodesAtAutoscalingMax(choice, group) });
+    plans.push({
+      ...planFrom(platform, scenario, choice, group, automatic),
+      maxCount: nodesAtAutoscalingMax(choice, group),
+    });
   }
 
-  const lines = nodeLines(scenario, snapshot, plans);
+  const lines = nodeLines(
+    scenario,
+    snapshot,
+    plans,
+    warnings,
+    OPTION_LABELS[platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2'],
+  );
+  lines.push(...rootVolumeLines(snapshot, plans));
+  if (platform === 'ecs' && plans.some((p) => p.rootVolumeGiB < DEFAULT_ROOT_VOLUME_GIB.ecs))
+    warnings.push(
+      `ECS on EC2: ec2.rootVolumeGiB is below the ECS-optimized AMI's ${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB root volume; instances launched from the exported template would fail to start.`,
+    );
   lines.push(
     ...controlPlaneLines(scenario, snapshot, platform),
     ...networkLines(scenario, snapshot),
@@ -397,14 +495,45 @@ export function estimateEc2Option(
   return { id, label: OPTION_LABELS[id], available: true, monthlyUSD: totalOf(lines), lines, nodes: plans };
 }
 
-function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan[]): CostLine[] {
-  const { spotPercent, spotDiscountPercent, savingsPlanDiscountPercent } = scenario.ec2;
+/** gp3 root volumes: one line per node group, GB-months prorated by its node-hours. */
+function rootVolumeLines(snapshot: RegionSnapshot, plans: NodePlan[]): CostLine[] {
+  return plans
+    .filter((plan) => plan.nodeHours > 0)
+    .map((plan) =>
+      lineFromFigure(
+        'ebs-root-volume',
+        `EBS ${ROOT_VOLUME_TYPE} root volumes (${plan.rootVolumeGiB} GiB per ${plan.instanceType} node)`,
+        (plan.rootVolumeGiB * plan.nodeHours) / GB_MONTH_HOURS,
+        'GB-months',
+        snapshot.storage.gp3GbMonth,
+      ),
+    );
+}
+
+function nodeLines(
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  plans: NodePlan[],
+  warnings: string[],
+  label: string,
+): CostLine[] {
+  const { spotPercent, savingsPlanDiscountPercent } = scenario.ec2;
   const spotShare = spotPercent / 100;
   const lines: CostLine[] = [];
   let onDemandUSD = 0;
   for (const plan of plans) {
     const figure = { usd: plan.usdHour, source: plan.priceSource, asOf: plan.priceAsOf };
-    const onDemandHours = plan.nodeHours * (1 - spotShare);
+    const offer = snapshot.ec2.instances.find((o) => o.type === plan.instanceType)!;
+    const spot = spotShare > 0 ? spotPriceOf(offer, scenario, snapshot) : null;
+    if (spotShare > 0 && !spot)
+      warnings.push(
+        `${label}: the Spot Instance Advisor has no figure for ${plan.instanceType} in ${scenario.region}, so its Spot share is priced On-Demand; set ec2.spotDiscountPercent to price it.`,
+      );
+    if (spot && spot.source !== 'scenario' && plan.spotInterruption === HIGH_INTERRUPTION_BAND)
+      warnings.push(
+        `${label}: ${plan.instanceType} Spot capacity is interrupted more than 20% of the time in ${scenario.region} (Spot Instance Advisor); expect replacements.`,
+      );
+    const onDemandHours = plan.nodeHours * (spot ? 1 - spotShare : 1);
     if (onDemandHours > 0) {
       const line = lineFromFigure(
         'ec2-instance',
@@ -416,17 +545,24 @@ function nodeLines(scenario: Scenario, snapshot: RegionSnapshot, plans: NodePlan
       lines.push(line);
       onDemandUSD += line.monthlyUSD;
     }
-    if (plan.nodeHours * spotShare > 0) {
-      const spotUSDHour = Number((plan.usdHour * (1 - spotDiscountPercent / 100)).toFixed(10));
+    if (spot && plan.nodeHours * spotShare > 0) {
+      const component = `EC2 ${plan.instanceType} Spot (${spot.label})`;
       lines.push(
-        lineFromScenario(
-          'ec2-spot-instance',
-          `EC2 ${plan.instanceType} Spot (${spotDiscountPercent}% below On-Demand)`,
-          plan.nodeHours * spotShare,
-          'instance-hours',
-          spotUSDHour,
-          `On-Demand ${plan.usdHour} x (1 - ${spotDiscountPercent}% Spot discount set in the scenario)`,
-        ),
+        spot.source === 'scenario'
+          ? lineFromScenario(
+              'ec2-spot-instance',
+              component,
+              plan.nodeHours * spotShare,
+              'instance-hours',
+              spot.usdHour,
+              spot.rule,
+            )
+          : lineFromFigure('ec2-spot-instance', component, plan.nodeHours * spotShare, 'instance-hours', {
+              usd: spot.usdHour,
+              source: spot.source,
+              asOf: spot.asOf!,
+              derived: spot.rule,
+            }),
       );
     }
   }

@@ -42,6 +42,12 @@ export interface NodePlan {
     /** What those replicas request per node: millicores, MiB, slots, GPUs. */
     used: { cpuMillis: number; memoryMiB: number; slots: number; gpu: number };
   }[];
+  /** gp3 root volume per node, GiB: ec2.rootVolumeGiB or the platform default, grown for the tasks' or pods' extra storage. */
+  rootVolumeGiB: number;
+  /** Spot Instance Advisor savings over On-Demand for this type in the region, percent; null without a figure. */
+  spotSavingsPercent: number | null;
+  /** Spot Instance Advisor interruption band ("<5%" ... ">20%"); null without a figure. */
+  spotInterruption: string | null;
   /** Requested share of the group's allocatable capacity, 0-100. */
   utilization: { cpuPercent: number; memoryPercent: number; slotsPercent: number };
   /** Nodes added only to reach ec2.minNodes (at the peak). */
@@ -94,7 +100,17 @@ export interface ScheduledServiceHours {
 export interface Estimate {
   region: string;
   regionName: string;
-  pricing: { source: 'snapshot' | 'live'; asOf: string; reason?: string };
+  pricing: {
+    source: 'snapshot' | 'live';
+    /** The snapshot's compile date (bundled) or the price list's publication date (live). */
+    asOf: string;
+    /** The earliest and latest `asOf` among the lines the estimate used; null when no line has a date. */
+    oldestAsOf: string | null;
+    newestAsOf: string | null;
+    reason?: string;
+    /** Live prices only: components of lines priced from the bundled snapshot, which the proxy does not fetch. */
+    fromSnapshot?: string[];
+  };
   hoursPerMonth: number;
   options: OptionEstimate[];
   /** Cheapest available option, or null when none is available. */

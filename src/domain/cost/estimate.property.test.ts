@@ -104,8 +104,15 @@ describe('estimate properties', () => {
             os: 'linux' as const,
             arch: first!.arch,
             gpu: (first!.gpu ?? 0) > 0 ? Math.max(s.gpu ?? 0, 1) : 0,
+            // The choice ranks types by node-hour price plus the base root volume; a volume grown for
+            // tasks' storage follows the packing, and a Savings Plan discounts after the choice.
+            ephemeralStorageGiB: 20,
           }));
-          const automatic = validated({ ...input, services, ec2: { ...input.ec2, instanceTypes: [] } });
+          const automatic = validated({
+            ...input,
+            services,
+            ec2: { ...input.ec2, instanceTypes: [], savingsPlanDiscountPercent: 0 },
+          });
           const snapshot = SNAPSHOTS[automatic.region]!;
           const service = automatic.services[0]!;
           const considered = snapshot.ec2.instances.filter((offer) =>

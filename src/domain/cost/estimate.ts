@@ -7,6 +7,9 @@ import { estimateFargateOption } from './fargate-option.ts';
 import { estimateEc2Option } from './ec2-option.ts';
 import type { Estimate, OptionEstimate, ScheduledServiceHours } from './estimate-types.ts';
 import { explainScheduledHours, isCronSchedule, serviceHoursPerMonth } from '../schedule/service-schedule.ts';
+import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
+import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, ROOT_VOLUME_TYPE } from './bill-settings.ts';
+import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
 import {
   COREDNS_CPU_MILLIS,
@@ -79,8 +82,17 @@ export function estimateScenario(
     if (!cheapest || option.monthlyUSD < cheapest.monthlyUSD!) cheapest = option;
   }
   const schedules = scheduledServices(scenario);
-  const pricing: Estimate['pricing'] = { source: snapshot.source, asOf: snapshot.asOf };
+  const pricing: Estimate['pricing'] = { source: snapshot.source, asOf: snapshot.asOf, ...priceDateRange(options) };
   if (snapshot.reason) pricing.reason = snapshot.reason;
+  if (snapshot.source === 'live') {
+    const fromSnapshot = linesFromSnapshot(options);
+    if (fromSnapshot.length > 0) {
+      pricing.fromSnapshot = fromSnapshot;
+      warnings.push(
+        `Live prices: the pricing proxy does not fetch these lines, so they use the bundled snapshot's figures (each line names its source and date): ${fromSnapshot.join('; ')}.`,
+      );
+    }
+  }
   return {
     region: scenario.region,
     regionName: snapshot.regionName,
@@ -201,11 +213,16 @@ function assumptionsFor(scenario: Scenario): string[] {
     `ECS instances register vCPU x ${ECS_CPU_UNITS_PER_VCPU} CPU units and MemTotal - ${ECS_RESERVED_MEMORY_MIB} MiB (ECS_RESERVED_MEMORY, which the export sets in the instances' user data), and ${ecsSlotsAssumption(scenario)}.`,
     ...daemonAssumption(scenario),
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',
-    'Not included: EBS volumes for EC2 nodes, data transfer, CloudWatch logs, ECR storage, and taxes.',
+    `EC2 nodes have a ${ROOT_VOLUME_TYPE} root volume each (${scenario.ec2.rootVolumeGiB === undefined ? `${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB on ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB on EKS` : `${scenario.ec2.rootVolumeGiB} GiB`}, grown by the storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB of the tasks or pods a node holds), billed per GB-month for the hours the node runs; the export creates them at that size.`,
+    `CloudWatch Logs: extras.logIngestionGB is billed on every option at the region's Standard ingestion rate, plus storage of ${LOG_RETENTION_DAYS} days of it (the retention the export sets), as ingested.`,
+    "Internet egress is billed on the region's monthly tiers with no free allowance (the 100 GB a month AWS gives is per account, shared by everything in it); cross-AZ traffic is billed on both sides.",
+    'Not included: ECR storage, EBS snapshots, requests to other AWS services, and taxes.',
   ];
   if (scenario.ec2.spotPercent > 0)
     list.push(
-      `EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at ${scenario.ec2.spotDiscountPercent}% below On-Demand, as set in the scenario; real Spot prices vary by zone and hour.`,
+      scenario.ec2.spotDiscountPercent === undefined
+        ? `EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at each type's Spot Instance Advisor savings in the region (Linux, the trailing month when the advisor data was taken); automatic choice ranks types by the blended On-Demand/Spot price. Real Spot prices vary by zone and hour.`
+        : `EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at ${scenario.ec2.spotDiscountPercent}% below On-Demand, as set in the scenario; real Spot prices vary by zone and hour.`,
     );
   if (scenario.fargate.spotPercent > 0)
     list.push(

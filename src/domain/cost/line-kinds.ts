@@ -49,6 +49,16 @@ export const LINE_KIND_CATEGORIES = {
   'nat-hours': 'network',
   'nat-data': 'network',
   'public-ipv4': 'network',
+  /** gp3 root volumes of EC2 nodes, GB-months prorated by the node-hours. */
+  'ebs-root-volume': 'storage',
+  /** CloudWatch Logs ingestion (Standard class). */
+  'log-ingestion': 'logs',
+  /** CloudWatch Logs storage for the exported log groups' retention. */
+  'log-storage': 'logs',
+  /** Data transfer out to the internet, one line per price tier used. */
+  'internet-egress': 'network',
+  /** Data transfer between availability zones, both sides. */
+  'cross-az-transfer': 'network',
   'team-time': 'team',
 } as const satisfies Record<string, LineCategory>;
 

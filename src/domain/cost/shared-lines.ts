@@ -1,9 +1,11 @@
 /**
- * Lines every option shares (load balancers, NAT, public IPv4) and the team-time line.
+ * Lines every option shares (load balancers, NAT, public IPv4, data transfer, CloudWatch Logs) and
+ * the team-time line.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import { categoryOfKind } from './line-kinds.ts';
+import { GB_MONTH_HOURS, LOG_RETENTION_DAYS } from './bill-settings.ts';
 import { lineFromFigure, lineFromScenario, withoutEmptyLines, type CostLine } from './cost-line.ts';
 
 export function networkLines(scenario: Scenario, snapshot: RegionSnapshot): CostLine[] {
@@ -39,7 +41,71 @@ export function networkLines(scenario: Scenario, snapshot: RegionSnapshot): Cost
       'address-hours',
       p.publicIpv4Hour,
     ),
+    ...transferLines(scenario, snapshot),
+    ...logLines(scenario, snapshot),
   ]);
+}
+
+const tierName = (fromGB: number, toGB: number | null): string => {
+  const tb = (gb: number) => `${Number((gb / 1024).toFixed(3))} TB`;
+  if (fromGB === 0 && toGB !== null) return `first ${tb(toGB)}`;
+  return toGB === null ? `above ${tb(fromGB)}` : `${tb(fromGB)} to ${tb(toGB)}`;
+};
+
+/**
+ * Internet egress on the region's monthly tiers, one line per tier used, with no free allowance
+ * (AWS's 100 GB a month is per account, shared by everything in it); cross-AZ traffic is billed on
+ * both sides, so each GB is two GB of the each-way rate.
+ */
+export function transferLines(scenario: Scenario, snapshot: RegionSnapshot): CostLine[] {
+  const lines: CostLine[] = [];
+  const egress = scenario.extras.internetEgressGB;
+  for (const tier of snapshot.transfer.internetEgressTiers) {
+    const upper = tier.toGB ?? Infinity;
+    const inTier = Math.min(egress, upper) - tier.fromGB;
+    if (inTier <= 0) continue;
+    lines.push(
+      lineFromFigure(
+        'internet-egress',
+        `Internet egress (${tierName(tier.fromGB, tier.toGB)} a month; no free allowance applied)`,
+        inTier,
+        'GB',
+        tier.perGb,
+      ),
+    );
+  }
+  const crossAz = scenario.extras.crossAzGB;
+  if (crossAz > 0)
+    lines.push(
+      lineFromFigure(
+        'cross-az-transfer',
+        'Cross-AZ data transfer (charged out and in)',
+        crossAz * 2,
+        'GB (each side)',
+        snapshot.transfer.crossAzGbEachWay,
+      ),
+    );
+  return lines;
+}
+
+/**
+ * CloudWatch Logs: ingestion per GB, and storage for the exported retention. At a steady rate, the
+ * log groups hold the last LOG_RETENTION_DAYS of logs, that is ingestion x days x 24 / 730 GB on
+ * average through the month, priced as ingested (AWS bills the compressed size, so this is an upper bound).
+ */
+export function logLines(scenario: Scenario, snapshot: RegionSnapshot): CostLine[] {
+  const gb = scenario.extras.logIngestionGB;
+  if (gb <= 0) return [];
+  return [
+    lineFromFigure('log-ingestion', 'CloudWatch Logs ingestion (Standard)', gb, 'GB', snapshot.logs.ingestionGb),
+    lineFromFigure(
+      'log-storage',
+      `CloudWatch Logs storage (${LOG_RETENTION_DAYS}-day retention)`,
+      (gb * LOG_RETENTION_DAYS * 24) / GB_MONTH_HOURS,
+      'GB-months',
+      snapshot.logs.storageGbMonth,
+    ),
+  ];
 }
 
 /** The team's time to run the platform, priced only when the scenario gives an hourly rate. */

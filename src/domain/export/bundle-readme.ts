@@ -4,6 +4,7 @@
  * restricts, so nothing a user typed can break the Markdown.
  */
 import { formatUSD } from '../money/round-cents.ts';
+import { priceRangeText } from '../cost/price-dates.ts';
 import {
   ACCOUNT_PLACEHOLDER,
   CERTIFICATE_PLACEHOLDER,
@@ -30,7 +31,7 @@ function costSection(context: ExportContext): string[] {
   const out = [
     '## Estimated monthly cost',
     '',
-    `Prices from ${source}, as of ${estimate.pricing.asOf}, for ${estimate.region} (${estimate.regionName}), ${estimate.hoursPerMonth} hours a month.`,
+    `Prices from ${source} (${priceRangeText(estimate.pricing)}), for ${estimate.region} (${estimate.regionName}), ${estimate.hoursPerMonth} hours a month.`,
     '',
     '| Cost line | Quantity x unit price | Monthly |',
     '| --- | --- | ---: |',

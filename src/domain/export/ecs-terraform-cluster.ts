@@ -7,6 +7,7 @@ import type { ExportContext, NodeGroup, ServicePlan } from './export-context.ts'
 import { ECS_EPHEMERAL_PORT_RANGE, ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { isExposed } from './ecs-terraform-network.ts';
+import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
 
 export const CLUSTER_REF = 'aws_ecs_cluster.main';
 
@@ -209,6 +210,26 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
         attr('image_id', expr(`data.aws_ssm_parameter.ecs_ami_${id}.value`)),
         attr('instance_type', plan.instanceType),
         attr('vpc_security_group_ids', [expr('aws_security_group.instances.id')]),
+        // The root volume the estimate prices (NodePlan.rootVolumeGiB); /dev/xvda is the
+        // ECS-optimized Amazon Linux AMI's root device.
+        block(
+          'block_device_mappings',
+          [],
+          [
+            attr('device_name', '/dev/xvda'),
+            blank(),
+            block(
+              'ebs',
+              [],
+              [
+                attr('volume_size', plan.rootVolumeGiB),
+                attr('volume_type', ROOT_VOLUME_TYPE),
+                attr('delete_on_termination', true),
+                attr('encrypted', true),
+              ],
+            ),
+          ],
+        ),
         // The ECS agent joins the cluster named in /etc/ecs/ecs.config (export-rules A12) and keeps
         // ECS_RESERVED_MEMORY MiB out of what it registers, as the estimate assumes.
         attr(

@@ -15,13 +15,13 @@ import {
 } from './hcl-writer.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
 import { buildTaskDefinition, ecsNetworkModeOf, logGroupName } from './ecs-task-definition.ts';
+import { LOG_RETENTION_DAYS } from '../cost/bill-settings.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
 import { isExposed, listenerDependencies, loadBalancerSection } from './ecs-terraform-network.ts';
 import { cronJobOf, cronJobResources, weeklyScalingResources, weeklyWindowOf } from './ecs-terraform-schedule.ts';
 
 /** Seconds ECS ignores failing load balancer health checks after a task starts (>= boot time). */
 const HEALTH_CHECK_GRACE_SECONDS = 60;
-const LOG_RETENTION_DAYS = 30;
 /** Article's cooldowns: scale out fast, scale in slowly. */
 const SCALE_IN_COOLDOWN_SECONDS = 300;
 const SCALE_OUT_COOLDOWN_SECONDS = 60;

@@ -5,13 +5,14 @@
 import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './export-context.ts';
 import { irsaRoleName, NODE_GROUP_LABEL, PART_TIME_TAINT_KEY } from './eks-workload.ts';
 
+import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
+
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
  * the float 1.3 (export-rules B10). The bundle README says to pick a newer one if EKS offers it;
  * the estimate prices standard or extended support from the scenario, not from this version.
  */
 export const EKS_KUBERNETES_VERSION = '1.34';
-const NODE_VOLUME_GIB = 80;
 
 interface ManagedNodeGroup {
   name: string;
@@ -21,7 +22,9 @@ interface ManagedNodeGroup {
   minSize: number;
   desiredCapacity: number;
   maxSize: number;
+  /** The root volume the estimate prices (NodePlan.rootVolumeGiB), gp3. */
   volumeSize: number;
+  volumeType: string;
   privateNetworking: true;
   spot?: true;
   /** The plan's group name: pods select their group with it. */
@@ -43,7 +46,8 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
   const onDemandNodes = plan.count - spotNodes;
   const base = {
     amiFamily: 'AmazonLinux2023' as const,
-    volumeSize: NODE_VOLUME_GIB,
+    volumeSize: plan.rootVolumeGiB,
+    volumeType: ROOT_VOLUME_TYPE,
     privateNetworking: true as const,
     labels: { [NODE_GROUP_LABEL]: group.key },
     ...(plan.fullMonth

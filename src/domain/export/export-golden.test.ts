@@ -38,7 +38,7 @@ describe.each(OPTION_IDS)('bundle of the article scenario, %s', (optionId) => {
   it('starts with README.md and carries scenario.json and the share link', () => {
     expect(files[0]!.path).toBe('README.md');
     expect(JSON.parse(fileAt(files, 'scenario.json')).services[0].name).toBe('api-service');
-    expect(fileAt(files, 'README.md')).toMatch(/<http:\/\/127\.0\.0\.1:4173\/#s=1\.[A-Za-z0-9_-]+>/);
+    expect(fileAt(files, 'README.md')).toMatch(/<http:\/\/127\.0\.0\.1:4173\/#s=2\.[A-Za-z0-9_-]+>/);
   });
 });
 

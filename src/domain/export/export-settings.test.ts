@@ -6,7 +6,7 @@ import { BATCH_SCENARIO, bundleFor, fileAt } from './testing/export-fixtures.ts'
 import type { ScenarioInput } from '../scenario/scenario-schema.ts';
 
 const withStorage: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     { name: 'worker', vcpu: 1, memoryGiB: 2, replicas: 2, ephemeralStorageGiB: 60, image: 'example/worker:1' },
@@ -36,7 +36,7 @@ describe('ephemeral storage beyond the included 20 GiB', () => {
 
 describe('prefix delegation', () => {
   const scenario: ScenarioInput = {
-    version: 1,
+    version: 2,
     region: 'us-east-1',
     services: [{ name: 'tiny', vcpu: 0.02, memoryGiB: 0.05, replicas: 100 }],
     ec2: { prefixDelegation: true, instanceTypes: ['m5.large'] },

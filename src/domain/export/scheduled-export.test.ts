@@ -186,7 +186,7 @@ describe('refusals', () => {
     expect(() =>
       bundleFor(
         {
-          version: 1,
+          version: 2,
           region: 'us-east-1',
           services: [
             {

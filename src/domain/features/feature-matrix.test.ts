@@ -12,7 +12,7 @@ const rowById = (id: string) => FEATURE_ROWS.find((r) => r.id === id)!;
 
 function availability(service: Record<string, unknown>) {
   const result = validateScenario({
-    version: 1,
+    version: 2,
     region: 'us-east-1',
     services: [{ name: 'svc', vcpu: 1, memoryGiB: 2, replicas: 2, ...service }],
   });

@@ -13,7 +13,7 @@ export interface Preset {
 
 /** The article's api-service: 2 replicas of 0.5 vCPU / 1 GB behind a load balancer, with its task definition's details. */
 export const ARTICLE_API: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     {
@@ -67,7 +67,7 @@ export const PRESETS: readonly Preset[] = [
     label: '50-microservice platform',
     description: '50 services of 0.25 to 2 vCPU, 2 to 4 replicas each, two load balancers and NAT in 3 zones.',
     scenario: {
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: MICROSERVICES,
       extras: { loadBalancers: 2, lcuPerLoadBalancer: 5, natGateways: 3, natDataGB: 2000, publicIPv4Addresses: 3 },
@@ -80,7 +80,7 @@ export const PRESETS: readonly Preset[] = [
     description:
       '10 workers of 4 vCPU / 16 GB for 2 hours a night (62 hours a month), plus a small always-on scheduler.',
     scenario: {
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [
         { name: 'nightly-etl', vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62, ephemeralStorageGiB: 50 },
@@ -94,7 +94,7 @@ export const PRESETS: readonly Preset[] = [
     label: 'GPU inference service',
     description: '3 model servers with one GPU each behind a small x86 gateway.',
     scenario: {
-      version: 1,
+      version: 2,
       region: 'us-east-1',
       services: [
         {

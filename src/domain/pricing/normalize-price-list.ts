@@ -27,10 +27,10 @@ import type {
   PriceSource,
   RegionSnapshot,
 } from './price-snapshot.ts';
+import { PRICE_LIST_SOURCE_ID } from './price-snapshot.ts';
 import { eksExtendedTotal, spotArmFrom } from './derived-price-rules.ts';
 
-/** The `sources` key of every figure read from the Price List. */
-export const PRICE_LIST_SOURCE_ID = 'aws-price-list-api';
+export { PRICE_LIST_SOURCE_ID };
 
 /** Parsed GetProducts answers for one region, one list per service code. */
 export interface PriceListItemsByService {

@@ -141,6 +141,9 @@ export interface PriceSource {
   quote?: string;
 }
 
+/** The `sources` key of every figure read live from the AWS Price List (normalize-price-list.ts). */
+export const PRICE_LIST_SOURCE_ID = 'aws-price-list-api';
+
 /** Version of the snapshot format; 2 added per-offer sources, Spot Advisor, EBS, logs and transfer. */
 export const SNAPSHOT_FORMAT_VERSION = 2;
 

@@ -32,7 +32,7 @@ function fakeEstimate(totals: Record<OptionId, number | null>): Estimate {
   return {
     region: 'us-east-1',
     regionName: 'US East',
-    pricing: { source: 'snapshot', asOf: '2026-11-27' },
+    pricing: { source: 'snapshot', oldestAsOf: null, newestAsOf: null, asOf: '2026-11-27' },
     hoursPerMonth: 730,
     options,
     cheapest: available[0]?.id ?? null,

@@ -3,7 +3,7 @@ import { scenarioSchema } from './scenario-schema.ts';
 import { AUTOSCALING_DEFAULTS, HOURS_PER_MONTH, SECTION_DEFAULTS, SERVICE_DEFAULTS } from './scenario-defaults.ts';
 import { minimizeScenario } from '../share/share-codec.ts';
 
-const minimal = { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 }] };
+const minimal = { version: 2, region: 'us-east-1', services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 }] };
 const sectionsOf = (scenario: Record<string, unknown>) =>
   Object.fromEntries(Object.keys(SECTION_DEFAULTS).map((name) => [name, scenario[name]]));
 

@@ -1,5 +1,5 @@
 /**
- * Every default of scenario format v1, in one place. The schema fills them (scenario-schema.ts),
+ * Every default of scenario format v2, in one place (v1's differences: migrate-scenario.ts). The schema fills them (scenario-schema.ts),
  * share links leave them out (share-codec.ts), the editor starts new rows from them, and the
  * JSON Schema publishes them, all from these objects.
  */
@@ -26,14 +26,23 @@ export const SECTION_DEFAULTS = {
   ec2: {
     instanceTypes: [] as readonly string[],
     spotPercent: 0,
-    spotDiscountPercent: 70,
+    // No spotDiscountPercent: absent means each type's Spot Instance Advisor savings (v1 defaulted to 70).
     savingsPlanDiscountPercent: 0,
     minNodes: 2,
     eniTrunking: false,
     prefixDelegation: false,
   },
   eks: { clusters: 1, support: 'standard' },
-  extras: { loadBalancers: 0, lcuPerLoadBalancer: 1, natGateways: 0, natDataGB: 0, publicIPv4Addresses: 0 },
+  extras: {
+    loadBalancers: 0,
+    lcuPerLoadBalancer: 1,
+    natGateways: 0,
+    natDataGB: 0,
+    publicIPv4Addresses: 0,
+    logIngestionGB: 0,
+    internetEgressGB: 0,
+    crossAzGB: 0,
+  },
   operations: { hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 },
 } as const;
 

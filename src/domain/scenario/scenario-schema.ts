@@ -1,11 +1,12 @@
 /**
- * Scenario format v1: the public description of a workload. The CLI reads it, share links carry
+ * Scenario format v2 (v1 documents are upgraded by migrate-scenario.ts): the public description of a workload. The CLI reads it, share links carry
  * it, the UI edits it, and public/scenario.schema.json is generated from this one definition.
  *
  * Unknown fields are rejected (a misspelt "replica" must not be ignored silently).
  */
 import * as z from 'zod/mini';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
+import { READABLE_SCENARIO_VERSIONS, SCENARIO_FORMAT_VERSION } from './migrate-scenario.ts';
 import { ECS_NETWORK_MODES } from '../capacity/ecs-node-capacity.ts';
 import { AUTOSCALING_DEFAULTS, HOURS_PER_MONTH, SECTION_DEFAULTS, SERVICE_DEFAULTS } from './scenario-defaults.ts';
 import { ECS_FARGATE_MAX_STORAGE_GIB, FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
@@ -26,8 +27,8 @@ export const MAX_HOURS_PER_MONTH = 744;
 export const MAX_SERVICES = 200;
 /** Region a scenario is priced in when nothing names one (the presets' and the importer's). */
 export const DEFAULT_REGION = 'us-east-1';
-/** The scenario format version this build writes and reads. */
-export const SCENARIO_FORMAT_VERSION = 1;
+/** The scenario format version this build writes (it also reads v1, upgraded: migrate-scenario.ts). */
+export { SCENARIO_FORMAT_VERSION };
 
 export const SERVICE_NAME = /^[a-z](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const ENV_KEY = /^[A-Za-z_][A-Za-z0-9_]{0,254}$/;
@@ -202,7 +203,9 @@ export const scenarioSchema = z
       error: (issue) =>
         issue.input === undefined
           ? 'is required'
-          : `must be ${SCENARIO_FORMAT_VERSION} (the only scenario format version this build reads)`,
+          : typeof issue.input === 'number' && issue.input > SCENARIO_FORMAT_VERSION
+            ? `is ${issue.input}: the file was written by a newer version of the calculator (this build reads versions ${READABLE_SCENARIO_VERSIONS.join(' and ')})`
+            : `must be ${SCENARIO_FORMAT_VERSION} (version 1 files are upgraded when read)`,
     }),
     region: z.enum(REGION_CODES),
     hoursPerMonth: z._default(positive(0, MAX_HOURS_PER_MONTH), HOURS_PER_MONTH),
@@ -229,7 +232,10 @@ export const scenarioSchema = z
           () => [...EC2.instanceTypes],
         ),
         spotPercent: z._default(percent, EC2.spotPercent),
-        spotDiscountPercent: z._default(percent, EC2.spotDiscountPercent),
+        /** Absent: each type's Spot Instance Advisor savings in the region. */
+        spotDiscountPercent: z.optional(percent),
+        /** Root volume per node (gp3). Absent: 30 GiB for ECS, 20 GiB for EKS; a minimum when tasks' storage needs more. */
+        rootVolumeGiB: z.optional(whole(20, 16_384)),
         savingsPlanDiscountPercent: z._default(percent, EC2.savingsPlanDiscountPercent),
         minNodes: z._default(count(1000), EC2.minNodes),
         eniTrunking: z._default(z.boolean(), EC2.eniTrunking),
@@ -256,6 +262,12 @@ export const scenarioSchema = z
         natGateways: z._default(count(1000), EXTRAS.natGateways),
         natDataGB: z._default(num(0, 100_000_000), EXTRAS.natDataGB),
         publicIPv4Addresses: z._default(count(100_000), EXTRAS.publicIPv4Addresses),
+        /** GB a month sent to CloudWatch Logs (Standard class); stored for the exported retention. */
+        logIngestionGB: z._default(num(0, 100_000_000), EXTRAS.logIngestionGB),
+        /** GB a month sent to the internet, priced on the region's tiers (no free allowance applied). */
+        internetEgressGB: z._default(num(0, 100_000_000), EXTRAS.internetEgressGB),
+        /** GB a month between availability zones, charged on both sides. */
+        crossAzGB: z._default(num(0, 100_000_000), EXTRAS.crossAzGB),
       }),
       () => ({ ...EXTRAS }),
     ),

@@ -4,7 +4,7 @@ import { formatProblem, validateAgainstSnapshot, validateScenario } from './vali
 import { US_EAST_1 } from '../testing/load-snapshot.ts';
 import { scenarioOf } from '../testing/scenario-builders.ts';
 
-const base = { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 }] };
+const base = { version: 2, region: 'us-east-1', services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 }] };
 const problemsOf = (input: unknown) => {
   const result = validateScenario(input);
   return result.ok ? [] : result.problems.map(formatProblem);
@@ -21,15 +21,31 @@ describe('validateScenario', () => {
       ec2: {
         instanceTypes: [],
         spotPercent: 0,
-        spotDiscountPercent: 70,
         savingsPlanDiscountPercent: 0,
         minNodes: 2,
         eniTrunking: false,
         prefixDelegation: false,
       },
       eks: { clusters: 1, support: 'standard' },
+      extras: { logIngestionGB: 0, internetEgressGB: 0, crossAzGB: 0 },
       operations: { hourlyRateUSD: 0, ecsHoursPerMonth: 8, eksHoursPerMonth: 40 },
     });
+    // v2: no Spot discount means the Spot Instance Advisor's; no root volume means the platform default.
+    expect(result.ok && result.scenario.ec2).not.toHaveProperty('spotDiscountPercent');
+    expect(result.ok && result.scenario.ec2).not.toHaveProperty('rootVolumeGiB');
+    expect(result.ok && result.upgradedFrom).toBeNull();
+  });
+
+  it('upgrades a v1 document to v2, writing out the v1 Spot discount default it relied on', () => {
+    const v1 = validateScenario({ ...base, version: 1 });
+    expect(v1).toMatchObject({ ok: true, upgradedFrom: 1, scenario: { version: 2, ec2: { spotDiscountPercent: 70 } } });
+    const v1WithDiscount = validateScenario({ ...base, version: 1, ec2: { spotPercent: 50, spotDiscountPercent: 55 } });
+    expect(v1WithDiscount).toMatchObject({ ok: true, scenario: { ec2: { spotPercent: 50, spotDiscountPercent: 55 } } });
+    // A v1 document is still checked field by field, under its own paths.
+    expect(problemsOf({ ...base, version: 1, ec2: { spotPercent: 500 } })).toEqual([
+      'ec2.spotPercent: must be at most 100',
+    ]);
+    expect(problemsOf({ ...base, version: 1, ec2: 'fast' })).toEqual(['ec2: must be an object, not string']);
   });
 
   it.each([
@@ -55,7 +71,11 @@ describe('validateScenario', () => {
       { ...base, region: 'mars-1' },
       expect.stringMatching(/^region: unknown region "mars-1"; known regions: af-south-1/),
     ],
-    [{ ...base, version: 2 }, 'version: must be 1 (the only scenario format version this build reads)'],
+    [
+      { ...base, version: 3 },
+      'version: is 3: the file was written by a newer version of the calculator (this build reads versions 1 and 2)',
+    ],
+    [{ ...base, version: 0 }, 'version: must be 2 (version 1 files are upgraded when read)'],
     [{ ...base, services: [] }, 'services: must have at least 1 entry'],
     [{ ...base, ec2: { minNodes: 1.5 } }, 'ec2.minNodes: must be a whole number'],
     [{ ...base, fargate: { spotPercent: 101 } }, 'fargate.spotPercent: must be at most 100'],

@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { scenarioSchema, SERVICE_NAME_MAPS, type Scenario } from './scenario-schema.ts';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import { MAX_QUOTED_CHARS, quoteText } from '../text/safe-text.ts';
+import { migrateScenario } from './migrate-scenario.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 
 export interface FieldProblem {
@@ -14,7 +15,13 @@ export interface FieldProblem {
   message: string;
 }
 
-export type Validation = { ok: true; scenario: Scenario } | { ok: false; problems: FieldProblem[] };
+export type Validation =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** Set when the input was an older format version, upgraded before validation. */ upgradedFrom: number | null;
+    }
+  | { ok: false; problems: FieldProblem[] };
 
 export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
@@ -114,7 +121,8 @@ function protoKeyProblems(input: unknown): FieldProblem[] {
 }
 
 /** Validates the shape and ranges; the region is checked against the regions the snapshot covers. */
-export function validateScenario(input: unknown): Validation {
+export function validateScenario(original: unknown): Validation {
+  const { input, upgradedFrom } = migrateScenario(original);
   const lost = protoKeyProblems(input);
   const parsed = scenarioSchema.safeParse(input, { reportInput: true });
   if (!parsed.success || lost.length > 0) {
@@ -139,7 +147,7 @@ export function validateScenario(input: unknown): Validation {
     });
     return { ok: false, problems: dedupe([...lost, ...problems]) };
   }
-  return { ok: true, scenario: parsed.data };
+  return { ok: true, scenario: parsed.data, upgradedFrom };
 }
 
 /** Checks what only the region's prices can tell: that listed instance types are sold there. */

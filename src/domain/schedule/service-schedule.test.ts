@@ -116,7 +116,7 @@ describe('properties', () => {
 
 describe('services[].schedule in a scenario', () => {
   const scenario = (service: Record<string, unknown>) => ({
-    version: 1,
+    version: 2,
     region: 'us-east-1',
     services: [{ name: 'job', vcpu: 1, memoryGiB: 2, replicas: 1, ...service }],
   });

@@ -7,6 +7,7 @@ import {
   encodeShareState,
   ShareLinkTooLongError,
   tryBuildShareUrl,
+  upgradedLinkMessage,
 } from './share-codec.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 import { scenarioArb } from '../testing/arbitraries.ts';
@@ -38,7 +39,10 @@ describe('share links', () => {
         };
         const decoded = decodeShareState(encodeShareState({ scenario: input, answers }));
         const expected = validateScenario(input);
-        expect(decoded).toEqual({ ok: true, state: { scenario: expected.ok && expected.scenario, answers } });
+        expect(decoded).toEqual({
+          ok: true,
+          state: { scenario: expected.ok && expected.scenario, answers, upgradedFrom: null },
+        });
       }),
       { numRuns: 150 },
     );
@@ -47,12 +51,12 @@ describe('share links', () => {
   it('keeps the example link short by leaving out defaults', () => {
     const url = buildShareUrl('http://127.0.0.1:4173/', {
       scenario: {
-        version: 1,
+        version: 2,
         region: 'us-east-1',
         services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
       },
     });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=1\.[A-Za-z0-9_-]+$/);
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#s=2\.[A-Za-z0-9_-]+$/);
     expect(url.length).toBeLessThan(200);
   });
 
@@ -87,13 +91,34 @@ describe('share links', () => {
 
   it('explains a truncated link', () => {
     const hash = encodeShareState({
-      scenario: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 3 }] },
+      scenario: { version: 2, region: 'us-east-1', services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 3 }] },
     });
     expect(decodeShareState(hash.slice(0, hash.length - 8))).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
+  it('opens a link made by the v1 build, upgraded, keeping its 70% Spot discount default, and says so', () => {
+    // Made by `cli share` of the build before scenario format v2, from a file with ec2.spotPercent 50.
+    const v1Link =
+      '#s=1.HY27CgMhFET_ZWoXEkkayzRp04cUIkMQ4gOva1jEf193u4EzZ6ZDYDoai_gUYa4Khd8zguvyp9RFQ0FYmnec5XdHtIGT2-wnaS6vpxcYUtme_gGjj5X8885O4TY-CnT6-JGc6ovFMVaY-2WMsQM';
+    const decoded = decodeShareState(v1Link);
+    expect(decoded).toMatchObject({
+      ok: true,
+      state: {
+        upgradedFrom: 1,
+        scenario: { version: 2, region: 'eu-west-2', ec2: { spotPercent: 50, spotDiscountPercent: 70 } },
+      },
+    });
+    expect(upgradedLinkMessage(1)).toMatch(/older version .* upgraded to format 2/);
+    // Shared again, it becomes a format-2 link that opens without an upgrade.
+    const again = decodeShareState(encodeShareState({ scenario: decoded.ok ? decoded.state.scenario : ({} as never) }));
+    expect(again).toMatchObject({
+      ok: true,
+      state: { upgradedFrom: null, scenario: { ec2: { spotDiscountPercent: 70 } } },
+    });
+  });
+
   it('says when a link comes from a newer version', () => {
-    expect(decodeShareState('#s=2.abc')).toMatchObject({
+    expect(decodeShareState('#s=3.abc')).toMatchObject({
       ok: false,
       reason: 'newer-version',
       message: expect.stringContaining('newer version'),
@@ -105,7 +130,7 @@ describe('share links', () => {
       deflateSync(
         strToU8(
           JSON.stringify({
-            s: { version: 1, region: 'us-east-1', services: [{ name: 'api', vcpu: -1, memoryGiB: 1, replicas: 1 }] },
+            s: { version: 2, region: 'us-east-1', services: [{ name: 'api', vcpu: -1, memoryGiB: 1, replicas: 1 }] },
           }),
         ),
       ),
@@ -143,7 +168,7 @@ describe('scenarios too large for a link', () => {
       return String.fromCharCode(33 + (seed % 90));
     }).join('');
   const huge = {
-    version: 1 as const,
+    version: 2 as const,
     region: 'us-east-1',
     services: ['a', 'b', 'c', 'd'].map((name) => ({
       name,
@@ -162,13 +187,13 @@ describe('scenarios too large for a link', () => {
   it('leave smaller scenarios alone', () => {
     expect(
       tryBuildShareUrl('http://127.0.0.1:4173/', { scenario: { ...huge, services: huge.services.slice(0, 1) } }),
-    ).toMatch(/#s=1\./);
+    ).toMatch(/#s=2\./);
   });
 });
 
 describe('hidden options in links', () => {
   const scenario = {
-    version: 1 as const,
+    version: 2 as const,
     region: 'us-east-1',
     services: [{ name: 'api-service', vcpu: 0.5, memoryGiB: 1, replicas: 2 }],
   };

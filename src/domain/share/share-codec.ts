@@ -10,10 +10,14 @@ import { deflateSync, Inflate, strFromU8, strToU8 } from 'fflate';
 import type { Scenario, ScenarioInput } from '../scenario/scenario-schema.ts';
 import { HOURS_PER_MONTH, SECTION_DEFAULTS, SERVICE_DEFAULTS } from '../scenario/scenario-defaults.ts';
 import { validateScenario, formatProblem } from '../scenario/validate-scenario.ts';
+import { SCENARIO_FORMAT_VERSION } from '../scenario/migrate-scenario.ts';
 import { DEFAULT_ANSWERS, decisionAnswersSchema, type DecisionAnswers } from '../recommend/decision-answers.ts';
 import { decodeBase64Url, encodeBase64Url } from './base64url.ts';
 
-export const SHARE_FORMAT_VERSION = 1;
+/** The link format this build writes: 2 since scenario format v2. */
+export const SHARE_FORMAT_VERSION = 2;
+/** Link formats this build opens; a format-1 link carries a v1 scenario, which is upgraded. */
+const READABLE_SHARE_VERSIONS: readonly number[] = [1, 2];
 /** Where `npm start` serves the app; the CLI's default base for links. */
 export const DEFAULT_APP_URL = 'http://127.0.0.1:4173/';
 
@@ -43,6 +47,8 @@ export interface ShareState {
 export interface DecodedShareState {
   scenario: Scenario;
   answers: DecisionAnswers;
+  /** The scenario format version the link carried when it was older than this build's (it was upgraded). */
+  upgradedFrom: number | null;
 }
 
 export type DecodeResult =
@@ -158,7 +164,7 @@ export function decodeShareState(fragment: string): DecodeResult {
       message: `This link was made by a newer version of the calculator (link format ${version}; this page reads format ${SHARE_FORMAT_VERSION}). The default scenario is shown; open the link with the newer version.`,
     };
   }
-  if (version !== SHARE_FORMAT_VERSION) return { ok: false, reason: 'invalid', message: INVALID };
+  if (!READABLE_SHARE_VERSIONS.includes(version)) return { ok: false, reason: 'invalid', message: INVALID };
   const bytes = decodeBase64Url(match[2]!);
   const json = bytes && inflateLimited(bytes);
   if (!json) return { ok: false, reason: 'invalid', message: INVALID };
@@ -182,5 +188,13 @@ export function decodeShareState(fragment: string): DecodeResult {
   }
   const answers = decisionAnswersSchema.safeParse(a ?? {});
   if (!answers.success) return { ok: false, reason: 'invalid', message: INVALID };
-  return { ok: true, state: { scenario: scenario.scenario, answers: answers.data } };
+  return {
+    ok: true,
+    state: { scenario: scenario.scenario, answers: answers.data, upgradedFrom: scenario.upgradedFrom },
+  };
+}
+
+/** What the page says when it opened an older link, upgraded. */
+export function upgradedLinkMessage(fromVersion: number): string {
+  return `This link was made by an older version of the calculator (scenario format ${fromVersion}) and was upgraded to format ${SCENARIO_FORMAT_VERSION}: it opens and prices as before, and links copied from this page use the new format.`;
 }

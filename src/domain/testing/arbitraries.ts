@@ -20,7 +20,7 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
   .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => serviceArb(i))))
   .chain((services) =>
     fc.record({
-      version: fc.constant(1 as const),
+      version: fc.constant(2 as const),
       region: fc.constantFrom('us-east-1', 'eu-west-1', 'ap-south-2'),
       hoursPerMonth: fc.integer({ min: 1, max: 744 }),
       services: fc.constant(services),

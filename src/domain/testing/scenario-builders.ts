@@ -3,7 +3,7 @@ import { validateScenario, formatProblem } from '../scenario/validate-scenario.t
 import type { Scenario, ScenarioInput, ServiceInput } from '../scenario/scenario-schema.ts';
 
 export function scenarioOf(input: Omit<ScenarioInput, 'version' | 'region'> & { region?: string }): Scenario {
-  const result = validateScenario({ version: 1, region: 'us-east-1', ...input });
+  const result = validateScenario({ version: 2, region: 'us-east-1', ...input });
   if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
   return result.scenario;
 }

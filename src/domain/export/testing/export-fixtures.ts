@@ -22,7 +22,7 @@ export const ARTICLE_SCENARIO: ScenarioInput = ARTICLE_API;
 
 /** Several services covering the other branches: arm64, GPU, a worker without port, secrets from two stores, Spot, a public service without host. */
 export const MIXED_SCENARIO: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     {
@@ -64,7 +64,7 @@ export const MIXED_SCENARIO: ScenarioInput = {
 
 /** GPU work runs on EC2 only. */
 export const GPU_SCENARIO: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     { name: 'trainer', vcpu: 4, memoryGiB: 16, replicas: 1, gpu: 1, image: 'nvcr.io/nvidia/pytorch:24.01-py3' },
@@ -74,7 +74,7 @@ export const GPU_SCENARIO: ScenarioInput = {
 
 /** Windows runs on ECS on Fargate only (the price data has Linux EC2 prices only). */
 export const WINDOWS_SCENARIO: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     {
@@ -93,7 +93,7 @@ export const WINDOWS_SCENARIO: ScenarioInput = {
 
 /** An always-on service beside a nightly batch: the batch gets a part-month node group of its own. */
 export const BATCH_SCENARIO: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   hoursPerMonth: 730,
   services: [
@@ -104,7 +104,7 @@ export const BATCH_SCENARIO: ScenarioInput = {
 
 /** ECS on EC2 in bridge mode (dynamic host ports, instance target groups) with a per-node daemon. */
 export const BRIDGE_SCENARIO: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     { name: 'shop', vcpu: 0.25, memoryGiB: 0.5, replicas: 6, port: 8080, healthCheckPath: '/health', public: true },
@@ -122,7 +122,7 @@ export const BRIDGE_SCENARIO: ScenarioInput = {
  * midnight with autoscaling, an always-on autoscaled public API, and Spot on both Fargate and EC2.
  */
 export const SCHEDULED_SCENARIO: ScenarioInput = {
-  version: 1,
+  version: 2,
   region: 'us-east-1',
   services: [
     {

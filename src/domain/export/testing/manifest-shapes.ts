@@ -460,6 +460,8 @@ export const SHAPES: Record<string, Shape> = {
             desiredCapacity: int(0),
             maxSize: int(1),
             volumeSize: int(1),
+            // eksctl's volume types (ClusterConfig schema, ManagedNodeGroup.volumeType).
+            volumeType: oneOf('gp2', 'gp3', 'io1', 'io2', 'sc1', 'st1'),
             privateNetworking: bool,
             spot: bool,
             labels: map(str()),

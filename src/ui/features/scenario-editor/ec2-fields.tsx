@@ -11,6 +11,7 @@ const NETWORK_MODES: readonly { value: EcsNetworkMode; label: string }[] = [
   { value: 'awsvpc', label: 'awsvpc (an ENI per task)' },
   { value: 'bridge', label: 'bridge (dynamic host ports)' },
 ];
+import { DEFAULT_ROOT_VOLUME_GIB, ROOT_VOLUME_TYPE } from '../../../domain/cost/bill-settings.ts';
 
 export function Ec2Fields() {
   const ec2 = useAppStore((s) => s.scenario.ec2);
@@ -31,11 +32,25 @@ export function Ec2Fields() {
       <NumberField
         label="Spot discount (%)"
         value={ec2.spotDiscountPercent}
+        optional
         min={0}
         max={100}
+        placeholder="Spot Advisor"
         problem={problems.get('ec2.spotDiscountPercent')}
-        hint="Below On-Demand; varies by zone and hour."
-        onChange={(v) => set({ spotDiscountPercent: v ?? Number.NaN })}
+        hint="Below On-Demand. Empty: each type's Spot Instance Advisor savings in the region."
+        onChange={(v) => set({ spotDiscountPercent: v })}
+      />
+      <NumberField
+        label="Root volume per node (GiB)"
+        value={ec2.rootVolumeGiB}
+        optional
+        min={20}
+        max={16384}
+        step={1}
+        placeholder={`${DEFAULT_ROOT_VOLUME_GIB.ecs} ECS / ${DEFAULT_ROOT_VOLUME_GIB.eks} EKS`}
+        problem={problems.get('ec2.rootVolumeGiB')}
+        hint={`${ROOT_VOLUME_TYPE}, priced per GB-month and exported at this size; grows when tasks need more storage. Empty: ${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB EKS.`}
+        onChange={(v) => set({ rootVolumeGiB: v })}
       />
       <NumberField
         label="EC2 Savings Plan discount (%)"

@@ -1,6 +1,7 @@
 import { useAppStore, updateSection } from '../../../state/app-store.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { NumberField } from '../../components/number-field.tsx';
+import { LOG_RETENTION_DAYS } from '../../../domain/cost/bill-settings.ts';
 
 export function ExtrasFields() {
   const extras = useAppStore((s) => s.scenario.extras);
@@ -8,7 +9,7 @@ export function ExtrasFields() {
   const set = (patch: Partial<typeof extras>) => updateSection('extras', patch);
   return (
     <fieldset className="field-group">
-      <legend>Network extras (same for every option)</legend>
+      <legend>Network and logs (same for every option)</legend>
       <NumberField
         label="Application Load Balancers"
         value={extras.loadBalancers}
@@ -46,6 +47,30 @@ export function ExtrasFields() {
         step={1}
         problem={problems.get('extras.publicIPv4Addresses')}
         onChange={(v) => set({ publicIPv4Addresses: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Internet egress (GB per month)"
+        value={extras.internetEgressGB}
+        min={0}
+        problem={problems.get('extras.internetEgressGB')}
+        hint="Priced on the region's tiers; AWS's 100 GB free allowance is per account, so it is not applied."
+        onChange={(v) => set({ internetEgressGB: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="Cross-AZ traffic (GB per month)"
+        value={extras.crossAzGB}
+        min={0}
+        problem={problems.get('extras.crossAzGB')}
+        hint="Between availability zones; billed on both sides."
+        onChange={(v) => set({ crossAzGB: v ?? Number.NaN })}
+      />
+      <NumberField
+        label="CloudWatch Logs ingested (GB per month)"
+        value={extras.logIngestionGB}
+        min={0}
+        problem={problems.get('extras.logIngestionGB')}
+        hint={`Standard class, plus storage for the ${LOG_RETENTION_DAYS}-day retention the export sets.`}
+        onChange={(v) => set({ logIngestionGB: v ?? Number.NaN })}
       />
     </fieldset>
   );

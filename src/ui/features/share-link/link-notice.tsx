@@ -5,7 +5,7 @@ export function LinkNotice() {
   const notice = useAppStore((s) => s.linkNotice);
   if (!notice) return null;
   return (
-    <div className={`link-notice notice-${notice.kind}`} role="alert">
+    <div className={`link-notice notice-${notice.kind}`} role={notice.kind === 'upgraded' ? 'status' : 'alert'}>
       <p>{notice.message}</p>
       <button type="button" className="button-small" onClick={() => setLinkNotice(null)}>
         Dismiss

@@ -1,16 +1,16 @@
+import { priceRangeText } from '../../../domain/cost/price-dates.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 
 /** Where the prices come from and their date, always on screen. */
 export function PriceBadge() {
   const { pricing, estimate, snapshot } = useCalculation();
-  const info =
-    pricing ??
-    (estimate
-      ? {
-          label: `${estimate.pricing.source === 'live' ? 'Live' : 'Bundled'} AWS prices as of ${estimate.pricing.asOf}`,
-          reason: estimate.pricing.reason,
-        }
-      : null);
+  // The dates of the prices the estimate used (oldest to newest line), not the snapshot's compile date.
+  const info = estimate
+    ? {
+        label: `${estimate.pricing.source === 'live' ? 'Live' : 'Bundled'} AWS ${priceRangeText(estimate.pricing)}`,
+        reason: estimate.pricing.reason,
+      }
+    : pricing;
   const sources = snapshot ? Object.keys(snapshot.sources).length : 0;
   return (
     <p className="price-badge" role="note" aria-label="Price source">

@@ -60,7 +60,17 @@ resource "aws_launch_template" "x86_64" {
   image_id               = data.aws_ssm_parameter.ecs_ami_x86_64.value
   instance_type          = "c7a.medium"
   vpc_security_group_ids = [aws_security_group.instances.id]
-  user_data              = base64encode("#!/bin/bash\necho ECS_CLUSTER=${aws_ecs_cluster.main.name} >> /etc/ecs/ecs.config\necho ECS_RESERVED_MEMORY=256 >> /etc/ecs/ecs.config\n")
+  block_device_mappings {
+    device_name = "/dev/xvda"
+
+    ebs {
+      volume_size           = 30
+      volume_type           = "gp3"
+      delete_on_termination = true
+      encrypted             = true
+    }
+  }
+  user_data = base64encode("#!/bin/bash\necho ECS_CLUSTER=${aws_ecs_cluster.main.name} >> /etc/ecs/ecs.config\necho ECS_RESERVED_MEMORY=256 >> /etc/ecs/ecs.config\n")
 
   iam_instance_profile {
     arn = aws_iam_instance_profile.ecs_instance.arn
