@@ -133,3 +133,24 @@ describe('assumptions name the rules with the numbers the code uses', () => {
     expect(text).toContain('log-agent (0.25 vCPU, 0.5 GiB)');
   });
 });
+
+describe('the EKS max-pods cap is reported wherever it applies', () => {
+  it('c5.18xlarge without prefix delegation: the ENI limit (15 ENIs x 49 + 2 = 737) is above 250, so the plan is capped and says so', () => {
+    const estimate = estimateOf({
+      services: [service('api', { vcpu: 0.25, memoryGiB: 0.5, replicas: 10 })],
+      ec2: { instanceTypes: ['c5.18xlarge'], minNodes: 1, prefixDelegation: false },
+    });
+    const eks = option(estimate, 'eks-ec2');
+    expect(eks.nodes![0]!.breakdown.slotsCappedAt).toBe(250);
+    expect(estimate.warnings.some((w) => w.includes('c5.18xlarge') && w.includes('capped at 110'))).toBe(true);
+  });
+
+  it('m5.large (29 pods by its ENIs) stays under the cap: no cap warning', () => {
+    const estimate = estimateOf({
+      services: [service('api', { vcpu: 0.25, memoryGiB: 0.5, replicas: 4 })],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 1 },
+    });
+    expect(option(estimate, 'eks-ec2').nodes![0]!.breakdown.slotsCappedAt).toBeUndefined();
+    expect(estimate.warnings.some((w) => w.includes('max pods per node is capped'))).toBe(false);
+  });
+});

@@ -481,13 +481,12 @@ export function estimateEc2Option(
     ...networkLines(scenario, snapshot),
     ...operationsLine(scenario, platform),
   );
-  if (
-    scenario.ec2.prefixDelegation &&
-    platform === 'eks' &&
-    plans.some((p) => p.breakdown.slotsCappedAt !== undefined)
-  ) {
+  // The cap applies whenever the ENI or prefix-delegation figure is above it (large types hit it
+  // without prefix delegation too), so the warning follows the plans, not the setting.
+  const cappedTypes = plans.filter((p) => p.breakdown.slotsCappedAt !== undefined).map((p) => p.instanceType);
+  if (platform === 'eks' && cappedTypes.length > 0) {
     warnings.push(
-      `EKS on EC2: with prefix delegation, max pods per node is capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (up to ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs) or ${EKS_MNG_MAX_PODS.above30Vcpu}, as managed node groups enforce.`,
+      `EKS on EC2 (${[...new Set(cappedTypes)].join(', ')}): max pods per node is capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (up to ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs) or ${EKS_MNG_MAX_PODS.above30Vcpu}, as managed node groups enforce.`,
     );
   }
   warnings.push(...derivedCapacityWarnings(OPTION_LABELS[platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2'], plans));

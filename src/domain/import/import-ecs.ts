@@ -8,6 +8,7 @@
  * the task reserves the sum of its containers' cpu units and, per container, memoryReservation
  * (the soft limit ECS reserves on the instance) or else memory (the hard limit).
  */
+import { FLOAT_TOLERANCE } from '../numeric/float-tolerance.ts';
 import { DEFAULT_IMPORT_SIZE, type ImportContext } from './import-context.ts';
 import type { DraftSource, ServiceDraft } from './import-types.ts';
 import {
@@ -91,12 +92,12 @@ function sizes(definition: Json, containers: Json[], draft: ServiceDraft, contex
     if (reservation === undefined && limit === undefined) containerMemoryMissing = true;
     containerMemory += (reservation ?? limit ?? 0) / 1024;
   }
-  if (vcpu !== undefined && containerCpu > 0 && Math.abs(containerCpu - vcpu) > 1e-9)
+  if (vcpu !== undefined && containerCpu > 0 && Math.abs(containerCpu - vcpu) > FLOAT_TOLERANCE)
     context.note(
       source,
       `task-level cpu (${tidy(vcpu)} vCPU) is used: it wins over the containers' ${tidy(containerCpu)} vCPU`,
     );
-  if (memoryGiB !== undefined && containerMemory > 0 && Math.abs(containerMemory - memoryGiB) > 1e-9)
+  if (memoryGiB !== undefined && containerMemory > 0 && Math.abs(containerMemory - memoryGiB) > FLOAT_TOLERANCE)
     context.note(
       source,
       `task-level memory (${tidy(memoryGiB)} GiB) is used: it wins over the containers' ${tidy(containerMemory)} GiB`,
