@@ -135,7 +135,10 @@ describe('export then import gives back the same services', () => {
                     gpu: 0,
                   })),
                 }
-              : generated;
+              : optionId.endsWith('-ec2')
+                ? // The EC2 options price Linux nodes only: a Windows service makes them unavailable.
+                  { ...generated, services: generated.services.map((s) => ({ ...s, os: 'linux' as const })) }
+                : generated;
           const validated = validateScenario(input);
           if (!validated.ok) return;
           const scenario: Scenario = validated.scenario;
