@@ -160,3 +160,21 @@ describe('text from a pricing proxy', () => {
     expect(JSON.parse(json.stdout).pricing.reason).toBe(`AWS could not be asked${FORGED}`);
   });
 });
+
+describe('variable names a plain object cannot hold', () => {
+  it('refuses "__proto__" in every command instead of dropping it from the export', async () => {
+    const input = `{"version":1,"region":"us-east-1","services":[{"name":"api","vcpu":1,"memoryGiB":2,"replicas":1,"environment":{"__proto__":"x","KEEP":"y"}}]}`;
+    for (const argv of [
+      ['estimate', 'a.json'],
+      ['share', 'a.json'],
+      ['export', 'a.json', '--option', 'eks-ec2', '--out', 'bundle'],
+    ]) {
+      const { status, errLines, stdout } = await run(argv, { 'a.json': input });
+      expect(status).toBe(2);
+      expect(stdout).toBe('');
+      expect(errLines).toEqual([
+        'services[0].environment.__proto__: "__proto__" cannot be used as a variable name here (JavaScript objects cannot hold it, so it would be lost); rename the variable',
+      ]);
+    }
+  });
+});
