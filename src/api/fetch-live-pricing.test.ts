@@ -96,6 +96,16 @@ describe('fetchLivePricing', () => {
     ['a 429 answer', async () => json({ error: 'too many requests' }, 429), 'it answered HTTP 429'],
     ['HTML', async () => new Response('<!doctype html>', { status: 200 }), 'its answer was not a price snapshot'],
     ['the wrong region', async () => json(live('eu-west-1')), 'it answered prices for eu-west-1'],
+    [
+      'a price per month where per hour belongs',
+      async () => {
+        const slipped = live('us-east-1');
+        const linux = slipped.fargate!.linuxX86;
+        linux.vcpuHour = { ...linux.vcpuHour, usd: 0.04048 * 730 };
+        return json(slipped);
+      },
+      'its answer has an implausible price: fargate.linuxX86.vcpuHour is $29.5504 per vCPU-hour, above the plausible maximum $1',
+    ],
   ] as const)('falls back on %s', async (_name, answer, problem) => {
     const { opts } = options(answer);
     expect(await fetchLivePricing('us-east-1', proxy, opts)).toMatchObject({

@@ -4,7 +4,8 @@
  *
  * - The proxy's answer is used as it comes: live Price List figures, or its own bundled snapshot
  *   with `source: "snapshot"` and a reason (no AWS credentials, AWS unreachable ...).
- * - When the proxy cannot be used (unreachable, HTTP error, a malformed answer), the browser's
+ * - When the proxy cannot be used (unreachable, HTTP error, a malformed answer, a price outside the
+ *   plausible range of its unit), the browser's
  *   bundled file is used, with a reason that says so.
  */
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
@@ -85,6 +86,14 @@ async function askProxy(region: string, base: string, options: LivePricingOption
     throw new ProxyUnusable('its answer was not a price snapshot', false);
   }
   if (snapshot.region !== region) throw new ProxyUnusable(`it answered prices for ${snapshot.region}`, false);
+  // The same unit ranges as the CLI's --live: a unit slip or a corrupted answer must not price the
+  // page. Loaded only when a proxy answers, so the first screen does not carry it.
+  const { findImplausiblePrices } = await import('../domain/pricing/price-plausibility.ts');
+  const implausible = findImplausiblePrices(snapshot);
+  if (implausible.length > 0) {
+    const more = implausible.length > 1 ? ` (and ${implausible.length - 1} more)` : '';
+    throw new ProxyUnusable(`its answer has an implausible price: ${implausible[0]}${more}`, false);
+  }
   return snapshot;
 }
 

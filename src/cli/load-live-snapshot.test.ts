@@ -256,7 +256,7 @@ describe('loadLiveSnapshot refuses what a pricing proxy should never send', () =
     const { io, out, err } = fakeIo(
       {
         's.json': JSON.stringify({
-          version: 1,
+          version: 2,
           region: 'eu-central-1',
           services: [{ name: 'a', vcpu: 1, memoryGiB: 2, replicas: 1 }],
         }),

@@ -7,6 +7,7 @@ import type { Scenario } from '../domain/scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 import { echo } from './terminal-text.ts';
+import { SCENARIO_FORMAT_VERSION } from '../domain/scenario/migrate-scenario.ts';
 
 /** Cuts what V8's JSON.parse message quotes of the input. */
 const MAX_PARSE_MESSAGE_CHARS = 160;
@@ -34,6 +35,11 @@ export async function readScenario(io: CliIo, pathOrDash: string | undefined): P
   }
   const result = validateScenario(json);
   if (!result.ok) throw new UsageError(result.problems.map(formatProblem));
+  // Said on stderr, so --json output stays one document: the file itself is not rewritten.
+  if (result.upgradedFrom !== null)
+    io.stderr(
+      `note: ${source} is scenario format ${result.upgradedFrom}; it was read as format ${SCENARIO_FORMAT_VERSION} and prices as before (scenario.json files this tool writes use format ${SCENARIO_FORMAT_VERSION})\n`,
+    );
   return result.scenario;
 }
 

@@ -42,6 +42,23 @@ describe('cli estimate', () => {
     expect(table.out.join('')).toMatch(/^At autoscaling max +\$/m);
   });
 
+  it('says on stderr when it read an older scenario format, and keeps stdout one JSON document', async () => {
+    const v1 = JSON.stringify({
+      version: 1,
+      region: 'us-east-1',
+      services: [{ name: 'api', vcpu: 1, memoryGiB: 2, replicas: 2 }],
+    });
+    const { io, out, err } = fakeIo({ 'old.json': v1 });
+    expect(await runEstimate(['old.json', '--json'], io, deps)).toBe(0);
+    expect(() => JSON.parse(out.join(''))).not.toThrow();
+    expect(err).toEqual([
+      'note: old.json is scenario format 1; it was read as format 2 and prices as before (scenario.json files this tool writes use format 2)\n',
+    ]);
+    const current = fakeIo({ 'new.json': v1.replace('"version":1', '"version":2') });
+    expect(await runEstimate(['new.json', '--json'], current.io, deps)).toBe(0);
+    expect(current.err).toEqual([]);
+  });
+
   it('shows the hours derived from a schedule, in the table and in JSON', async () => {
     const scenario = JSON.stringify({
       version: 2,
