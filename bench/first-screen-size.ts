@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 /** Share links are opened on phones: the first screen's JavaScript stays within 100 KB gzipped. */
-export const FIRST_SCREEN_BUDGET_KB = 119;
+export const FIRST_SCREEN_BUDGET_KB = 110;
 
 export interface FirstScreenAsset {
   path: string;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { defaultState, setAnswers, switchToOtherScenario, undo, updateService, useAppStore } from './app-store.ts';
 import {
   fragmentFor,
@@ -11,6 +11,7 @@ import {
 import { DRAFT_STORAGE_KEY, readDraft, saveDraft } from './draft-storage.ts';
 import { encodeShareState } from '../domain/share/share-codec.ts';
 import { presetScenario } from '../domain/presets/presets.ts';
+import { loadShareCodec } from './share-codec-loader.ts';
 
 function fakeStorage(): Storage {
   const items = new Map<string, string>();
@@ -55,6 +56,8 @@ function fakeWindow(hash = '', localStorage: Storage = fakeStorage()) {
   return target satisfies UrlSyncTarget;
 }
 
+// The page loads the codec on demand (share-codec-loader.test.ts covers the time before it is here).
+beforeAll(() => loadShareCodec());
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => {
   vi.useRealTimers();

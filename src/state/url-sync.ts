@@ -10,14 +10,10 @@
  * - Always: the draft, valid or not, is saved in localStorage (draft-storage.ts). On load, a draft
  *   saved on this same address that differs from the link is restored, with a notice that offers
  *   the link's scenario instead; a draft from another address is kept on offer while the link opens.
+ * - The codec loads on demand (share-codec-loader.ts): main.tsx loads it before the first render
+ *   when the address has a fragment; otherwise the first link is written once it has loaded.
  */
-import {
-  decodeShareState,
-  encodeShareState,
-  ShareLinkTooLongError,
-  tryBuildShareUrl,
-  upgradedLinkMessage,
-} from '../domain/share/share-codec.ts';
+import { loadedShareCodec, loadShareCodec } from './share-codec-loader.ts';
 import {
   useAppStore,
   defaultState,
@@ -32,9 +28,16 @@ import { toDraft } from './scenario-draft.ts';
 
 export const URL_SYNC_DELAY_MS = 400;
 
+/** The link could not be read because the page could not download its link reader (offline, say). */
+const CODEC_MISSING =
+  'This page could not load the code that reads links, so the default scenario is shown. Check the connection and reload the page.';
+
 /** The state a fragment opens: the link's, or the default with a notice. Never throws. */
 export function stateFromFragment(fragment: string): AppState {
-  const decoded = decodeShareState(fragment);
+  if (fragment === '' || fragment === '#') return defaultState();
+  const codec = loadedShareCodec();
+  if (!codec) return { ...defaultState(), linkNotice: { kind: 'invalid', message: CODEC_MISSING } };
+  const decoded = codec.decodeShareState(fragment);
   if (decoded.ok)
     return {
       ...defaultState(),
@@ -43,34 +46,37 @@ export function stateFromFragment(fragment: string): AppState {
       linkNotice:
         decoded.state.upgradedFrom === null
           ? null
-          : { kind: 'upgraded', message: upgradedLinkMessage(decoded.state.upgradedFrom) },
+          : { kind: 'upgraded', message: codec.upgradedLinkMessage(decoded.state.upgradedFrom) },
     };
   const notice: LinkNotice | null =
     decoded.reason === 'empty' ? null : { kind: decoded.reason, message: decoded.message };
   return { ...defaultState(), linkNotice: notice };
 }
 
-/** The fragment for the current state, or null while the draft is invalid or too large for a link. */
+/** The fragment for the current state, or null while the draft is invalid, too large for a link, or the codec is loading. */
 export function fragmentFor(state: Pick<AppState, 'scenario' | 'answers'>): string | null {
+  const codec = loadedShareCodec();
   const scenario = validDraft(state.scenario);
-  if (!scenario) return null;
+  if (!codec || !scenario) return null;
   try {
-    return `#${encodeShareState({ scenario, answers: state.answers })}`;
+    return `#${codec.encodeShareState({ scenario, answers: state.answers })}`;
   } catch (error) {
-    if (error instanceof ShareLinkTooLongError) return null;
+    if (error instanceof codec.ShareLinkTooLongError) return null;
     throw error;
   }
 }
 
-/** The link "Copy link" copies: this page's address with the current state, or null while invalid or too large. */
+/** The link "Copy link" copies: this page's address with the current state, or null while invalid, too large or loading. */
 export function shareUrlFor(state: Pick<AppState, 'scenario' | 'answers'>, pageUrl: string): string | null {
+  const codec = loadedShareCodec();
   const scenario = validDraft(state.scenario);
-  return scenario ? tryBuildShareUrl(pageUrl, { scenario, answers: state.answers }) : null;
+  return codec && scenario ? codec.tryBuildShareUrl(pageUrl, { scenario, answers: state.answers }) : null;
 }
 
-/** Why there is no link for the current state: the draft is invalid, or too large for a link. */
-export function missingLinkReason(state: Pick<AppState, 'scenario' | 'answers'>): 'invalid' | 'too-long' {
-  return validDraft(state.scenario) ? 'too-long' : 'invalid';
+/** Why there is no link for the current state: the draft is invalid, too large for a link, or the codec is still loading. */
+export function missingLinkReason(state: Pick<AppState, 'scenario' | 'answers'>): 'invalid' | 'too-long' | 'loading' {
+  if (!validDraft(state.scenario)) return 'invalid';
+  return loadedShareCodec() ? 'too-long' : 'loading';
 }
 
 export interface UrlSyncTarget {
@@ -136,9 +142,19 @@ export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_
       savedAt: new Date().toISOString(),
     });
   };
+  let stopped = false;
   const write = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
+    if (!loadedShareCodec()) {
+      // The draft is saved now; the link follows once the codec is here (a failed download leaves the last link).
+      save();
+      loadShareCodec().then(
+        () => stopped || write(),
+        () => {},
+      );
+      return;
+    }
     const fragment = fragmentFor(useAppStore.getState());
     if (fragment !== null && fragment !== target.location.hash) {
       previous = target.location.hash;
@@ -156,6 +172,13 @@ export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_
   const onHashChange = () => {
     // Only share links replace the scenario; other fragments (in-page anchors) are left alone.
     if (target.location.hash === written || !target.location.hash.startsWith('#s=')) return;
+    if (!loadedShareCodec()) {
+      loadShareCodec().then(
+        () => stopped || onHashChange(),
+        () => useAppStore.setState({ linkNotice: { kind: 'invalid', message: CODEC_MISSING } }),
+      );
+      return;
+    }
     previous = written;
     written = target.location.hash;
     const linked = stateFromFragment(written);
@@ -174,6 +197,7 @@ export function startUrlSync(target: UrlSyncTarget = window, delayMs = URL_SYNC_
   target.addEventListener('pagehide', onHide);
   target.addEventListener('visibilitychange', onVisibility);
   return () => {
+    stopped = true;
     if (timer !== undefined) clearTimeout(timer);
     unsubscribe();
     target.removeEventListener('hashchange', onHashChange);

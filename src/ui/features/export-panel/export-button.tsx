@@ -3,9 +3,13 @@ import type { Estimate, OptionId } from '../../../domain/cost/estimate-types.ts'
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
 import { useAppStore } from '../../../state/app-store.ts';
 import { shareUrlFor } from '../../../state/url-sync.ts';
+import { loadShareCodec } from '../../../state/share-codec-loader.ts';
 
-// The export code (generators, zip) loads only when someone opens the dialog.
-const ExportDialog = lazy(() => import('./export-dialog.tsx'));
+// The export code (generators, zip) loads only when someone opens the dialog, with the share-link
+// codec its README's link needs (usually loaded already, after the first paint).
+const ExportDialog = lazy(() =>
+  Promise.all([import('./export-dialog.tsx'), loadShareCodec()]).then(([dialog]) => dialog),
+);
 
 export function ExportButton({
   optionId,

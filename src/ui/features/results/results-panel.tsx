@@ -1,7 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCalculation } from '../../app/calculation-context.tsx';
-import { OptionCard, type OptionActionProps } from './option-card.tsx';
+import type { OptionActionProps } from './option-card.tsx';
 import type { ComponentType } from 'react';
-import { EstimateNotes } from './estimate-notes.tsx';
+import { optionGridQueryOptions } from './option-grid-module.ts';
 import { formatProblem } from '../../../domain/scenario/validate-scenario.ts';
 import { useAppStore } from '../../../state/app-store.ts';
 
@@ -10,6 +11,8 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
   const { estimate, scenario, snapshot, staleBecause, problemList, pricesError, retryPrices, pricesLoading } =
     useCalculation();
   const hidden = useAppStore((s) => s.answers.hiddenOptions);
+  // Requested on the first render, so the cards download beside the engine and the prices.
+  const grid = useQuery(optionGridQueryOptions);
   const totalReplicas = scenario ? scenario.services.reduce((sum, s) => sum + s.replicas, 0) : 0;
   return (
     <section aria-labelledby="results-heading" className="panel results">
@@ -37,8 +40,24 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
           </button>
         </div>
       ) : null}
-      {!estimate ? (
-        <p role="status">{pricesLoading ? 'Loading prices…' : 'Enter a valid workload to see costs.'}</p>
+      {grid.error ? (
+        <div className="stale-note" role="alert">
+          {grid.error.message}{' '}
+          <button type="button" className="button-small" onClick={() => void grid.refetch()}>
+            Try again
+          </button>
+        </div>
+      ) : null}
+      {!estimate || !grid.data ? (
+        <p role="status">
+          {pricesLoading
+            ? 'Loading prices…'
+            : !estimate
+              ? 'Enter a valid workload to see costs.'
+              : grid.error
+                ? null
+                : 'Loading the results…'}
+        </p>
       ) : (
         <>
           <p className="muted">
@@ -47,29 +66,15 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
             {scenario?.services.length ?? 0} service
             {scenario?.services.length === 1 ? '' : 's'}.
           </p>
-          <div className="option-grid">
-            {estimate.options
-              .filter((option) => !hidden.includes(option.id))
-              .map((option) => (
-                <OptionCard
-                  key={option.id}
-                  option={option}
-                  estimate={estimate}
-                  scenario={scenario!}
-                  snapshot={snapshot}
-                  totalReplicas={totalReplicas}
-                  staleReason={
-                    staleBecause === 'invalid-input'
-                      ? 'Fix the highlighted fields to export'
-                      : staleBecause === 'loading-prices'
-                        ? 'Waiting for the new prices'
-                        : null
-                  }
-                  ExportAction={ExportAction}
-                />
-              ))}
-          </div>
-          <EstimateNotes warnings={estimate.warnings} assumptions={estimate.assumptions} />
+          <grid.data.OptionGrid
+            estimate={estimate}
+            scenario={scenario!}
+            snapshot={snapshot}
+            staleBecause={staleBecause}
+            hidden={hidden}
+            totalReplicas={totalReplicas}
+            ExportAction={ExportAction}
+          />
         </>
       )}
     </section>

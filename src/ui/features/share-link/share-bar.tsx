@@ -1,6 +1,7 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useAppStore } from '../../../state/app-store.ts';
 import { missingLinkReason, shareUrlFor } from '../../../state/url-sync.ts';
+import { loadedShareCodec, loadShareCodec, subscribeShareCodec } from '../../../state/share-codec-loader.ts';
 import { copyText } from '../../lib/clipboard.ts';
 
 /** "Copy link": the whole scenario and the answers in one URL, and the link itself to select by hand. */
@@ -9,7 +10,17 @@ export function ShareBar() {
   // Deferred: encoding a big scenario must not hold up the keystroke that changed it.
   const scenario = useDeferredValue(useAppStore((s) => s.scenario));
   const answers = useDeferredValue(useAppStore((s) => s.answers));
-  const url = useMemo(() => shareUrlFor({ scenario, answers }, window.location.href), [scenario, answers]);
+  // The link's encoder loads after the first paint (share-codec-loader.ts); the link shows once it is here.
+  const codec = useSyncExternalStore(subscribeShareCodec, loadedShareCodec);
+  const [codecFailed, setCodecFailed] = useState(false);
+  useEffect(() => {
+    if (!codec) loadShareCodec().catch(() => setCodecFailed(true));
+  }, [codec]);
+  const url = useMemo(
+    () => (codec ? shareUrlFor({ scenario, answers }, window.location.href) : null),
+    [codec, scenario, answers],
+  );
+  const missing = url === null ? missingLinkReason({ scenario, answers }) : null;
   const [status, setStatus] = useState('');
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -32,9 +43,13 @@ export function ShareBar() {
         readOnly
         value={url ?? ''}
         placeholder={
-          url === null && missingLinkReason({ scenario, answers }) === 'too-long'
+          missing === 'too-long'
             ? 'Too large for a link: export the bundle and share its scenario.json'
-            : 'Fix the highlighted fields to get a link'
+            : missing === 'loading'
+              ? codecFailed
+                ? 'Could not load the link code: check the connection and reload'
+                : 'Preparing the link…'
+              : 'Fix the highlighted fields to get a link'
         }
         onFocus={(e) => e.currentTarget.select()}
       />
