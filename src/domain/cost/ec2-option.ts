@@ -112,14 +112,16 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
       cpuMillis: service.vcpu * 1000,
       memoryMiB: service.memoryGiB * 1024,
       gpu: service.gpu,
-      // Replicas is an average; nodes must hold the whole tasks or pods, so round up.
-      count: wholeReplicas(service.replicas),
+      // Replicas is an average; nodes must hold the whole tasks or pods, so round up. A service
+      // that runs no hours places none.
+      count: hours > 0 ? wholeReplicas(service.replicas) : 0,
     });
   }
-  const ordered = [...groups.values()]
-    // A group that never runs, or runs nothing for part of the month, needs no nodes.
-    .filter((g) => g.fullMonth || (g.hours > 0 && g.items.some((item) => item.count > 0)))
-    .sort((a, b) => b.hours - a.hours || Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1));
+  // Every group is kept, even one whose services run no whole replica (it gets 0 nodes), so each
+  // service has the node group the export places it on and can scale up there.
+  const ordered = [...groups.values()].sort(
+    (a, b) => b.hours - a.hours || Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1),
+  );
   if (platform === 'eks') {
     // CoreDNS runs on each cluster's nodes all month: on the first all-month CPU group, or on a
     // group of its own when every service runs part of the month.
@@ -291,6 +293,26 @@ function chooseInstance(
   return best;
 }
 
+/**
+ * A group whose services run no whole replica needs no node to price, but the type still matters:
+ * its node group is where they land when they scale up. The type is then chosen as for one replica
+ * of each service (or its autoscaling maximum), and the plan keeps the real, empty packing.
+ */
+function chooseFor(
+  candidates: readonly Candidate[],
+  group: GroupSpec,
+  minNodes: number,
+  priceOf: (offer: InstanceOffer) => number,
+): Choice | null {
+  if (group.items.some((item) => item.count > 0)) return chooseInstance(candidates, group, minNodes, priceOf);
+  const sizing = itemsAtAutoscalingMax(group).map((item) => ({ ...item, count: Math.max(1, item.count) }));
+  const sized = chooseInstance(candidates, { ...group, items: sizing }, minNodes, priceOf);
+  if (!sized) return null;
+  const pack = packReplicas(group.items, sized.capacity);
+  if (!pack.ok) return null;
+  return { ...sized, pack, nodes: Math.max(pack.nodes, minNodes) };
+}
+
 function planFrom(
   platform: Platform,
   scenario: Scenario,
@@ -349,8 +371,12 @@ function planFrom(
  * maximum, packed as the plan is: the most its node group must be able to grow to.
  */
 function itemsAtAutoscalingMax(group: GroupSpec): ReplicaGroup[] {
-  const maxima = new Map(group.services.map((s) => [s.name, s.autoscaling?.max ?? 0]));
-  return group.items.map((item) => ({ ...item, count: Math.max(item.count, maxima.get(item.key) ?? 0) }));
+  // A service priced for no hours places no replica, but its group must still hold its replicas
+  // (and maximum) if it runs: the export deploys them.
+  const peak = new Map(
+    group.services.map((s) => [s.name, Math.max(wholeReplicas(s.replicas), s.autoscaling?.max ?? 0)]),
+  );
+  return group.items.map((item) => ({ ...item, count: Math.max(item.count, peak.get(item.key) ?? 0) }));
 }
 
 function nodesAtAutoscalingMax(choice: Choice, group: GroupSpec): number {
@@ -451,12 +477,9 @@ export function estimateEc2Option(
     const rootVolumeUsdHour =
       ((scenario.ec2.rootVolumeGiB ?? DEFAULT_ROOT_VOLUME_GIB[platform]) * snapshot.storage.gp3GbMonth.usd) /
       GB_MONTH_HOURS;
-    const choice = chooseInstance(
-      candidates,
-      group,
-      group.fullMonth ? scenario.ec2.minNodes : 0,
-      (offer) => blendedUsdHour(offer, scenario, snapshot) + rootVolumeUsdHour,
-    );
+    const priceOf = (offer: InstanceOffer) => blendedUsdHour(offer, scenario, snapshot) + rootVolumeUsdHour;
+    const minNodes = group.fullMonth ? scenario.ec2.minNodes : 0;
+    const choice = chooseFor(candidates, group, minNodes, priceOf);
     if (!choice) return unavailable(platform, whyNothingFits(platform, candidates, group, automatic));
     plans.push({
       ...planFrom(platform, scenario, choice, group, automatic),

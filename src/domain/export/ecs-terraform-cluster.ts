@@ -311,7 +311,9 @@ export function clusterSection(context: ExportContext): HclBodyItem[] {
       [
         attr('name', expr('var.cluster_name')),
         blank(),
-        block('setting', [], [attr('name', 'containerInsights'), attr('value', 'enabled')]),
+        // Container Insights bills custom metrics and performance-log ingestion the estimate does
+        // not price, so it is written off explicitly (an account default could turn it on).
+        block('setting', [], [attr('name', 'containerInsights'), attr('value', 'disabled')]),
       ],
     ),
     blank(),

@@ -207,3 +207,40 @@ describe('refusals', () => {
     );
   });
 });
+
+describe('services with no whole replica in a part-month group', () => {
+  // A batch that runs 100 hours a month with 0 replicas on average: its group has no node to
+  // price, but it keeps a node group to land on (it used to be left out, and the export refused).
+  const scenario = (autoscaling?: { min: number; max: number }) => ({
+    version: 2 as const,
+    region: 'us-east-1',
+    services: [
+      { name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2 },
+      {
+        name: 'batch',
+        vcpu: 1,
+        memoryGiB: 2,
+        replicas: 0,
+        hoursPerMonth: 100,
+        ...(autoscaling ? { autoscaling } : {}),
+      },
+    ],
+  });
+
+  it.each<OptionId>(['ecs-ec2', 'eks-ec2'])('%s places them on an empty group of their own', (optionId) => {
+    for (const autoscaling of [undefined, { min: 0, max: 3 }]) {
+      const context = contextFor(scenario(autoscaling), optionId);
+      const batch = context.services.find((p) => p.name === 'batch')!;
+      expect(batch.nodeGroup!.plan).toMatchObject({ count: 0, nodeHours: 0, fullMonth: false, services: ['batch'] });
+      expect(batch.nodeGroup!.plan.maxCount).toBe(autoscaling ? 1 : 0);
+      expect(bundleFor(scenario(autoscaling), optionId).length).toBeGreaterThan(0);
+    }
+  });
+});
+
+it('turns Container Insights off, as the estimate does not price it', async () => {
+  for (const optionId of ['ecs-fargate', 'ecs-ec2'] as const) {
+    const main = await mainOf(optionId);
+    expect(main.resource.aws_ecs_cluster.main[0].setting).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
+  }
+});

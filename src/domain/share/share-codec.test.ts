@@ -117,6 +117,30 @@ describe('share links', () => {
     });
   });
 
+  it("opens an old link whose secret ARN has the article's short account id with a message naming the field", () => {
+    // Links of the first builds carried the article's `:123:` account, which is not an account id.
+    const payload = {
+      s: {
+        version: 1,
+        region: 'us-east-1',
+        services: [
+          {
+            name: 'api-service',
+            vcpu: 0.5,
+            memoryGiB: 1,
+            replicas: 2,
+            secrets: { DATABASE_URL: 'arn:aws:secretsmanager:us-east-1:123:secret:prod/db-url' },
+          },
+        ],
+      },
+    };
+    const decoded = decodeShareState(`#s=1.${encodeBase64Url(deflateSync(strToU8(JSON.stringify(payload))))}`);
+    expect(decoded).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(decoded.ok ? '' : decoded.message).toMatch(
+      /^This link holds a scenario this calculator cannot read \(services\[0\]\.secrets\.DATABASE_URL: .*12-digit/,
+    );
+  });
+
   it('says when a link comes from a newer version', () => {
     expect(decodeShareState('#s=3.abc')).toMatchObject({
       ok: false,
