@@ -1,48 +1,65 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { CATEGORY_COLORS, type BreakdownRow } from './chart-data.ts';
-import { LINE_CATEGORIES, LINE_CATEGORY_LABELS } from '../../../domain/cost/line-kinds.ts';
+import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BarSeries } from './chart-data.ts';
 import { money } from '../../lib/format.ts';
+import { axisMoney } from './axis-format.ts';
 
-const axisMoney = (v: number) => (Math.abs(v) >= 10_000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`);
+/** Height of one option's bar row; the chart grows with the number of options instead of crowding labels. */
+const ROW_PX = 46;
 
-/** "ECS on Fargate" on two lines ("ECS", "on Fargate"), so four labels fit a phone's width. */
-function OptionTick({ x = 0, y = 0, payload }: { x?: number; y?: number; payload?: { value: string } }) {
-  const [head, ...rest] = (payload?.value ?? '').split(' ');
-  return (
-    <text x={x} y={y + 12} textAnchor="middle" fontSize={12} fill="#4a5363">
-      <tspan x={x}>{head}</tspan>
-      <tspan x={x} dy={14}>
-        {rest.join(' ')}
-      </tspan>
-    </text>
-  );
-}
-
-/** Stacked bars: each option's monthly total split by bill category (compute, storage, control plane, network, logs,
- * discounts, team time), showing the categories that have any cost. */
-export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
-  const used = LINE_CATEGORIES.filter((c) => rows.some((r) => r[c] !== 0));
+/**
+ * Stacked bars, one per option in the option's own colour (the colour the cards and the line chart
+ * use), split into the bill categories it has (compute, storage, control plane, network, logs,
+ * discounts, team time) in lighter shades of that colour. Bars lie horizontally, so every option's
+ * name is written out in full at any width; the legend is HTML beside the plot, never over it.
+ */
+export function ComponentBarChart({ series }: { series: BarSeries }) {
+  const { rows, categories, fills, ticks, domain } = series;
   const summary = rows.map((r) => `${r.option} ${money(r.total)}`).join(', ');
   return (
     <figure className="chart">
       <figcaption id="bar-chart-title">Monthly cost by component</figcaption>
+      <ul className="chart-legend" aria-label="Components (shades of each option's colour)">
+        {categories.map((c) => (
+          <li key={c.category}>
+            <span className="legend-swatch" aria-hidden="true" style={{ background: c.legendColor }} />
+            {c.label}
+          </li>
+        ))}
+      </ul>
       <div className="chart-box" role="img" aria-labelledby="bar-chart-title" aria-describedby="bar-chart-summary">
-        <ResponsiveContainer width="100%" height={300}>
-          <BarChart data={[...rows]} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} stackOffset="sign">
-            <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="option" tick={<OptionTick />} interval={0} height={40} />
-            <YAxis tickFormatter={axisMoney} width={56} tick={{ fontSize: 12 }} />
+        <ResponsiveContainer width="100%" height={rows.length * ROW_PX + 40}>
+          <BarChart
+            data={rows}
+            layout="vertical"
+            margin={{ top: 4, right: 28, bottom: 4, left: 4 }}
+            stackOffset="sign"
+            barCategoryGap="22%"
+          >
+            <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+            <XAxis
+              type="number"
+              domain={domain}
+              ticks={ticks}
+              interval={0}
+              tickFormatter={axisMoney}
+              tick={{ fontSize: 12 }}
+            />
+            <YAxis type="category" dataKey="option" width={112} interval={0} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(value) => money(Number(value))} />
-            <Legend />
-            {used.map((c) => (
+            {categories.map((c) => (
               <Bar
-                key={c}
-                dataKey={c}
-                name={LINE_CATEGORY_LABELS[c]}
+                key={c.category}
+                dataKey={c.category}
+                name={c.label}
                 stackId="total"
-                fill={CATEGORY_COLORS[c]}
+                stroke="currentColor"
+                strokeWidth={0.5}
                 isAnimationActive={false}
-              />
+              >
+                {rows.map((row, i) => (
+                  <Cell key={row.id} fill={fills[i]![c.category]} />
+                ))}
+              </Bar>
             ))}
           </BarChart>
         </ResponsiveContainer>
@@ -65,9 +82,9 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
             <thead>
               <tr>
                 <th scope="col">Option</th>
-                {used.map((c) => (
-                  <th key={c} scope="col" className="num">
-                    {LINE_CATEGORY_LABELS[c]}
+                {categories.map((c) => (
+                  <th key={c.category} scope="col" className="num">
+                    {c.label}
                   </th>
                 ))}
                 <th scope="col" className="num">
@@ -79,9 +96,9 @@ export function ComponentBarChart({ rows }: { rows: readonly BreakdownRow[] }) {
               {rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{r.option}</th>
-                  {used.map((c) => (
-                    <td key={c} className="num">
-                      {money(r[c])}
+                  {categories.map((c) => (
+                    <td key={c.category} className="num">
+                      {money(r[c.category])}
                     </td>
                   ))}
                   <td className="num">{money(r.total)}</td>

@@ -4,7 +4,7 @@ import type { Estimate } from '../../../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
 import { describeBreakEven, findBreakEvens } from '../../../domain/cost/break-even.ts';
-import { componentBreakdown } from './chart-data.ts';
+import { barSeries, componentBreakdown, scaleSeries } from './chart-data.ts';
 import { ComponentBarChart } from './component-bar-chart.tsx';
 import { ScaleLineChart } from './scale-line-chart.tsx';
 import { useSweep } from './use-sweep.ts';
@@ -16,16 +16,17 @@ export interface CostChartsProps {
 }
 
 function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
-  const rows = useMemo(() => componentBreakdown(estimate), [estimate]);
+  const bars = useMemo(() => barSeries(componentBreakdown(estimate)), [estimate]);
   const { points, pending } = useSweep(scenario, snapshot);
   const breakEvens = useMemo(() => (points ? findBreakEvens(points) : []), [points]);
+  const lines = useMemo(() => (points ? scaleSeries(points) : null), [points]);
   const currentReplicas = scenario.services.reduce((sum, s) => sum + s.replicas, 0);
   return (
     <div className="charts-grid">
-      <ComponentBarChart rows={rows} />
+      <ComponentBarChart series={bars} />
       <div>
-        {points ? (
-          <ScaleLineChart points={points} currentReplicas={currentReplicas} />
+        {points && lines ? (
+          <ScaleLineChart series={lines} points={points} currentReplicas={currentReplicas} />
         ) : (
           <p role="status">Computing costs across scale…</p>
         )}

@@ -1,66 +1,79 @@
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ReferenceLine,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SweepPoint } from '../../../domain/cost/sweep-replicas.ts';
 import { OPTION_IDS, OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
-import { OPTION_COLORS, OPTION_DASH } from './chart-data.ts';
+import type { ScaleSeries } from './chart-data.ts';
 import { money, quantity } from '../../lib/format.ts';
+import { axisMoney } from './axis-format.ts';
 
-const axisMoney = (v: number) => (Math.abs(v) >= 10_000 ? `$${Math.round(v / 1000)}k` : `$${Math.round(v)}`);
-
-/** Monthly cost of each option as every service's replicas scale together; a line per option. */
+/**
+ * Monthly cost of each option as every service's replicas scale together: a line per option in
+ * the option's colour and dash pattern. The x ticks are samples of the series (all drawn, none
+ * skipped); the legend is HTML above the plot, so it wraps on a phone instead of covering it.
+ */
 export function ScaleLineChart({
+  series,
   points,
   currentReplicas,
 }: {
+  series: ScaleSeries;
   points: readonly SweepPoint[];
   currentReplicas: number;
 }) {
-  const data = points.map((p) => ({ replicas: p.totalReplicas, ...p.monthlyUSD }));
-  const present = OPTION_IDS.filter((id) => points.some((p) => p.monthlyUSD[id] !== null));
+  const { data, lines, xTicks, yTicks, yDomain } = series;
   return (
     <figure className="chart">
       <figcaption id="scale-chart-title">Monthly cost against total replicas</figcaption>
+      <ul className="chart-legend" aria-label="Options">
+        {lines.map((line) => (
+          <li key={line.id}>
+            <svg className="legend-line" width="28" height="10" aria-hidden="true">
+              <line x1="1" y1="5" x2="27" y2="5" stroke={line.color} strokeWidth="3" strokeDasharray={line.dash} />
+            </svg>
+            {line.label}
+          </li>
+        ))}
+      </ul>
       <div className="chart-box" role="img" aria-labelledby="scale-chart-title" aria-describedby="break-even-list">
-        <ResponsiveContainer width="100%" height={320}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 24, left: 8 }}>
+        <ResponsiveContainer width="100%" height={300}>
+          <LineChart data={data} margin={{ top: 20, right: 28, bottom: 24, left: 4 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis
               dataKey="replicas"
               type="number"
               domain={['dataMin', 'dataMax']}
+              ticks={xTicks}
+              interval={0}
+              tickFormatter={(v: number) => quantity(v, 2)}
               tick={{ fontSize: 12 }}
               label={{ value: 'Total replicas', position: 'insideBottom', offset: -12, fontSize: 12 }}
             />
-            <YAxis tickFormatter={axisMoney} width={56} tick={{ fontSize: 12 }} />
+            <YAxis
+              domain={yDomain}
+              ticks={yTicks}
+              interval={0}
+              tickFormatter={axisMoney}
+              width={60}
+              tick={{ fontSize: 12 }}
+            />
             <Tooltip
               formatter={(value) => money(Number(value))}
               labelFormatter={(label) => `${quantity(Number(label), 2)} replicas`}
             />
-            <Legend verticalAlign="top" height={36} />
             <ReferenceLine
               x={currentReplicas}
-              stroke="#444"
+              stroke="currentColor"
               strokeDasharray="4 4"
-              label={{ value: 'today', position: 'insideTopRight', fontSize: 12 }}
+              label={{ value: 'today', position: 'top', fontSize: 12 }}
             />
-            {present.map((id) => (
+            {lines.map((line) => (
               <Line
-                key={id}
-                dataKey={id}
-                name={OPTION_LABELS[id]}
+                key={line.id}
+                dataKey={line.id}
+                name={line.label}
                 type="stepAfter"
-                stroke={OPTION_COLORS[id]}
+                stroke={line.color}
                 strokeWidth={2}
-                strokeDasharray={OPTION_DASH[id]}
+                strokeDasharray={line.dash}
                 dot={false}
                 connectNulls={false}
                 isAnimationActive={false}

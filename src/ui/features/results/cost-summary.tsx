@@ -1,6 +1,7 @@
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { setOptionShown, useAppStore } from '../../../state/app-store.ts';
 import { money } from '../../lib/format.ts';
+import { optionColor } from '../../lib/option-colors.ts';
 
 /**
  * Every option's monthly total in one strip at the top of the page (sticky, so it stays in view
@@ -32,6 +33,7 @@ export function CostSummary() {
           return (
             <li key={option.id} className={cheapest ? 'is-cheapest' : undefined}>
               <a href={`#option-${option.id}-heading`} className="summary-name">
+                <span className="option-swatch" aria-hidden="true" style={{ background: optionColor(option.id) }} />
                 {option.label}
               </a>
               <span className="summary-total">

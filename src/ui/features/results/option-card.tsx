@@ -3,6 +3,7 @@ import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
 import { roundToCents } from '../../../domain/money/round-cents.ts';
 import { money } from '../../lib/format.ts';
+import { optionColor } from '../../lib/option-colors.ts';
 import { LineItems } from './line-items.tsx';
 import { NodePlan } from './node-plan.tsx';
 import type { ComponentType } from 'react';
@@ -49,7 +50,10 @@ export function OptionCard({
       aria-labelledby={headingId}
     >
       <header className="option-head">
-        <h3 id={headingId}>{option.label}</h3>
+        <h3 id={headingId}>
+          <span className="option-swatch" aria-hidden="true" style={{ background: optionColor(option.id) }} />
+          {option.label}
+        </h3>
         {isCheapest ? <span className="badge-cheapest">Cheapest</span> : null}
       </header>
       <p className="option-total">
