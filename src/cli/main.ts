@@ -10,7 +10,7 @@ import { defaultEstimateDeps, runEstimate } from './commands/estimate-command.ts
 import { loadLiveSnapshot } from './load-live-snapshot.ts';
 
 const USAGE = `Usage:
-  cli estimate <scenario.json | -> [--json] [--live <proxy URL>]
+  cli estimate <scenario.json | -> [--format table|json|csv|markdown] [--json] [--live <proxy URL>]
   cli share <scenario.json | -> [--base URL]
   cli export <scenario.json | -> --option <ecs-fargate|ecs-ec2|eks-fargate|eks-ec2> (--out DIR | --zip FILE)
   cli import <manifest | task definition | compose file | folder | .zip | -> [--region R]

@@ -35,6 +35,15 @@ export function outputJson(value: unknown): string {
   return outputLines(JSON.stringify(value, null, 2).split('\n'));
 }
 
+/**
+ * CSV for stdout: records end in CRLF (RFC 4180), and each record is escaped like any output line
+ * (the CSV writer has already written control characters inside values as escapes).
+ */
+export function outputCsv(csv: string): string {
+  const records = csv.endsWith('\r\n') ? csv.slice(0, -2).split('\r\n') : csv.split('\r\n');
+  return records.map((record) => `${escapeControls(record)}\r\n`).join('');
+}
+
 /** An argument or file name as a message echoes it: cut, not quoted (escaped when printed). */
 export const echo = (text: string): string => cutText(text, MAX_ECHOED_CHARS);
 

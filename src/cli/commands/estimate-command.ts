@@ -1,5 +1,5 @@
 /**
- * `cli estimate <scenario.json | -> [--json] [--live <proxy URL>]`
+ * `cli estimate <scenario.json | -> [--format table|json|csv|markdown] [--json] [--live <proxy URL>]`
  */
 import { estimateScenario } from '../../domain/cost/estimate.ts';
 import type { Estimate, OptionEstimate } from '../../domain/cost/estimate-types.ts';
@@ -8,7 +8,9 @@ import { formatUSD, roundToCents } from '../../domain/money/round-cents.ts';
 import { cutText } from '../../domain/text/safe-text.ts';
 import { priceRangeText } from '../../domain/cost/price-dates.ts';
 import { parseArgs, scenarioArgument, UsageError, type CliIo } from '../cli-io.ts';
-import { echo, outputJson, outputLines } from '../terminal-text.ts';
+import { echo, quoteArg, outputCsv, outputJson, outputLines } from '../terminal-text.ts';
+import { estimateToCsv } from '../../domain/report/estimate-csv.ts';
+import { estimateToMarkdown } from '../../domain/report/estimate-markdown.ts';
 import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
 
@@ -18,7 +20,8 @@ export interface EstimateDeps {
 }
 
 export async function runEstimate(argv: readonly string[], io: CliIo, deps: EstimateDeps): Promise<number> {
-  const args = parseArgs(argv, ['json'], ['live']);
+  const args = parseArgs(argv, ['json'], ['live', 'format']);
+  const format = outputFormat(args.flags, ESTIMATE_FORMATS);
   const scenario = await readScenario(io, scenarioArgument(args));
   const live = args.flags.get('live');
   let snapshot: RegionSnapshot;
@@ -33,8 +36,28 @@ export async function runEstimate(argv: readonly string[], io: CliIo, deps: Esti
   }
   checkAgainstSnapshot(scenario, snapshot);
   const estimate = estimateScenario(scenario, snapshot, { atAutoscalingMax: true });
-  io.stdout(args.flags.has('json') ? outputJson(toJson(estimate)) : renderTable(estimate));
+  io.stdout(
+    format === 'json'
+      ? outputJson(toJson(estimate))
+      : format === 'csv'
+        ? outputCsv(estimateToCsv(estimate))
+        : format === 'markdown'
+          ? outputLines(estimateToMarkdown(estimate).trimEnd().split('\n'))
+          : renderTable(estimate),
+  );
   return 0;
+}
+
+export const ESTIMATE_FORMATS = ['table', 'json', 'csv', 'markdown'] as const;
+
+/** `--format X`, with `--json` as the alias of `--format json`; a conflicting pair is refused. */
+export function outputFormat<F extends string>(flags: ReadonlyMap<string, string | true>, formats: readonly F[]): F {
+  const given = flags.get('format');
+  if (given !== undefined && !formats.includes(given as F))
+    throw new UsageError(`--format: must be one of ${formats.join(', ')}, not ${quoteArg(String(given))}`);
+  if (flags.has('json') && given !== undefined && given !== 'json')
+    throw new UsageError(`--json is --format json: it cannot go with --format ${echo(String(given))}`);
+  return flags.has('json') ? ('json' as F) : ((given as F | undefined) ?? formats[0]!);
 }
 
 export const defaultEstimateDeps = (loadLiveSnapshot: EstimateDeps['loadLiveSnapshot']): EstimateDeps => ({

@@ -35,3 +35,24 @@ export function formatUSD(usd: number): string {
   const frac = (abs % 100).toString().padStart(2, '0');
   return `${cents < 0 ? '-' : ''}$${whole}.${frac}`;
 }
+
+/** "1234.56" (negative: "-5.00"): the amount in plain decimal, for CSV and other data files. */
+export function decimalUSD(usd: number): string {
+  const cents = toCents(usd);
+  const abs = Math.abs(cents);
+  return `${cents < 0 ? '-' : ''}${Math.floor(abs / 100)}.${(abs % 100).toString().padStart(2, '0')}`;
+}
+
+/** "+$12.34", "-$5.00" or "$0.00": a change in money, signed. */
+export function formatSignedUSD(usd: number): string {
+  const cents = toCents(usd);
+  return cents > 0 ? `+${formatUSD(usd)}` : formatUSD(usd);
+}
+
+/** A unit price with all its significant decimals, as AWS writes it: "$0.04048" (negative: "-$0.2"). */
+export function formatUnitPriceUSD(usd: number): string {
+  const abs = Math.abs(usd);
+  // Plain notation for tiny prices: String(1e-7) would be "1e-7".
+  const text = /e/i.test(String(abs)) ? abs.toFixed(12).replace(/\.?0+$/, '') : String(abs);
+  return `${usd < 0 ? '-' : ''}$${text}`;
+}
