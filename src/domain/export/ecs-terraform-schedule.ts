@@ -11,6 +11,13 @@ import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
 import { AWS_SCHEDULE_TIME_ZONE, type CronJobPlan, type WeeklyWindowPlan } from '../schedule/export-schedule.ts';
 
+/**
+ * Tag on every task a schedule starts: the minutes a run is priced at. ECS has no run deadline, so
+ * the tag is where the bundle records it (the importer reads it back; a watchdog can stop tasks
+ * that outlive it).
+ */
+export const RUN_MINUTES_TAG = 'priced-run-minutes';
+
 /** ECS RunTask starts 1-10 tasks per call (ECS API RunTask.count; Scheduler EcsParameters.TaskCount). */
 export const MAX_TASKS_PER_RUN_TASK = 10;
 
@@ -84,6 +91,7 @@ export function cronJobResources(context: ExportContext, plan: ServicePlan, job:
     const ecsParameters: HclBodyItem[] = [
       attr('task_definition_arn', expr(`aws_ecs_task_definition.${plan.id}.arn`)),
       attr('task_count', count),
+      attr('tags', { [RUN_MINUTES_TAG]: String(job.runMinutes) }),
       blank(),
       ...strategyBlocks('capacity_provider_strategy', capacityStrategy(context, plan)),
     ];

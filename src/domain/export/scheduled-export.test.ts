@@ -9,6 +9,7 @@ import { parseYaml11, type Manifest } from './testing/parse-yaml.ts';
 import { validateKubernetesObject } from './testing/kubernetes-validators.ts';
 import { checkManifest } from './testing/manifest-shapes.ts';
 import type { OptionId } from '../cost/estimate-types.ts';
+import { RUN_MINUTES_TAG } from './ecs-terraform-schedule.ts';
 
 async function mainOf(optionId: OptionId): Promise<TerraformJson> {
   const parsed = await parseTerraformFiles(bundleFor(SCHEDULED_SCENARIO, optionId));
@@ -39,6 +40,8 @@ describe.each<OptionId>(['ecs-fargate', 'ecs-ec2'])('%s', (optionId) => {
       expect(target.retry_policy).toEqual([{ maximum_retry_attempts: 0 }]);
       const ecs = target.ecs_parameters[0];
       expect(ecs.task_definition_arn).toBe('${aws_ecs_task_definition.nightly_report.arn}');
+      // ECS has no run deadline: the priced run time travels as a tag on the tasks.
+      expect(ecs.tags).toEqual({ [RUN_MINUTES_TAG]: '45' });
       const strategy = ecs.capacity_provider_strategy.map((s: { capacity_provider: string; weight: number }) => [
         s.capacity_provider,
         s.weight,

@@ -28,8 +28,11 @@ import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 export interface EcsDocument {
   file: string;
   value: Json;
-  /** What Terraform says beside the service (autoscaling, host); describe-services has none of it. */
-  extra?: Pick<ServiceDraft, 'autoscaling' | 'host'>;
+  /** What Terraform says beside the service (autoscaling, host, schedule); describe-services has none of it. */
+  extra?: Pick<ServiceDraft, 'autoscaling' | 'host' | 'schedule'> & {
+    /** Tasks EventBridge Scheduler starts on a cron (no ECS service): the count is the tasks of a run. */
+    job?: boolean;
+  };
   /** Where the document sits, when it is not the file itself ("aws_ecs_service.web"). */
   object?: string;
 }
@@ -257,10 +260,11 @@ export function importEcs(
     const strategy = asObjects(value.capacityProviderStrategy);
     const spot = spotPercentOf(strategy);
     if (spot !== undefined) context.fargateSpotPercents.push({ value: spot, source });
-    context.note(
-      source,
-      `desiredCount ${desired ?? '(not set: 1)'}; runs on ${launchType ?? (strategy.length > 0 ? 'capacity providers' : 'the default launch type')}: the scenario prices all four options`,
-    );
+    if (!extra?.job)
+      context.note(
+        source,
+        `desiredCount ${desired ?? '(not set: 1)'}; runs on ${launchType ?? (strategy.length > 0 ? 'capacity providers' : 'the default launch type')}: the scenario prices all four options`,
+      );
     const region = regionOfArn(value.serviceArn);
     if (region) context.regions.push({ region, source });
     if (asObjects(value.loadBalancers).length > 0) {
@@ -281,6 +285,7 @@ export function importEcs(
       }
     }
     if (extra?.host) draft.host = extra.host;
+    if (extra?.schedule) draft.schedule = extra.schedule;
   }
   for (const draft of drafts)
     if (!used.has(draft) && draft.replicas === 1)

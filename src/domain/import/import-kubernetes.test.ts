@@ -163,6 +163,77 @@ spec:
     expect(notes.join('\n')).toMatch(/timeZone Europe\/Berlin: the scenario's schedules are UTC/);
   });
 
+  it('reads a KEDA ScaledObject: a cron trigger is a weekly window, a CPU trigger the autoscaling', async () => {
+    const deployment = (name: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: ${name}, namespace: shop}
+spec:
+  selector: {matchLabels: {app: ${name}}}
+  template:
+    metadata: {labels: {app: ${name}}}
+    spec:
+      containers: [{name: app, image: shop/${name}:1, resources: {requests: {cpu: 500m, memory: 1Gi}}}]
+`;
+    const { byName, notes } = await imported(
+      manifest(`${deployment('office')}---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: office-hours, namespace: shop}
+spec:
+  scaleTargetRef: {name: office}
+  maxReplicaCount: 10
+  triggers:
+    - type: cron
+      metadata: {timezone: Europe/Paris, start: "30 7 * * 1-5", end: "0 19 * * 1-5", desiredReplicas: "4"}
+    - type: cpu
+      metricType: Utilization
+      metadata: {value: "65"}
+    - type: prometheus
+      metadata: {serverAddress: "http://prometheus:9090", query: "sum(rate(http_requests_total[1m]))", threshold: "100"}
+---
+${deployment('weekend')}---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: weekend, namespace: shop}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: weekend}
+  triggers:
+    - type: cron
+      metadata: {timezone: Etc/UTC, start: "0 20 * * 5", end: "0 6 * * 1", desiredReplicas: "2"}
+---
+${deployment('floor')}---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: floor, namespace: shop}
+spec:
+  scaleTargetRef: {name: floor}
+  minReplicaCount: 1
+  triggers:
+    - type: cron
+      metadata: {timezone: UTC, start: "0 8 * * *", end: "0 18 * * *", desiredReplicas: "5"}
+`),
+    );
+    expect(byName.office).toMatchObject({
+      replicas: 4,
+      schedule: { weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '07:30', end: '19:00' } },
+      autoscaling: { min: 4, max: 10, targetCpuPercent: 65 },
+    });
+    expect(notes).toContain(
+      "app.yaml: ScaledObject/office-hours: timezone Europe/Paris: the scenario's schedules are UTC (the hours a month are the same)",
+    );
+    expect(notes).toContain(
+      'app.yaml: ScaledObject/office-hours: triggers prometheus are not read: the scenario scales on CPU and on a weekly window',
+    );
+    // Friday 20:00 to Monday 06:00 is not one window a day: it closes on other days than it opens.
+    expect(byName.weekend!.schedule).toBeUndefined();
+    expect(notes.join('\n')).toMatch(/ScaledObject\/weekend: its cron trigger: it closes on other days than it opens/);
+    expect(byName.floor!.schedule).toBeUndefined();
+    expect(notes).toContain(
+      'app.yaml: ScaledObject/floor: keeps minReplicaCount 1 outside its cron window: not a window with nothing running outside it; not read as a schedule',
+    );
+    expect(notes).not.toContain('app.yaml: Deployment/office: spec.replicas not set: 1, as Kubernetes defaults');
+  });
+
   it('sums init containers by the sidecar rule: an init container after a sidecar runs beside it', async () => {
     const { byName } = await imported(
       manifest(`

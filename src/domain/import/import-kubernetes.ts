@@ -10,6 +10,7 @@ import type { DraftSource, ServiceDraft } from './import-types.ts';
 import { asArray, asNumber, asObject, asObjects, asString, shown, tidy, type Json } from './read-values.ts';
 import { kubernetesCpu, kubernetesMemoryGiB, parseKubernetesQuantity } from './quantities.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
+import { weeklyOfUnixCrons } from '../schedule/import-schedule.ts';
 
 export interface KubernetesObject {
   file: string;
@@ -27,7 +28,14 @@ const WORKLOAD_KINDS = new Set([
   'Pod',
 ]);
 /** Kinds read for what they say about workloads (scaling, exposure, secrets, region). */
-const READ_KINDS = new Set(['HorizontalPodAutoscaler', 'Service', 'Ingress', 'ExternalSecret', 'ClusterConfig']);
+const READ_KINDS = new Set([
+  'HorizontalPodAutoscaler',
+  'ScaledObject',
+  'Service',
+  'Ingress',
+  'ExternalSecret',
+  'ClusterConfig',
+]);
 const GPU_RESOURCE = 'nvidia.com/gpu';
 const OTHER_ACCELERATORS = /^(amd\.com\/gpu|gpu\.intel\.com\/|aws\.amazon\.com\/neuron)/;
 
@@ -61,6 +69,8 @@ interface Workload {
   podLabels: Record<string, string>;
   draft?: ServiceDraft;
   replicasStated: boolean;
+  /** A KEDA ScaledObject sets its replica count. */
+  scaledByKeda?: boolean;
 }
 
 interface Amounts {
@@ -444,11 +454,13 @@ export function importKubernetes(objects: readonly KubernetesObject[], context: 
   }
 
   applyAutoscalers(objects, workloads, context);
+  applyScaledObjects(objects, workloads, context);
   for (const workload of workloads)
     if (
       workload.draft &&
       !workload.replicasStated &&
       !workload.draft.autoscaling &&
+      !workload.scaledByKeda &&
       workload.kind !== 'Job' &&
       workload.kind !== 'CronJob'
     )
@@ -514,6 +526,100 @@ function applyAutoscalers(objects: readonly KubernetesObject[], workloads: Workl
         `replicas ${draft.replicas} is outside the autoscaler's ${min}-${maxReplicas}: ${clamped}, where it would scale to`,
       );
       draft.replicas = clamped;
+    }
+  }
+}
+
+/** KEDA's maxReplicaCount when a ScaledObject leaves it out (KEDA docs, "Scaling Deployments"). */
+const KEDA_DEFAULT_MAX_REPLICAS = 100;
+
+/**
+ * KEDA ScaledObjects (keda.sh/v1alpha1). A cron trigger that opens once a day at one time on some
+ * days of the week and closes the same way, with minReplicaCount 0, is a weekly window running its
+ * desiredReplicas (zero outside); a CPU utilization trigger is the autoscaling target, from the
+ * window's replicas up to maxReplicaCount (KEDA's HPA follows the highest trigger). This is the
+ * shape the EKS export writes for a weekly window (docs/export-rules.md, "Schedules").
+ */
+function applyScaledObjects(objects: readonly KubernetesObject[], workloads: Workload[], context: ImportContext): void {
+  for (const { file, value } of objects) {
+    if (value.kind !== 'ScaledObject') continue;
+    const source = { file, object: label(value) };
+    const spec = asObject(value.spec) ?? {};
+    const target = asObject(spec.scaleTargetRef) ?? {};
+    const kind = asString(target.kind) ?? 'Deployment';
+    const workload = workloads.find(
+      (w) =>
+        w.kind === kind && nameOf(w.object.value) === target.name && namespaceOf(w.object.value) === namespaceOf(value),
+    );
+    if (!workload?.draft) {
+      context.note(
+        source,
+        `scales ${shown(kind)}/${shown(target.name)}, which is not among the imported workloads: not read`,
+      );
+      continue;
+    }
+    const draft = workload.draft;
+    const triggers = asObjects(spec.triggers);
+    const crons = triggers.filter((t) => t.type === 'cron');
+    const cpu = triggers.find((t) => t.type === 'cpu');
+    const others = triggers.filter((t) => t.type !== 'cron' && t.type !== 'cpu');
+    if (others.length > 0)
+      context.note(
+        source,
+        `triggers ${others.map((t) => shown(t.type)).join(', ')} are not read: the scenario scales on CPU and on a weekly window`,
+      );
+    const minReplicas = asNumber(spec.minReplicaCount) ?? 0;
+    const maxReplicas = asNumber(spec.maxReplicaCount) ?? KEDA_DEFAULT_MAX_REPLICAS;
+    let inWindow: number | undefined;
+    if (crons.length > 1) context.note(source, `${crons.length} cron triggers: a weekly window is one; not read`);
+    else if (crons.length === 1) {
+      const metadata = asObject(crons[0]!.metadata) ?? {};
+      const weekly = weeklyOfUnixCrons(asString(metadata.start) ?? '', asString(metadata.end) ?? '');
+      const replicas = asNumber(metadata.desiredReplicas);
+      const zone = asString(metadata.timezone);
+      if (zone !== undefined && zone !== 'UTC' && zone !== 'Etc/UTC')
+        context.note(
+          source,
+          `timezone ${shown(zone)}: the scenario's schedules are UTC (the hours a month are the same)`,
+        );
+      if (!weekly.ok) context.note(source, `its cron trigger: ${weekly.problem}; not read`);
+      else if (replicas === undefined) context.note(source, 'its cron trigger has no desiredReplicas: not read');
+      else if (minReplicas > 0)
+        context.note(
+          source,
+          `keeps minReplicaCount ${minReplicas} outside its cron window: not a window with nothing running outside it; not read as a schedule`,
+        );
+      else {
+        draft.schedule = { weekly: weekly.weekly };
+        inWindow = replicas;
+        context.note(
+          source,
+          `${replicas} replica${replicas === 1 ? '' : 's'} ${weekly.weekly.days.join(', ')} ${weekly.weekly.start}-${weekly.weekly.end} UTC, none outside: schedule weekly`,
+        );
+      }
+    }
+    if (cpu || inWindow !== undefined) workload.scaledByKeda = true;
+    if (cpu) {
+      const metadata = asObject(cpu.metadata) ?? {};
+      const type = asString(cpu.metricType) ?? asString(metadata.type) ?? 'Utilization';
+      const value = asNumber(metadata.value);
+      const min = inWindow ?? minReplicas;
+      if (draft.autoscaling) context.note(source, 'the workload also has an HPA: the ScaledObject is read instead');
+      draft.autoscaling = {
+        min,
+        max: Math.max(min, maxReplicas),
+        ...(type === 'Utilization' && value !== undefined ? { targetCpuPercent: Math.round(value) } : {}),
+      };
+      if (type !== 'Utilization' || value === undefined)
+        context.note(source, 'its cpu trigger is not a utilization target: 70% assumed');
+      draft.replicas = min;
+      context.note(source, `replicas ${min}, autoscaling ${min}-${Math.max(min, maxReplicas)} on CPU`);
+    } else if (inWindow !== undefined) {
+      draft.replicas = inWindow;
+      if (draft.autoscaling) {
+        context.note(source, 'the workload also has an HPA: the ScaledObject is read instead');
+        delete draft.autoscaling;
+      }
     }
   }
 }

@@ -7,7 +7,10 @@
  * "${...}" is an expression (a reference) whose value Terraform computes, so it is not read as data.
  */
 import type { ImportContext } from './import-context.ts';
-import type { EcsDocument } from './import-ecs.ts';
+import { familyOfReference, type EcsDocument } from './import-ecs.ts';
+import { RUN_MINUTES_TAG } from '../export/ecs-terraform-schedule.ts';
+import { unixCronOfAwsCron, weeklyOfUnixCrons } from '../schedule/import-schedule.ts';
+import type { WeeklySchedule } from '../schedule/service-schedule.ts';
 import type { TerraformJson } from './import-types.ts';
 import { asArray, asNumber, asObject, asObjects, asString, shown, type Json } from './read-values.ts';
 
@@ -108,6 +111,205 @@ function taskDefinitionFromTerraform(all: Resources, body: Json): Json | undefin
   };
 }
 
+/** A capacity provider strategy in the ECS API's shape (what spotPercentOf reads). */
+const strategyOf = (blocks: unknown): Json[] =>
+  asObjects(blocks).map((item) => ({
+    capacityProvider:
+      templateLiteral(asString(item.capacity_provider) ?? '') ?? 'a capacity provider of this configuration',
+    weight: item.weight,
+  }));
+
+/** A literal AWS cron as the scenario's Unix cron, or a note saying why not. */
+function readAwsCron(
+  expression: unknown,
+  timeZone: unknown,
+  source: { file: string; object: string },
+  context: ImportContext,
+): string | undefined {
+  const text = templateLiteral(asString(expression) ?? '');
+  if (text === undefined) {
+    context.note(source, `its schedule ${shown(expression)} is not a literal: not read`);
+    return undefined;
+  }
+  const read = unixCronOfAwsCron(text);
+  if (!read.ok) {
+    context.note(source, `schedule ${shown(text)}: ${read.problem}: not read`);
+    return undefined;
+  }
+  const zone = templateLiteral(asString(timeZone) ?? 'UTC');
+  if (zone !== 'UTC' && zone !== 'Etc/UTC')
+    context.note(
+      source,
+      `time zone ${shown(zone ?? timeZone)}: the scenario's schedules are UTC (the hours a month are the same)`,
+    );
+  return read.cron;
+}
+
+interface WeeklyWindow {
+  weekly: WeeklySchedule['weekly'];
+  /** Capacity while the window is open (the opening action's). */
+  min: number;
+  max: number;
+}
+
+/**
+ * Weekly windows from Application Auto Scaling scheduled actions: on one scalable target, an
+ * action that opens it (max_capacity above 0) and one that closes it (0 and 0), as the export
+ * writes them (docs/export-rules.md, "Schedules").
+ */
+function weeklyWindows(
+  all: Resources,
+  targets: ReadonlyMap<string, unknown>,
+  context: ImportContext,
+): { windows: Map<string, WeeklyWindow>; scheduled: Set<string> } {
+  const byTarget = new Map<string, { name: string; file: string; body: Json }[]>();
+  for (const [name, { file, body }] of resources(all, 'aws_appautoscaling_scheduled_action')) {
+    const target = referencedName(body.resource_id, 'aws_appautoscaling_target');
+    if (!target || !targets.has(target)) {
+      context.note(
+        { file, object: `aws_appautoscaling_scheduled_action.${name}` },
+        'does not act on a scalable target of this configuration: not read',
+      );
+      continue;
+    }
+    byTarget.set(target, [...(byTarget.get(target) ?? []), { name, file, body }]);
+  }
+  const windows = new Map<string, WeeklyWindow>();
+  for (const [target, actions] of byTarget) {
+    const capacity = (body: Json) => {
+      const action = asObjects(body.scalable_target_action)[0];
+      return { min: asNumber(action?.min_capacity), max: asNumber(action?.max_capacity) };
+    };
+    const opening = actions.filter((a) => (capacity(a.body).max ?? 0) > 0);
+    const closing = actions.filter((a) => capacity(a.body).max === 0);
+    const first = actions[0]!;
+    const source = {
+      file: first.file,
+      object: actions.map((a) => `aws_appautoscaling_scheduled_action.${a.name}`).join(', '),
+    };
+    if (opening.length === 0 && closing.length === actions.length) {
+      context.note(source, 'every scheduled action scales the service to 0: nothing runs, so no window is read');
+      continue;
+    }
+    if (opening.length !== 1 || closing.length !== 1 || actions.length !== 2) {
+      context.note(
+        source,
+        `${actions.length} scheduled actions on aws_appautoscaling_target.${target}: a weekly window is one that opens it and one that scales it to 0: not read`,
+      );
+      continue;
+    }
+    const open = opening[0]!;
+    const close = closing[0]!;
+    const openSource = { file: open.file, object: `aws_appautoscaling_scheduled_action.${open.name}` };
+    const start = readAwsCron(open.body.schedule, open.body.timezone, openSource, context);
+    const end = readAwsCron(
+      close.body.schedule,
+      close.body.timezone,
+      { file: close.file, object: `aws_appautoscaling_scheduled_action.${close.name}` },
+      context,
+    );
+    if (start === undefined || end === undefined) continue;
+    const weekly = weeklyOfUnixCrons(start, end);
+    if (!weekly.ok) {
+      context.note(source, `${weekly.problem}: not read`);
+      continue;
+    }
+    const { min, max } = capacity(open.body);
+    windows.set(target, { weekly: weekly.weekly, min: min ?? 0, max: max! });
+    context.note(
+      source,
+      `open ${weekly.weekly.days.join(', ')} ${weekly.weekly.start}-${weekly.weekly.end} UTC, scaled to 0 outside: schedule weekly`,
+    );
+  }
+  return { windows, scheduled: new Set(byTarget.keys()) };
+}
+
+/**
+ * Cron jobs from EventBridge Scheduler schedules that run an ECS task definition of this
+ * configuration: the tasks of one run are the task counts of its schedules added up (the export
+ * splits a run into schedules of at most 10 tasks), and the run time is the priced run minutes
+ * the export tags each task with; without that tag nothing is guessed.
+ */
+function scheduledJobs(all: Resources, families: ReadonlyMap<string, string>, context: ImportContext): EcsDocument[] {
+  const jobs = new Map<
+    string,
+    { cron: string; runMinutes?: number; tasks: number; strategy: Json[]; file: string; names: string[] }
+  >();
+  for (const [name, { file, body }] of resources(all, 'aws_scheduler_schedule')) {
+    const source = { file, object: `aws_scheduler_schedule.${name}` };
+    const ecs = asObjects(asObjects(body.target)[0]?.ecs_parameters)[0];
+    const reference = ecs?.task_definition_arn;
+    const definition = referencedName(reference, 'aws_ecs_task_definition');
+    const literal = templateLiteral(asString(reference) ?? '');
+    const family = definition !== undefined ? families.get(definition) : literal && familyOfReference(literal);
+    if (!ecs || !family) {
+      context.note(source, 'does not run a task definition of this configuration: not read');
+      continue;
+    }
+    if (templateLiteral(asString(body.state) ?? '') === 'DISABLED') {
+      context.note(source, 'is disabled: not read');
+      continue;
+    }
+    const cron = readAwsCron(body.schedule_expression, body.schedule_expression_timezone, source, context);
+    if (cron === undefined) continue;
+    const tasks = ecs.task_count === undefined ? 1 : asNumber(ecs.task_count);
+    if (tasks === undefined) {
+      context.note(source, `task_count ${shown(ecs.task_count)} is not a number: not read`);
+      continue;
+    }
+    const tag = asObjects(ecs.tags)[0]?.[RUN_MINUTES_TAG] ?? asObject(ecs.tags)?.[RUN_MINUTES_TAG];
+    const runMinutes = asNumber(templateLiteral(asString(tag) ?? '') ?? tag);
+    const job = jobs.get(family);
+    if (!job) {
+      jobs.set(family, {
+        cron,
+        ...(runMinutes === undefined ? {} : { runMinutes }),
+        tasks,
+        strategy: strategyOf(ecs.capacity_provider_strategy),
+        file,
+        names: [name],
+      });
+      continue;
+    }
+    if (job.cron !== cron || job.runMinutes !== runMinutes) {
+      context.note(
+        source,
+        `runs task definition ${shown(family)} on another schedule than aws_scheduler_schedule.${job.names[0]}: only the first is read`,
+      );
+      continue;
+    }
+    job.tasks += tasks;
+    job.names.push(name);
+  }
+  return [...jobs].map(([family, job]) => {
+    const object = job.names.map((n) => `aws_scheduler_schedule.${n}`).join(', ');
+    if (job.runMinutes === undefined)
+      context.note(
+        { file: job.file, object },
+        `runs on the schedule "${job.cron}", but nothing says how long a run lasts (ECS has no run deadline; this tool's export tags the tasks ${RUN_MINUTES_TAG}): priced as running all month; set services[].schedule to {"cron": "${job.cron}", "runMinutes": N}`,
+      );
+    else
+      context.note(
+        { file: job.file, object },
+        `runs ${job.tasks} task${job.tasks === 1 ? '' : 's'} on the schedule "${job.cron}" for ${job.runMinutes} minutes (its ${RUN_MINUTES_TAG} tag): schedule cron`,
+      );
+    return {
+      file: job.file,
+      object,
+      value: {
+        serviceName: family,
+        taskDefinition: family,
+        desiredCount: job.tasks,
+        capacityProviderStrategy: job.strategy,
+      },
+      extra: {
+        job: true,
+        ...(job.runMinutes === undefined ? {} : { schedule: { cron: job.cron, runMinutes: job.runMinutes } }),
+      },
+    };
+  });
+}
+
 export interface TerraformEcs {
   taskDefinitions: EcsDocument[];
   services: EcsDocument[];
@@ -157,9 +359,11 @@ export function importTerraform(
     } else if (!body.mixed_instances_policy) context.ec2SpotPercents.push({ value: 0, source });
   }
 
-  // Autoscaling: target -> service, policy -> target.
+  // Autoscaling: target -> service, policy -> target. A target without a policy does not scale on
+  // load: only scheduled actions (a weekly window) move it.
   const targets = new Map<string, { min: number; max: number; targetCpuPercent?: number }>();
   const targetOfService = new Map<string, string>();
+  const targetSources = new Map<string, { file: string; object: string }>();
   for (const [name, { file, body }] of resources(all, 'aws_appautoscaling_target')) {
     const service = referencedName(body.resource_id, 'aws_ecs_service');
     const min = asNumber(body.min_capacity);
@@ -173,9 +377,13 @@ export function importTerraform(
     }
     targets.set(name, { min, max });
     targetOfService.set(service, name);
+    targetSources.set(name, { file, object: `aws_appautoscaling_target.${name}` });
   }
+  const scaledTargets = new Set<string>();
   for (const [name, { file, body }] of resources(all, 'aws_appautoscaling_policy')) {
-    const target = targets.get(referencedName(body.resource_id, 'aws_appautoscaling_target') ?? '');
+    const targetName = referencedName(body.resource_id, 'aws_appautoscaling_target') ?? '';
+    const target = targets.get(targetName);
+    if (target) scaledTargets.add(targetName);
     const config = asObjects(body.target_tracking_scaling_policy_configuration)[0];
     const metric = asString(asObjects(config?.predefined_metric_specification)[0]?.predefined_metric_type);
     const value = asNumber(config?.target_value);
@@ -187,13 +395,12 @@ export function importTerraform(
         'is not CPU target tracking: not read (the scenario scales on CPU)',
       );
   }
-  for (const type of ['aws_appautoscaling_scheduled_action', 'aws_scheduler_schedule'])
-    for (const [name, { file }] of resources(all, type))
-      context.note(
-        { file, object: `${type}.${name}` },
-        'schedules are not in the scenario format yet: not read; set hoursPerMonth by hand',
-      );
+  const { windows, scheduled } = weeklyWindows(all, targets, context);
+  for (const [name, source] of targetSources)
+    if (!scaledTargets.has(name) && !scheduled.has(name))
+      context.note(source, 'has no scaling policy and no scheduled actions: the service does not autoscale');
 
+  const jobs = scheduledJobs(all, families, context);
   // Hosts: listener rule -> target group -> service.
   const hostOfTargetGroup = new Map<string, string>();
   for (const [, { body }] of resources(all, 'aws_lb_listener_rule')) {
@@ -222,10 +429,24 @@ export function importTerraform(
       referencedName(lb.target_group_arn, 'aws_lb_target_group'),
     );
     const host = groups.map((g) => (g ? hostOfTargetGroup.get(g) : undefined)).find(Boolean);
-    const target = targets.get(targetOfService.get(name) ?? '');
-    const desired = body.desired_count;
+    const targetName = targetOfService.get(name) ?? '';
+    const window = windows.get(targetName);
+    const scaled = scaledTargets.has(targetName);
+    const target = targets.get(targetName);
+    const autoscaling =
+      scaled && target ? (window ? { ...target, min: window.min, max: window.max } : target) : undefined;
+    let desired = body.desired_count;
     if (desired !== undefined && asNumber(desired) === undefined)
       context.note({ file, object }, `desired_count ${shown(desired)} is an expression: not read`);
+    if (window && !scaled) {
+      // No autoscaling: the window's opening action sets the count that runs in it.
+      if (asNumber(desired) !== window.min)
+        context.note(
+          { file, object },
+          `runs ${window.min} task${window.min === 1 ? '' : 's'} in its weekly window (the opening scheduled action), not its desired_count ${shown(desired ?? '(not set)')}`,
+        );
+      desired = window.min;
+    }
     services.push({
       file,
       object,
@@ -235,15 +456,16 @@ export function importTerraform(
         ...(asNumber(desired) === undefined ? {} : { desiredCount: asNumber(desired) }),
         ...(asString(body.launch_type) ? { launchType: body.launch_type } : {}),
         ...(body.scheduling_strategy === 'DAEMON' ? { schedulingStrategy: 'DAEMON' } : {}),
-        capacityProviderStrategy: asObjects(body.capacity_provider_strategy).map((item) => ({
-          capacityProvider:
-            templateLiteral(asString(item.capacity_provider) ?? '') ?? 'a capacity provider of this configuration',
-          weight: item.weight,
-        })),
+        capacityProviderStrategy: strategyOf(body.capacity_provider_strategy),
         loadBalancers: asObjects(body.load_balancer),
       },
-      extra: { ...(target ? { autoscaling: target } : {}), ...(host ? { host } : {}) },
+      extra: {
+        ...(autoscaling ? { autoscaling } : {}),
+        ...(host ? { host } : {}),
+        ...(window ? { schedule: { weekly: window.weekly } } : {}),
+      },
     });
   }
+  services.push(...jobs);
   return { taskDefinitions, services };
 }

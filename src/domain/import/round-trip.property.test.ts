@@ -13,6 +13,8 @@ import { OPTION_IDS, type OptionId } from '../cost/estimate-types.ts';
 import { estimateScenario } from '../cost/estimate.ts';
 import type { Scenario, ScenarioInput, Service } from '../scenario/scenario-schema.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
+import { parseCron, toKubernetesCron } from '../schedule/cron-expression.ts';
+import { isCronSchedule, WEEKDAYS, type ServiceSchedule } from '../schedule/service-schedule.ts';
 import { scenarioArb } from '../testing/arbitraries.ts';
 import { EU_WEST_1, US_EAST_1, AP_SOUTH_2 } from '../testing/load-snapshot.ts';
 import { buildExportBundle, findExportProblems } from '../export/build-export-bundle.ts';
@@ -56,12 +58,86 @@ const appFieldsArb = fc.record(
   { requiredKeys: [] },
 );
 
-const roundTripScenarioArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((scenario) =>
-  fc.tuple(...scenario.services.map(() => appFieldsArb)).map((apps) => ({
-    ...scenario,
-    services: scenario.services.map((service, i) => ({ ...service, ...apps[i] })),
-  })),
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** Cron jobs: runMinutes within the shortest gap between firings, so every one is a valid schedule. */
+const cronScheduleArb = fc.oneof(
+  fc
+    .record({
+      minute: fc.integer({ min: 0, max: 59 }),
+      hour: fc.integer({ min: 0, max: 23 }),
+      days: fc.subarray([0, 1, 2, 3, 4, 5, 6], { minLength: 1 }),
+      runMinutes: fc.integer({ min: 1, max: 1440 }),
+    })
+    .map(({ minute, hour, days, runMinutes }) => ({
+      cron: `${minute} ${hour} * * ${days.length === 7 ? '*' : days.join(',')}`,
+      runMinutes,
+    })),
+  fc
+    .constantFrom(
+      ['*/15 * * * *', 15],
+      ['0 2 * * *', 1440],
+      ['30 1 1,15 * *', 20_000],
+      ['5 */6 * * *', 360],
+      ['0 9 * jan-mar MON', 10_080],
+      ['@hourly', 60],
+    )
+    .chain(([cron, gap]) =>
+      fc.integer({ min: 1, max: gap as number }).map((runMinutes) => ({ cron: cron as string, runMinutes })),
+    ),
 );
+/** Weekly windows: any days, any start minute, any end (24:00 and past midnight included) but the start. */
+const weeklyScheduleArb = fc
+  .record({
+    days: fc
+      .subarray([...WEEKDAYS], { minLength: 1 })
+      .chain((days) => fc.shuffledSubarray(days, { minLength: days.length })),
+    start: fc.integer({ min: 0, max: 24 * 60 - 1 }),
+    end: fc.integer({ min: 0, max: 24 * 60 }),
+  })
+  .filter(({ start, end }) => start !== end && !(start === 0 && end === 0))
+  .map(({ days, start, end }) => ({ weekly: { days, start: hhmm(start), end: hhmm(end) } }));
+const scheduleArb = fc.option(fc.oneof(cronScheduleArb, weeklyScheduleArb), { nil: undefined, freq: 2 });
+
+const roundTripScenarioArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((scenario) =>
+  fc
+    .tuple(
+      fc.tuple(...scenario.services.map(() => appFieldsArb)),
+      fc.tuple(...scenario.services.map(() => scheduleArb)),
+    )
+    .map(([apps, schedules]) => ({
+      ...scenario,
+      services: scenario.services.map((service, i) => {
+        const schedule = schedules[i];
+        const withApp = { ...service, ...apps[i] };
+        if (!schedule) return withApp;
+        // The hours come from the schedule; a cron job runs and exits (no load balancer, no
+        // autoscaling: the export refuses both) and starts at least one task.
+        const { hoursPerMonth: _hours, ...rest } = withApp;
+        if (!('cron' in schedule)) return { ...rest, schedule };
+        const { autoscaling: _autoscaling, ...job } = rest;
+        return { ...job, schedule, public: false, replicas: Math.max(1, job.replicas) };
+      }),
+    })),
+);
+
+/** A schedule as the bundle spells it: the export's cron form, days in week order, midnight as 24:00. */
+function expectedSchedule(schedule: ServiceSchedule | undefined): ServiceSchedule | undefined {
+  if (!schedule) return undefined;
+  if (isCronSchedule(schedule)) {
+    const parsed = parseCron(schedule.cron);
+    if (!parsed.ok) throw new Error(parsed.problem);
+    return { cron: toKubernetesCron(parsed.fields), runMinutes: schedule.runMinutes };
+  }
+  const { days, start, end } = schedule.weekly;
+  return {
+    weekly: {
+      days: WEEKDAYS.filter((d) => days.includes(d)),
+      start,
+      end: end === '00:00' ? '24:00' : end,
+    },
+  };
+}
 
 const ceilTo = (value: number, units: number) => Math.ceil(value * units - 1e-9) / units;
 
@@ -94,6 +170,10 @@ function expectedService(
   const environment =
     service.environment && Object.keys(service.environment).length > 0 ? service.environment : undefined;
   const secrets = service.secrets && Object.keys(service.secrets).length > 0 ? service.secrets : undefined;
+  // An ECS window for no tasks has two scheduled actions that both scale to 0: neither opens it.
+  const schedule = ecs && desired === 0 && !a ? undefined : expectedSchedule(service.schedule);
+  // A CronJob's pods run to completion: the export gives them no probes, so no health path.
+  const probed = !(!ecs && schedule && isCronSchedule(schedule));
   return {
     name: service.name,
     vcpu: size.vcpu,
@@ -108,11 +188,12 @@ function expectedService(
     ...(autoscaling ? { autoscaling } : {}),
     ...(service.image ? { image: service.image } : {}),
     ...(port === undefined ? {} : { port }),
-    ...(port !== undefined && service.healthCheckPath ? { healthCheckPath: service.healthCheckPath } : {}),
+    ...(port !== undefined && service.healthCheckPath && probed ? { healthCheckPath: service.healthCheckPath } : {}),
     ...(environment ? { environment } : {}),
     ...(secrets ? { secrets } : {}),
     public: service.public,
     ...(service.public && service.host ? { host: service.host } : {}),
+    ...(schedule ? { schedule } : {}),
   };
 }
 
@@ -121,6 +202,7 @@ describe('export then import gives back the same services', () => {
     '%s bundles, over generated scenarios',
     async (optionId) => {
       let exported = 0;
+      let scheduled = 0;
       await fc.assert(
         fc.asyncProperty(roundTripScenarioArb, fc.boolean(), fc.boolean(), async (generated, asZip, terraformOnly) => {
           // EKS on Fargate runs x86 Linux pods without GPUs only: generate what it can run.
@@ -146,6 +228,7 @@ describe('export then import gives back the same services', () => {
           const exportInput = { scenario, estimate, optionId, shareUrl: 'http://127.0.0.1:4173/#s' };
           if (findExportProblems(exportInput).length > 0) return;
           exported++;
+          if (scenario.services.some((s) => s.schedule)) scheduled++;
           // ECS bundles hold each task definition twice (JSON file and Terraform): either one is enough.
           const files = buildExportBundle(exportInput).filter(
             (f) => f.path !== 'scenario.json' && !(terraformOnly && f.path.startsWith('ecs/task-definitions/')),
@@ -175,6 +258,7 @@ describe('export then import gives back the same services', () => {
       );
       // Real exports, not only refusals: about half of the random scenarios export.
       expect(exported).toBeGreaterThan(RUNS / 6);
+      expect(scheduled).toBeGreaterThan(RUNS / 10);
     },
     300_000,
   );

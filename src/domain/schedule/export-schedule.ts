@@ -54,9 +54,12 @@ const both = (fields: CronFields) => ({ awsCron: toAwsCron(fields), kubernetesCr
  * 24:00 closes on the next day, so the closing days are the opening days shifted by one.
  */
 export function weeklyBoundaries(weekly: WeeklySchedule['weekly']): WeeklyWindowPlan {
-  const start = minutesOfDay(weekly.start)!;
   const end = minutesOfDay(weekly.end)!;
-  const days = weekly.days.map((d) => WEEKDAYS.indexOf(d));
+  // A window opening at 24:00 opens at 00:00 of the next day (a cron has no hour 24), and so
+  // closes on that day too.
+  const startsAtMidnight = minutesOfDay(weekly.start)! === 24 * 60;
+  const start = startsAtMidnight ? 0 : minutesOfDay(weekly.start)!;
+  const days = weekly.days.map((d) => (WEEKDAYS.indexOf(d) + (startsAtMidnight ? 1 : 0)) % 7);
   const nextDay = end <= start || end === 24 * 60;
   return {
     kind: 'weekly',
