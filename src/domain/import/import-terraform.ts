@@ -430,22 +430,22 @@ export function importTerraform(
     );
     const host = groups.map((g) => (g ? hostOfTargetGroup.get(g) : undefined)).find(Boolean);
     const targetName = targetOfService.get(name) ?? '';
-    const window = windows.get(targetName);
+    const opening = windows.get(targetName);
     const scaled = scaledTargets.has(targetName);
     const target = targets.get(targetName);
     const autoscaling =
-      scaled && target ? (window ? { ...target, min: window.min, max: window.max } : target) : undefined;
+      scaled && target ? (opening ? { ...target, min: opening.min, max: opening.max } : target) : undefined;
     let desired = body.desired_count;
     if (desired !== undefined && asNumber(desired) === undefined)
       context.note({ file, object }, `desired_count ${shown(desired)} is an expression: not read`);
-    if (window && !scaled) {
-      // No autoscaling: the window's opening action sets the count that runs in it.
-      if (asNumber(desired) !== window.min)
+    if (opening && !scaled) {
+      // No autoscaling: the opening scheduled action sets the count that runs in the window.
+      if (asNumber(desired) !== opening.min)
         context.note(
           { file, object },
-          `runs ${window.min} task${window.min === 1 ? '' : 's'} in its weekly window (the opening scheduled action), not its desired_count ${shown(desired ?? '(not set)')}`,
+          `runs ${opening.min} task${opening.min === 1 ? '' : 's'} in its weekly window (the opening scheduled action), not its desired_count ${shown(desired ?? '(not set)')}`,
         );
-      desired = window.min;
+      desired = opening.min;
     }
     services.push({
       file,
@@ -462,7 +462,7 @@ export function importTerraform(
       extra: {
         ...(autoscaling ? { autoscaling } : {}),
         ...(host ? { host } : {}),
-        ...(window ? { schedule: { weekly: window.weekly } } : {}),
+        ...(opening ? { schedule: { weekly: opening.weekly } } : {}),
       },
     });
   }
