@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { build } from 'vite';
-import { FIRST_SCREEN_BUDGET_KB, firstScreenAssets, firstScreenKB } from './first-screen-size.ts';
+import { FIRST_SCREEN_BUDGET_KB, firstScreenAssets, firstScreenKB, lazyChunkKB } from './first-screen-size.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'first-screen-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -23,6 +23,19 @@ describe('first-screen JavaScript', () => {
     writeFileSync(join(dist, 'assets/c.css'), randomBytes(200 * 1024));
     expect(firstScreenAssets(dist).map((a) => a.path)).toEqual(['/assets/a.js', '/assets/b.js']);
     expect(firstScreenKB(dist)).toBeGreaterThan(FIRST_SCREEN_BUDGET_KB);
+
+    // A lazy chunk counts with what it imports, but not with what the first screen already loaded.
+    const b = randomBytes(10 * 1024);
+    writeFileSync(
+      join(dist, 'assets/lazy-x.js'),
+      Buffer.concat([Buffer.from('import"./a.js";import{q}from"./d.js";'), b]),
+    );
+    writeFileSync(
+      join(dist, 'assets/d.js'),
+      Buffer.concat([Buffer.from('import"./lazy-x.js";'), randomBytes(5 * 1024)]),
+    );
+    expect(lazyChunkKB(dist, 'lazy-')).toBeGreaterThan(15);
+    expect(lazyChunkKB(dist, 'lazy-')).toBeLessThan(16);
   });
 
   it(`is at most ${FIRST_SCREEN_BUDGET_KB} KB gzipped in the production build`, { timeout: 120_000 }, async () => {

@@ -99,6 +99,9 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
 
     expect(await totalsOf(files), `${optionId}: scenario.json priced again`).toEqual(onPage);
     expect(files['README.md']).toContain(`**${onPage[optionId]}**`);
-    expect(files['README.md']).toMatch(/<http:\/\/127\.0\.0\.1:4173\/#s=2\.[A-Za-z0-9_-]+>/);
+    // The page's own address (E2E_PORT decides the port).
+    const appUrl = test.info().project.use.baseURL!.replace(/\/?$/, '/');
+    expect(files['README.md']).toContain(`<${appUrl}#s=2.`);
+    expect(files['README.md']).toMatch(/<http:\/\/127\.0\.0\.1:\d+\/#s=2\.[A-Za-z0-9_-]+>/);
   }
 });

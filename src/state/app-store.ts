@@ -7,7 +7,8 @@
  * Actions are plain functions next to the store (zustand's "no store actions" practice).
  */
 import { create } from 'zustand';
-import { DEFAULT_ANSWERS, type DecisionAnswers } from '../domain/recommend/decision-answers.ts';
+import type { DecisionAnswers } from '../domain/recommend/decision-answers.ts';
+import { DEFAULT_ANSWERS } from '../domain/recommend/default-answers.ts';
 import { PRESETS, presetScenario, type Preset } from '../domain/presets/presets.ts';
 import type { ScenarioInput } from '../domain/scenario/scenario-schema.ts';
 import {
@@ -102,17 +103,9 @@ const changeScenario = (reason: string, update: (scenario: DraftScenario) => Dra
  * ("Import compose.yaml"). The answers are replaced too when given.
  */
 export function replaceScenario(input: ScenarioInput | DraftScenario, reason: string, answers?: DecisionAnswers): void {
-  const scenario = toDraftLoose(input);
+  // A scenario input gets its defaults; a draft, possibly invalid, has every field and stays as it is.
+  const scenario = toDraft(input);
   useAppStore.setState((state) => ({ ...record(state, scenario, reason), ...(answers ? { answers } : {}) }));
-}
-
-// A draft (possibly invalid) is taken as it is; a scenario input gets its defaults filled in.
-function toDraftLoose(input: ScenarioInput | DraftScenario): DraftScenario {
-  try {
-    return toDraft(input);
-  } catch {
-    return input as DraftScenario;
-  }
 }
 
 /** Sets the scenario without an undo step: the state the page opens with. */

@@ -10,11 +10,14 @@
 import type { Estimate } from '../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../domain/scenario/scenario-schema.ts';
-import { validateAgainstSnapshot, validateScenario, type FieldProblem } from '../domain/scenario/validate-scenario.ts';
+import type { FieldProblem } from '../domain/scenario/field-problem.ts';
 import type { DraftScenario } from './scenario-draft.ts';
+import { loadedValidation, type ScenarioValidation } from './validation-loader.ts';
 
-/** The engine's entry point (domain/cost/estimate.ts), handed in so the page can load it after its first paint. */
-/** The engine's estimateScenario; the page asks it for the cost at the autoscaling maximum too. */
+/**
+ * The engine's entry point (domain/cost/estimate.ts), handed in so the page can load it after its
+ * first paint; the page asks it for the cost at the autoscaling maximum too.
+ */
 export type EstimateScenario = (
   scenario: Scenario,
   snapshot: RegionSnapshot,
@@ -44,16 +47,34 @@ function memoOne<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) =>
   };
 }
 
+/** What the calculator works with, loaded after the first paint (ui/app/estimate-engine.ts). */
+export interface CalculationEngine {
+  estimateScenario: EstimateScenario;
+  validation: ScenarioValidation;
+}
+
+const NO_PROBLEMS: ReadonlyMap<string, string> = new Map();
+
 /**
  * A calculator keeps the last valid result between calls; make one per page (or per test).
- * Without an engine yet (the page is still loading it), results wait as they do for prices.
+ * Without an engine yet (the page is still loading it), nothing is validated and results wait as
+ * they do for prices.
  */
-export function createCalculator(estimateScenario?: EstimateScenario) {
+export function createCalculator(engine?: CalculationEngine) {
+  if (!engine)
+    return (): Calculation => ({
+      problems: NO_PROBLEMS,
+      problemList: [],
+      scenario: null,
+      estimate: null,
+      staleBecause: 'loading-prices',
+    });
+  const { estimateScenario, validation } = engine;
   const validate = memoOne((draft: DraftScenario, snapshot: RegionSnapshot | undefined) => {
-    const result = validateScenario(draft);
+    const result = validation.validateScenario(draft);
     const problems = result.ok
       ? snapshot && snapshot.region === result.scenario.region
-        ? validateAgainstSnapshot(result.scenario, snapshot)
+        ? validation.validateAgainstSnapshot(result.scenario, snapshot)
         : []
       : result.problems;
     return {
@@ -62,18 +83,16 @@ export function createCalculator(estimateScenario?: EstimateScenario) {
       byPath: new Map(problems.map((p) => [p.path, p.message])) as ReadonlyMap<string, string>,
     };
   });
-  const estimate = estimateScenario
-    ? memoOne((scenario: Scenario, snapshot: RegionSnapshot) =>
-        estimateScenario(scenario, snapshot, { atAutoscalingMax: true }),
-      )
-    : null;
+  const estimate = memoOne((scenario: Scenario, snapshot: RegionSnapshot) =>
+    estimateScenario(scenario, snapshot, { atAutoscalingMax: true }),
+  );
   let lastValid: { scenario: Scenario; estimate: Estimate } | null = null;
 
   return function calculate(draft: DraftScenario, snapshot: RegionSnapshot | undefined): Calculation {
     const validated = validate(draft, snapshot);
     let staleBecause: Calculation['staleBecause'] = null;
     if (!validated.scenario) staleBecause = 'invalid-input';
-    else if (!snapshot || snapshot.region !== validated.scenario.region || !estimate) staleBecause = 'loading-prices';
+    else if (!snapshot || snapshot.region !== validated.scenario.region) staleBecause = 'loading-prices';
     else lastValid = { scenario: validated.scenario, estimate: estimate(validated.scenario, snapshot) };
     return {
       problems: validated.byPath,
@@ -85,8 +104,8 @@ export function createCalculator(estimateScenario?: EstimateScenario) {
   };
 }
 
-/** The validated draft, or null: what share links and exports may carry. */
+/** The validated draft, or null (also while validation is loading): what share links and exports may carry. */
 export function validDraft(draft: DraftScenario): Scenario | null {
-  const result = validateScenario(draft);
-  return result.ok ? result.scenario : null;
+  const result = loadedValidation()?.validateScenario(draft);
+  return result?.ok ? result.scenario : null;
 }

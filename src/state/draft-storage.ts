@@ -7,10 +7,11 @@
  * The stored draft records the page addresses it was made on: after a reload of one of them the
  * page restores the draft; a different link opens that link and keeps the draft on offer.
  */
-import { DEFAULT_ANSWERS, decisionAnswersSchema, type DecisionAnswers } from '../domain/recommend/decision-answers.ts';
-import { validateScenario } from '../domain/scenario/validate-scenario.ts';
+import type { DecisionAnswers } from '../domain/recommend/decision-answers.ts';
+import { DEFAULT_ANSWERS } from '../domain/recommend/default-answers.ts';
 import { newService, toDraft, type DraftScenario } from './scenario-draft.ts';
 import { defaultState } from './app-store.ts';
+import { loadedValidation } from './validation-loader.ts';
 
 export const DRAFT_STORAGE_KEY = 'ecs-eks-calculator:draft:v1';
 
@@ -69,10 +70,21 @@ export function saveDraft(storage: DraftStorage | undefined, draft: StoredDraft)
 
 const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/** Whether a draft is stored: the page then loads validation before its first render, to read it (main.tsx). */
+export function hasStoredDraft(storage: DraftStorage | undefined): boolean {
+  try {
+    return !!storage?.getItem(DRAFT_STORAGE_KEY);
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Reads the stored draft, or null when there is none or it is unreadable. A valid draft gets its
- * defaults filled in; an invalid one keeps its values over the default sections, so every field
- * the editor shows exists (its problems then show beside the fields).
+ * defaults filled in (an older format upgraded); an invalid one keeps its values over the default
+ * sections, so every field the editor shows exists (its problems then show beside the fields).
+ * Validation must have loaded (validation-loader.ts); if its download failed, the draft is read
+ * as an invalid one would be and the stored answers give way to the defaults.
  */
 export function readDraft(storage: DraftStorage | undefined): StoredDraft | null {
   let raw: string | null = null;
@@ -91,10 +103,10 @@ export function readDraft(storage: DraftStorage | undefined): StoredDraft | null
   if (!isRecord(parsed) || !isRecord(parsed.scenario)) return null;
   const scenario = draftFrom(parsed.scenario);
   if (!scenario) return null;
-  const answers = decisionAnswersSchema.safeParse(parsed.answers);
+  const answers = loadedValidation()?.decisionAnswersSchema.safeParse(parsed.answers);
   return {
     scenario,
-    answers: answers.success ? answers.data : { ...DEFAULT_ANSWERS },
+    answers: answers?.success ? answers.data : { ...DEFAULT_ANSWERS },
     fragment: typeof parsed.fragment === 'string' ? parsed.fragment : '',
     ...(typeof parsed.previousFragment === 'string' ? { previousFragment: parsed.previousFragment } : {}),
     savedAt: typeof parsed.savedAt === 'string' ? parsed.savedAt : '',
@@ -102,8 +114,8 @@ export function readDraft(storage: DraftStorage | undefined): StoredDraft | null
 }
 
 function draftFrom(stored: Record<string, unknown>): DraftScenario | null {
-  const valid = validateScenario(stored);
-  if (valid.ok) return toDraft(valid.scenario);
+  const valid = loadedValidation()?.validateScenario(stored);
+  if (valid?.ok) return toDraft(valid.scenario);
   const services = stored.services;
   if (!Array.isArray(services) || services.length === 0 || !services.every(isRecord)) return null;
   const base = defaultState().scenario;

@@ -3,8 +3,8 @@
  * invalid while the user types (NaN for an empty required number, out-of-range numbers, bad names).
  * Validation (domain) decides what is usable; these helpers only build and edit drafts.
  */
-import { scenarioSchema, type Scenario, type Service } from '../domain/scenario/scenario-schema.ts';
-import type { ScenarioInput } from '../domain/scenario/scenario-schema.ts';
+import type { Scenario, ScenarioInput, Service } from '../domain/scenario/scenario-schema.ts';
+import { fillScenarioDefaults } from '../domain/scenario/fill-scenario-defaults.ts';
 import { SERVICE_DEFAULTS } from '../domain/scenario/scenario-defaults.ts';
 
 /** Scenario-shaped, but not yet validated. */
@@ -12,9 +12,12 @@ export type DraftScenario = Scenario;
 export type DraftService = Service;
 export type { SectionName } from '../domain/scenario/scenario-defaults.ts';
 
-/** Fills defaults of a valid input (a preset or a decoded link). Throws on invalid input: callers pass valid scenarios. */
+/**
+ * Fills defaults of a valid input (a preset or a validated scenario) without loading validation,
+ * which the page's first screen does without (fill-scenario-defaults.ts). Callers pass valid input.
+ */
 export function toDraft(input: ScenarioInput): DraftScenario {
-  return scenarioSchema.parse(input);
+  return fillScenarioDefaults(input);
 }
 
 const NAME_LIMIT = 40;

@@ -6,6 +6,7 @@
  * draft in localStorage is saved as always, so no edit waits for it or is lost.
  */
 import type * as shareCodec from '../domain/share/share-codec.ts';
+import { loadValidation } from './validation-loader.ts';
 
 export type ShareCodec = typeof shareCodec;
 
@@ -13,10 +14,13 @@ let loaded: ShareCodec | null = null;
 let pending: Promise<ShareCodec> | null = null;
 const listeners = new Set<() => void>();
 
-/** Loads the codec once; a failed download is forgotten, so the next call tries again. */
+/**
+ * Loads the codec once, with validation (it validates what it decodes and encodes, and the page
+ * validates the drafts it writes links for); a failed download is forgotten, so the next call tries again.
+ */
 export function loadShareCodec(): Promise<ShareCodec> {
-  pending ??= import('../domain/share/share-codec.ts').then(
-    (codec) => {
+  pending ??= Promise.all([import('../domain/share/share-codec.ts'), loadValidation()]).then(
+    ([codec]) => {
       loaded = codec;
       for (const listener of listeners) listener();
       return codec;

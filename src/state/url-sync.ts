@@ -75,8 +75,9 @@ export function shareUrlFor(state: Pick<AppState, 'scenario' | 'answers'>, pageU
 
 /** Why there is no link for the current state: the draft is invalid, too large for a link, or the codec is still loading. */
 export function missingLinkReason(state: Pick<AppState, 'scenario' | 'answers'>): 'invalid' | 'too-long' | 'loading' {
-  if (!validDraft(state.scenario)) return 'invalid';
-  return loadedShareCodec() ? 'too-long' : 'loading';
+  // The codec loads with validation (share-codec-loader.ts): without it nothing can be checked yet.
+  if (!loadedShareCodec()) return 'loading';
+  return validDraft(state.scenario) ? 'too-long' : 'invalid';
 }
 
 export interface UrlSyncTarget {

@@ -8,6 +8,9 @@ import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 /** Hours in an average month: 365 x 24 / 12. AWS and Infracost use the same figure. */
 export const HOURS_PER_MONTH = 730;
 
+/** The most services one scenario holds (the schema's limit; the editor's Add button stops there). */
+export const MAX_SERVICES = 200;
+
 /** Optional service fields a service gets when it leaves them out. */
 export const SERVICE_DEFAULTS = {
   arch: 'x86_64',

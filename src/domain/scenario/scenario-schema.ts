@@ -8,7 +8,13 @@ import * as z from 'zod/mini';
 import { REGION_CATALOG } from '../pricing/region-catalog.ts';
 import { READABLE_SCENARIO_VERSIONS, SCENARIO_FORMAT_VERSION } from './migrate-scenario.ts';
 import { ECS_NETWORK_MODES } from '../capacity/ecs-node-capacity.ts';
-import { AUTOSCALING_DEFAULTS, HOURS_PER_MONTH, SECTION_DEFAULTS, SERVICE_DEFAULTS } from './scenario-defaults.ts';
+import {
+  AUTOSCALING_DEFAULTS,
+  HOURS_PER_MONTH,
+  MAX_SERVICES,
+  SECTION_DEFAULTS,
+  SERVICE_DEFAULTS,
+} from './scenario-defaults.ts';
 import { ECS_FARGATE_MAX_STORAGE_GIB, FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MAX_SECRET_ARN_CHARS, parseSecretArn, SECRET_ARN_PATTERN } from './secret-arn.ts';
 import {
@@ -24,7 +30,7 @@ const REGION_CODES = REGION_CATALOG.map((r) => r.code) as [string, ...string[]];
 export { HOURS_PER_MONTH };
 /** The longest month, 31 x 24 hours: the most a node or task can run in one calendar month. */
 export const MAX_HOURS_PER_MONTH = 744;
-export const MAX_SERVICES = 200;
+export { MAX_SERVICES };
 /** Region a scenario is priced in when nothing names one (the presets' and the importer's). */
 export const DEFAULT_REGION = 'us-east-1';
 /** The scenario format version this build writes (it also reads v1, upgraded: migrate-scenario.ts). */

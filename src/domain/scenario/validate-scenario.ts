@@ -9,11 +9,9 @@ import { MAX_QUOTED_CHARS, quoteText } from '../text/safe-text.ts';
 import { migrateScenario } from './migrate-scenario.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 
-export interface FieldProblem {
-  /** Dotted path with indexes: services[0].memoryGiB. Empty for the whole document. */
-  path: string;
-  message: string;
-}
+import { formatProblem, type FieldProblem } from './field-problem.ts';
+
+export { formatProblem, type FieldProblem };
 
 export type Validation =
   | {
@@ -33,10 +31,6 @@ export function formatPath(path: readonly PropertyKey[]): string {
     else out += `[${quoteText(String(key))}]`;
   }
   return out;
-}
-
-export function formatProblem(problem: FieldProblem): string {
-  return problem.path ? `${problem.path}: ${problem.message}` : problem.message;
 }
 
 const describeType = (value: unknown): string =>

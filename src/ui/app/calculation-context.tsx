@@ -25,7 +25,7 @@ export function CalculationProvider({ children }: { children: ReactNode }) {
   const prices = useRegionPricing(draft.region);
   const engine = useQuery(estimateEngineQueryOptions);
   // One calculator per engine: none while the engine loads, then one for the page's lifetime.
-  const calculate = useMemo(() => createCalculator(engine.data?.estimateScenario), [engine.data]);
+  const calculate = useMemo(() => createCalculator(engine.data), [engine.data]);
   const calculation = calculate(draft, prices.snapshot);
   const pricesError = prices.error ?? engine.error;
   const value = useMemo<CalculationContextValue>(

@@ -1,4 +1,4 @@
-/** Renders UI under test with the real store and a QueryClient already holding us-east-1 prices, the engine and the option cards. */
+/** Renders UI under test with the real store and a QueryClient already holding us-east-1 prices, the engine (with validation) and the option cards. */
 import type { ReactNode } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -6,6 +6,7 @@ import { regionPricingQueryOptions } from '../../api/pricing-queries.ts';
 import { CalculationProvider } from '../app/calculation-context.tsx';
 import { estimateEngineQueryOptions } from '../app/estimate-engine.ts';
 import { estimateScenario } from '../../domain/cost/estimate.ts';
+import * as validation from '../../state/scenario-validation.ts';
 import { optionGridQueryOptions } from '../features/results/option-grid-module.ts';
 import { OptionGrid } from '../features/results/option-grid.tsx';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
@@ -16,7 +17,7 @@ export const US_EAST_1 = usEast1 as unknown as RegionSnapshot;
 export function renderWithPrices(ui: ReactNode) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   client.setQueryData(regionPricingQueryOptions('us-east-1').queryKey, US_EAST_1);
-  client.setQueryData(estimateEngineQueryOptions.queryKey, { estimateScenario });
+  client.setQueryData(estimateEngineQueryOptions.queryKey, { estimateScenario, validation });
   client.setQueryData(optionGridQueryOptions.queryKey, { OptionGrid });
   return render(
     <QueryClientProvider client={client}>

@@ -3,7 +3,7 @@ import { useCalculation } from '../../app/calculation-context.tsx';
 import type { OptionActionProps } from './option-card.tsx';
 import type { ComponentType } from 'react';
 import { optionGridQueryOptions } from './option-grid-module.ts';
-import { formatProblem } from '../../../domain/scenario/validate-scenario.ts';
+import { formatProblem } from '../../../domain/scenario/field-problem.ts';
 import { useAppStore } from '../../../state/app-store.ts';
 
 /** The four options side by side, with a clear word when they are not for the current input. */

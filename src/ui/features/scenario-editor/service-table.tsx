@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAppStore, addService } from '../../../state/app-store.ts';
-import { MAX_SERVICES } from '../../../domain/scenario/scenario-schema.ts';
+import { MAX_SERVICES } from '../../../domain/scenario/scenario-defaults.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { rowProblems } from './row-problems.ts';
 import { ServiceRow } from './service-row.tsx';
