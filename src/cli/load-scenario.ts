@@ -7,12 +7,23 @@ import type { Scenario } from '../domain/scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../domain/pricing/price-snapshot.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 import { echo } from './terminal-text.ts';
-import { SCENARIO_FORMAT_VERSION } from '../domain/scenario/migrate-scenario.ts';
+import { migrateScenario, SCENARIO_FORMAT_VERSION } from '../domain/scenario/migrate-scenario.ts';
 
 /** Cuts what V8's JSON.parse message quotes of the input. */
 const MAX_PARSE_MESSAGE_CHARS = 160;
 
 export async function readScenario(io: CliIo, pathOrDash: string | undefined): Promise<Scenario> {
+  return (await readScenarioDocument(io, pathOrDash)).scenario;
+}
+
+/**
+ * The validated scenario and the document it was read from, upgraded to the current format when
+ * older: what the advice's JSON Patches apply to.
+ */
+export async function readScenarioDocument(
+  io: CliIo,
+  pathOrDash: string | undefined,
+): Promise<{ scenario: Scenario; document: unknown }> {
   if (!pathOrDash) throw new UsageError('missing scenario: give a file path, or - for standard input');
   const source = pathOrDash === '-' ? 'standard input' : echo(pathOrDash);
   let text: string;
@@ -40,7 +51,7 @@ export async function readScenario(io: CliIo, pathOrDash: string | undefined): P
     io.stderr(
       `note: ${source} is scenario format ${result.upgradedFrom}; it was read as format ${SCENARIO_FORMAT_VERSION} and prices as before (scenario.json files this tool writes use format ${SCENARIO_FORMAT_VERSION})\n`,
     );
-  return result.scenario;
+  return { scenario: result.scenario, document: migrateScenario(json).input };
 }
 
 export function checkAgainstSnapshot(scenario: Scenario, snapshot: RegionSnapshot): void {

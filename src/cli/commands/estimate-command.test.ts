@@ -5,6 +5,7 @@ import { runEstimate, type EstimateDeps } from './estimate-command.ts';
 import { UsageError } from '../cli-io.ts';
 import { fakeIo as fakeIoIn } from '../testing/fake-io.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
+import { applyJsonPatch, type JsonPatch } from '../../domain/advice/json-patch.ts';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -209,5 +210,63 @@ describe('cli estimate', () => {
     ],
   ])('refuses bad input with one line per problem (%#)', async (files, argv, lines) => {
     expect(await failures(files as Record<string, string>, argv as string[])).toEqual(lines);
+  });
+
+  describe('advice', () => {
+    // 10 tasks of 0.25 vCPU / 0.5 GiB on m5.large, written without an ec2.eniTrunking field.
+    const scenario = {
+      version: 2,
+      region: 'us-east-1',
+      services: [{ name: 'web', vcpu: 0.25, memoryGiB: 0.5, replicas: 10 }],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 0 },
+      eks: { clusters: 2, support: 'extended' },
+    };
+    type Entry = { optionId: string; lever: string; monthlyUSD: number; savingUSD: number; scenarioPatch: object[] };
+    const jsonOf = async (document: object) => {
+      const { io, out } = fakeIo({ 'a.json': JSON.stringify(document) });
+      expect(await runEstimate(['a.json', '--json'], io, deps)).toBe(0);
+      return JSON.parse(out.join('')) as {
+        options: { id: string; monthlyUSD: number }[];
+        advice: Entry[];
+        cheapestWith: object[];
+        fargateRoom: object[];
+      };
+    };
+
+    it('lists the levers in --json with their patches; applying a patch to the file gives exactly monthlyUSD', async () => {
+      const json = await jsonOf(scenario);
+      const trunking = json.advice.find((e) => e.optionId === 'ecs-ec2' && e.lever === 'eni-trunking')!;
+      // 5 x m5.large (362.40) to 2 (144.96): docs/advice-rules.md, hand-computed in the domain tests.
+      expect(trunking).toEqual({
+        optionId: 'ecs-ec2',
+        lever: 'eni-trunking',
+        change: 'Turn on ENI trunking (ec2.eniTrunking), so each instance holds more awsvpc tasks.',
+        scenarioPatch: [{ op: 'add', path: '/ec2/eniTrunking', value: true }],
+        monthlyUSD: 144.96,
+        savingUSD: 217.44,
+        caveat: expect.stringContaining('awsvpcTrunking'),
+      });
+      const savings = json.advice.map((e) => e.savingUSD);
+      expect(savings).toEqual([...savings].sort((a, b) => b - a));
+      expect(json.advice.length).toBeGreaterThan(5);
+      for (const entry of json.advice) {
+        const patched = applyJsonPatch(scenario, entry.scenarioPatch as JsonPatch);
+        if (!patched.ok) throw new Error(patched.problem);
+        const again = await jsonOf(patched.document as object);
+        expect(again.options.find((o) => o.id === entry.optionId)!.monthlyUSD).toBe(entry.monthlyUSD);
+      }
+    });
+
+    it('lists the top five in the table, with their caveats and what changes the cheapest option', async () => {
+      const { io, out } = fakeIo({ 'a.json': JSON.stringify(scenario) });
+      expect(await runEstimate(['a.json'], io, deps)).toBe(0);
+      const text = out.join('');
+      const json = await jsonOf(scenario);
+      const numbered = text.split('\n').filter((line) => /^  \d+\. /.test(line));
+      expect(numbered).toHaveLength(5);
+      expect(numbered[0]).toMatch(/^  1\. EKS on (Fargate|EC2): saves \$/);
+      expect(text).toContain(`and ${json.advice.length - 5} more (--json lists them all, each with its JSON Patch)`);
+      expect(text).toContain('Needs the clusters upgraded to a Kubernetes version that is still in standard support.');
+    });
   });
 });

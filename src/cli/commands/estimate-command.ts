@@ -11,7 +11,8 @@ import { parseArgs, scenarioArgument, UsageError, type CliIo } from '../cli-io.t
 import { echo, quoteArg, outputCsv, outputJson, outputLines } from '../terminal-text.ts';
 import { estimateToCsv } from '../../domain/report/estimate-csv.ts';
 import { estimateToMarkdown } from '../../domain/report/estimate-markdown.ts';
-import { checkAgainstSnapshot, readScenario } from '../load-scenario.ts';
+import { checkAgainstSnapshot, readScenarioDocument } from '../load-scenario.ts';
+import { adviseScenario, type Advice } from '../../domain/advice/advise-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
 
 export interface EstimateDeps {
@@ -22,7 +23,7 @@ export interface EstimateDeps {
 export async function runEstimate(argv: readonly string[], io: CliIo, deps: EstimateDeps): Promise<number> {
   const args = parseArgs(argv, ['json'], ['live', 'format']);
   const format = outputFormat(args.flags, ESTIMATE_FORMATS);
-  const scenario = await readScenario(io, scenarioArgument(args));
+  const { scenario, document } = await readScenarioDocument(io, scenarioArgument(args));
   const live = args.flags.get('live');
   let snapshot: RegionSnapshot;
   if (typeof live === 'string') {
@@ -36,14 +37,17 @@ export async function runEstimate(argv: readonly string[], io: CliIo, deps: Esti
   }
   checkAgainstSnapshot(scenario, snapshot);
   const estimate = estimateScenario(scenario, snapshot, { atAutoscalingMax: true });
+  // The advice is part of the table and the JSON; the CSV and Markdown reports are the bill alone.
+  const advice =
+    format === 'json' || format === 'table' ? adviseScenario(document, scenario, snapshot, estimate) : undefined;
   io.stdout(
     format === 'json'
-      ? outputJson(toJson(estimate))
+      ? outputJson(toJson(estimate, advice))
       : format === 'csv'
         ? outputCsv(estimateToCsv(estimate))
         : format === 'markdown'
           ? outputLines(estimateToMarkdown(estimate).trimEnd().split('\n'))
-          : renderTable(estimate),
+          : renderTable(estimate, advice),
   );
   return 0;
 }
@@ -65,8 +69,12 @@ export const defaultEstimateDeps = (loadLiveSnapshot: EstimateDeps['loadLiveSnap
   loadLiveSnapshot,
 });
 
-/** The public JSON shape: options with their lines, nodes on EC2 options only, reason when unavailable. */
-export function toJson(estimate: Estimate): object {
+/**
+ * The public JSON shape: options with their lines, nodes on EC2 options only, reason when
+ * unavailable; with the advice, its entries (sorted by saving), the levers that change the
+ * cheapest option, and the Fargate requests that could grow at no extra cost.
+ */
+export function toJson(estimate: Estimate, advice?: Advice): object {
   return {
     region: estimate.region,
     pricing: estimate.pricing,
@@ -84,9 +92,54 @@ export function toJson(estimate: Estimate): object {
       ...(o.fargateSizes ? { fargateSizes: o.fargateSizes } : {}),
     })),
     cheapest: estimate.cheapest,
+    ...(advice
+      ? {
+          advice: advice.entries,
+          cheapestWith: advice.cheapestChanges.map((c) => ({
+            lever: c.lever,
+            optionId: c.optionId,
+            monthlyUSD: c.monthlyUSD,
+          })),
+          fargateRoom: advice.fargateRoom,
+        }
+      : {}),
     warnings: estimate.warnings,
     assumptions: estimate.assumptions,
   };
+}
+
+/** How many advice entries, and requests with room, the table lists (--json has them all). */
+export const TABLE_ADVICE_ENTRIES = 5;
+
+function adviceLines(estimate: Estimate, advice: Advice): string[] {
+  const out: string[] = ['', 'Advice (settings of this scenario that change the bill):'];
+  const labelOf = (id: string) => estimate.options.find((o) => o.id === id)?.label ?? id;
+  const beforeOf = (id: string) => estimate.options.find((o) => o.id === id)?.monthlyUSD ?? null;
+  if (advice.entries.length === 0) out.push('  No lever saves 1% or more of any option.');
+  const shown = advice.entries.slice(0, TABLE_ADVICE_ENTRIES);
+  shown.forEach((entry, index) => {
+    const before = beforeOf(entry.optionId);
+    out.push(
+      `  ${index + 1}. ${labelOf(entry.optionId)}: saves ${formatUSD(entry.savingUSD)} a month (${before === null ? '' : `${formatUSD(before)} to `}${formatUSD(entry.monthlyUSD)}). ${entry.change}`,
+    );
+    if (entry.caveat) out.push(`     ${entry.caveat}`);
+  });
+  if (advice.entries.length > shown.length)
+    out.push(`  and ${advice.entries.length - shown.length} more (--json lists them all, each with its JSON Patch)`);
+  for (const change of advice.cheapestChanges)
+    out.push(
+      `  With ${change.name}, ${change.optionLabel} becomes the cheapest at ${formatUSD(change.monthlyUSD)} a month.`,
+    );
+  if (advice.fargateRoom.length > 0) {
+    out.push('  At no extra cost (the size billed already holds more):');
+    for (const room of advice.fargateRoom.slice(0, TABLE_ADVICE_ENTRIES))
+      out.push(
+        `    ${labelOf(room.optionId)}: ${room.service} asks for ${compact(room.requested.vcpu)} vCPU / ${compact(room.requested.memoryGiB)} GiB and could ask for ${compact(room.couldRequest.vcpu)} vCPU / ${compact(room.couldRequest.memoryGiB)} GiB (billed ${room.billed.vcpu} vCPU / ${room.billed.memoryGiB} GB)`,
+      );
+    if (advice.fargateRoom.length > TABLE_ADVICE_ENTRIES)
+      out.push(`    and ${advice.fargateRoom.length - TABLE_ADVICE_ENTRIES} more (--json fargateRoom)`);
+  }
+  return out;
 }
 
 /** The proxy's reason for answering with its snapshot, as the table shows it. */
@@ -132,7 +185,7 @@ function compact(n: number): string {
   return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
 }
 
-export function renderTable(estimate: Estimate): string {
+export function renderTable(estimate: Estimate, advice?: Advice): string {
   const out: string[] = [];
   const source = estimate.pricing.source === 'live' ? 'live AWS Price List' : 'bundled snapshot';
   out.push(
@@ -219,6 +272,7 @@ export function renderTable(estimate: Estimate): string {
       );
     }
   }
+  if (advice) out.push(...adviceLines(estimate, advice));
   if (estimate.warnings.length > 0) {
     out.push('', 'Warnings:');
     for (const warning of estimate.warnings) out.push(`  - ${warning}`);
