@@ -4,6 +4,11 @@
  * and unusable input says why without touching the scenario.
  */
 import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import { test, expect } from './fixtures.ts';
 
 const COMPOSE = 'src/domain/import/testing/fixtures/compose.yaml';
@@ -98,4 +103,99 @@ test("the import dialog, with notes shown, passes axe's WCAG A/AA rules", async 
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+/** An ECS on Fargate bundle from the CLI's export, as a zip without its scenario.json. */
+function exportedEcsBundleZip(): Uint8Array {
+  const work = mkdtempSync(join(tmpdir(), 'e2e-import-'));
+  try {
+    const scenario = {
+      version: 2,
+      region: 'eu-west-1',
+      services: [
+        {
+          name: 'api',
+          vcpu: 0.5,
+          memoryGiB: 1,
+          replicas: 3,
+          image: 'nginx:1.27',
+          port: 8080,
+          public: true,
+          host: 'api.example.com',
+          autoscaling: { min: 2, max: 6, targetCpuPercent: 60 },
+        },
+        {
+          name: 'office',
+          vcpu: 1,
+          memoryGiB: 2,
+          replicas: 2,
+          image: 'acme/office:4',
+          schedule: { weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' } },
+        },
+        {
+          name: 'nightly',
+          vcpu: 2,
+          memoryGiB: 4,
+          replicas: 12,
+          image: 'acme/batch:1',
+          schedule: { cron: '0 2 * * *', runMinutes: 90 },
+        },
+      ],
+    };
+    writeFileSync(join(work, 'scenario.json'), JSON.stringify(scenario));
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'src/cli/main.ts',
+        'export',
+        join(work, 'scenario.json'),
+        '--option',
+        'ecs-fargate',
+        '--zip',
+        join(work, 'bundle.zip'),
+      ],
+      { stdio: 'ignore' },
+    );
+    const { 'scenario.json': _scenario, ...files } = unzipSync(readFileSync(join(work, 'bundle.zip')));
+    return zipSync(files);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+test('an ECS bundle zip dropped on the page is read with its Terraform: counts, autoscaling and schedules', async ({
+  calculator,
+  page,
+}) => {
+  const zip = exportedEcsBundleZip();
+  await calculator.goto();
+  const data = await page.evaluateHandle(
+    (bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'ecs-bundle.zip', { type: 'application/zip' }));
+      return transfer;
+    },
+    [...zip],
+  );
+  const zone = page.getByRole('group', { name: 'Workload (drop files here to import them)' });
+  await zone.dispatchEvent('dragenter', { dataTransfer: data });
+  await zone.dispatchEvent('drop', { dataTransfer: data });
+  const dialog = page.getByRole('dialog', { name: 'Import a workload' });
+  // The desired counts, the autoscaling, the schedules and the region are only in the Terraform.
+  await expect(
+    dialog.getByRole('heading', { name: '3 services from ecs-bundle.zip, priced in eu-west-1' }),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(dialog.getByRole('list', { name: 'Services found' }).getByRole('listitem')).toHaveText([
+    'api: 0.5 vCPU, 1 GiB, 3 replicas, autoscaling 2-6 at 60% CPU',
+    'nightly: 2 vCPU, 4 GiB, 12 replicas, cron "0 2 * * *" (UTC), 90 minutes a run',
+    'office: 1 vCPU, 2 GiB, 2 replicas, weekly mon, tue, wed, thu, fri 08:00-18:00 UTC',
+  ]);
+  const notes = dialog.getByRole('list', { name: 'Import notes' });
+  await expect(notes).toContainText('ecs/terraform/variables.tf: variable aws_region: region eu-west-1, as named here');
+  await expect(notes).not.toContainText('Terraform is read by the command line');
+  await dialog.getByRole('button', { name: 'Replace the scenario' }).click();
+  await expect(calculator.serviceField('Name')).toHaveValue('api');
+  await expect(calculator.serviceField('Replicas', 2)).toHaveValue('12');
+  await calculator.waitForTotals();
 });

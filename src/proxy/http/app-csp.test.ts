@@ -6,7 +6,9 @@ describe('the app CSP', () => {
   it('is one policy for the proxy and npm start, refusing framing and foreign scripts', () => {
     expect(APP_CSP).toBe(appCsp());
     expect(APP_CSP).toContain("frame-ancestors 'none'");
-    expect(APP_CSP).toContain("script-src 'self'");
+    // Scripts from the app's origin only; WebAssembly may be compiled (the HCL parser), JavaScript eval may not.
+    expect(APP_CSP).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(APP_CSP).not.toContain("'unsafe-eval'");
     expect(APP_CSP).toContain("connect-src 'self';");
   });
 

@@ -22,7 +22,9 @@ export function pricingApiOrigin(setting: string | undefined): string | null {
 export function appCsp(connectOrigins: readonly string[] = []): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    // 'wasm-unsafe-eval' lets the page compile WebAssembly (the import's HCL parser) and nothing
+    // else: JavaScript eval and new Function stay blocked (CSP Level 3).
+    "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     ["connect-src 'self'", ...connectOrigins].join(' '),

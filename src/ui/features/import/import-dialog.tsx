@@ -1,8 +1,24 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { importScenario } from '../../../domain/import/import-scenario.ts';
 import { formatNote, type ImportResult, type ImportSource } from '../../../domain/import/import-types.ts';
-import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
+import type { Scenario, Service } from '../../../domain/scenario/scenario-schema.ts';
+import { describeSchedule } from '../../../domain/schedule/service-schedule.ts';
 import { readBrowserFiles } from './read-browser-files.ts';
+
+/** HashiCorp's HCL parser (WebAssembly), loaded only when an import holds .tf files. */
+async function parseTerraform(path: string, text: string) {
+  const { parseTerraformInBrowser } = await import('./browser-terraform-parser.ts');
+  return parseTerraformInBrowser(path, text);
+}
+
+/** One line per service found: size, replicas, and what changes the hours or the count. */
+function describeService(s: Service): string {
+  const parts = [`${s.vcpu} vCPU`, `${s.memoryGiB} GiB`, `${s.replicas} replica${s.replicas === 1 ? '' : 's'}`];
+  if (s.autoscaling)
+    parts.push(`autoscaling ${s.autoscaling.min}-${s.autoscaling.max} at ${s.autoscaling.targetCpuPercent}% CPU`);
+  if (s.schedule) parts.push(describeSchedule(s.schedule));
+  return `${s.name}: ${parts.join(', ')}`;
+}
 
 export interface ImportDialogProps {
   /** Dropped files or text: read at once. */
@@ -39,7 +55,7 @@ export default function ImportDialog({ initialSources, initialProblem, onReplace
     setBusy(true);
     setProblem('');
     try {
-      setResult({ from: describeSources(sources), outcome: await importScenario(sources) });
+      setResult({ from: describeSources(sources), outcome: await importScenario(sources, { parseTerraform }) });
     } finally {
       setBusy(false);
     }
@@ -115,8 +131,7 @@ export default function ImportDialog({ initialSources, initialProblem, onReplace
         <div className="import-dialog-body">
           <p className="muted">
             Kubernetes YAML or JSON (helm template, kubectl get -o yaml), ECS task definitions and describe-services
-            output, Compose files, or a .zip of them, such as an export bundle. Terraform is read by the command line
-            (cli import) only.
+            output, the Terraform of an ECS configuration, Compose files, or a .zip of them, such as an export bundle.
           </p>
           <div className="field">
             <label htmlFor={filesId}>Files</label>
@@ -166,9 +181,7 @@ export default function ImportDialog({ initialSources, initialProblem, onReplace
                 </h3>
                 <ul aria-label="Services found">
                   {outcome.scenario.services.map((s) => (
-                    <li key={s.name}>
-                      {s.name}: {s.vcpu} vCPU, {s.memoryGiB} GiB, {s.replicas} replica{s.replicas === 1 ? '' : 's'}
-                    </li>
+                    <li key={s.name}>{describeService(s)}</li>
                   ))}
                 </ul>
                 {outcome.notes.length > 0 ? (

@@ -54,7 +54,8 @@ export function ImportDropZone({ children }: { children: ReactNode }) {
           Import…
         </button>
         <span className="muted">
-          Kubernetes manifests, ECS task definitions or Compose files: pick them, or drop them here.
+          Kubernetes manifests, ECS task definitions or Terraform, Compose files, zips or folders: pick them, or drop
+          them here.
         </span>
       </div>
       {dragging ? (
