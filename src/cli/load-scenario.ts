@@ -12,8 +12,16 @@ import { migrateScenario, SCENARIO_FORMAT_VERSION } from '../domain/scenario/mig
 /** Cuts what V8's JSON.parse message quotes of the input. */
 const MAX_PARSE_MESSAGE_CHARS = 160;
 
-export async function readScenario(io: CliIo, pathOrDash: string | undefined): Promise<Scenario> {
-  return (await readScenarioDocument(io, pathOrDash)).scenario;
+/**
+ * Reads and validates one scenario. With `nameFile` (commands that read two, such as diff), each
+ * problem line starts with the file it is about: "after.json: services[0].vcpu: ...".
+ */
+export async function readScenario(
+  io: CliIo,
+  pathOrDash: string | undefined,
+  options: { nameFile?: boolean } = {},
+): Promise<Scenario> {
+  return (await readScenarioDocument(io, pathOrDash, options)).scenario;
 }
 
 /**
@@ -23,9 +31,10 @@ export async function readScenario(io: CliIo, pathOrDash: string | undefined): P
 export async function readScenarioDocument(
   io: CliIo,
   pathOrDash: string | undefined,
+  { nameFile = false }: { nameFile?: boolean } = {},
 ): Promise<{ scenario: Scenario; document: unknown }> {
   if (!pathOrDash) throw new UsageError('missing scenario: give a file path, or - for standard input');
-  const source = pathOrDash === '-' ? 'standard input' : echo(pathOrDash);
+  const source = scenarioSource(pathOrDash);
   let text: string;
   try {
     text = await io.readInput(pathOrDash);
@@ -45,7 +54,8 @@ export async function readScenarioDocument(
     );
   }
   const result = validateScenario(json);
-  if (!result.ok) throw new UsageError(result.problems.map(formatProblem));
+  const prefix = nameFile ? `${source}: ` : '';
+  if (!result.ok) throw new UsageError(result.problems.map((p) => prefix + formatProblem(p)));
   // Said on stderr, so --json output stays one document: the file itself is not rewritten.
   if (result.upgradedFrom !== null)
     io.stderr(
@@ -54,7 +64,13 @@ export async function readScenarioDocument(
   return { scenario: result.scenario, document: migrateScenario(json).input };
 }
 
-export function checkAgainstSnapshot(scenario: Scenario, snapshot: RegionSnapshot): void {
+/** The name a problem line gives a scenario argument: the path as given, or "standard input". */
+export function scenarioSource(pathOrDash: string): string {
+  return pathOrDash === '-' ? 'standard input' : echo(pathOrDash);
+}
+
+export function checkAgainstSnapshot(scenario: Scenario, snapshot: RegionSnapshot, source?: string): void {
   const problems = validateAgainstSnapshot(scenario, snapshot);
-  if (problems.length > 0) throw new UsageError(problems.map(formatProblem));
+  const prefix = source === undefined ? '' : `${source}: `;
+  if (problems.length > 0) throw new UsageError(problems.map((p) => prefix + formatProblem(p)));
 }

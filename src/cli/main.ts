@@ -1,6 +1,7 @@
 /**
  * Command line entry point: `npm run --silent cli -- <command> ...`.
- * Exit status: 0 success, 2 bad input (one line per problem on stderr, nothing on stdout), 1 unexpected failure.
+ * Exit status: 0 success, 2 bad input (one line per problem on stderr, nothing on stdout), 1 unexpected failure
+ * (or, for `diff --fail-above`, a cost that grew by more than the threshold).
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -11,6 +12,7 @@ import { loadLiveSnapshot } from './load-live-snapshot.ts';
 
 const USAGE = `Usage:
   cli estimate <scenario.json | -> [--format table|json|csv|markdown] [--json] [--live <proxy URL>]
+  cli diff <before.json> <after.json> [--format table|json|markdown] [--fail-above <USD | N%>] [--option <id>]
   cli share <scenario.json | -> [--base URL]
   cli export <scenario.json | -> --option <ecs-fargate|ecs-ec2|eks-fargate|eks-ec2> (--out DIR | --zip FILE)
   cli import <manifest | task definition | compose file | folder | .zip | -> [--region R]
@@ -20,6 +22,13 @@ type Command = (argv: readonly string[], io: CliIo) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   estimate: async () => (argv, io) => runEstimate(argv, io, defaultEstimateDeps(loadLiveSnapshot)),
+  diff: async () => {
+    const [{ runDiff }, { loadBundledSnapshot }] = await Promise.all([
+      import('./commands/diff-command.ts'),
+      import('./load-bundled-snapshot.ts'),
+    ]);
+    return (argv, io) => runDiff(argv, io, { loadSnapshot: (region) => loadBundledSnapshot(region) });
+  },
   share: async () => (await import('./commands/share-command.ts')).runShare,
   export: async () => (await import('./commands/export-command.ts')).runExport,
   import: async () => (await import('./commands/import-command.ts')).runImport,
