@@ -40,12 +40,12 @@ test('an invalid field keeps the last valid results, says so, and names the prob
   await vcpu.fill('');
   await expect(vcpu).toHaveAttribute('aria-invalid', 'true');
   const described = await vcpu.getAttribute('aria-describedby');
-  await expect(page.locator(`[id="${described}"]`)).toHaveText('Enter a number');
+  await expect(page.locator(`[id="${described}"]`)).toHaveText('vCPU of api-service: enter a number');
   await expect(page.getByText('Results are from the last valid input.')).toBeVisible();
   expect(await calculator.totals()).toEqual(before);
 
   await vcpu.fill('32');
-  await expect(page.locator(`[id="${described}"]`)).toHaveText('Must be at most 16');
+  await expect(page.locator(`[id="${described}"]`)).toHaveText('vCPU of api-service: must be 16 or less');
   await calculator.serviceField('Name').fill('Bad Name');
   await expect(calculator.serviceField('Name')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('body')).not.toContainText('NaN');

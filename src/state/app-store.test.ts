@@ -154,3 +154,21 @@ describe('undo and redo', () => {
     expect(Number.isNaN(state().scenario.services[0]!.vcpu)).toBe(true);
   });
 });
+
+describe('the renamed service', () => {
+  it('remembers the service whose name was edited last, through edits of other fields, until a structural change', () => {
+    expect(state().lastRenamedService).toBeNull();
+    addService();
+    updateService(0, { name: 'worker' });
+    expect(state().lastRenamedService).toBe(0);
+    updateService(1, { replicas: 3 });
+    expect(state().lastRenamedService).toBe(0);
+    updateService(1, { name: 'other' });
+    expect(state().lastRenamedService).toBe(1);
+    addService();
+    expect(state().lastRenamedService).toBeNull();
+    updateService(2, { name: 'x' });
+    undo();
+    expect(state().lastRenamedService).toBeNull();
+  });
+});

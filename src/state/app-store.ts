@@ -54,6 +54,8 @@ export interface AppState {
   /** Undo history, oldest first; `future` holds undone steps for Redo, next first. */
   past: readonly HistoryStep[];
   future: readonly HistoryStep[];
+  /** The service whose name the last edit changed (a duplicate name is flagged there), else null. */
+  lastRenamedService: number | null;
 }
 
 /** How many steps Undo can go back. */
@@ -68,6 +70,7 @@ export const defaultState = (): AppState => ({
   draftNotice: null,
   past: [],
   future: [],
+  lastRenamedService: null,
 });
 
 export const useAppStore = create<AppState>()(() => defaultState());
@@ -78,14 +81,18 @@ let lastEdit: { key: string; at: number } | null = null;
 
 function record(state: AppState, scenario: DraftScenario, reason: string, editKey?: string): Partial<AppState> {
   if (scenario === state.scenario) return {};
+  const renamed = editKey === undefined ? null : /^services\[(\d+)\]\.name$/.exec(editKey);
+  // Other field edits keep the renamed row; structural changes (add, remove, load) forget it.
+  const lastRenamedService = renamed ? Number(renamed[1]) : editKey === undefined ? null : state.lastRenamedService;
   const now = Date.now();
   const merge = editKey !== undefined && lastEdit?.key === editKey && now - lastEdit.at < EDIT_MERGE_MS;
   lastEdit = editKey === undefined ? null : { key: editKey, at: now };
-  if (merge && state.past.length > 0) return { scenario, future: [] };
+  if (merge && state.past.length > 0) return { scenario, future: [], lastRenamedService };
   return {
     scenario,
     past: [...state.past, { scenario: state.scenario, reason }].slice(-UNDO_LIMIT),
     future: [],
+    lastRenamedService,
   };
 }
 
@@ -125,6 +132,7 @@ export function undo(): void {
     if (!step) return {};
     return {
       scenario: step.scenario,
+      lastRenamedService: null,
       past: state.past.slice(0, -1),
       future: [{ scenario: state.scenario, reason: step.reason }, ...state.future],
     };
@@ -138,6 +146,7 @@ export function redo(): void {
     if (!step) return {};
     return {
       scenario: step.scenario,
+      lastRenamedService: null,
       past: [...state.past, { scenario: state.scenario, reason: step.reason }],
       future: state.future.slice(1),
     };

@@ -9,8 +9,12 @@ import { createCalculator, type Calculation } from '../../state/calculator.ts';
 import { useRegionPricing, type PricingInfo } from '../../api/pricing-queries.ts';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
 import { estimateEngineQueryOptions } from './estimate-engine.ts';
+import type { ShownProblem } from '../lib/field-problems.ts';
+import { fieldWordsQueryOptions, plainFieldProblems } from './field-words.ts';
 
 export interface CalculationContextValue extends Calculation {
+  /** The problems in the editor's words, one per highlighted field (`problems` holds the same texts by path). */
+  shownProblems: readonly ShownProblem[];
   snapshot: RegionSnapshot | undefined;
   pricing: PricingInfo | null;
   pricesLoading: boolean;
@@ -27,10 +31,20 @@ export function CalculationProvider({ children }: { children: ReactNode }) {
   // One calculator per engine: none while the engine loads, then one for the page's lifetime.
   const calculate = useMemo(() => createCalculator(engine.data), [engine.data]);
   const calculation = calculate(draft, prices.snapshot);
+  const lastRenamed = useAppStore((s) => s.lastRenamedService);
+  const words = useQuery(fieldWordsQueryOptions);
+  const describe = words.data?.describe;
+  const worded = useMemo(
+    () =>
+      describe ? describe(draft, calculation.problemList, lastRenamed) : plainFieldProblems(calculation.problemList),
+    [describe, draft, calculation.problemList, lastRenamed],
+  );
   const pricesError = prices.error ?? engine.error;
   const value = useMemo<CalculationContextValue>(
     () => ({
       ...calculation,
+      problems: worded.byPath,
+      shownProblems: worded.list,
       snapshot: prices.snapshot,
       pricing: prices.pricing,
       pricesLoading: prices.isLoading || engine.isPending,
@@ -43,6 +57,7 @@ export function CalculationProvider({ children }: { children: ReactNode }) {
     // The calculation's parts are memoized objects; a new draft gives new ones.
     // oxlint-disable-next-line react-hooks/exhaustive-deps -- listed by part on purpose
     [
+      worded,
       calculation.problems,
       calculation.estimate,
       calculation.staleBecause,

@@ -3,12 +3,14 @@ import { useCalculation } from '../../app/calculation-context.tsx';
 import type { OptionActionProps } from './option-card.tsx';
 import type { ComponentType } from 'react';
 import { optionGridQueryOptions } from './option-grid-module.ts';
-import { formatProblem } from '../../../domain/scenario/field-problem.ts';
 import { useAppStore } from '../../../state/app-store.ts';
+
+/** How many of the problems the note above the cards lists (each is also beside its field). */
+const MAX_LISTED = 3;
 
 /** The four options side by side, with a clear word when they are not for the current input. */
 export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<OptionActionProps> } = {}) {
-  const { estimate, scenario, snapshot, staleBecause, problemList, pricesError, retryPrices, pricesLoading } =
+  const { estimate, scenario, snapshot, staleBecause, shownProblems, pricesError, retryPrices, pricesLoading } =
     useCalculation();
   const hidden = useAppStore((s) => s.answers.hiddenOptions);
   // Requested on the first render, so the cards download beside the engine and the prices.
@@ -22,9 +24,16 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
       {staleBecause === 'invalid-input' && estimate ? (
         <div className="stale-note" role="status">
           <strong>Results are from the last valid input.</strong> Fix{' '}
-          {problemList.length === 1 ? 'the highlighted field' : `the ${problemList.length} highlighted fields`} to
+          {shownProblems.length === 1 ? 'the highlighted field' : `the ${shownProblems.length} highlighted fields`} to
           update them.
-          {problemList.length > 0 ? <span className="muted"> First: {formatProblem(problemList[0]!)}</span> : null}
+          {shownProblems.length > 0 ? (
+            <ul className="stale-problems">
+              {shownProblems.slice(0, MAX_LISTED).map((p) => (
+                <li key={p.path}>{p.text}</li>
+              ))}
+              {shownProblems.length > MAX_LISTED ? <li>and {shownProblems.length - MAX_LISTED} more</li> : null}
+            </ul>
+          ) : null}
         </div>
       ) : null}
       {staleBecause === 'loading-prices' && !pricesError ? (

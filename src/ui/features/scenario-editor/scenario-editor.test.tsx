@@ -46,14 +46,15 @@ describe('scenario editor with results', () => {
     expect(within(cheapest).getByText('Cheapest')).toBeTruthy();
   });
 
-  it('puts the schema message beside an invalid field and keeps the last valid totals', () => {
+  it('puts the message, naming the field and the service, beside an invalid field and keeps the last valid totals', () => {
     setup();
     const memory = screen.getByLabelText('Memory (GiB), service 1');
     fireEvent.change(memory, { target: { value: '200' } });
     expect(memory.getAttribute('aria-invalid')).toBe('true');
     const message = document.getElementById(memory.getAttribute('aria-describedby')!);
-    expect(message?.textContent).toBe('Must be at most 120');
+    expect(message?.textContent).toBe('Memory (GiB) of api-service: must be 120 or less');
     expect(screen.getByText('Results are from the last valid input.')).toBeTruthy();
+    expect(screen.getByText(/Fix the highlighted field to/)).toBeTruthy();
     expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$58.31');
     expect(document.body.textContent).not.toContain('NaN');
   });

@@ -3,8 +3,8 @@ import { clearServiceField, updateService } from '../../../state/app-store.ts';
 import { NumberField } from '../../components/number-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { CheckField } from '../../components/check-field.tsx';
-import { firstUnder, type RowProblems } from './row-problems.ts';
-import { KeyValueField } from './key-value-field.tsx';
+import type { RowProblems } from './row-problems.ts';
+import { NameValueRows } from './name-value-rows.tsx';
 import { AUTOSCALING_DEFAULTS } from '../../../domain/scenario/scenario-defaults.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
 
@@ -134,21 +134,33 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
           placeholder="api.example.com"
           onChange={(v) => setOptional('host', v)}
         />
-        <KeyValueField
-          label="Environment variables"
-          value={service.environment}
-          problem={firstUnder(problems, 'environment')}
-          placeholder={'ENVIRONMENT=production'}
-          onChange={(environment) => set({ environment })}
-        />
-        <KeyValueField
-          label="Secrets (name=ARN)"
-          value={service.secrets}
-          problem={firstUnder(problems, 'secrets')}
-          placeholder={'DATABASE_URL=arn:aws:secretsmanager:…'}
-          onChange={(secrets) => set({ secrets })}
-        />
       </fieldset>
+      <NameValueRows
+        legend="Environment variables"
+        field="environment"
+        noun="variable"
+        valueLabel="Value"
+        multiline
+        value={service.environment}
+        problems={problems}
+        namePlaceholder="ENVIRONMENT"
+        valuePlaceholder="production"
+        hint="Each value is kept exactly as typed, new lines and spaces included."
+        onChange={(environment) => set({ environment })}
+      />
+      <NameValueRows
+        legend="Secrets"
+        field="secrets"
+        noun="secret"
+        valueLabel="Secret ARN"
+        multiline={false}
+        value={service.secrets}
+        problems={problems}
+        namePlaceholder="DATABASE_URL"
+        valuePlaceholder="arn:aws:secretsmanager:us-east-1:123456789012:secret:db"
+        hint="A Secrets Manager or SSM Parameter Store ARN per variable; the container gets its value at start."
+        onChange={(secrets) => set({ secrets })}
+      />
     </div>
   );
 }

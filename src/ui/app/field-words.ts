@@ -1,0 +1,35 @@
+/**
+ * The wording of field problems (ui/lib/field-problems.ts, with the labels and the variable-row
+ * rules) loads as its own chunk right after the first paint, which does not need it: the first
+ * screen's JavaScript has a budget (README, Benchmarks). Until it is there (a moment, and only
+ * when a field is wrong that early) the fields show the scenario format's own message.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import type { FieldProblem } from '../../domain/scenario/validate-scenario.ts';
+import type { FieldProblems } from '../lib/field-problems.ts';
+import type { DraftScenario } from '../../state/scenario-draft.ts';
+
+export type DescribeFieldProblems = (
+  scenario: DraftScenario,
+  problems: readonly FieldProblem[],
+  lastRenamedService: number | null,
+) => FieldProblems;
+
+export const fieldWordsQueryOptions = queryOptions({
+  queryKey: ['field-words'] as const,
+  queryFn: async (): Promise<{ describe: DescribeFieldProblems }> => {
+    const { describeFieldProblems } = await import('../lib/field-problems.ts');
+    return { describe: describeFieldProblems };
+  },
+  staleTime: Infinity,
+  gcTime: Infinity,
+  retry: 2,
+});
+
+/** The scenario format's messages, one per problem, while the wording loads (or if it failed to). */
+export function plainFieldProblems(problems: readonly FieldProblem[]): FieldProblems {
+  return {
+    byPath: new Map(problems.map((p) => [p.path, p.message])),
+    list: problems.map((p) => ({ path: p.path, text: p.message })),
+  };
+}
