@@ -28,8 +28,9 @@ export const fieldWordsQueryOptions = queryOptions({
 
 /** The scenario format's messages, one per problem, while the wording loads (or if it failed to). */
 export function plainFieldProblems(problems: readonly FieldProblem[]): FieldProblems {
+  const capital = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
   return {
-    byPath: new Map(problems.map((p) => [p.path, p.message])),
-    list: problems.map((p) => ({ path: p.path, text: p.message })),
+    byPath: new Map(problems.map((p) => [p.path, capital(p.message)])),
+    list: problems.map((p) => ({ path: p.path, text: capital(p.message) })),
   };
 }

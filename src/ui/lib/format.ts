@@ -30,9 +30,13 @@ export function unitPrice(usd: number): string {
   return `${sign}$${unitPriceFormat.format(Math.abs(usd))}`;
 }
 
-/** Schema messages say "must be a number, not NaN" for an empty box; users need plainer words. */
+/**
+ * The message shown under a field. Messages come worded (ui/lib/field-problems.ts: "vCPU of api:
+ * enter a number") and are shown as they are; only the scenario format's own message for an
+ * empty box, shown while the wording loads, is put in plainer words.
+ */
 export function friendlyProblem(message: string): string {
   if (/^must be a number, not (NaN|undefined|string)/.test(message) || message === 'is required')
     return 'Enter a number';
-  return message.charAt(0).toUpperCase() + message.slice(1);
+  return message;
 }
