@@ -2,6 +2,7 @@
  * `cli estimate <scenario.json | -> [--format table|json|csv|markdown] [--json] [--live <proxy URL>]`
  */
 import { estimateScenario } from '../../domain/cost/estimate.ts';
+import { scaleDownDelayPhrase } from '../../domain/capacity/cluster-autoscaler.ts';
 import type { Estimate, OptionEstimate } from '../../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
 import { formatUSD, roundToCents } from '../../domain/money/round-cents.ts';
@@ -250,10 +251,12 @@ export function renderTable(estimate: Estimate, advice?: Advice): string {
     out.push(`${option.label}: ${formatUSD(option.monthlyUSD)}${option.id === estimate.cheapest ? ' (cheapest)' : ''}`);
     for (const node of option.nodes ?? []) {
       out.push(
-        `  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS'}; ` +
+        `  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS and Cluster Autoscaler'}; ` +
           `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${option.id === 'eks-ec2' ? 'pod' : 'task'} slots` +
           (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
-          (node.fullMonth ? '' : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month`),
+          (node.fullMonth
+            ? ''
+            : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month${scaleDownDelayPhrase(node.scaleDownDelayHours)}`),
       );
       out.push(...nodeBreakdownLines(node, option.id === 'eks-ec2' ? 'pods' : 'tasks'));
     }

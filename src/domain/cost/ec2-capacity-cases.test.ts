@@ -32,14 +32,15 @@ describe('EKS packing, hand-worked', () => {
     expect(plan(estimate, 'ecs-ec2')).toEqual([['m5.large', 4]]);
   });
 
-  it('the same pods run two to an m5.xlarge (14523 MiB, 3770m), with CoreDNS in the room left', () => {
+  it('the same pods run two to an m5.xlarge (14523 MiB, 3770m), with CoreDNS in the room left and Cluster Autoscaler on a third', () => {
     const estimate = estimateOf({
       services: [service('big', { vcpu: 1, memoryGiB: 6.9, replicas: 4 })],
       ec2: { instanceTypes: ['m5.large', 'm5.xlarge'], minNodes: 0 },
     });
     // 15516 - (11 x 58 + 255) - 100 = 14523 MiB: 2 x 7065.6 = 14131.2 fits, leaving 391.8 MiB and
-    // 1770m for the two CoreDNS pods (2 x 70 MiB, 2 x 100m).
-    expect(plan(estimate, 'eks-ec2')).toEqual([['m5.xlarge', 2]]);
+    // 1770m: too little for Cluster Autoscaler's 600 MiB, which opens a third node, enough for the
+    // two CoreDNS pods (2 x 70 MiB, 2 x 100m).
+    expect(plan(estimate, 'eks-ec2')).toEqual([['m5.xlarge', 3]]);
   });
 
   it('prefix delegation on c7a.medium keeps kube-reserved at the ENI value: two 0.5 GiB pods per node', () => {
@@ -48,9 +49,10 @@ describe('EKS packing, hand-worked', () => {
       ec2: { instanceTypes: ['c7a.medium'], prefixDelegation: true, minNodes: 0 },
     });
     // 1699 - 343 - 100 = 1256 MiB and 790m per node: floor(1256 / 512) = 2 pods (CPU allows 3).
-    // 10 pods on 5 nodes; the first node's 290m / 232 MiB left take both CoreDNS pods.
-    // (Sizing kube-reserved by the 98 prefix-delegation pods would leave 615 MiB: 10 nodes.)
-    expect(plan(estimate, 'eks-ec2')).toEqual([['c7a.medium', 5]]);
+    // Cluster Autoscaler (600 MiB, 100m) is the largest share, so it goes first: its node keeps
+    // room for 1 pod (656 MiB) and then both CoreDNS pods (144 MiB left); the other 9 pods need 5
+    // nodes: 6 in all. (Sizing kube-reserved by the 98 prefix-delegation pods would leave 615 MiB.)
+    expect(plan(estimate, 'eks-ec2')).toEqual([['c7a.medium', 6]]);
     expect(estimate.warnings.some((w) => w.includes('c7a.medium MemTotal 1699 MiB is derived'))).toBe(true);
   });
 

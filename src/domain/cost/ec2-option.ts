@@ -35,7 +35,14 @@ import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine 
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
 import { roundToCents } from '../money/round-cents.ts';
-import { serviceHoursPerMonth } from '../schedule/service-schedule.ts';
+import { runsPerMonth, serviceHoursPerMonth } from '../schedule/service-schedule.ts';
+import {
+  CLUSTER_AUTOSCALER_CPU_MILLIS,
+  CLUSTER_AUTOSCALER_KEY,
+  CLUSTER_AUTOSCALER_MEMORY_MIB,
+  CLUSTER_AUTOSCALER_REPLICAS,
+  CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES,
+} from '../capacity/cluster-autoscaler.ts';
 import { floorWhole, wholeReplicas } from '../numeric/float-tolerance.ts';
 import { DEFAULT_ROOT_VOLUME_GIB, GB_MONTH_HOURS, HIGH_INTERRUPTION_BAND, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
@@ -49,6 +56,8 @@ interface GroupSpec {
   hours: number;
   /** Whether the group runs all month, and so keeps at least ec2.minNodes nodes. */
   fullMonth: boolean;
+  /** Runs or windows a month of its scheduled services (the most of any): 0 when none has a schedule. */
+  runsPerMonth: number;
   services: Service[];
   items: ReplicaGroup[];
 }
@@ -103,9 +112,19 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
     const key = `${service.arch}/${gpu}/${hours}`;
     let group = groups.get(key);
     if (!group) {
-      group = { arch: service.arch, gpu, hours, fullMonth: hours >= monthHours, services: [], items: [] };
+      group = {
+        arch: service.arch,
+        gpu,
+        hours,
+        fullMonth: hours >= monthHours,
+        runsPerMonth: 0,
+        services: [],
+        items: [],
+      };
       groups.set(key, group);
     }
+    if (service.schedule)
+      group.runsPerMonth = Math.max(group.runsPerMonth, runsPerMonth(service.schedule, monthHours) ?? 0);
     group.services.push(service);
     group.items.push({
       key: service.name,
@@ -123,8 +142,8 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
     (a, b) => b.hours - a.hours || Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1),
   );
   if (platform === 'eks') {
-    // CoreDNS runs on each cluster's nodes all month: on the first all-month CPU group, or on a
-    // group of its own when every service runs part of the month.
+    // CoreDNS (and the node autoscaler) run on each cluster's nodes all month: on the first
+    // all-month CPU group, or on a group of its own when every service runs part of the month.
     let home = ordered.find((g) => g.fullMonth && !g.gpu);
     if (!home) {
       home = {
@@ -132,11 +151,20 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
         gpu: false,
         hours: monthHours,
         fullMonth: true,
+        runsPerMonth: 0,
         services: [],
         items: [],
       };
       ordered.unshift(home);
     }
+    // The exported Cluster Autoscaler runs beside CoreDNS, one per cluster (cluster-autoscaler.ts).
+    home.items.push({
+      key: CLUSTER_AUTOSCALER_KEY,
+      cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS,
+      memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB,
+      gpu: 0,
+      count: CLUSTER_AUTOSCALER_REPLICAS * scenario.eks.clusters,
+    });
     home.items.push({
       key: 'coredns',
       cpuMillis: COREDNS_CPU_MILLIS,
@@ -321,6 +349,7 @@ function planFrom(
   automatic: boolean,
 ): Omit<NodePlan, 'maxCount'> {
   const { offer, capacity, model, pack, nodes } = choice;
+  const delay = scaleDownDelayHours(platform, scenario, group);
   let cpu = 0,
     memory = 0,
     slots = 0;
@@ -361,9 +390,22 @@ function planFrom(
     spotInterruption: offer.spotInterruption,
     minNodesPadding: nodes - pack.nodes,
     hoursPerMonth: group.hours,
+    scaleDownDelayHours: delay,
     fullMonth: group.fullMonth,
-    nodeHours: nodes * group.hours,
+    nodeHours: nodes * (group.hours + delay),
   };
+}
+
+/**
+ * Hours a month each node of a part-time group runs after its services stop: on EKS, the exported
+ * Cluster Autoscaler removes a node only once it has been unneeded for its scale-down delay, after
+ * every run or window (cluster-autoscaler.ts). Never beyond the month. ECS managed scaling's own
+ * scale-in timing is not counted (the estimate's assumptions say so).
+ */
+function scaleDownDelayHours(platform: Platform, scenario: Scenario, group: GroupSpec): number {
+  if (platform !== 'eks' || group.fullMonth || group.runsPerMonth <= 0) return 0;
+  const delay = (group.runsPerMonth * CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES) / 60;
+  return Math.min(delay, Math.max(0, scenario.hoursPerMonth - group.hours));
 }
 
 /**

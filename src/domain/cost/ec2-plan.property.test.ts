@@ -12,6 +12,12 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import type { NodePlan } from './estimate-types.ts';
 import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/eks-node-capacity.ts';
+import {
+  CLUSTER_AUTOSCALER_CPU_MILLIS,
+  CLUSTER_AUTOSCALER_KEY,
+  CLUSTER_AUTOSCALER_MEMORY_MIB,
+  CLUSTER_AUTOSCALER_REPLICAS,
+} from '../capacity/cluster-autoscaler.ts';
 import { AP_SOUTH_2, EU_WEST_1, US_EAST_1 } from '../testing/load-snapshot.ts';
 import { scenarioArb } from '../testing/arbitraries.ts';
 
@@ -28,9 +34,11 @@ function validated(input: unknown): Scenario {
   return result.scenario;
 }
 
-/** What one replica of a key asks for, from the scenario (or CoreDNS's add-on defaults). */
+/** What one replica of a key asks for, from the scenario (or CoreDNS's and Cluster Autoscaler's requests). */
 function requestOf(scenario: Scenario, key: string): { cpuMillis: number; memoryMiB: number; gpu: number } {
   if (key === 'coredns') return { cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0 };
+  if (key === CLUSTER_AUTOSCALER_KEY)
+    return { cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS, memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB, gpu: 0 };
   const service = scenario.services.find((s) => s.name === key)!;
   return { cpuMillis: service.vcpu * 1000, memoryMiB: service.memoryGiB * 1024, gpu: service.gpu };
 }
@@ -104,8 +112,13 @@ describe('EC2 node plan properties', () => {
             const runs = hours > 0 || hours >= scenario.hoursPerMonth;
             expect(placed.get(service.name) ?? 0).toBe(runs ? Math.max(Math.ceil(service.replicas - 1e-9), 0) : 0);
           }
-          if (option.id === 'eks-ec2') expect(placed.get('coredns')).toBe(COREDNS_REPLICAS * scenario.eks.clusters);
-          else expect(placed.has('coredns')).toBe(false);
+          if (option.id === 'eks-ec2') {
+            expect(placed.get('coredns')).toBe(COREDNS_REPLICAS * scenario.eks.clusters);
+            expect(placed.get(CLUSTER_AUTOSCALER_KEY)).toBe(CLUSTER_AUTOSCALER_REPLICAS * scenario.eks.clusters);
+          } else {
+            expect(placed.has('coredns')).toBe(false);
+            expect(placed.has(CLUSTER_AUTOSCALER_KEY)).toBe(false);
+          }
         }
       }),
       { numRuns: 150 },

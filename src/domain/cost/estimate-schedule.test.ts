@@ -25,12 +25,32 @@ describe('services with a schedule', () => {
     ],
   });
 
-  it('price exactly as the same hours typed in, on every option', () => {
+  it('price exactly as the same hours typed in, on every option but EKS on EC2', () => {
     const a = estimateScenario(scheduled, US_EAST_1);
     const b = estimateScenario(typedIn, US_EAST_1);
-    expect(a.options.map((o) => o.monthlyUSD)).toEqual(b.options.map((o) => o.monthlyUSD));
+    const others = (e: typeof a) => e.options.filter((o) => o.id !== 'eks-ec2').map((o) => o.monthlyUSD);
+    expect(others(a)).toEqual(others(b));
     expect(a.options.find((o) => o.id === 'ecs-ec2')!.nodes!.map((n) => n.hoursPerMonth)).toEqual(
       b.options.find((o) => o.id === 'ecs-ec2')!.nodes!.map((n) => n.hoursPerMonth),
+    );
+  });
+
+  it("on EKS on EC2 add Cluster Autoscaler's 10-minute scale-down delay after each run or window", () => {
+    const a = estimateScenario(scheduled, US_EAST_1).options.find((o) => o.id === 'eks-ec2')!;
+    const b = estimateScenario(typedIn, US_EAST_1).options.find((o) => o.id === 'eks-ec2')!;
+    const partTime = (o: typeof a) => o.nodes!.filter((n) => !n.fullMonth);
+    // nightly: 30.42 runs a month (0 2 * * *); office: 5 windows a week x 730/168.
+    const runs = { nightly: nightlyHours / 1.5, office: (5 * 730) / 168 };
+    for (const node of partTime(a)) {
+      const service = node.services[0] as keyof typeof runs;
+      expect(node.scaleDownDelayHours).toBeCloseTo((runs[service] * 10) / 60, 9);
+      expect(node.nodeHours).toBeCloseTo(node.count * (node.hoursPerMonth + node.scaleDownDelayHours), 9);
+    }
+    // Typed-in hours have no schedule: the runs are unknown, so no delay is added (and the assumptions say so).
+    for (const node of partTime(b)) expect(node.scaleDownDelayHours).toBe(0);
+    expect(a.monthlyUSD!).toBeGreaterThan(b.monthlyUSD!);
+    expect(estimateScenario(typedIn, US_EAST_1).assumptions.join(' ')).toMatch(
+      /nightly, office: hoursPerMonth without a schedule, so the number of runs is unknown/,
     );
   });
 

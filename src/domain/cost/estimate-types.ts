@@ -52,11 +52,16 @@ export interface NodePlan {
   utilization: { cpuPercent: number; memoryPercent: number; slotsPercent: number };
   /** Nodes added only to reach ec2.minNodes (at the peak). */
   minNodesPadding: number;
-  /** Hours a month the group's nodes run: the month, or its services' shorter hours. */
+  /** Hours a month the group's services run: the month, or their shorter hours. */
   hoursPerMonth: number;
+  /**
+   * Hours a month each node runs after its services stop, before the node autoscaler removes it
+   * (EKS: Cluster Autoscaler's scale-down delay after each run or window); 0 for all-month groups.
+   */
+  scaleDownDelayHours: number;
   /** True when the group runs all month (and keeps at least ec2.minNodes nodes). */
   fullMonth: boolean;
-  /** Instance-hours in the month: count x hoursPerMonth. */
+  /** Instance-hours in the month: count x (hoursPerMonth + scaleDownDelayHours). */
   nodeHours: number;
   /** Nodes needed with every autoscaled service at its autoscaling maximum, same type and packing (>= count). */
   maxCount: number;

@@ -7,6 +7,12 @@ import { estimateFargateOption } from './fargate-option.ts';
 import { estimateEc2Option } from './ec2-option.ts';
 import type { Estimate, OptionEstimate, ScheduledServiceHours } from './estimate-types.ts';
 import { explainScheduledHours, isCronSchedule, serviceHoursPerMonth } from '../schedule/service-schedule.ts';
+import {
+  CLUSTER_AUTOSCALER_CPU_MILLIS,
+  CLUSTER_AUTOSCALER_MEMORY_MIB,
+  CLUSTER_AUTOSCALER_REPLICAS,
+  CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES,
+} from '../capacity/cluster-autoscaler.ts';
 import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
 import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
@@ -192,6 +198,29 @@ function daemonAssumption(scenario: Scenario): string[] {
   ];
 }
 
+/**
+ * The node autoscalers the EC2 exports rely on, and what their scale-down costs: stated for every
+ * scenario (the EKS one), and for part-time groups how their delay is counted.
+ */
+function nodeAutoscalerAssumptions(scenario: Scenario): string[] {
+  const monthHours = scenario.hoursPerMonth;
+  const partTime = scenario.services.filter((s) => serviceHoursPerMonth(s, monthHours) < monthHours);
+  const out = [
+    `EKS on EC2: the export installs Cluster Autoscaler (${CLUSTER_AUTOSCALER_REPLICAS} pod per cluster, ${CLUSTER_AUTOSCALER_CPU_MILLIS}m CPU, ${CLUSTER_AUTOSCALER_MEMORY_MIB} MiB, counted beside CoreDNS); it removes a node once it has been unneeded for ${CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES} minutes (--scale-down-unneeded-time, its default, set explicitly in the export), so each node of a part-time group is priced ${CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES} more minutes after every run or window of its services' schedules.`,
+  ];
+  if (partTime.length > 0) {
+    out.push(
+      "ECS on EC2: part-time node groups are priced for their services' hours only; the minutes ECS managed scaling takes to scale in after a run (its CloudWatch alarm, managed by AWS) are not counted.",
+    );
+    const unscheduled = partTime.filter((s) => !s.schedule).map((s) => s.name);
+    if (unscheduled.length > 0)
+      out.push(
+        `${unscheduled.join(', ')}: hoursPerMonth without a schedule, so the number of runs is unknown and no scale-down delay is counted for ${unscheduled.length === 1 ? 'it' : 'them'}; the export runs ${unscheduled.length === 1 ? 'it' : 'them'} all month unless you add a schedule.`,
+      );
+  }
+  return out;
+}
+
 /** Bridge mode is an ECS on EC2 setting: say where it does not apply. */
 function networkModeWarnings(scenario: Scenario): string[] {
   if (scenario.ec2.ecsNetworkMode !== 'bridge') return [];
@@ -212,6 +241,7 @@ function assumptionsFor(scenario: Scenario): string[] {
     `EKS nodes (AL2023 managed node groups) lose kube-reserved memory (${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x the default network card's ENI-limited max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, whatever max pods is set to), kube-reserved CPU (${cpuBandsText()}), a ${EKS_EVICTION_MIB} MiB eviction threshold, and ${EKS_DEFAULT_DAEMONSETS.map((d) => `${d.name.replace('DaemonSet ', '')} (${d.cpuMillis}m)`).join(' and ')} on every node; max pods is the ENI limit${scenario.ec2.prefixDelegation ? ' or the prefix-delegation figure' : ''}, capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (${EKS_MNG_MAX_PODS.above30Vcpu} above ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs); the cluster runs ${COREDNS_REPLICAS} CoreDNS pods (${COREDNS_CPU_MILLIS}m, ${COREDNS_MEMORY_MIB} MiB each).`,
     `ECS instances register vCPU x ${ECS_CPU_UNITS_PER_VCPU} CPU units and MemTotal - ${ECS_RESERVED_MEMORY_MIB} MiB (ECS_RESERVED_MEMORY, which the export sets in the instances' user data), and ${ecsSlotsAssumption(scenario)}.`,
     ...daemonAssumption(scenario),
+    ...nodeAutoscalerAssumptions(scenario),
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',
     `EC2 nodes have a ${ROOT_VOLUME_TYPE} root volume each (${scenario.ec2.rootVolumeGiB === undefined ? `${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB on ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB on EKS` : `${scenario.ec2.rootVolumeGiB} GiB`}, grown by the storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB of the tasks or pods a node holds), billed per GB-month for the hours the node runs; the export creates them at that size.`,
     `CloudWatch Logs: extras.logIngestionGB is billed on every option at the region's Standard ingestion rate, plus storage of ${LOG_RETENTION_DAYS} days of it (the retention the export sets), as ingested.`,

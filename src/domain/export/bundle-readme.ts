@@ -19,6 +19,13 @@ import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { EXAMPLE_ACCOUNT_ID } from '../scenario/secret-arn.ts';
+import { CLUSTER_AUTOSCALER_PATH } from './eks-cluster-autoscaler.ts';
+import {
+  CLUSTER_AUTOSCALER_CPU_MILLIS,
+  CLUSTER_AUTOSCALER_IMAGE,
+  CLUSTER_AUTOSCALER_MEMORY_MIB,
+  CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES,
+} from '../capacity/cluster-autoscaler.ts';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -80,6 +87,8 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       return 'Cluster, task definition ARNs' + (context.anyPublic ? ' and load balancer DNS names.' : '.');
     if (path.endsWith('eksctl.yaml'))
       return `EKS ${EKS_KUBERNETES_VERSION} cluster: ${context.compute === 'ec2' ? 'managed node groups from the node plan' : 'a Fargate profile'}, OIDC provider and IRSA roles.`;
+    if (path === CLUSTER_AUTOSCALER_PATH)
+      return `Cluster Autoscaler (kube-system): RBAC and its Deployment, ${CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES}-minute scale-down delay; eksctl creates its IRSA service account.`;
     if (path.endsWith('kustomization.yaml')) return 'Lists the manifests; `kubectl apply -k` applies them.';
     if (path.endsWith('namespace.yaml')) return `The \`${NAMESPACE}\` namespace.`;
     const kinds: Record<string, string> = {
@@ -227,6 +236,7 @@ function eksSteps(context: ExportContext): string[] {
     );
   }
   if (weekly) out.push('helm install keda kedacore/keda -n keda --create-namespace');
+  if (!fargate) out.push(`kubectl apply -f ${CLUSTER_AUTOSCALER_PATH}`);
   out.push(`kubectl apply -k eks/manifests`, `kubectl get ingress,pods -n ${NAMESPACE}`, '```', '');
   const notes: string[] = [];
   if (fargate)
@@ -234,6 +244,16 @@ function eksSteps(context: ExportContext): string[] {
       '- On Fargate, the add-ons run in `kube-system`, which the Fargate profile covers; metrics-server moves off port 10250, which Fargate reserves.',
     );
   notes.push("- The `sed -i` line is GNU sed; on macOS write `sed -i ''`.");
+  if (!fargate) {
+    const partTime = context.nodeGroups.filter((g) => !g.plan.fullMonth);
+    notes.push(
+      `- Cluster Autoscaler (\`${CLUSTER_AUTOSCALER_IMAGE}\`, ${CLUSTER_AUTOSCALER_CPU_MILLIS}m CPU, ${CLUSTER_AUTOSCALER_MEMORY_MIB} MiB, counted in the node plan) grows each node group up to its \`maxSize\` and removes a node ${CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES} minutes after it is no longer needed (\`--scale-down-unneeded-time\`)` +
+        (partTime.length > 0
+          ? `, so the part-time groups (${partTime.map((g) => `ng-${g.key}`).join(', ')}) run from 0 nodes only for their runs plus that delay, as priced.`
+          : '.') +
+        ' It finds the groups by their `k8s.io/cluster-autoscaler/*` tags; eksctl copies the labels and taints to the Auto Scaling groups (`propagateASGTags`) so it can scale a group up from 0.',
+    );
+  }
   if (autoscaled) notes.push('- The HorizontalPodAutoscalers need metrics-server, which EKS does not install.');
   if (weekly)
     notes.push(

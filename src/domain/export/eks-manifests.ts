@@ -18,6 +18,7 @@ import {
 import { ingress, namespace, service } from './eks-networking.ts';
 import { externalSecret, secretStore, secretStoreGroups } from './eks-external-secrets.ts';
 import { eksctlConfig } from './eksctl-config.ts';
+import { CLUSTER_AUTOSCALER_PATH, clusterAutoscalerObjects } from './eks-cluster-autoscaler.ts';
 
 export const EKS_MANIFESTS_DIR = 'eks/manifests';
 export const EKSCTL_PATH = 'eks/cluster/eksctl.yaml';
@@ -58,5 +59,10 @@ export function eksFiles(context: ExportContext): ExportFile[] {
     ...manifests.map((m) => ({ path: `${EKS_MANIFESTS_DIR}/${m.path}`, contents: toYamlDocuments(m.objects) })),
     { path: `${EKS_MANIFESTS_DIR}/kustomization.yaml`, contents: toYamlDocument(kustomization) },
     { path: EKSCTL_PATH, contents: toYamlDocument(eksctlConfig(context)) },
+    // Cluster-wide objects in kube-system, outside eks/manifests (whose kustomization sets the
+    // apps namespace on everything it lists).
+    ...(context.compute === 'ec2'
+      ? [{ path: CLUSTER_AUTOSCALER_PATH, contents: toYamlDocuments(clusterAutoscalerObjects(context)) }]
+      : []),
   ];
 }

@@ -6,6 +6,7 @@ import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './e
 import { irsaRoleName, NODE_GROUP_LABEL, PART_TIME_TAINT_KEY } from './eks-workload.ts';
 
 import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
+import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from './eks-cluster-autoscaler.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -33,6 +34,13 @@ interface ManagedNodeGroup {
   taints?: { key: string; value: string; effect: 'NoSchedule' }[];
   /** Set with prefix delegation: the max pods the estimate packed against (VPC CNI prefixes, capped at 110/250). */
   maxPodsPerNode?: number;
+  /** Cluster Autoscaler's auto-discovery tags on the node group (and so its Auto Scaling group). */
+  tags: Record<string, string>;
+  /**
+   * eksctl copies the labels and taints to the Auto Scaling group as Cluster Autoscaler
+   * node-template tags, so it can scale a group up from 0 nodes knowing which pods fit there.
+   */
+  propagateASGTags: true;
 }
 
 /**
@@ -50,6 +58,8 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
     volumeType: ROOT_VOLUME_TYPE,
     privateNetworking: true as const,
     labels: { [NODE_GROUP_LABEL]: group.key },
+    tags: { ...AUTO_DISCOVERY_TAGS },
+    propagateASGTags: true as const,
     ...(plan.fullMonth
       ? {}
       : { taints: [{ key: PART_TIME_TAINT_KEY, value: group.key, effect: 'NoSchedule' as const }] }),
@@ -121,6 +131,14 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     serviceAccounts.push({
       metadata: { name: 'aws-load-balancer-controller', namespace: 'kube-system' },
       wellKnownPolicies: { awsLoadBalancerController: true },
+    });
+  }
+  if (context.compute === 'ec2') {
+    // Cluster Autoscaler's role: eksctl's autoScaler policy (describe and resize the Auto Scaling
+    // groups, describe node groups and instance types).
+    serviceAccounts.push({
+      metadata: { name: CLUSTER_AUTOSCALER_NAME, namespace: SYSTEM_NAMESPACE },
+      wellKnownPolicies: { autoScaler: true },
     });
   }
   // eksctl needs a policy for every IRSA role it creates, so only services with secrets get one

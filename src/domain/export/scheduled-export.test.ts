@@ -247,3 +247,96 @@ it('turns Container Insights off, as the estimate does not price it', async () =
     expect(main.resource.aws_ecs_cluster.main[0].setting).toEqual([{ name: 'containerInsights', value: 'disabled' }]);
   }
 });
+
+describe('eks-ec2 node autoscaler', () => {
+  const files = bundleFor(SCHEDULED_SCENARIO, 'eks-ec2');
+  const context = contextFor(SCHEDULED_SCENARIO, 'eks-ec2');
+  const objects = parseYaml11({
+    path: 'cluster-autoscaler.yaml',
+    contents: fileAt(files, 'eks/cluster-autoscaler/cluster-autoscaler.yaml'),
+  });
+  const config = parseYaml11({
+    path: 'eksctl.yaml',
+    contents: fileAt(files, 'eks/cluster/eksctl.yaml'),
+  })[0] as unknown as {
+    iam: { serviceAccounts: { metadata: { name: string; namespace: string }; wellKnownPolicies?: unknown }[] };
+    managedNodeGroups: {
+      name: string;
+      minSize: number;
+      desiredCapacity: number;
+      maxSize: number;
+      tags: Record<string, string>;
+      propagateASGTags: boolean;
+      labels: Record<string, string>;
+    }[];
+  };
+
+  it('installs Cluster Autoscaler with its RBAC, valid against the Kubernetes schemas', () => {
+    expect(objects.map((o) => o.kind)).toEqual([
+      'ClusterRole',
+      'Role',
+      'ClusterRoleBinding',
+      'RoleBinding',
+      'Deployment',
+    ]);
+    for (const object of objects) {
+      expect(checkManifest(object)).toEqual([]);
+      validateKubernetesObject(object);
+    }
+    // Its IRSA role is eksctl's well-known autoscaler policy, on the service account the Deployment uses.
+    expect(config.iam.serviceAccounts).toContainEqual({
+      metadata: { name: 'cluster-autoscaler', namespace: 'kube-system' },
+      wellKnownPolicies: { autoScaler: true },
+    });
+  });
+
+  it('runs with the priced requests and scale-down delay, on the all-month group the plan counts it on', () => {
+    const deployment = objects.find((o) => o.kind === 'Deployment')!;
+    const pod = (deployment.spec as { template: { spec: Record<string, unknown> } }).template.spec as {
+      serviceAccountName: string;
+      nodeSelector: Record<string, string>;
+      containers: { args: string[]; resources: unknown }[];
+    };
+    expect(pod.serviceAccountName).toBe('cluster-autoscaler');
+    const [container] = pod.containers;
+    expect(container!.resources).toEqual({
+      requests: { cpu: '100m', memory: '600Mi' },
+      limits: { cpu: '100m', memory: '600Mi' },
+    });
+    expect(container!.args).toContain('--scale-down-unneeded-time=10m');
+    expect(container!.args).toContain(
+      '--node-group-auto-discovery=asg:tag=k8s.io/cluster-autoscaler/enabled,k8s.io/cluster-autoscaler/app-cluster',
+    );
+    const home = context.nodeGroups.find((g) => g.plan.layout.some((l) => l.replicas['cluster-autoscaler']))!;
+    expect(home.plan.fullMonth).toBe(true);
+    expect(pod.nodeSelector['cost-calculator/node-group']).toBe(home.key);
+  });
+
+  it('tags every node group for auto-discovery and sizes it min..max as priced', () => {
+    for (const group of context.nodeGroups) {
+      const mine = config.managedNodeGroups.filter((g) => g.labels['cost-calculator/node-group'] === group.key);
+      expect(mine.length).toBeGreaterThan(0);
+      for (const g of mine) {
+        expect(g.tags).toEqual({
+          'k8s.io/cluster-autoscaler/enabled': 'true',
+          'k8s.io/cluster-autoscaler/app-cluster': 'owned',
+        });
+        expect(g.propagateASGTags).toBe(true);
+        if (!group.plan.fullMonth) expect(g.minSize).toBe(0);
+      }
+      expect(mine.reduce((n, g) => n + g.desiredCapacity, 0)).toBe(group.plan.count);
+      expect(mine.reduce((n, g) => n + g.maxSize, 0)).toBeGreaterThanOrEqual(group.plan.maxCount);
+    }
+  });
+
+  it('prices part-time groups for their runs plus the 10-minute scale-down delay after each', () => {
+    const nightly = context.services.find((p) => p.name === 'nightly-report')!.nodeGroup!.plan;
+    // 30 2 * * *: one run a day, 730 / 24 runs in a 730-hour month.
+    const runs = 730 / 24;
+    expect(nightly.scaleDownDelayHours).toBeCloseTo((runs * 10) / 60, 6);
+    expect(nightly.nodeHours).toBeCloseTo(nightly.count * (nightly.hoursPerMonth + nightly.scaleDownDelayHours), 9);
+    const readme = fileAt(files, 'README.md');
+    expect(readme).toContain('kubectl apply -f eks/cluster-autoscaler/cluster-autoscaler.yaml');
+    expect(readme).toMatch(/removes a node 10 minutes after it is no longer needed/);
+  });
+});

@@ -5,6 +5,7 @@
  * requests its limit; the pod requests the larger of its app containers plus sidecars, and its
  * biggest init container plus the sidecars started before it; pod overhead adds on top.
  */
+import { CLUSTER_AUTOSCALER_KEY } from '../capacity/cluster-autoscaler.ts';
 import { DEFAULT_IMPORT_SIZE, type ImportContext } from './import-context.ts';
 import type { DraftSource, ServiceDraft } from './import-types.ts';
 import { asArray, asNumber, asObject, asObjects, asString, shown, tidy, type Json } from './read-values.ts';
@@ -345,6 +346,9 @@ const selects = (selector: Json | undefined, labels: Record<string, string>): bo
   return entries.length > 0 && entries.every(([key, value]) => labels[key] === value);
 };
 
+/** kube-system add-ons the EKS on EC2 estimate places itself, as the export installs them. */
+const ESTIMATED_ADD_ONS: ReadonlySet<string> = new Set([CLUSTER_AUTOSCALER_KEY]);
+
 export function importKubernetes(objects: readonly KubernetesObject[], context: ImportContext): ServiceDraft[] {
   const present = new Set(objects.map((o) => `${namespaceOf(o.value)}/${String(o.value.kind)}/${nameOf(o.value)}`));
   const ignored = new Map<string, string[]>();
@@ -374,6 +378,10 @@ export function importKubernetes(objects: readonly KubernetesObject[], context: 
     const owner = ownerIn(value, present);
     if (owner) {
       context.note(source, `left out: it belongs to ${owner}, which is read instead`);
+      continue;
+    }
+    if (namespaceOf(value) === 'kube-system' && ESTIMATED_ADD_ONS.has(nameOf(value))) {
+      context.note(source, 'left out: the estimate counts this add-on itself on EKS on EC2 (docs/capacity-rules.md)');
       continue;
     }
     const pod = podSpecOf(value);

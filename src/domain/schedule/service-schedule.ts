@@ -126,6 +126,25 @@ export function firingsPerMonth(schedule: CronSchedule, monthHours: number): num
   return typeof facts === 'string' ? null : facts.calendar.firingsPerHour * monthHours;
 }
 
+/**
+ * How many times a month the schedule starts (cron firings, or weekly windows), on average over the
+ * scenario's month; a node autoscaler pays its scale-down delay after each. Whole-day windows on
+ * consecutive days join into one; null when the schedule is invalid.
+ */
+export function runsPerMonth(schedule: ServiceSchedule, monthHours: number): number | null {
+  if (scheduleProblems(schedule).length > 0) return null;
+  if (isCronSchedule(schedule)) return firingsPerMonth(schedule, monthHours);
+  const days = new Set(schedule.weekly.days);
+  const wholeDay = windowMinutes(schedule.weekly) === 24 * 60;
+  let windowsPerWeek = 0;
+  WEEKDAYS.forEach((day, i) => {
+    if (!days.has(day)) return;
+    const previous = WEEKDAYS[(i + 6) % 7]!;
+    if (!wholeDay || !days.has(previous)) windowsPerWeek++;
+  });
+  return (windowsPerWeek * monthHours) / HOURS_PER_WEEK;
+}
+
 /** "cron 0 2 * * * (UTC), 90 minutes a run" / "weekly mon, tue 08:00-18:00 UTC". */
 export function describeSchedule(schedule: ServiceSchedule): string {
   if (isCronSchedule(schedule))

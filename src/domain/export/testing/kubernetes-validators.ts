@@ -8,6 +8,7 @@ import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { CronJob } from 'kubernetes-models/batch/v1';
+import { ClusterRole, ClusterRoleBinding, Role, RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 
 type Model = new (data: never) => { validate(): void };
 
@@ -20,6 +21,10 @@ const MODELS: Record<string, Model> = {
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as unknown as Model,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget as unknown as Model,
   'batch/v1/CronJob': CronJob as unknown as Model,
+  'rbac.authorization.k8s.io/v1/ClusterRole': ClusterRole as unknown as Model,
+  'rbac.authorization.k8s.io/v1/Role': Role as unknown as Model,
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': ClusterRoleBinding as unknown as Model,
+  'rbac.authorization.k8s.io/v1/RoleBinding': RoleBinding as unknown as Model,
 };
 
 /** True when kubernetes-models has a schema for the object's kind. */

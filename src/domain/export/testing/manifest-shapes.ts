@@ -114,6 +114,8 @@ const container = obj(
 const podSpec = obj(
   {
     serviceAccountName: str(DNS1123_SUBDOMAIN),
+    priorityClassName: oneOf('system-cluster-critical', 'system-node-critical'),
+    securityContext: obj({ runAsNonRoot: bool, runAsUser: int(0) }),
     restartPolicy: oneOf('Always', 'OnFailure', 'Never'),
     nodeSelector: map(str(LABEL_VALUE)),
     tolerations: arr(
@@ -144,7 +146,51 @@ const podSpec = obj(
 
 const typeMeta = (apiVersion: string, kind: string) => ({ apiVersion: oneOf(apiVersion), kind: oneOf(kind) });
 
+// RBAC (Kubernetes API, rbac.authorization.k8s.io/v1).
+const policyRule = obj(
+  {
+    apiGroups: arr(str()),
+    resources: arr(str()),
+    resourceNames: arr(str()),
+    verbs: arr(oneOf('get', 'list', 'watch', 'create', 'update', 'patch', 'delete', 'deletecollection')),
+    nonResourceURLs: arr(str()),
+  },
+  ['verbs'],
+);
+const roleShape = (kind: string) =>
+  obj(
+    {
+      ...typeMeta('rbac.authorization.k8s.io/v1', kind),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      rules: arr(policyRule),
+    },
+    ['apiVersion', 'kind', 'metadata', 'rules'],
+  );
+const bindingShape = (kind: string) =>
+  obj(
+    {
+      ...typeMeta('rbac.authorization.k8s.io/v1', kind),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      roleRef: obj({ apiGroup: oneOf('rbac.authorization.k8s.io'), kind: oneOf('Role', 'ClusterRole'), name: str() }, [
+        'apiGroup',
+        'kind',
+        'name',
+      ]),
+      subjects: arr(
+        obj({ kind: oneOf('ServiceAccount'), name: str(DNS1123_SUBDOMAIN), namespace: str(DNS1123_LABEL) }, [
+          'kind',
+          'name',
+        ]),
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'roleRef', 'subjects'],
+  );
+
 export const SHAPES: Record<string, Shape> = {
+  'rbac.authorization.k8s.io/v1/ClusterRole': roleShape('ClusterRole'),
+  'rbac.authorization.k8s.io/v1/Role': roleShape('Role'),
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': bindingShape('ClusterRoleBinding'),
+  'rbac.authorization.k8s.io/v1/RoleBinding': bindingShape('RoleBinding'),
   'v1/Namespace': obj({ ...typeMeta('v1', 'Namespace'), metadata: metadata(DNS1123_LABEL) }, [
     'apiVersion',
     'kind',
@@ -472,6 +518,8 @@ export const SHAPES: Record<string, Shape> = {
               ]),
             ),
             maxPodsPerNode: int(1),
+            tags: map(str()),
+            propagateASGTags: bool,
           },
           ['name'],
         ),

@@ -5,6 +5,7 @@
  */
 import type { NodePlan } from '../../../domain/cost/estimate-types.ts';
 import { quantity } from '../../lib/format.ts';
+import { CLUSTER_AUTOSCALER_KEY } from '../../../domain/capacity/cluster-autoscaler.ts';
 
 /** Replicas of each service on the group, over all its nodes, in the plan's service order. */
 export function replicasByService(plan: NodePlan): { name: string; replicas: number }[] {
@@ -22,7 +23,12 @@ const replicaWord = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 're
 export function servicesSentence(plan: NodePlan): string {
   const list = replicasByService(plan);
   if (list.length === 0) return plan.services.length > 0 ? plan.services.join(', ') : 'no services';
-  return list.map((s) => `${s.name === 'coredns' ? 'CoreDNS' : s.name} (${replicaWord(s.replicas)})`).join(', ');
+  return list
+    .map(
+      (s) =>
+        `${s.name === 'coredns' ? 'CoreDNS' : s.name === CLUSTER_AUTOSCALER_KEY ? 'Cluster Autoscaler' : s.name} (${replicaWord(s.replicas)})`,
+    )
+    .join(', ');
 }
 
 type Resource = 'CPU' | 'memory' | 'slots' | 'GPUs';

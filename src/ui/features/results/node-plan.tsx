@@ -1,6 +1,7 @@
 import type { OptionEstimate } from '../../../domain/cost/estimate-types.ts';
 import { percent, quantity } from '../../lib/format.ts';
 import { NodeBreakdown } from './node-breakdown.tsx';
+import { scaleDownDelayPhrase } from '../../../domain/capacity/cluster-autoscaler.ts';
 import { servicesSentence, sizeReason } from './node-plan-words.ts';
 
 /** EC2 node groups (type, count, how full) or, for Fargate, the billed size of each service. */
@@ -29,8 +30,9 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
             {n.fullMonth ? null : (
               <>
                 <br />
-                Runs only while its services do: {quantity(n.hoursPerMonth)} h a month ({quantity(n.nodeHours)}{' '}
-                instance-hours), none the rest of the month.
+                Runs only while its services do: {quantity(n.hoursPerMonth)} h a month
+                {scaleDownDelayPhrase(n.scaleDownDelayHours)} ({quantity(n.nodeHours)} instance-hours), none the rest of
+                the month.
               </>
             )}
             <NodeBreakdown plan={n} platform={option.id === 'eks-ec2' ? 'eks' : 'ecs'} />
