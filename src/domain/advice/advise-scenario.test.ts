@@ -73,12 +73,12 @@ describe('advice levers, hand-computed', () => {
   });
 
   it('prefix delegation, EKS on EC2: 27 pods per m5.large become 108 (max pods capped at 110): 4 nodes to 1', () => {
-    // 106 pods of 10m / 0.05 GiB (51.2 MiB) plus 2 CoreDNS pods (100m, 70 MiB). m5.large for services:
-    // 1780m, 6959 MiB, 29 - 2 = 27 pods; 108 pods / 27 = 4 nodes. With prefix delegation max pods is
-    // min(3 x 9 x 16 + 2, 110) = 110, 108 for services; 106 x 10 + 200 = 1260m and
-    // 106 x 51.2 + 140 = 5567.2 MiB fit: 1 node.
+    // 105 pods of 10m / 0.05 GiB (51.2 MiB) plus 2 CoreDNS pods (100m, 70 MiB) and Cluster
+    // Autoscaler (100m, 600 MiB). m5.large for services: 1780m, 6959 MiB, 29 - 2 = 27 pods; 108 pods
+    // / 27 = 4 nodes. With prefix delegation max pods is min(3 x 9 x 16 + 2, 110) = 110, 108 for
+    // services; 105 x 10 + 300 = 1350m and 105 x 51.2 + 740 = 6116 MiB fit: 1 node.
     const { advice, document } = adviceFor({
-      services: [service('tiny', { vcpu: 0.01, memoryGiB: 0.05, replicas: 106 })],
+      services: [service('tiny', { vcpu: 0.01, memoryGiB: 0.05, replicas: 105 })],
       ec2: { instanceTypes: ['m5.large'], minNodes: 0 },
     });
     // Before: 4 x 70.08 = 280.32 + 4 x 20 GB-months x 0.08 = 6.40 + control plane 73.00 = 359.72.
@@ -219,11 +219,13 @@ describe('advice levers, hand-computed', () => {
     expect([cheapest.type, cheapest.usdHour]).toEqual(['c7a.medium', 0.05132]);
   });
 
-  it('one EKS cluster instead of three: two control planes and their CoreDNS pods', () => {
+  it('one EKS cluster instead of three: two control planes and their CoreDNS and Cluster Autoscaler pods', () => {
     // EKS on Fargate, web 0.5 vCPU / 1 GiB x 2. Three clusters: 3 x 73.00 control plane, CoreDNS
     // 6 pods of 0.25 vCPU / 0.5 GB: 1095 x 0.04048 = 44.33 + 2190 x 0.004445 = 9.73. One: 73.00,
     // 365 x 0.04048 = 14.78 + 730 x 0.004445 = 3.24. Saving 146.00 + 36.04 = 182.04.
-    // EKS on EC2 (m5.large): one node either way (2 x 500m + 6 x 100m < 1780m): 146.00.
+    // EKS on EC2 (m5.large, 1780m): three clusters' system pods (6 CoreDNS x 100m, 3 Cluster
+    // Autoscaler x 100m) and the 2 x 500m pods need 1900m, two nodes; one cluster's need 1300m, one
+    // node: 146.00 + 730 x 0.096 = 70.08 + its 20 GiB root volume 20 x 0.08 = 1.60 = 217.68.
     const { advice, document } = adviceFor({
       services: [service('web', { vcpu: 0.5, memoryGiB: 1, replicas: 2 })],
       ec2: { instanceTypes: ['m5.large'], minNodes: 0 },
@@ -231,7 +233,7 @@ describe('advice levers, hand-computed', () => {
     });
     const fargate = entry(advice, 'eks-fargate', 'fewer-eks-clusters')!;
     expect(fargate.savingUSD).toBe(182.04);
-    expect(entry(advice, 'eks-ec2', 'fewer-eks-clusters')!.savingUSD).toBe(146);
+    expect(entry(advice, 'eks-ec2', 'fewer-eks-clusters')!.savingUSD).toBe(217.68);
     expect(fargate.scenarioPatch).toEqual([{ op: 'replace', path: '/eks/clusters', value: 1 }]);
     expect(fargate.change).toBe('Run the services on one EKS cluster instead of 3 (eks.clusters).');
     expect(totalAfterPatch(document, fargate)).toBe(fargate.monthlyUSD);
