@@ -4,6 +4,35 @@ import { containerPortOf } from './import-compose.ts';
 import { fixture, noteLines } from './testing/read-fixture.ts';
 
 describe('Compose files', () => {
+  it('leaves out services that run only with a profile, and reads a health check of the root URL as "/"', async () => {
+    const result = await importScenario([
+      {
+        path: 'compose.yaml',
+        text: `services:
+  vote:
+    image: vote:1
+    healthcheck:
+      test: ["CMD", "curl", "-f", "http://localhost"]
+  worker:
+    image: worker:1
+    healthcheck:
+      test: curl -fs http://127.0.0.1:8080 || exit 1
+  seed:
+    build: ./seed-data
+    profiles: ["seed"]
+`,
+      },
+    ]);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    expect(result.scenario.services.map((s) => [s.name, s.healthCheckPath])).toEqual([
+      ['vote', '/'],
+      ['worker', '/'],
+    ]);
+    expect(noteLines(result.notes)).toContain(
+      'compose.yaml: services.seed: runs only with the profile seed (docker compose --profile): not imported; add it by hand if that profile runs',
+    );
+  });
+
   it('reads reservations, else limits, else cpus/mem_limit, with a stated default and a note each', async () => {
     const result = await importScenario([fixture('compose.yaml')]);
     if (!result.ok) throw new Error(result.problems.join('\n'));

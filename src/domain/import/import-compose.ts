@@ -129,6 +129,16 @@ export function importCompose(file: string, value: Json, context: ImportContext)
   for (const [name, raw] of Object.entries(asObject(value.services) ?? {})) {
     const service = asObject(raw) ?? {};
     const source = { file, object: `services.${shown(name)}` };
+    // Compose starts a service that names profiles only when one of them is enabled
+    // (`docker compose --profile`, Compose spec "Profiles"): by default it does not run.
+    const profiles = asArray(service.profiles).map((p) => shown(p));
+    if (profiles.length > 0) {
+      context.note(
+        source,
+        `runs only with the profile${profiles.length === 1 ? '' : 's'} ${profiles.join(', ')} (docker compose --profile): not imported; add it by hand if that profile runs`,
+      );
+      continue;
+    }
     const draft: ServiceDraft = {
       name,
       vcpu: DEFAULT_IMPORT_SIZE.vcpu,

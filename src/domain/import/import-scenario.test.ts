@@ -109,6 +109,11 @@ describe('hostile input is refused quickly with a clear message', () => {
     expect(await problemsOf([{ path: 'deep.yaml', text: yaml }])).toEqual([
       expect.stringMatching(/^deep.yaml: nests maps and lists more than/),
     ]);
+    // Deep enough to overflow the YAML parser itself: the same message, not its stack error.
+    const overflowing = `a: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
+    expect(await problemsOf([{ path: 'flow.yaml', text: overflowing }])).toEqual([
+      `flow.yaml: nests maps and lists more than ${MAX_NESTING_DEPTH} levels deep; that is not a manifest, task definition or Compose file`,
+    ]);
   });
 
   it('a huge file and a zip member that inflates past the limit', async () => {

@@ -57,6 +57,8 @@ function parseYaml(path: string, text: string): ParsedFile {
   for (const [index, yamlDocument] of documents.entries()) {
     const where = documents.length > 1 ? `${path} (document ${index + 1})` : path;
     const error = yamlDocument.errors[0];
+    // Flow collections nested thousands deep ([[[[...) overflow the YAML parser's stack.
+    if (error && /call stack/i.test(error.message)) return { ok: false, problem: depthProblem(where) };
     if (error) {
       const line = lines.linePos(error.pos[0]).line;
       return {

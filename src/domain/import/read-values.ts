@@ -32,8 +32,9 @@ export function shown(value: unknown, max = 80): string {
 /** Rounds float noise away (0.1 + 0.2) while keeping every meaningful digit of a size. */
 export const tidy = (value: number): number => Math.round(value * 1e9) / 1e9;
 
-const WHOLE_HEALTH_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(\/\S*)$/;
-const HEALTH_URL = /https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(\/[^\s'"|;&]*)/;
+// A URL without a path ("http://localhost") probes "/".
+const WHOLE_HEALTH_URL = /^https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(\/\S*)?$/;
+const HEALTH_URL = /https?:\/\/(?:localhost|127\.0\.0\.1)(?::\d+)?(\/[^\s'"|;&]*)?(?=$|[\s'"|;&])/;
 
 /** The path a health check command probes on the container itself ("curl -f http://localhost:8080/health"). */
 export function healthPathOfCommand(command: unknown): string | undefined {
@@ -41,12 +42,12 @@ export function healthPathOfCommand(command: unknown): string | undefined {
   // Exec form: one argument is the whole URL, so the path is all of the rest of it.
   for (const part of parts) {
     const exact = typeof part === 'string' ? WHOLE_HEALTH_URL.exec(part) : null;
-    if (exact) return exact[1];
+    if (exact) return exact[1] ?? '/';
   }
   // Shell form: the URL ends at a space, quote or shell operator.
   for (const part of parts) {
     const match = typeof part === 'string' ? HEALTH_URL.exec(part) : null;
-    if (match) return match[1];
+    if (match) return match[1] ?? '/';
   }
   return undefined;
 }
