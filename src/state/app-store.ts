@@ -7,6 +7,7 @@
  * Actions are plain functions next to the store (zustand's "no store actions" practice).
  */
 import { create } from 'zustand';
+import type { SavedList } from '../domain/saved/saved-scenarios.ts';
 import type { DecisionAnswers } from '../domain/recommend/decision-answers.ts';
 import { DEFAULT_ANSWERS } from '../domain/recommend/default-answers.ts';
 import { PRESETS, presetScenario, type Preset } from '../domain/presets/presets.ts';
@@ -56,6 +57,10 @@ export interface AppState {
   future: readonly HistoryStep[];
   /** The service whose name the last edit changed (a duplicate name is flagged there), else null. */
   lastRenamedService: number | null;
+  /** Scenarios saved in this browser; null until the saved-scenarios panel reads them (state/saved-scenarios.ts). */
+  saved: SavedList | null;
+  /** Ids of the saved scenarios ticked for the compare view, in the order ticked (the first is the baseline). */
+  compared: readonly string[];
 }
 
 /** How many steps Undo can go back. */
@@ -71,6 +76,8 @@ export const defaultState = (): AppState => ({
   past: [],
   future: [],
   lastRenamedService: null,
+  saved: null,
+  compared: [],
 });
 
 export const useAppStore = create<AppState>()(() => defaultState());

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { ANSWER_DEFAULTS as D, DEFAULT_ANSWERS } from './default-answers.ts';
+import { COST_PERIOD_IDS } from '../report/cost-periods.ts';
 
 export { DEFAULT_ANSWERS };
 
@@ -40,6 +41,8 @@ export const decisionAnswersSchema = z.strictObject({
   hiddenOptions: z._default(z.array(z.string().check(z.regex(/^[a-z0-9-]{1,40}$/))).check(z.maxLength(12)), () => [
     ...D.hiddenOptions,
   ]),
+  /** The period totals are shown in (month, year = x12, 3 years = x36): a view choice that travels in the link. */
+  costPeriod: z._default(z.enum(COST_PERIOD_IDS), D.costPeriod),
 });
 
 export type DecisionAnswers = z.output<typeof decisionAnswersSchema>;

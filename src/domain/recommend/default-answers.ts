@@ -16,6 +16,7 @@ export const ANSWER_DEFAULTS = {
   startingFresh: 'unknown',
   nodeControl: 'unknown',
   hiddenOptions: [],
+  costPeriod: 'month',
 } as const;
 
 export const DEFAULT_ANSWERS: DecisionAnswers = {

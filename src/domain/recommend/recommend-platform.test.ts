@@ -1,3 +1,4 @@
+import { COST_PERIOD_IDS } from '../report/cost-periods.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { describeComparison, recommendPlatform } from './recommend-platform.ts';
@@ -52,6 +53,7 @@ const answersArb: fc.Arbitrary<DecisionAnswers> = fc.record({
   startingFresh: tri,
   nodeControl: tri,
   hiddenOptions: fc.subarray<string>([...OPTION_IDS]),
+  costPeriod: fc.constantFrom(...COST_PERIOD_IDS),
 });
 const totalsArb = fc.record(
   Object.fromEntries(

@@ -10,10 +10,13 @@ import { LinkNotice } from '../features/share-link/link-notice.tsx';
 import { DraftNotice } from '../features/share-link/draft-notice.tsx';
 import { PriceBadge } from '../features/share-link/price-badge.tsx';
 import { CostSummary } from '../features/results/cost-summary.tsx';
+import { PeriodToggle } from '../features/estimate-reports/period-toggle.tsx';
 
 // Below the fold: the questionnaire (with the recommendation rules) and the feature matrix load after the first screen.
 const DecisionGuide = lazy(() => import('../features/decision-guide/decision-guide.tsx'));
 const FeatureMatrix = lazy(() => import('../features/feature-matrix/feature-matrix.tsx'));
+// Downloads, print, saved scenarios and their comparison: used after the first screen.
+const ReportsPanel = lazy(() => import('../features/estimate-reports/reports-panel.tsx'));
 
 /** The page: workload on the left, costs on the right; charts, decision guide and features below. */
 export function App() {
@@ -42,7 +45,7 @@ export function App() {
           <PriceBadge />
         </div>
       </header>
-      <CostSummary />
+      <CostSummary PeriodControl={PeriodToggle} />
       <main id="main">
         <LinkNotice />
         <DraftNotice />
@@ -52,6 +55,12 @@ export function App() {
           </ImportDropZone>
           <ResultsPanel ExportAction={ExportButton} />
         </div>
+        <LazySection
+          id="reports-heading"
+          title="Reports and saved scenarios"
+          className="reports"
+          content={ReportsPanel}
+        />
         <ChartsSection />
         <LazySection id="guide-heading" title="Decision guide" className="guide" content={DecisionGuide} />
         <LazySection id="matrix-heading" title="What each option can do" className="matrix" content={FeatureMatrix} />

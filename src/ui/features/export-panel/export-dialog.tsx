@@ -1,3 +1,4 @@
+import { downloadFile } from '../../lib/download-file.ts';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { Estimate, OptionId } from '../../../domain/cost/estimate-types.ts';
 import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
@@ -17,18 +18,8 @@ export interface ExportDialogProps {
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
-/** Starts a browser download of bytes under a file name (object URL revoked right after). */
-function downloadBytes(bytes: Uint8Array | string, fileName: string, type = 'application/zip'): void {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
+const downloadBytes = (bytes: Uint8Array | string, fileName: string, type = 'application/zip') =>
+  downloadFile(bytes, fileName, type);
 
 const encoder = new TextEncoder();
 

@@ -1,6 +1,8 @@
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { setOptionShown, useAppStore } from '../../../state/app-store.ts';
 import { money } from '../../lib/format.ts';
+import type { ComponentType } from 'react';
+import { COST_PERIODS, periodUSD } from '../../../domain/report/cost-periods.ts';
 import { optionColor } from '../../lib/option-colors.ts';
 
 /**
@@ -8,9 +10,11 @@ import { optionColor } from '../../lib/option-colors.ts';
  * while editing, on phones too), the cheapest marked, and the choice of options to show. It lays
  * the options out by count, so more options add tiles, not a new design.
  */
-export function CostSummary() {
+export function CostSummary({ PeriodControl }: { PeriodControl?: ComponentType } = {}) {
   const { estimate, staleBecause } = useCalculation();
   const hidden = useAppStore((s) => s.answers.hiddenOptions);
+  const period = useAppStore((s) => s.answers.costPeriod);
+  const { words } = COST_PERIODS.find((p) => p.id === period)!;
   if (!estimate) return null;
   const shown = estimate.options.filter((o) => !hidden.includes(o.id));
   const priced = shown.filter((o) => o.monthlyUSD !== null);
@@ -27,7 +31,10 @@ export function CostSummary() {
       <h2 id="summary-heading" className="visually-hidden">
         Monthly totals
       </h2>
-      <ul className="summary-tiles" aria-label="Monthly total of each option">
+      <ul
+        className="summary-tiles"
+        aria-label={period === 'month' ? 'Monthly total of each option' : `Total of each option, ${words}`}
+      >
         {shown.map((option) => {
           const cheapest = option.id === cheapestShown?.id;
           return (
@@ -37,7 +44,7 @@ export function CostSummary() {
                 {option.label}
               </a>
               <span className="summary-total">
-                {option.monthlyUSD === null ? 'Unavailable' : money(option.monthlyUSD)}
+                {option.monthlyUSD === null ? 'Unavailable' : money(periodUSD(option.monthlyUSD, period))}
               </span>
               {cheapest ? (
                 <span className="badge-cheapest">
@@ -53,9 +60,9 @@ export function CostSummary() {
           <span className="summary-stale">
             {staleBecause === 'invalid-input' ? 'Out of date: fix the highlighted fields' : 'Loading new prices…'}
           </span>
-        ) : (
-          <span className="muted">per month</span>
-        )}
+        ) : null}
+        {PeriodControl ? <PeriodControl /> : null}
+        <span className={PeriodControl ? 'muted print-only' : 'muted'}>{words}</span>
         <details className="summary-options">
           <summary>
             Options shown ({shown.length} of {estimate.options.length})

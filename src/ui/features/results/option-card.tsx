@@ -3,6 +3,8 @@ import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
 import { roundToCents } from '../../../domain/money/round-cents.ts';
 import { money } from '../../lib/format.ts';
+import { COST_PERIODS, periodUSD } from '../../../domain/report/cost-periods.ts';
+import { useAppStore } from '../../../state/app-store.ts';
 import { optionColor } from '../../lib/option-colors.ts';
 import { LineItems } from './line-items.tsx';
 import { NodePlan } from './node-plan.tsx';
@@ -44,6 +46,10 @@ export function OptionCard({
   const isCheapest = option.id === estimate.cheapest;
   const total = option.monthlyUSD;
   const headingId = `option-${option.id}-heading`;
+  const period = useAppStore((s) => s.answers.costPeriod);
+  const { words } = COST_PERIODS.find((p) => p.id === period)!;
+  // Amounts in the chosen period, from their monthly figures in whole cents.
+  const inPeriod = (monthlyUSD: number) => money(periodUSD(monthlyUSD, period));
   return (
     <article
       className={`option-card${isCheapest ? ' is-cheapest' : ''}${total === null ? ' is-unavailable' : ''}${staleReason ? ' is-stale' : ''}`}
@@ -57,8 +63,8 @@ export function OptionCard({
         {isCheapest ? <span className="badge-cheapest">Cheapest</span> : null}
       </header>
       <p className="option-total">
-        <span data-testid={`monthly-total-${option.id}`}>{total === null ? 'Unavailable' : money(total)}</span>
-        {total !== null ? <span className="per-month"> per month</span> : null}
+        <span data-testid={`monthly-total-${option.id}`}>{total === null ? 'Unavailable' : inPeriod(total)}</span>
+        {total !== null ? <span className="per-month"> {words}</span> : null}
       </p>
       {total === null ? (
         <p className="option-reason">{option.reason}</p>
@@ -69,18 +75,20 @@ export function OptionCard({
             <dd>
               {isCheapest || !cheapest || cheapest.monthlyUSD === null
                 ? 'Cheapest option'
-                : `+${money(roundToCents(total - cheapest.monthlyUSD))} a month`}
+                : `+${inPeriod(roundToCents(total - cheapest.monthlyUSD))} ${words}`}
             </dd>
           </div>
           {option.atAutoscalingMaxUSD != null ? (
             <div>
               <dt>At autoscaling maximum</dt>
-              <dd>{money(option.atAutoscalingMaxUSD)} a month</dd>
+              <dd>
+                {inPeriod(option.atAutoscalingMaxUSD)} {words}
+              </dd>
             </div>
           ) : null}
           <div>
             <dt>Per replica</dt>
-            <dd>{totalReplicas > 0 ? `${money(roundToCents(total / totalReplicas))} a month` : 'No replicas'}</dd>
+            <dd>{totalReplicas > 0 ? `${inPeriod(roundToCents(total / totalReplicas))} ${words}` : 'No replicas'}</dd>
           </div>
         </dl>
       )}
