@@ -17,7 +17,7 @@ import { ImportContext } from './import-context.ts';
 import { importCompose, isComposeFile } from './import-compose.ts';
 import { ecsServicesOf, importEcs, taskDefinitionOf, type EcsDocument } from './import-ecs.ts';
 import { importKubernetes, isKubernetesObject, type KubernetesObject } from './import-kubernetes.ts';
-import { importTerraform, type TerraformFile } from './import-terraform.ts';
+import { importTerraform, inlineContainerDefinitions, type TerraformFile } from './import-terraform.ts';
 import type { ImportOptions, ImportResult, ImportSource, ServiceDraft } from './import-types.ts';
 import { MAX_FILES, MAX_TOTAL_BYTES } from './import-limits.ts';
 import { parseDocuments } from './parse-documents.ts';
@@ -226,6 +226,8 @@ export async function importScenario(
       );
     }
   }
+  if (options.parseTerraform && terraform.length > 0)
+    await inlineContainerDefinitions(terraform, options.parseTerraform);
   if (context.problems.length > 0) return { ok: false, problems: context.problems, notes: context.notes };
 
   const families = new Set(collected.taskDefinitions.map((t) => String(t.value.family ?? '')));

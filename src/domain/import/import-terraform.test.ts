@@ -28,6 +28,50 @@ async function importTf(text: string) {
   return { scenario: result.scenario, notes: result.notes.map(formatNote) };
 }
 
+describe('ECS Terraform task definitions', () => {
+  it('reads container definitions written inline as jsonencode([...]) through the HCL parser', async () => {
+    const { scenario, notes } = await importTf(`
+variable "image_tag" { default = "v3" }
+resource "aws_ecs_task_definition" "api" {
+  family                   = "api"
+  requires_compatibilities = ["FARGATE"]
+  cpu                      = 512
+  memory                   = 1024
+  runtime_platform {
+    cpu_architecture        = "ARM64"
+    operating_system_family = "LINUX"
+  }
+  container_definitions = jsonencode([
+    {
+      name         = "api"
+      image        = "acme/api:\${var.image_tag}"
+      essential    = true
+      portMappings = [{ containerPort = 8080, protocol = "tcp" }]
+      environment  = [{ name = "MODE", value = "live" }, { name = "REGION", value = var.region }]
+    },
+    { name = "log-router", image = "amazon/aws-for-fluent-bit:stable", essential = false }
+  ])
+}
+`);
+    expect(scenario.services).toEqual([
+      expect.objectContaining({
+        name: 'api',
+        vcpu: 0.5,
+        memoryGiB: 1,
+        arch: 'arm64',
+        port: 8080,
+        environment: { MODE: 'live', REGION: '${var.region}' },
+      }),
+    ]);
+    // An image with an expression in it is Terraform's to compute: kept as written.
+    expect(scenario.services[0]!.image).toBe('acme/api:${var.image_tag}');
+    expect(notes.join('\n')).toMatch(/has 2 containers/);
+    expect(notes).toContain(
+      'main.tf: aws_ecs_task_definition.api: container values computed by Terraform are kept as written, unresolved: ${var.region}, acme/api:${var.image_tag}',
+    );
+  });
+});
+
 describe('ECS Terraform schedules', () => {
   it('a scheduled task with a run-minutes tag is a cron job; one without is priced all month, saying what to set', async () => {
     const { scenario, notes } = await importTf(`${TASK}

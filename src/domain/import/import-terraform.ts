@@ -78,11 +78,54 @@ const resources = (all: Resources, type: string) => [
   ...(all.byType.get(type) ?? new Map<string, { file: string; body: Json }>()),
 ];
 
+/** Strings in a value that hold a Terraform expression ("${var.x}"), walked without recursion. */
+function expressionStrings(value: unknown): string[] {
+  const found: string[] = [];
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item === 'string' && templateLiteral(item) === undefined) found.push(item);
+    else if (Array.isArray(item)) stack.push(...item);
+    else if (asObject(item)) stack.push(...Object.values(asObject(item)!));
+  }
+  return found.reverse();
+}
+
+/** Where inlineContainerDefinitions keeps the value of an inline `jsonencode([...])`. */
+const INLINE_CONTAINERS = Symbol('inline container definitions');
+
+const INLINE_JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
+
+/**
+ * `container_definitions = jsonencode([{ name = "web", ... }])` written inline: hcl2json keeps
+ * the call as an expression string, so its argument is parsed again by the same HCL parser, as
+ * the value of an attribute, and kept beside the body for taskDefinitionFromTerraform.
+ */
+export async function inlineContainerDefinitions(
+  files: readonly TerraformFile[],
+  parse: (path: string, text: string) => Promise<TerraformJson>,
+): Promise<void> {
+  for (const { file, json } of files)
+    for (const bodies of Object.values(asObject(asObject(json.resource)?.aws_ecs_task_definition) ?? {}))
+      for (const body of asObjects(bodies)) {
+        const argument = INLINE_JSONENCODE.exec(asString(body.container_definitions) ?? '')?.[1];
+        if (argument === undefined || /^\s*local\.[A-Za-z0-9_-]+\s*$/.test(argument)) continue;
+        try {
+          const parsed = await parse(`${file} (container_definitions)`, `value = ${argument}\n`);
+          (body as Record<symbol, unknown>)[INLINE_CONTAINERS] = parsed.value;
+        } catch {
+          // Not a value HCL can write down alone (a function call, a for expression): noted where it is read.
+        }
+      }
+}
+
 function taskDefinitionFromTerraform(all: Resources, body: Json): Json | undefined {
   const raw = asString(body.container_definitions);
   let containers: unknown;
   const local = /^\$\{jsonencode\(local\.([A-Za-z0-9_-]+)\)\}$/.exec(raw ?? '');
+  const inline = (body as Record<symbol, unknown>)[INLINE_CONTAINERS];
   if (local) containers = literalValues(all.locals.get(local[1]!));
+  else if (inline !== undefined) containers = literalValues(inline);
   else if (raw !== undefined && templateLiteral(raw) !== undefined) {
     try {
       containers = JSON.parse(templateLiteral(raw)!);
@@ -331,9 +374,21 @@ export function importTerraform(
     const definition = taskDefinitionFromTerraform(all, body);
     const object = `aws_ecs_task_definition.${name}`;
     if (!definition) {
-      context.note({ file, object }, 'container_definitions is not a literal or a jsonencode(local.…) list: not read');
+      context.note(
+        { file, object },
+        'container_definitions is not a literal, jsonencode(local.…) or jsonencode([...]) list: not read',
+      );
       continue;
     }
+    const expressions = expressionStrings(definition.containerDefinitions);
+    if (expressions.length > 0)
+      context.note(
+        { file, object },
+        `container values computed by Terraform are kept as written, unresolved: ${expressions
+          .slice(0, 3)
+          .map((e) => shown(e, 60))
+          .join(', ')}${expressions.length > 3 ? ` and ${expressions.length - 3} more` : ''}`,
+      );
     taskDefinitions.push({ file, value: definition, object });
   }
 
