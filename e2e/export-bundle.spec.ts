@@ -10,6 +10,7 @@ import { OPTION_IDS, type OptionId } from './pages/calculator-page.ts';
 import { validateScenario } from '../src/domain/scenario/validate-scenario.ts';
 import { estimateScenario } from '../src/domain/cost/estimate.ts';
 import { formatUSD } from '../src/domain/money/round-cents.ts';
+import { EXPORTABLE_OPTION_IDS } from '../src/domain/export/export-context.ts';
 import { loadBundledSnapshot } from '../src/cli/load-bundled-snapshot.ts';
 import type { Page } from '@playwright/test';
 
@@ -18,6 +19,8 @@ const LABELS: Record<OptionId, string> = {
   'ecs-ec2': 'ECS on EC2',
   'eks-fargate': 'EKS on Fargate',
   'eks-ec2': 'EKS on EC2',
+  'ecs-managed-instances': 'ECS Managed Instances',
+  'eks-auto-mode': 'EKS Auto Mode',
 };
 
 /** Opens the option's export dialog, downloads the zip and returns its files as text. */
@@ -70,7 +73,7 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
   const onPage = await calculator.totals();
 
   for (const optionId of OPTION_IDS) {
-    if (onPage[optionId] === 'Unavailable') continue;
+    if (onPage[optionId] === 'Unavailable' || !EXPORTABLE_OPTION_IDS.includes(optionId)) continue;
     const { files, listed } = await downloadBundle(page, optionId);
     const paths = Object.keys(files).sort();
     expect(paths, 'the zip holds what the dialog lists').toEqual([...listed].sort());

@@ -1,6 +1,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2'] as const;
+export const OPTION_IDS = [
+  'ecs-fargate',
+  'ecs-ec2',
+  'eks-fargate',
+  'eks-ec2',
+  'ecs-managed-instances',
+  'eks-auto-mode',
+] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
 /** The calculator as a user sees it: labelled fields, the four totals, the share link. */

@@ -22,7 +22,7 @@ describe('cli (child process)', () => {
       expect(stderr).toBe('');
       expect(status).toBe(0);
       const json = JSON.parse(stdout);
-      expect(json.options).toHaveLength(4);
+      expect(json.options).toHaveLength(6);
       expect(json.cheapest).toBe('ecs-fargate');
     },
     SLOW,

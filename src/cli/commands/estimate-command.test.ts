@@ -104,7 +104,7 @@ describe('cli estimate', () => {
     expect(lines.join('\n')).toContain('services[0].hoursPerMonth: (100) disagrees with services[0].schedule');
   });
 
-  it('prints exactly one JSON object with the four options', async () => {
+  it('prints exactly one JSON object with the six options', async () => {
     const { io, out } = fakeIo({ 'a.json': await readFile(join(ROOT, 'examples/api-service.json'), 'utf8') });
     expect(await runEstimate(['a.json', '--json'], io, deps)).toBe(0);
     const json = JSON.parse(out.join(''));
@@ -113,10 +113,19 @@ describe('cli estimate', () => {
       pricing: { source: 'snapshot', asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
       cheapest: 'ecs-fargate',
     });
-    expect(json.options.map((o: { id: string }) => o.id)).toEqual(['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2']);
+    expect(json.options.map((o: { id: string }) => o.id)).toEqual([
+      'ecs-fargate',
+      'ecs-ec2',
+      'eks-fargate',
+      'eks-ec2',
+      'ecs-managed-instances',
+      'eks-auto-mode',
+    ]);
     for (const option of json.options) {
       expect(typeof option.monthlyUSD).toBe('number');
-      expect('nodes' in option).toBe(option.id.endsWith('-ec2'));
+      expect('nodes' in option).toBe(
+        option.id.endsWith('-ec2') || option.id.includes('-managed-') || option.id.endsWith('-auto-mode'),
+      );
       for (const line of option.lines)
         expect(Object.keys(line)).toEqual(
           expect.arrayContaining(['component', 'quantity', 'unit', 'unitPriceUSD', 'monthlyUSD']),

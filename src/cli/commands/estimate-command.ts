@@ -3,7 +3,12 @@
  */
 import { estimateScenario } from '../../domain/cost/estimate.ts';
 import { scaleDownDelayPhrase } from '../../domain/capacity/cluster-autoscaler.ts';
-import type { Estimate, OptionEstimate } from '../../domain/cost/estimate-types.ts';
+import {
+  OPTION_PLATFORM,
+  isEc2OptionId,
+  type Estimate,
+  type OptionEstimate,
+} from '../../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../../domain/pricing/price-snapshot.ts';
 import { formatUSD, roundToCents } from '../../domain/money/round-cents.ts';
 import { cutText } from '../../domain/text/safe-text.ts';
@@ -71,8 +76,8 @@ export const defaultEstimateDeps = (loadLiveSnapshot: EstimateDeps['loadLiveSnap
 });
 
 /**
- * The public JSON shape: options with their lines, nodes on EC2 options only, reason when
- * unavailable; with the advice, its entries (sorted by saving), the levers that change the
+ * The public JSON shape: options with their lines, nodes on the four EC2 node options only, reason
+ * when unavailable; with the advice, its entries (sorted by saving), the levers that change the
  * cheapest option, and the Fargate requests that could grow at no extra cost.
  */
 export function toJson(estimate: Estimate, advice?: Advice): object {
@@ -89,7 +94,7 @@ export function toJson(estimate: Estimate, advice?: Advice): object {
       ...(o.atAutoscalingMaxUSD !== undefined ? { atAutoscalingMaxUSD: o.atAutoscalingMaxUSD } : {}),
       ...(o.reason ? { reason: o.reason } : {}),
       lines: o.lines,
-      ...(o.id.endsWith('-ec2') ? { nodes: (o.nodes ?? []).map((n) => ({ ...n })) } : {}),
+      ...(isEc2OptionId(o.id) ? { nodes: (o.nodes ?? []).map((n) => ({ ...n })) } : {}),
       ...(o.fargateSizes ? { fargateSizes: o.fargateSizes } : {}),
     })),
     cheapest: estimate.cheapest,
@@ -199,9 +204,16 @@ export function renderTable(estimate: Estimate, advice?: Advice): string {
   out.push('');
 
   const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);
-  const width = 18;
+  // Six columns: each label on two header lines ("ECS" over "Managed Instances"), so the table
+  // stays about 130 characters wide.
+  const header = (label: string) => {
+    const space = label.indexOf(' ');
+    return space < 0 ? ['', label] : [label.slice(0, space), label.slice(space + 1)];
+  };
+  const width = Math.max(16, ...estimate.options.map((o) => Math.max(...header(o.label).map((h) => h.length)))) + 2;
   const cell = (o: OptionEstimate, text: string) => pad(text, width, true);
-  out.push(pad('', 16) + estimate.options.map((o) => pad(o.label, width, true)).join(''));
+  for (const row of [0, 1])
+    out.push((pad('', 16) + estimate.options.map((o) => pad(header(o.label)[row]!, width, true)).join('')).trimEnd());
   out.push(
     pad('Monthly total', 16) +
       estimate.options
@@ -252,13 +264,13 @@ export function renderTable(estimate: Estimate, advice?: Advice): string {
     for (const node of option.nodes ?? []) {
       out.push(
         `  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS and Cluster Autoscaler'}; ` +
-          `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${option.id === 'eks-ec2' ? 'pod' : 'task'} slots` +
+          `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${OPTION_PLATFORM[option.id] === 'eks' ? 'pod' : 'task'} slots` +
           (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
           (node.fullMonth
             ? ''
             : `; runs only while its services do: ${compact(node.hoursPerMonth)} h a month${scaleDownDelayPhrase(node.scaleDownDelayHours)}`),
       );
-      out.push(...nodeBreakdownLines(node, option.id === 'eks-ec2' ? 'pods' : 'tasks'));
+      out.push(...nodeBreakdownLines(node, OPTION_PLATFORM[option.id] === 'eks' ? 'pods' : 'tasks'));
     }
     for (const size of option.fargateSizes ?? []) {
       if (size.billed.vcpu !== size.requested.vcpu || size.billed.memoryGiB !== size.requested.memoryGiB) {

@@ -101,6 +101,10 @@ describe('cli export', () => {
       ['scenario.json', '--option', 'fargate', '--out', 'x'],
       '--option fargate: must be one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2',
     ],
+    [
+      ['scenario.json', '--option', 'eks-auto-mode', '--out', 'x'],
+      '--option eks-auto-mode: EKS Auto Mode is priced but has no configuration export yet; export one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2',
+    ],
     [['scenario.json', '--option', 'ecs-ec2'], 'missing --out DIR or --zip FILE: say where to write the bundle'],
     [['scenario.json', '--option', 'ecs-ec2', '--out'], '--out needs a value'],
     [['scenario.json', '--option', 'ecs-ec2', '--force', '--out', 'x'], 'unknown option --force'],

@@ -9,7 +9,8 @@
 import { lstat, mkdir, readdir, rm, rmdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { estimateScenario } from '../../domain/cost/estimate.ts';
-import { OPTION_IDS, type OptionId } from '../../domain/cost/estimate-types.ts';
+import { OPTION_IDS, OPTION_LABELS, type OptionId } from '../../domain/cost/estimate-types.ts';
+import { EXPORTABLE_OPTION_IDS, isExportable } from '../../domain/export/exportable-options.ts';
 import { buildExportBundle, ExportError } from '../../domain/export/build-export-bundle.ts';
 import type { ExportFile } from '../../domain/export/export-file.ts';
 import { zipExportFiles } from '../../domain/export/zip-export-files.ts';
@@ -85,8 +86,13 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
   const args = parseArgs(argv, [], ['option', 'out', 'zip']);
   const path = scenarioArgument(args);
   const option = args.flags.get('option');
-  if (typeof option !== 'string') throw new UsageError(`missing --option: one of ${OPTION_IDS.join(', ')}`);
-  if (!isOptionId(option)) throw new UsageError(`--option ${echo(option)}: must be one of ${OPTION_IDS.join(', ')}`);
+  const exportable = EXPORTABLE_OPTION_IDS.join(', ');
+  if (typeof option !== 'string') throw new UsageError(`missing --option: one of ${exportable}`);
+  if (!isOptionId(option)) throw new UsageError(`--option ${echo(option)}: must be one of ${exportable}`);
+  if (!isExportable(option))
+    throw new UsageError(
+      `--option ${option}: ${OPTION_LABELS[option]} is priced but has no configuration export yet; export one of ${exportable}`,
+    );
   const out = args.flags.get('out');
   const zip = args.flags.get('zip');
   if (typeof out !== 'string' && typeof zip !== 'string')

@@ -12,6 +12,14 @@ export const LOG_RETENTION_DAYS = 30;
  */
 export const DEFAULT_ROOT_VOLUME_GIB = { ecs: 30, eks: 20 } as const;
 
+/**
+ * The node volume the AWS-managed node options bill when ec2.rootVolumeGiB is absent: EKS Auto
+ * Mode's NodeClass ephemeral storage default of 80 GiB (EKS User Guide, "Create a Node Class"), and
+ * for ECS Managed Instances the ECS-optimized AMI's 30 GiB, which the export writes as the capacity
+ * provider's storage size (docs/pricing-rules.md, "AWS-managed nodes").
+ */
+export const MANAGED_NODE_VOLUME_GIB = { 'ecs-managed-instances': 30, 'eks-auto-mode': 80 } as const;
+
 /** Root volumes are gp3, which the export writes and the snapshot prices. */
 export const ROOT_VOLUME_TYPE = 'gp3';
 

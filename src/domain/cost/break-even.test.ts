@@ -11,7 +11,15 @@ import { OPTION_IDS, type OptionId } from './estimate-types.ts';
 
 const sample = (replicas: number, totals: Partial<Record<OptionId, number | null>>): ScaleSample => ({
   totalReplicas: replicas,
-  monthlyUSD: { 'ecs-fargate': null, 'ecs-ec2': null, 'eks-fargate': null, 'eks-ec2': null, ...totals },
+  monthlyUSD: {
+    'ecs-fargate': null,
+    'ecs-ec2': null,
+    'eks-fargate': null,
+    'eks-ec2': null,
+    'ecs-managed-instances': null,
+    'eks-auto-mode': null,
+    ...totals,
+  },
 });
 
 describe('findBreakEvens', () => {

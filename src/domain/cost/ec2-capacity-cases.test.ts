@@ -93,7 +93,7 @@ describe('ECS packing, hand-worked', () => {
     const estimate = tiny({ ecsNetworkMode: 'bridge' });
     expect(plan(estimate, 'ecs-ec2')).toEqual([['m5.large', 2]]);
     expect(estimate.warnings).toContain(
-      'ec2.ecsNetworkMode "bridge" applies to ECS on EC2 only: ECS on Fargate runs awsvpc tasks (Fargate requires it), and the EKS options ignore it.',
+      'ec2.ecsNetworkMode "bridge" applies to ECS on EC2 only: ECS on Fargate runs awsvpc tasks (Fargate requires it), ECS Managed Instances supports awsvpc and host but not bridge (its tasks are priced as awsvpc), and the EKS options ignore it.',
     );
   });
 
@@ -153,6 +153,13 @@ describe('the EKS max-pods cap is reported wherever it applies', () => {
       ec2: { instanceTypes: ['m5.large'], minNodes: 1 },
     });
     expect(option(estimate, 'eks-ec2').nodes![0]!.breakdown.slotsCappedAt).toBeUndefined();
-    expect(estimate.warnings.some((w) => w.includes('max pods per node is capped'))).toBe(false);
+    expect(estimate.warnings.some((w) => w.startsWith('EKS on EC2') && w.includes('max pods per node is capped'))).toBe(
+      false,
+    );
+    // Auto Mode's prefix-delegation figure (3 x 9 x 16 + 2 = 434) is capped at 110, and it says so.
+    expect(option(estimate, 'eks-auto-mode').nodes![0]!.breakdown.slotsCappedAt).toBe(110);
+    expect(estimate.warnings).toContain(
+      'EKS Auto Mode (m5.large): max pods per node is capped at 110, whatever the instance size.',
+    );
   });
 });

@@ -1,5 +1,7 @@
 /**
- * ECS on EC2 and EKS on EC2 node groups.
+ * The options on EC2 nodes: ECS on EC2 and EKS on EC2 node groups, and the AWS-managed nodes of
+ * ECS Managed Instances and EKS Auto Mode, which pack the same way on their own node capacity and
+ * add a management fee per instance-hour (docs/pricing-rules.md, "AWS-managed nodes").
  *
  * Services are split into node groups by CPU architecture and by GPU need. For each group the
  * engine packs the replicas (first-fit decreasing) onto every candidate instance type, counting
@@ -23,6 +25,8 @@ import {
   eksNodeCapacity,
 } from '../capacity/eks-node-capacity.ts';
 import { DEFAULT_ECS_NETWORK_MODE, ecsNodeCapacity } from '../capacity/ecs-node-capacity.ts';
+import { AUTO_MODE_MAX_PODS, eksAutoModeNodeCapacity } from '../capacity/eks-auto-mode-capacity.ts';
+import { MANAGEMENT_FEE_PERCENT, managementFeeFrom } from '../pricing/derived-price-rules.ts';
 import {
   demandOf,
   fitsLargest,
@@ -33,7 +37,14 @@ import {
 } from '../packing/pack-replicas.ts';
 import { discountLine, lineFromFigure, lineFromScenario, totalOf, type CostLine } from './cost-line.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
-import { OPTION_LABELS, type NodePlan, type OptionEstimate } from './estimate-types.ts';
+import {
+  OPTION_LABELS,
+  OPTION_PLATFORM,
+  isManagedNodeOptionId,
+  type Ec2OptionId,
+  type NodePlan,
+  type OptionEstimate,
+} from './estimate-types.ts';
 import { roundToCents } from '../money/round-cents.ts';
 import { runsPerMonth, serviceHoursPerMonth } from '../schedule/service-schedule.ts';
 import {
@@ -44,10 +55,25 @@ import {
   CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES,
 } from '../capacity/cluster-autoscaler.ts';
 import { floorWhole, wholeReplicas } from '../numeric/float-tolerance.ts';
-import { DEFAULT_ROOT_VOLUME_GIB, GB_MONTH_HOURS, HIGH_INTERRUPTION_BAND, ROOT_VOLUME_TYPE } from './bill-settings.ts';
+import {
+  DEFAULT_ROOT_VOLUME_GIB,
+  GB_MONTH_HOURS,
+  HIGH_INTERRUPTION_BAND,
+  MANAGED_NODE_VOLUME_GIB,
+  ROOT_VOLUME_TYPE,
+} from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 
 type Platform = 'ecs' | 'eks';
+
+/** The node volume per node when ec2.rootVolumeGiB is absent, for each EC2 option. */
+export function defaultNodeVolumeGiB(id: Ec2OptionId): number {
+  return isManagedNodeOptionId(id) ? MANAGED_NODE_VOLUME_GIB[id] : DEFAULT_ROOT_VOLUME_GIB[OPTION_PLATFORM[id]];
+}
+
+/** ECS Managed Instances runs awsvpc (or host) tasks, never bridge: its tasks are packed as awsvpc. */
+const networkModeOf = (id: Ec2OptionId, scenario: Scenario) =>
+  id === 'ecs-managed-instances' ? 'awsvpc' : (scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE);
 
 interface GroupSpec {
   arch: CpuArch;
@@ -76,16 +102,18 @@ interface Choice extends Candidate {
 
 const NO_CAPACITY: NodeCapacity = { cpuMillis: 0, memoryMiB: 0, slots: 0, gpu: 0 };
 
-const capacityOf = (platform: Platform, scenario: Scenario, offer: InstanceOffer): NodeCapacityModel | null => {
+const capacityOf = (id: Ec2OptionId, scenario: Scenario, offer: InstanceOffer): NodeCapacityModel | null => {
   const daemons = scenario.ec2.daemonsPerNode ?? [];
   const model =
-    platform === 'eks'
-      ? eksNodeCapacity(offer, { prefixDelegation: scenario.ec2.prefixDelegation, daemons })
-      : ecsNodeCapacity(offer, {
-          networkMode: scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE,
-          eniTrunking: scenario.ec2.eniTrunking,
-          daemons,
-        });
+    id === 'eks-auto-mode'
+      ? eksAutoModeNodeCapacity(offer, { daemons })
+      : OPTION_PLATFORM[id] === 'eks'
+        ? eksNodeCapacity(offer, { prefixDelegation: scenario.ec2.prefixDelegation, daemons })
+        : ecsNodeCapacity(offer, {
+            networkMode: networkModeOf(id, scenario),
+            eniTrunking: scenario.ec2.eniTrunking,
+            daemons,
+          });
   if (!model) return null;
   const { capacity } = model;
   if (capacity.cpuMillis <= 0 || capacity.memoryMiB <= 0 || capacity.slots <= 0) return null;
@@ -103,7 +131,7 @@ export function isAutomaticCandidate(offer: InstanceOffer, arch: CpuArch, gpu: b
 }
 
 /** Node groups by CPU architecture, GPU need and hours a month; all-month groups first. */
-function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
+function groupServices(id: Ec2OptionId, scenario: Scenario): GroupSpec[] {
   const monthHours = scenario.hoursPerMonth;
   const groups = new Map<string, GroupSpec>();
   for (const service of scenario.services) {
@@ -141,7 +169,9 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
   const ordered = [...groups.values()].sort(
     (a, b) => b.hours - a.hours || Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1),
   );
-  if (platform === 'eks') {
+  // Auto Mode runs cluster DNS and node autoscaling itself, so only EKS on EC2 packs CoreDNS and
+  // the node autoscaler.
+  if (id === 'eks-ec2') {
     // CoreDNS (and the node autoscaler) run on each cluster's nodes all month: on the first
     // all-month CPU group, or on a group of its own when every service runs part of the month.
     let home = ordered.find((g) => g.fullMonth && !g.gpu);
@@ -182,18 +212,13 @@ function groupServices(platform: Platform, scenario: Scenario): GroupSpec[] {
  */
 const candidateCache = new WeakMap<RegionSnapshot, Map<string, Candidate[]>>();
 
-function candidatesFor(
-  platform: Platform,
-  scenario: Scenario,
-  snapshot: RegionSnapshot,
-  group: GroupSpec,
-): Candidate[] {
+function candidatesFor(id: Ec2OptionId, scenario: Scenario, snapshot: RegionSnapshot, group: GroupSpec): Candidate[] {
   const listed = scenario.ec2.instanceTypes;
   const key = [
-    platform,
+    id,
     scenario.ec2.prefixDelegation,
     scenario.ec2.eniTrunking,
-    scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE,
+    networkModeOf(id, scenario),
     JSON.stringify(scenario.ec2.daemonsPerNode ?? []),
     group.arch,
     group.gpu,
@@ -214,7 +239,7 @@ function candidatesFor(
           );
     candidates = [];
     for (const offer of offers) {
-      const model = capacityOf(platform, scenario, offer);
+      const model = capacityOf(id, scenario, offer);
       candidates.push({ offer, capacity: model?.capacity ?? NO_CAPACITY, model });
     }
     perSnapshot.set(key, candidates);
@@ -264,8 +289,8 @@ function blendedUsdHour(offer: InstanceOffer, scenario: Scenario, snapshot: Regi
 }
 
 /** Root volume per node: the setting (or the platform default), grown by the extra ephemeral storage its tasks or pods hold. */
-function rootVolumeFor(platform: Platform, scenario: Scenario, layout: NodePlan['layout']): number {
-  const base = DEFAULT_ROOT_VOLUME_GIB[platform];
+function rootVolumeFor(id: Ec2OptionId, scenario: Scenario, layout: NodePlan['layout']): number {
+  const base = defaultNodeVolumeGiB(id);
   const storageOf = new Map(
     scenario.services.map((s) => [s.name, s.ephemeralStorageGiB - FARGATE_INCLUDED_STORAGE_GIB]),
   );
@@ -342,14 +367,16 @@ function chooseFor(
 }
 
 function planFrom(
-  platform: Platform,
+  id: Ec2OptionId,
   scenario: Scenario,
   choice: Choice,
   group: GroupSpec,
   automatic: boolean,
 ): Omit<NodePlan, 'maxCount'> {
   const { offer, capacity, model, pack, nodes } = choice;
-  const delay = scaleDownDelayHours(platform, scenario, group);
+  // The Cluster Autoscaler's scale-down delay applies to the node groups EKS on EC2 exports; Auto
+  // Mode's own Karpenter is not modelled with a delay.
+  const delay = scaleDownDelayHours(id === 'eks-ec2' ? 'eks' : 'ecs', scenario, group);
   let cpu = 0,
     memory = 0,
     slots = 0;
@@ -385,7 +412,7 @@ function planFrom(
     },
     breakdown: model!.breakdown,
     layout,
-    rootVolumeGiB: rootVolumeFor(platform, scenario, layout),
+    rootVolumeGiB: rootVolumeFor(id, scenario, layout),
     spotSavingsPercent: offer.spotSavingsPercent,
     spotInterruption: offer.spotInterruption,
     minNodesPadding: nodes - pack.nodes,
@@ -428,8 +455,7 @@ function nodesAtAutoscalingMax(choice: Choice, group: GroupSpec): number {
   return peak.ok ? Math.max(choice.nodes, peak.nodes) : choice.nodes;
 }
 
-function unavailable(platform: Platform, reason: string): OptionEstimate {
-  const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
+function unavailable(id: Ec2OptionId, reason: string): OptionEstimate {
   return { id, label: OPTION_LABELS[id], available: false, monthlyUSD: null, reason, lines: [] };
 }
 
@@ -493,22 +519,29 @@ function describeGroup(group: GroupSpec): string {
 }
 
 export function estimateEc2Option(
-  platform: Platform,
+  id: Ec2OptionId,
   scenario: Scenario,
   snapshot: RegionSnapshot,
   warnings: string[],
 ): OptionEstimate {
+  const platform = OPTION_PLATFORM[id];
+  const label = OPTION_LABELS[id];
   const windows = scenario.services.find((s) => s.os === 'windows');
   if (windows)
-    return unavailable(platform, `service "${windows.name}" is Windows, and the price data has Linux EC2 prices only`);
+    return unavailable(
+      id,
+      isManagedNodeOptionId(id)
+        ? `service "${windows.name}" is Windows, and ${label} runs Linux instances only`
+        : `service "${windows.name}" is Windows, and the price data has Linux EC2 prices only`,
+    );
 
   const automatic = scenario.ec2.instanceTypes.length === 0;
   const plans: NodePlan[] = [];
-  for (const group of groupServices(platform, scenario)) {
-    const candidates = candidatesFor(platform, scenario, snapshot, group);
+  for (const group of groupServices(id, scenario)) {
+    const candidates = candidatesFor(id, scenario, snapshot, group);
     if (candidates.length === 0) {
       return unavailable(
-        platform,
+        id,
         automatic
           ? `no ${group.gpu ? 'NVIDIA GPU ' : ''}${group.arch} instance type is priced in ${scenario.region}`
           : `none of ec2.instanceTypes suits the ${describeGroup(group)}`,
@@ -516,28 +549,27 @@ export function estimateEc2Option(
     }
     // Types are ranked by what a node-hour bills: the blended On-Demand/Spot price (with a Spot
     // share) plus its root volume at the base size (the growth for tasks' storage follows the packing).
+    // The AWS-managed options add their fee, which follows the On-Demand rate on Spot hours too.
     const rootVolumeUsdHour =
-      ((scenario.ec2.rootVolumeGiB ?? DEFAULT_ROOT_VOLUME_GIB[platform]) * snapshot.storage.gp3GbMonth.usd) /
-      GB_MONTH_HOURS;
-    const priceOf = (offer: InstanceOffer) => blendedUsdHour(offer, scenario, snapshot) + rootVolumeUsdHour;
+      ((scenario.ec2.rootVolumeGiB ?? defaultNodeVolumeGiB(id)) * snapshot.storage.gp3GbMonth.usd) / GB_MONTH_HOURS;
+    const feeShare = isManagedNodeOptionId(id) ? MANAGEMENT_FEE_PERCENT / 100 : 0;
+    const priceOf = (offer: InstanceOffer) =>
+      blendedUsdHour(offer, scenario, snapshot) + offer.usdHour * feeShare + rootVolumeUsdHour;
     const minNodes = group.fullMonth ? scenario.ec2.minNodes : 0;
     const choice = chooseFor(candidates, group, minNodes, priceOf);
-    if (!choice) return unavailable(platform, whyNothingFits(platform, candidates, group, automatic));
+    if (!choice) return unavailable(id, whyNothingFits(platform, candidates, group, automatic));
     plans.push({
-      ...planFrom(platform, scenario, choice, group, automatic),
+      ...planFrom(id, scenario, choice, group, automatic),
       maxCount: nodesAtAutoscalingMax(choice, group),
     });
   }
 
-  const lines = nodeLines(
-    scenario,
-    snapshot,
-    plans,
-    warnings,
-    OPTION_LABELS[platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2'],
+  const lines = nodeLines(scenario, snapshot, plans, warnings, label);
+  if (isManagedNodeOptionId(id)) lines.push(...managementFeeLines(plans, label));
+  lines.push(
+    ...rootVolumeLines(snapshot, plans, id === 'eks-auto-mode' ? `EBS ${ROOT_VOLUME_TYPE} data volumes` : undefined),
   );
-  lines.push(...rootVolumeLines(snapshot, plans));
-  if (platform === 'ecs' && plans.some((p) => p.rootVolumeGiB < DEFAULT_ROOT_VOLUME_GIB.ecs))
+  if (id === 'ecs-ec2' && plans.some((p) => p.rootVolumeGiB < DEFAULT_ROOT_VOLUME_GIB.ecs))
     warnings.push(
       `ECS on EC2: ec2.rootVolumeGiB is below the ECS-optimized AMI's ${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB root volume; instances launched from the exported template would fail to start.`,
     );
@@ -549,24 +581,56 @@ export function estimateEc2Option(
   // The cap applies whenever the ENI or prefix-delegation figure is above it (large types hit it
   // without prefix delegation too), so the warning follows the plans, not the setting.
   const cappedTypes = plans.filter((p) => p.breakdown.slotsCappedAt !== undefined).map((p) => p.instanceType);
-  if (platform === 'eks' && cappedTypes.length > 0) {
+  if (id === 'eks-ec2' && cappedTypes.length > 0) {
     warnings.push(
       `EKS on EC2 (${[...new Set(cappedTypes)].join(', ')}): max pods per node is capped at ${EKS_MNG_MAX_PODS.upTo30Vcpu} (up to ${EKS_MNG_MAX_PODS.vcpuThreshold} vCPUs) or ${EKS_MNG_MAX_PODS.above30Vcpu}, as managed node groups enforce.`,
     );
   }
-  warnings.push(...derivedCapacityWarnings(OPTION_LABELS[platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2'], plans));
-  const id = platform === 'ecs' ? 'ecs-ec2' : 'eks-ec2';
-  return { id, label: OPTION_LABELS[id], available: true, monthlyUSD: totalOf(lines), lines, nodes: plans };
+  if (id === 'eks-auto-mode' && cappedTypes.length > 0) {
+    warnings.push(
+      `EKS Auto Mode (${[...new Set(cappedTypes)].join(', ')}): max pods per node is capped at ${AUTO_MODE_MAX_PODS}, whatever the instance size.`,
+    );
+  }
+  warnings.push(...derivedCapacityWarnings(label, plans));
+  return { id, label, available: true, monthlyUSD: totalOf(lines), lines, nodes: plans };
+}
+
+/**
+ * The management fee of ECS Managed Instances and EKS Auto Mode: one line per instance type, for
+ * every node-hour of it, On-Demand and Spot alike, at 12% of the type's On-Demand rate (derived).
+ */
+function managementFeeLines(plans: NodePlan[], label: string): CostLine[] {
+  const byType = new Map<string, { plan: NodePlan; nodeHours: number }>();
+  for (const plan of plans) {
+    const seen = byType.get(plan.instanceType);
+    if (seen) seen.nodeHours += plan.nodeHours;
+    else byType.set(plan.instanceType, { plan, nodeHours: plan.nodeHours });
+  }
+  return [...byType.values()]
+    .filter(({ nodeHours }) => nodeHours > 0)
+    .map(({ plan, nodeHours }) =>
+      lineFromFigure(
+        'management-fee',
+        `${label} management fee (${plan.instanceType})`,
+        nodeHours,
+        'instance-hours',
+        managementFeeFrom(
+          { usd: plan.usdHour, source: plan.priceSource, asOf: plan.priceAsOf },
+          label,
+          plan.instanceType,
+        ),
+      ),
+    );
 }
 
 /** gp3 root volumes: one line per node group, GB-months prorated by its node-hours. */
-function rootVolumeLines(snapshot: RegionSnapshot, plans: NodePlan[]): CostLine[] {
+function rootVolumeLines(snapshot: RegionSnapshot, plans: NodePlan[], what?: string): CostLine[] {
   return plans
     .filter((plan) => plan.nodeHours > 0)
     .map((plan) =>
       lineFromFigure(
         'ebs-root-volume',
-        `EBS ${ROOT_VOLUME_TYPE} root volumes (${plan.rootVolumeGiB} GiB per ${plan.instanceType} node)`,
+        `${what ?? `EBS ${ROOT_VOLUME_TYPE} root volumes`} (${plan.rootVolumeGiB} GiB per ${plan.instanceType} node)`,
         (plan.rootVolumeGiB * plan.nodeHours) / GB_MONTH_HOURS,
         'GB-months',
         snapshot.storage.gp3GbMonth,

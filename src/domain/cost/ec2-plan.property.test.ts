@@ -10,7 +10,7 @@ import { estimateScenario } from './estimate.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
-import type { NodePlan } from './estimate-types.ts';
+import { isEc2OptionId, type NodePlan } from './estimate-types.ts';
 import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/eks-node-capacity.ts';
 import {
   CLUSTER_AUTOSCALER_CPU_MILLIS,
@@ -98,7 +98,7 @@ describe('EC2 node plan properties', () => {
       fc.property(scenarioArb, (input) => {
         const scenario = validated(input);
         const estimate = estimateScenario(scenario, SNAPSHOTS[scenario.region]!);
-        for (const option of estimate.options.filter((o) => o.id.endsWith('-ec2'))) {
+        for (const option of estimate.options.filter((o) => isEc2OptionId(o.id))) {
           if (!option.available) {
             expect(option.reason).toMatch(/\S/);
             continue;

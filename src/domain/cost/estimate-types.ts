@@ -3,7 +3,18 @@ import type { CpuArch } from '../pricing/price-snapshot.ts';
 import type { FargateSize } from '../sizing/fargate-sizes.ts';
 import type { NodeBreakdown } from '../capacity/node-capacity.ts';
 
-export const OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2'] as const;
+/**
+ * The six ways to run the workload. The two AWS-managed node options come last so that the first
+ * four keep their places in lists, links and reports made before they existed.
+ */
+export const OPTION_IDS = [
+  'ecs-fargate',
+  'ecs-ec2',
+  'eks-fargate',
+  'eks-ec2',
+  'ecs-managed-instances',
+  'eks-auto-mode',
+] as const;
 export type OptionId = (typeof OPTION_IDS)[number];
 
 export const OPTION_LABELS: Record<OptionId, string> = {
@@ -11,7 +22,31 @@ export const OPTION_LABELS: Record<OptionId, string> = {
   'ecs-ec2': 'ECS on EC2',
   'eks-fargate': 'EKS on Fargate',
   'eks-ec2': 'EKS on EC2',
+  'ecs-managed-instances': 'ECS Managed Instances',
+  'eks-auto-mode': 'EKS Auto Mode',
 };
+
+/** The options that run on EC2 nodes the estimate plans (node plans in `nodes`). */
+export const EC2_OPTION_IDS = ['ecs-ec2', 'eks-ec2', 'ecs-managed-instances', 'eks-auto-mode'] as const;
+export type Ec2OptionId = (typeof EC2_OPTION_IDS)[number];
+
+/** Which orchestrator each option runs: the control-plane line, team time and the export follow it. */
+export const OPTION_PLATFORM: Record<OptionId, 'ecs' | 'eks'> = {
+  'ecs-fargate': 'ecs',
+  'ecs-ec2': 'ecs',
+  'eks-fargate': 'eks',
+  'eks-ec2': 'eks',
+  'ecs-managed-instances': 'ecs',
+  'eks-auto-mode': 'eks',
+};
+
+/** EC2 options whose instances AWS runs for a per-instance management fee. */
+export const MANAGED_NODE_OPTION_IDS = ['ecs-managed-instances', 'eks-auto-mode'] as const;
+export type ManagedNodeOptionId = (typeof MANAGED_NODE_OPTION_IDS)[number];
+
+export const isEc2OptionId = (id: OptionId): id is Ec2OptionId => (EC2_OPTION_IDS as readonly string[]).includes(id);
+export const isManagedNodeOptionId = (id: OptionId): id is ManagedNodeOptionId =>
+  (MANAGED_NODE_OPTION_IDS as readonly string[]).includes(id);
 
 /** One node group of an EC2 option: which instance type, how many, and how full. */
 export interface NodePlan {
@@ -81,7 +116,7 @@ export interface OptionEstimate {
   monthlyUSD: number | null;
   reason?: string;
   lines: CostLine[];
-  /** EC2 options only. */
+  /** EC2 node options only (ECS and EKS on EC2, ECS Managed Instances, EKS Auto Mode). */
   nodes?: NodePlan[];
   /**
    * Monthly USD with every autoscaled service at its autoscaling maximum for all its hours, beside

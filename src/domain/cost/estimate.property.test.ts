@@ -25,7 +25,7 @@ const validated = (input: unknown): Scenario => {
 // A guard against a hang, not a speed check: hundreds of estimates take seconds on a busy machine.
 const PROPERTY_TIMEOUT_MS = 60_000;
 const FARGATE_OPTIONS: OptionId[] = ['ecs-fargate', 'eks-fargate'];
-const EC2_OPTIONS: OptionId[] = ['ecs-ec2', 'eks-ec2'];
+const EC2_OPTIONS: OptionId[] = ['ecs-ec2', 'eks-ec2', 'ecs-managed-instances', 'eks-auto-mode'];
 const totalOf = (scenario: Scenario, id: OptionId): number | null =>
   estimateScenario(scenario, SNAPSHOTS[scenario.region]!).options.find((o) => o.id === id)!.monthlyUSD;
 

@@ -1,5 +1,5 @@
 /**
- * Prices one scenario four ways. Pure: same scenario and snapshot, same estimate.
+ * Prices one scenario six ways. Pure: same scenario and snapshot, same estimate.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
@@ -17,6 +17,9 @@ import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
 import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
+import { AUTO_MODE_MAX_PODS } from '../capacity/eks-auto-mode-capacity.ts';
+import { MANAGEMENT_FEE_PERCENT } from '../pricing/derived-price-rules.ts';
+import { MANAGED_NODE_VOLUME_GIB } from './bill-settings.ts';
 import {
   COREDNS_CPU_MILLIS,
   COREDNS_MEMORY_MIB,
@@ -63,9 +66,11 @@ export function estimateScenario(
   const warnings: string[] = [];
   const options: OptionEstimate[] = [
     estimateFargateOption('ecs', scenario, snapshot, warnings),
-    estimateEc2Option('ecs', scenario, snapshot, warnings),
+    estimateEc2Option('ecs-ec2', scenario, snapshot, warnings),
     estimateFargateOption('eks', scenario, snapshot, warnings),
-    estimateEc2Option('eks', scenario, snapshot, warnings),
+    estimateEc2Option('eks-ec2', scenario, snapshot, warnings),
+    estimateEc2Option('ecs-managed-instances', scenario, snapshot, warnings),
+    estimateEc2Option('eks-auto-mode', scenario, snapshot, warnings),
   ];
   const peak = atAutoscalingMax ? atAutoscalingMaximum(scenario) : null;
   if (peak) {
@@ -225,7 +230,7 @@ function nodeAutoscalerAssumptions(scenario: Scenario): string[] {
 function networkModeWarnings(scenario: Scenario): string[] {
   if (scenario.ec2.ecsNetworkMode !== 'bridge') return [];
   const out = [
-    'ec2.ecsNetworkMode "bridge" applies to ECS on EC2 only: ECS on Fargate runs awsvpc tasks (Fargate requires it), and the EKS options ignore it.',
+    'ec2.ecsNetworkMode "bridge" applies to ECS on EC2 only: ECS on Fargate runs awsvpc tasks (Fargate requires it), ECS Managed Instances supports awsvpc and host but not bridge (its tasks are priced as awsvpc), and the EKS options ignore it.',
   ];
   if (scenario.ec2.eniTrunking)
     out.push('ec2.eniTrunking adds awsvpc task interfaces, so it does not apply to ECS on EC2 in bridge mode.');
@@ -242,6 +247,8 @@ function assumptionsFor(scenario: Scenario): string[] {
     `ECS instances register vCPU x ${ECS_CPU_UNITS_PER_VCPU} CPU units and MemTotal - ${ECS_RESERVED_MEMORY_MIB} MiB (ECS_RESERVED_MEMORY, which the export sets in the instances' user data), and ${ecsSlotsAssumption(scenario)}.`,
     ...daemonAssumption(scenario),
     ...nodeAutoscalerAssumptions(scenario),
+    `ECS Managed Instances and EKS Auto Mode: AWS chooses, launches, patches and replaces the instances, for a management fee per instance-hour of ${MANAGEMENT_FEE_PERCENT}% of the type's On-Demand rate (derived: the price data does not label the per-type fees), charged on Spot instances too and not reduced by the Savings Plan discount. ECS Managed Instances packs tasks as ECS on EC2 does (awsvpc, no bridge) and has no control-plane charge; EKS Auto Mode includes the EKS cluster fee.`,
+    `EKS Auto Mode nodes run Bottlerocket with prefix delegation: max pods is ENIs x ((IPv4 per ENI - 1) x 16) + 2, capped at ${AUTO_MODE_MAX_PODS}; kube-reserved memory ${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x that max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, CPU by the same bands, a ${EKS_EVICTION_MIB} MiB eviction threshold. VPC CNI, kube-proxy, CoreDNS and AWS's other components run in the node, so no DaemonSet or CoreDNS pods are packed; what they use beyond kube-reserved is not published. Each node bills a ${scenario.ec2.rootVolumeGiB ?? MANAGED_NODE_VOLUME_GIB['eks-auto-mode']} GiB ${ROOT_VOLUME_TYPE} data volume (the NodeClass's ephemeral storage); its small OS volume is not priced.`,
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',
     `EC2 nodes have a ${ROOT_VOLUME_TYPE} root volume each (${scenario.ec2.rootVolumeGiB === undefined ? `${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB on ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB on EKS` : `${scenario.ec2.rootVolumeGiB} GiB`}, grown by the storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB of the tasks or pods a node holds), billed per GB-month for the hours the node runs; the export creates them at that size.`,
     `CloudWatch Logs: extras.logIngestionGB is billed on every option at the region's Standard ingestion rate, plus storage of ${LOG_RETENTION_DAYS} days of it (the retention the export sets), as ingested.`,

@@ -7,12 +7,22 @@
  */
 
 /** Parts of the bill, in the order charts and reports show them. */
-export const LINE_CATEGORIES = ['compute', 'storage', 'control-plane', 'network', 'logs', 'discount', 'team'] as const;
+export const LINE_CATEGORIES = [
+  'compute',
+  'management',
+  'storage',
+  'control-plane',
+  'network',
+  'logs',
+  'discount',
+  'team',
+] as const;
 export type LineCategory = (typeof LINE_CATEGORIES)[number];
 
 /** Words for each category where a person reads them (chart legends, table headers). */
 export const LINE_CATEGORY_LABELS: Record<LineCategory, string> = {
   compute: 'Compute',
+  management: 'Management fee',
   storage: 'Storage',
   'control-plane': 'Control plane',
   network: 'Network',
@@ -38,6 +48,11 @@ export const LINE_KIND_CATEGORIES = {
   'fargate-coredns-memory': 'compute',
   'ec2-instance': 'compute',
   'ec2-spot-instance': 'compute',
+  /**
+   * The per-instance-hour fee of ECS Managed Instances and EKS Auto Mode, on On-Demand and Spot
+   * instances alike; one line per instance type.
+   */
+  'management-fee': 'management',
   /** Compute Savings Plan on On-Demand Fargate vCPU and memory. */
   'fargate-savings-plan': 'discount',
   /** Savings Plan on On-Demand EC2 instance-hours. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPTION_IDS } from '../cost/estimate-types.ts';
+import { EXPORTABLE_OPTION_IDS as OPTION_IDS } from './export-context.ts';
 import { EXAMPLE_ACCOUNT_ID } from '../scenario/secret-arn.ts';
 import { ARTICLE_SCENARIO, bundleFor, fileAt } from './testing/export-fixtures.ts';
 

@@ -11,6 +11,7 @@ import type { FargateSize } from '../sizing/fargate-sizes.ts';
 import { exportSchedule, type ExportSchedule } from '../schedule/export-schedule.ts';
 import { parseSecretReference, type SecretReference } from './secret-reference.ts';
 import { wholeReplicas } from '../numeric/float-tolerance.ts';
+import { EXPORTABLE_OPTION_IDS } from './exportable-options.ts';
 
 /** Names the bundle uses; the bundle README says where to change them. */
 export const CLUSTER_NAME = 'app-cluster';
@@ -21,6 +22,8 @@ export const ACCOUNT_PLACEHOLDER = 'REPLACE_WITH_ACCOUNT_ID';
 export const CERTIFICATE_PLACEHOLDER = 'REPLACE_WITH_CERTIFICATE_ID';
 /** Port assumed for a public service that does not name one (the article's port). */
 export const DEFAULT_PUBLIC_PORT = 8080;
+
+export { EXPORTABLE_OPTION_IDS } from './exportable-options.ts';
 
 export interface ExportInput {
   scenario: Scenario;
@@ -225,6 +228,13 @@ export function prepareExport(input: ExportInput): PreparedExport {
   const { scenario, estimate, optionId } = input;
   const option = estimate.options.find((o) => o.id === optionId);
   if (!option) return { ok: false, problems: [`the estimate has no option "${optionId}"`] };
+  if (!EXPORTABLE_OPTION_IDS.includes(optionId))
+    return {
+      ok: false,
+      problems: [
+        `${option.label}: the export does not write this option's configuration yet; it exports ${EXPORTABLE_OPTION_IDS.join(', ')}`,
+      ],
+    };
   if (!option.available)
     return { ok: false, problems: [`${option.label} cannot run this scenario: ${option.reason ?? 'unavailable'}`] };
   if (estimate.region !== scenario.region) {

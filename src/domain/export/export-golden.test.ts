@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { OPTION_IDS } from '../cost/estimate-types.ts';
+import { EXPORTABLE_OPTION_IDS as OPTION_IDS } from './export-context.ts';
 import { ARTICLE_SCENARIO, bundleFor, fileAt } from './testing/export-fixtures.ts';
 
 const GOLDEN = join(import.meta.dirname, '__golden__');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ARTICLE_ROW_LABELS, FEATURE_ROWS } from './feature-matrix.ts';
 import { FEATURE_SOURCES } from './feature-sources.ts';
-import { OPTION_IDS } from '../cost/estimate-types.ts';
+import { FEATURE_MATRIX_OPTION_IDS as OPTION_IDS } from './feature-matrix.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
 import { estimateScenario } from '../cost/estimate.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';

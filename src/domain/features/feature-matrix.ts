@@ -5,7 +5,9 @@
  * Each cell is a short value, an optional note that qualifies it, and the id of the source that
  * backs it (feature-sources.ts). The UI renders this table as is; nothing here is computed.
  */
-import type { OptionId } from '../cost/estimate-types.ts';
+/** The options the matrix has columns for. */
+export const FEATURE_MATRIX_OPTION_IDS = ['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2'] as const;
+export type FeatureMatrixOptionId = (typeof FEATURE_MATRIX_OPTION_IDS)[number];
 import type { FeatureSourceId } from './feature-sources.ts';
 
 /** How well the option does on the row: shown as words and a symbol, never colour alone. */
@@ -23,7 +25,7 @@ export interface FeatureRow {
   label: string;
   /** "article": a row of the article's table; "asked": a row users of existing tools ask for. */
   origin: 'article' | 'asked';
-  cells: Record<OptionId, FeatureCell>;
+  cells: Record<FeatureMatrixOptionId, FeatureCell>;
 }
 
 const both = (cell: FeatureCell): [FeatureCell, FeatureCell] => [cell, cell];

@@ -33,7 +33,28 @@ export const DERIVED_RULE_TEXT = {
   albFromUsEast1: `${ALB_PRICE_REGION} rate: the price data has no per-region load balancer prices`,
   spotArm: "Linux/ARM rate x the region's Fargate Spot/On-Demand ratio observed on Linux/x86",
   eksExtendedSum: 'standard cluster-hour + the extended-support surcharge per cluster-hour',
+  managementFee: (service: string, type: string, onDemandUsd: number) =>
+    `${MANAGEMENT_FEE_PERCENT}% of the ${type} On-Demand rate $${onDemandUsd}: ${service}'s per-type fee is not labelled in the price data, where nearly every such fee equals ${MANAGEMENT_FEE_PERCENT}% of the type's On-Demand price`,
 } as const;
+
+/**
+ * ECS Managed Instances and EKS Auto Mode bill a management fee per instance-hour, by instance type.
+ * The price data has those fees only under unlabelled keys, and 99.9% of the Auto Mode fees and 91%
+ * of the Managed Instances fees there equal 12% of a type's On-Demand price after rounding (shared
+ * pricing-data README, eks.json), so the fee is 12% of the type's On-Demand rate, marked derived.
+ * The fee is the same on Spot instances: it follows the On-Demand price, not the price paid.
+ */
+export const MANAGEMENT_FEE_PERCENT = 12;
+
+/** The management fee per instance-hour of a type, from its On-Demand figure. */
+export function managementFeeFrom(onDemand: PriceFigure, service: string, type: string): PriceFigure {
+  return {
+    usd: tidyRate((onDemand.usd * MANAGEMENT_FEE_PERCENT) / 100),
+    source: onDemand.source,
+    asOf: onDemand.asOf,
+    derived: DERIVED_RULE_TEXT.managementFee(service, type, onDemand.usd),
+  };
+}
 
 /** Every rule text a bundled figure may carry in `region`. */
 export function derivedRuleTextsFor(region: string): string[] {

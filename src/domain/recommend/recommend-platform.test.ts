@@ -20,14 +20,16 @@ function presetCase(id: string) {
 }
 
 /** A synthetic estimate: only what the recommendation reads. */
-function fakeEstimate(totals: Record<OptionId, number | null>): Estimate {
+function fakeEstimate(given: Partial<Record<OptionId, number | null>>): Estimate {
+  // An option the case leaves out cannot run the workload.
+  const totals = (id: OptionId) => given[id] ?? null;
   const options = OPTION_IDS.map((id) => ({
     id,
     label: OPTION_LABELS[id],
-    available: totals[id] !== null,
-    monthlyUSD: totals[id],
+    available: totals(id) !== null,
+    monthlyUSD: totals(id),
     lines: [],
-    ...(totals[id] === null ? { reason: 'cannot run it' } : {}),
+    ...(totals(id) === null ? { reason: 'cannot run it' } : {}),
   }));
   const available = options.filter((o) => o.monthlyUSD !== null).sort((a, b) => a.monthlyUSD! - b.monthlyUSD!);
   return {
@@ -98,8 +100,12 @@ describe('recommendPlatform', () => {
       scenario,
       estimate,
     );
-    expect(rec.compute).toBe('ec2');
+    // GPU instances: AWS-managed (the answers favour less to operate) or self-managed, never Fargate.
+    expect(rec.compute).toBe('managed');
+    expect(['ecs-managed-instances', 'eks-auto-mode']).toContain(rec.optionId);
     expect(rec.reasons.some((r) => r.text.includes('inference'))).toBe(true);
+    const control = recommendPlatform(answers({ nodeControl: 'yes' }), scenario, estimate);
+    expect(control.compute).toBe('ec2');
   });
 
   it('falls back to the other compute when the preferred option cannot run the workload, and says so', () => {
@@ -108,6 +114,24 @@ describe('recommendPlatform', () => {
     expect(rec.optionId).toBe('ecs-ec2');
     expect(rec.fallback).toMatch(/ECS on Fargate cannot run this workload \(cannot run it\)/);
     expect(describeComparison(rec.vsCheapest!)).toBe('$50.00 a month more than EKS on Fargate');
+  });
+
+  it('falls back from Fargate to AWS-managed nodes before self-managed ones when the answers rank them so', () => {
+    const estimate = fakeEstimate({
+      'ecs-fargate': null,
+      'ecs-ec2': 100,
+      'ecs-managed-instances': 112,
+      'eks-fargate': 50,
+      'eks-ec2': 120,
+      'eks-auto-mode': 134,
+    });
+    const rec = recommendPlatform(answers({ awsManaged: 'yes' }), null, estimate);
+    expect(rec.optionId).toBe('ecs-managed-instances');
+    expect(rec.points).toMatchObject({ fargate: 2, managed: 1, ec2: 1 });
+    expect(rec.fallback).toMatch(/ECS on Fargate cannot run this workload/);
+    expect(rec.reasons.at(-1)?.text).toBe(
+      'ECS on EC2 is $12.00 a month cheaper than ECS Managed Instances, the next cheapest ECS option, for this scenario.',
+    );
   });
 
   it('works without an estimate (invalid scenario): answers only, no costs', () => {
@@ -126,6 +150,7 @@ describe('recommendPlatform', () => {
         if (estimate.cheapest) {
           expect(totals[rec.optionId]).not.toBeNull();
           expect(rec.monthlyUSD).toBe(totals[rec.optionId]);
+          expect(rec.optionId.startsWith(rec.orchestrator)).toBe(true);
           if (rec.vsCheapest) expect(rec.vsCheapest.differenceUSD).toBeGreaterThanOrEqual(0);
         }
       }),

@@ -3,8 +3,10 @@
  * with ECS if ...") turned into points, plus the hard facts of the scenario (Fargate has no GPUs;
  * an option that cannot run the workload is never recommended).
  *
- * Each answer that counts adds points to one side and one reason the user can read. Ties go to ECS
- * and to Fargate: the article's pragmatic default ("Start with ECS", less to operate).
+ * Each answer that counts adds points to one side and one reason the user can read. Compute has
+ * three sides: Fargate, EC2 nodes AWS runs for a fee (ECS Managed Instances, EKS Auto Mode:
+ * "managed") and EC2 nodes you run yourself. Ties go to ECS and to the side with less to operate
+ * (Fargate, then managed nodes): the article's pragmatic default ("Start with ECS").
  */
 import type { Estimate, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
 import { OPTION_LABELS } from '../cost/estimate-types.ts';
@@ -13,7 +15,14 @@ import { roundToCents, formatUSD } from '../money/round-cents.ts';
 import type { DecisionAnswers } from './decision-answers.ts';
 
 export type Orchestrator = 'ecs' | 'eks';
-export type Compute = 'fargate' | 'ec2';
+export type Compute = 'fargate' | 'managed' | 'ec2';
+/** In order of what is left to operate, least first: the order ties are broken in. */
+export const COMPUTES: readonly Compute[] = ['fargate', 'managed', 'ec2'];
+export const COMPUTE_LABELS: Record<Compute, string> = {
+  fargate: 'Fargate',
+  managed: 'AWS-managed EC2 nodes',
+  ec2: 'self-managed EC2 nodes',
+};
 export type Side = Orchestrator | Compute;
 
 export interface Reason {
@@ -44,7 +53,11 @@ export interface Recommendation {
   vsOtherOrchestrator?: CostComparison;
 }
 
-const optionOf = (orchestrator: Orchestrator, compute: Compute): OptionId => `${orchestrator}-${compute}`;
+const OPTION_OF: Record<Orchestrator, Record<Compute, OptionId>> = {
+  ecs: { fargate: 'ecs-fargate', managed: 'ecs-managed-instances', ec2: 'ecs-ec2' },
+  eks: { fargate: 'eks-fargate', managed: 'eks-auto-mode', ec2: 'eks-ec2' },
+};
+const optionOf = (orchestrator: Orchestrator, compute: Compute): OptionId => OPTION_OF[orchestrator][compute];
 
 function answerReasons(a: DecisionAnswers): Reason[] {
   const r: Reason[] = [];
@@ -72,15 +85,26 @@ function answerReasons(a: DecisionAnswers): Reason[] {
   if (kinds.has('gpu')) {
     add('eks', 1, 'GPU workloads get fuller support on EKS (device plugins, GPU node pools).');
     add('ec2', 3, 'GPU workloads need EC2 instances: Fargate has no GPUs.');
+    add(
+      'managed',
+      3,
+      'ECS Managed Instances and EKS Auto Mode run GPU instances too, with AWS patching the nodes and their drivers.',
+    );
   }
   if (a.teamSize === 'small') {
     add('ecs', 1, 'A small team feels the operational overhead of Kubernetes most.');
     add('fargate', 1, 'A small team is spared capacity planning and node patching on Fargate.');
+    add('managed', 1, 'A small team is spared node patching and replacement on AWS-managed instances.');
   }
   if (a.teamSize === 'large') add('eks', 1, 'A large team can staff Kubernetes operations.');
   if (a.awsManaged === 'yes') {
     add('ecs', 2, 'You want AWS-managed everything with minimal operations work.');
     add('fargate', 2, 'Fargate removes servers from the picture entirely.');
+    add(
+      'managed',
+      1,
+      'ECS Managed Instances and EKS Auto Mode leave the EC2 instances to AWS (provisioning, patching, replacement) for a fee.',
+    );
   }
   if (a.startingFresh === 'yes') {
     add(
@@ -92,7 +116,12 @@ function answerReasons(a: DecisionAnswers): Reason[] {
   }
   if (a.nodeControl === 'yes') {
     add('eks', 1, 'Fine-grained node control (GPU types, Spot strategies) is where EKS shines.');
-    add('ec2', 2, 'Node-level control needs EC2 nodes; Fargate gives none.');
+    add('ec2', 2, 'Node-level control (SSH, custom AMIs, your own node agents) needs EC2 nodes you run yourself.');
+    add(
+      'managed',
+      1,
+      'AWS-managed nodes still let you choose instance types, GPUs and Spot, but give no SSH access or custom AMI.',
+    );
   }
   return r;
 }
@@ -100,21 +129,31 @@ function answerReasons(a: DecisionAnswers): Reason[] {
 function scenarioReasons(scenario: Scenario | null): Reason[] {
   const gpu = scenario?.services.find((s) => s.gpu > 0);
   return gpu
-    ? [{ favours: 'ec2', points: 100, text: `Service "${gpu.name}" needs GPUs, which only EC2 instances have.` }]
+    ? [
+        { favours: 'ec2', points: 100, text: `Service "${gpu.name}" needs GPUs, which only EC2 instances have.` },
+        {
+          favours: 'managed',
+          points: 100,
+          text: `ECS Managed Instances and EKS Auto Mode can run "${gpu.name}" on GPU instances AWS manages.`,
+        },
+      ]
     : [];
 }
 
+/** One point to the cheapest compute of the orchestrator, against the next cheapest. */
 function costReason(orchestrator: Orchestrator, byId: Map<OptionId, OptionEstimate>): Reason[] {
-  const fargate = byId.get(optionOf(orchestrator, 'fargate'))?.monthlyUSD;
-  const ec2 = byId.get(optionOf(orchestrator, 'ec2'))?.monthlyUSD;
-  if (fargate == null || ec2 == null || Math.abs(fargate - ec2) < 0.005) return [];
-  const cheaper: Compute = fargate < ec2 ? 'fargate' : 'ec2';
-  const saving = formatUSD(roundToCents(Math.abs(fargate - ec2)));
+  const priced = COMPUTES.flatMap((compute) => {
+    const usd = byId.get(optionOf(orchestrator, compute))?.monthlyUSD;
+    return usd == null ? [] : [{ compute, usd }];
+  }).sort((a, b) => a.usd - b.usd);
+  const [cheapest, next] = priced;
+  if (!cheapest || !next || Math.abs(next.usd - cheapest.usd) < 0.005) return [];
+  const saving = formatUSD(roundToCents(next.usd - cheapest.usd));
   return [
     {
-      favours: cheaper,
+      favours: cheapest.compute,
       points: 1,
-      text: `${OPTION_LABELS[optionOf(orchestrator, cheaper)]} is ${saving} a month cheaper than ${OPTION_LABELS[optionOf(orchestrator, cheaper === 'fargate' ? 'ec2' : 'fargate')]} for this scenario.`,
+      text: `${OPTION_LABELS[optionOf(orchestrator, cheapest.compute)]} is ${saving} a month cheaper than ${OPTION_LABELS[optionOf(orchestrator, next.compute)]}, the next cheapest ${orchestrator.toUpperCase()} option, for this scenario.`,
     },
   ];
 }
@@ -122,7 +161,7 @@ function costReason(orchestrator: Orchestrator, byId: Map<OptionId, OptionEstima
 const sum = (reasons: readonly Reason[], side: Side) =>
   reasons.reduce((total, r) => total + (r.favours === side ? r.points : 0), 0);
 
-/** Recommends one of the four options from the answers, the scenario and its estimate (both may be missing). */
+/** Recommends one of the six options from the answers, the scenario and its estimate (both may be missing). */
 export function recommendPlatform(
   answers: DecisionAnswers,
   scenario: Scenario | null,
@@ -142,21 +181,20 @@ export function recommendPlatform(
   }
   let fallback: string | undefined;
   const other = (o: Orchestrator): Orchestrator => (o === 'ecs' ? 'eks' : 'ecs');
-  if (
-    !runs(optionOf(orchestrator, 'fargate')) &&
-    !runs(optionOf(orchestrator, 'ec2')) &&
-    (runs(optionOf(other(orchestrator), 'fargate')) || runs(optionOf(other(orchestrator), 'ec2')))
-  ) {
+  const anyRuns = (o: Orchestrator) => COMPUTES.some((c) => runs(optionOf(o, c)));
+  if (!anyRuns(orchestrator) && anyRuns(other(orchestrator))) {
     fallback = `Neither ${orchestrator.toUpperCase()} option can run this workload, so ${other(orchestrator).toUpperCase()} is recommended instead.`;
     orchestrator = other(orchestrator);
   }
 
   reasons.push(...costReason(orchestrator, byId));
-  let compute: Compute = sum(reasons, 'ec2') > sum(reasons, 'fargate') ? 'ec2' : 'fargate';
+  // Most points first; ties in COMPUTES order (least to operate first). The sort is stable.
+  const ranked = [...COMPUTES].sort((a, b) => sum(reasons, b) - sum(reasons, a));
+  let compute: Compute = ranked[0]!;
   const preferred = optionOf(orchestrator, compute);
   if (!runs(preferred)) {
-    const alternative: Compute = compute === 'fargate' ? 'ec2' : 'fargate';
-    if (runs(optionOf(orchestrator, alternative))) {
+    const alternative = ranked.find((c) => runs(optionOf(orchestrator, c)));
+    if (alternative) {
       const why = byId.get(preferred)?.reason;
       fallback = `${OPTION_LABELS[preferred]} cannot run this workload${why ? ` (${why})` : ''}, so ${OPTION_LABELS[optionOf(orchestrator, alternative)]} is recommended instead.`;
       compute = alternative;
@@ -173,6 +211,7 @@ export function recommendPlatform(
       ecs: sum(reasons, 'ecs'),
       eks: sum(reasons, 'eks'),
       fargate: sum(reasons, 'fargate'),
+      managed: sum(reasons, 'managed'),
       ec2: sum(reasons, 'ec2'),
     },
     monthlyUSD: byId.get(optionId)?.monthlyUSD ?? null,
@@ -186,7 +225,9 @@ export function recommendPlatform(
     };
     const vsCheapest = estimate.cheapest !== optionId ? compare(estimate.cheapest) : undefined;
     if (vsCheapest) recommendation.vsCheapest = vsCheapest;
-    const rivals = estimate.options.filter((o) => o.id.startsWith(`${other(orchestrator)}-`) && o.monthlyUSD !== null);
+    const rivals = estimate.options.filter(
+      (o) => COMPUTES.some((c) => optionOf(other(orchestrator), c) === o.id) && o.monthlyUSD !== null,
+    );
     rivals.sort((x, y) => x.monthlyUSD! - y.monthlyUSD!);
     const vsOther = compare(rivals[0]?.id);
     if (vsOther) recommendation.vsOtherOrchestrator = vsOther;

@@ -240,15 +240,19 @@ export const scenarioSchema = z
         spotPercent: z._default(percent, EC2.spotPercent),
         /** Absent: each type's Spot Instance Advisor savings in the region. */
         spotDiscountPercent: z.optional(percent),
-        /** Root volume per node (gp3). Absent: 30 GiB for ECS, 20 GiB for EKS; a minimum when tasks' storage needs more. */
+        /**
+         * Volume per node (gp3). Absent: 30 GiB for ECS on EC2 and ECS Managed Instances, 20 GiB for
+         * EKS on EC2, 80 GiB for EKS Auto Mode; a minimum when tasks' storage needs more.
+         */
         rootVolumeGiB: z.optional(whole(20, 16_384)),
         savingsPlanDiscountPercent: z._default(percent, EC2.savingsPlanDiscountPercent),
         minNodes: z._default(count(1000), EC2.minNodes),
         eniTrunking: z._default(z.boolean(), EC2.eniTrunking),
+        /** EKS on EC2 only: EKS Auto Mode always uses prefix delegation. */
         prefixDelegation: z._default(z.boolean(), EC2.prefixDelegation),
-        /** ECS on EC2 only: awsvpc (an ENI per task, the default) or bridge (dynamic host ports). */
+        /** ECS on EC2 only: awsvpc (an ENI per task, the default) or bridge (dynamic host ports); ECS Managed Instances runs awsvpc. */
         ecsNetworkMode: z.optional(z.enum(ECS_NETWORK_MODES)),
-        /** Subtracted from every EC2 node's capacity, ECS and EKS alike. */
+        /** Subtracted from every EC2 node's capacity, on all four EC2 node options. */
         daemonsPerNode: z.optional(z.array(daemonSchema).check(z.maxLength(20))),
       }),
       () => ({ ...EC2, instanceTypes: [...EC2.instanceTypes] }),

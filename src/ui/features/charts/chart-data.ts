@@ -27,7 +27,7 @@ export function componentBreakdown(estimate: Estimate): BreakdownRow[] {
 }
 
 /** How far each stacked category is lightened from the option's colour, in stack order. */
-const CATEGORY_TINTS = [0, 0.4, 0.62, 0.78, 0.28, 0.52, 0.7] as const;
+const CATEGORY_TINTS = [0, 0.4, 0.62, 0.78, 0.28, 0.52, 0.7, 0.86] as const;
 /** The neutral the bar chart's legend shows the category shades in (every bar has its option's hue). */
 export const LEGEND_NEUTRAL = '#5d6675';
 

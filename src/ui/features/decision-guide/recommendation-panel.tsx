@@ -1,11 +1,17 @@
 import { useMemo } from 'react';
 import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
 import type { DecisionAnswers } from '../../../domain/recommend/decision-answers.ts';
-import { describeComparison, recommendPlatform, type Side } from '../../../domain/recommend/recommend-platform.ts';
+import {
+  COMPUTES,
+  COMPUTE_LABELS,
+  describeComparison,
+  recommendPlatform,
+  type Side,
+} from '../../../domain/recommend/recommend-platform.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { money } from '../../lib/format.ts';
 
-const SIDE_LABEL: Record<Side, string> = { ecs: 'ECS', eks: 'EKS', fargate: 'Fargate', ec2: 'EC2' };
+const SIDE_LABEL: Record<Side, string> = { ecs: 'ECS', eks: 'EKS', fargate: 'Fargate', managed: 'Managed', ec2: 'EC2' };
 
 /** The recommendation, its reasons and what the choice costs against the alternatives. */
 export function RecommendationPanel({ answers }: { answers: DecisionAnswers }) {
@@ -20,8 +26,11 @@ export function RecommendationPanel({ answers }: { answers: DecisionAnswers }) {
       <p className="muted">
         {rec.orchestrator.toUpperCase()} {rec.points[rec.orchestrator]} points against{' '}
         {rec.orchestrator === 'ecs' ? 'EKS' : 'ECS'} {rec.points[rec.orchestrator === 'ecs' ? 'eks' : 'ecs']};{' '}
-        {rec.compute === 'fargate' ? 'Fargate' : 'EC2'} {rec.points[rec.compute]} against{' '}
-        {rec.compute === 'fargate' ? 'EC2' : 'Fargate'} {rec.points[rec.compute === 'fargate' ? 'ec2' : 'fargate']}.
+        {COMPUTE_LABELS[rec.compute]} {rec.points[rec.compute]} against{' '}
+        {COMPUTES.filter((c) => c !== rec.compute)
+          .map((c) => `${COMPUTE_LABELS[c]} ${rec.points[c]}`)
+          .join(' and ')}
+        .
       </p>
       {rec.monthlyUSD !== null ? (
         <p className="recommend-cost">

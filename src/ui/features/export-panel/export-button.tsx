@@ -4,6 +4,7 @@ import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
 import { useAppStore } from '../../../state/app-store.ts';
 import { shareUrlFor } from '../../../state/url-sync.ts';
 import { loadShareCodec } from '../../../state/share-codec-loader.ts';
+import { isExportable } from '../../../domain/export/exportable-options.ts';
 
 // The export code (generators, zip) loads only when someone opens the dialog, with the share-link
 // codec its README's link needs (usually loaded already, after the first paint).
@@ -26,6 +27,8 @@ export function ExportButton({
   disabledReason?: string | undefined;
 }) {
   const [open, setOpen] = useState(false);
+  if (!isExportable(optionId))
+    return <span className="muted action-note">No configuration export for {label} yet.</span>;
   const close = () => setOpen(false);
   const shareUrl = () => shareUrlFor({ scenario, answers: useAppStore.getState().answers }, window.location.href) ?? '';
   return (

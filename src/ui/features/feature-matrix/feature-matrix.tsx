@@ -1,6 +1,11 @@
-import { FEATURE_ROWS, SUPPORT_LEVEL_TEXT, type FeatureCell } from '../../../domain/features/feature-matrix.ts';
+import {
+  FEATURE_MATRIX_OPTION_IDS,
+  FEATURE_ROWS,
+  SUPPORT_LEVEL_TEXT,
+  type FeatureCell,
+} from '../../../domain/features/feature-matrix.ts';
 import { FEATURE_SOURCES, type FeatureSourceId } from '../../../domain/features/feature-sources.ts';
-import { OPTION_IDS, OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
+import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
 
 const SYMBOL = { yes: '✓', partial: '◐', no: '✗', neutral: '•' } as const;
 const SOURCE_IDS = Object.keys(FEATURE_SOURCES) as FeatureSourceId[];
@@ -53,7 +58,7 @@ export default function FeatureMatrix() {
           <thead>
             <tr>
               <th scope="col">Feature</th>
-              {OPTION_IDS.map((id) => (
+              {FEATURE_MATRIX_OPTION_IDS.map((id) => (
                 <th key={id} scope="col">
                   {OPTION_LABELS[id]}
                 </th>
@@ -64,7 +69,7 @@ export default function FeatureMatrix() {
             {FEATURE_ROWS.map((row) => (
               <tr key={row.id} className={row.origin === 'asked' ? 'row-asked' : undefined}>
                 <th scope="row">{row.label}</th>
-                {OPTION_IDS.map((id) => (
+                {FEATURE_MATRIX_OPTION_IDS.map((id) => (
                   <Cell key={id} cell={row.cells[id]} />
                 ))}
               </tr>

@@ -1,4 +1,4 @@
-import type { OptionEstimate } from '../../../domain/cost/estimate-types.ts';
+import { OPTION_PLATFORM, type OptionEstimate } from '../../../domain/cost/estimate-types.ts';
 import { percent, quantity } from '../../lib/format.ts';
 import { NodeBreakdown } from './node-breakdown.tsx';
 import { scaleDownDelayPhrase } from '../../../domain/capacity/cluster-autoscaler.ts';
@@ -6,7 +6,7 @@ import { servicesSentence, sizeReason } from './node-plan-words.ts';
 
 /** EC2 node groups (type, count, how full) or, for Fargate, the billed size of each service. */
 export function NodePlan({ option }: { option: OptionEstimate }) {
-  const slots = option.id === 'eks-ec2' ? 'pod slots' : 'task slots';
+  const slots = OPTION_PLATFORM[option.id] === 'eks' ? 'pod slots' : 'task slots';
   if (option.nodes && option.nodes.length > 0) {
     return (
       <ul className="node-plan" aria-label={`${option.label} node plan`}>
@@ -22,7 +22,7 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
             <br />
             <span className="node-services">Runs {servicesSentence(n)}.</span>
             <br />
-            <span className="node-reason">{sizeReason(n, option.id === 'eks-ec2' ? 'pod' : 'task')}</span>
+            <span className="node-reason">{sizeReason(n, OPTION_PLATFORM[option.id] === 'eks' ? 'pod' : 'task')}</span>
             <br />
             Requests fill {percent(n.utilization.cpuPercent)} CPU, {percent(n.utilization.memoryPercent)} memory,{' '}
             {percent(n.utilization.slotsPercent)} of {slots}
@@ -35,7 +35,7 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
                 the month.
               </>
             )}
-            <NodeBreakdown plan={n} platform={option.id === 'eks-ec2' ? 'eks' : 'ecs'} />
+            <NodeBreakdown plan={n} platform={OPTION_PLATFORM[option.id]} />
           </li>
         ))}
       </ul>

@@ -11,7 +11,11 @@ const NETWORK_MODES: readonly { value: EcsNetworkMode; label: string }[] = [
   { value: 'awsvpc', label: 'awsvpc (an ENI per task)' },
   { value: 'bridge', label: 'bridge (dynamic host ports)' },
 ];
-import { DEFAULT_ROOT_VOLUME_GIB, ROOT_VOLUME_TYPE } from '../../../domain/cost/bill-settings.ts';
+import {
+  DEFAULT_ROOT_VOLUME_GIB,
+  MANAGED_NODE_VOLUME_GIB,
+  ROOT_VOLUME_TYPE,
+} from '../../../domain/cost/bill-settings.ts';
 
 export function Ec2Fields() {
   const ec2 = useAppStore((s) => s.scenario.ec2);
@@ -49,7 +53,7 @@ export function Ec2Fields() {
         step={1}
         placeholder={`${DEFAULT_ROOT_VOLUME_GIB.ecs} ECS / ${DEFAULT_ROOT_VOLUME_GIB.eks} EKS`}
         problem={problems.get('ec2.rootVolumeGiB')}
-        hint={`${ROOT_VOLUME_TYPE}, priced per GB-month and exported at this size; grows when tasks need more storage. Empty: ${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB EKS.`}
+        hint={`${ROOT_VOLUME_TYPE}, priced per GB-month and exported at this size; grows when tasks need more storage. Empty: ${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB EKS, ${MANAGED_NODE_VOLUME_GIB['eks-auto-mode']} GiB EKS Auto Mode.`}
         onChange={(v) => set({ rootVolumeGiB: v })}
       />
       <NumberField
