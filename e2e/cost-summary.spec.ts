@@ -13,9 +13,16 @@ for (const width of [375, 1440]) {
     const totals = await calculator.totals();
     const tiles = page.getByRole('list', { name: 'Monthly total of each option' }).getByRole('listitem');
     await expect(tiles).toHaveCount(OPTION_IDS.length);
-    const labels = ['ECS on Fargate', 'ECS on EC2', 'EKS on Fargate', 'EKS on EC2'];
+    const labels = [
+      'ECS on Fargate',
+      'ECS on EC2',
+      'EKS on Fargate',
+      'EKS on EC2',
+      'ECS Managed Instances',
+      'EKS Auto Mode',
+    ];
     for (const [i, id] of OPTION_IDS.entries()) {
-      const tile = tiles.filter({ hasText: labels[i] });
+      const tile = tiles.filter({ hasText: labels[i]! });
       await expect(tile).toContainText(totals[id]);
       await expect(tile).toBeInViewport({ ratio: 1 });
     }
@@ -36,10 +43,10 @@ test('options can be hidden, the link keeps them hidden, and the cheapest shown 
   await page.getByText(/^Options shown/).click();
   await page.getByRole('checkbox', { name: 'ECS on Fargate' }).uncheck();
   await page.getByRole('checkbox', { name: 'EKS on Fargate' }).uncheck();
-  await expect(page.getByText('Options shown (2 of 4)')).toBeVisible();
+  await expect(page.getByText(`Options shown (4 of ${OPTION_IDS.length})`)).toBeVisible();
   await expect(page.getByRole('article', { name: 'ECS on Fargate' })).toHaveCount(0);
   const tiles = page.getByRole('list', { name: 'Monthly total of each option' }).getByRole('listitem');
-  await expect(tiles).toHaveCount(2);
+  await expect(tiles).toHaveCount(4);
   await expect(tiles.filter({ hasText: 'Cheapest shown' })).toHaveCount(1);
 
   await expect(async () => {
@@ -55,6 +62,7 @@ test('options can be hidden, the link keeps them hidden, and the cheapest shown 
   await fresh.close();
 
   // The last shown option cannot be hidden.
-  await page.getByRole('checkbox', { name: 'ECS on EC2' }).uncheck();
+  for (const name of ['ECS on EC2', 'ECS Managed Instances', 'EKS Auto Mode'])
+    await page.getByRole('checkbox', { name }).uncheck();
   await expect(page.getByRole('checkbox', { name: 'EKS on EC2' })).toBeDisabled();
 });
