@@ -47,8 +47,13 @@ describe('advice levers, hand-computed', () => {
     expect(e.scenarioPatch).toEqual([{ op: 'add', path: '/ec2/eniTrunking', value: true }]);
     expect(e.caveat).toContain('awsvpcTrunking');
     expect(totalAfterPatch(document, e)).toBe(144.96);
-    // It is ECS-on-EC2 advice only.
-    expect(advice.entries.filter((x) => x.lever === 'eni-trunking').map((x) => x.optionId)).toEqual(['ecs-ec2']);
+    // It is advice for the ECS options on EC2 instances only (ECS Managed Instances packs awsvpc tasks the same way).
+    expect(
+      advice.entries
+        .filter((x) => x.lever === 'eni-trunking')
+        .map((x) => x.optionId)
+        .sort(),
+    ).toEqual(['ecs-ec2', 'ecs-managed-instances']);
   });
 
   it('bridge network mode, ECS on EC2: no ENI limit, the same 8 tasks a node: 362.40 to 144.96', () => {
