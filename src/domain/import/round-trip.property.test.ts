@@ -9,7 +9,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parse } from '@cdktf/hcl2json';
-import { OPTION_IDS, type OptionId } from '../cost/estimate-types.ts';
+import type { OptionId } from '../cost/estimate-types.ts';
+import { EXPORTABLE_OPTION_IDS as OPTION_IDS } from '../export/exportable-options.ts';
 import { estimateScenario } from '../cost/estimate.ts';
 import type { Scenario, ScenarioInput, Service } from '../scenario/scenario-schema.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
