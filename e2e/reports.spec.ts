@@ -40,13 +40,24 @@ test('Download CSV gives the lines and totals the page shows', async ({ calculat
   }
 });
 
-test('Download Markdown gives a totals table', async ({ calculator, page }) => {
+test('Download Markdown gives a totals table with the totals the page shows', async ({ calculator, page }) => {
   await calculator.goto();
   const download = page.waitForEvent('download');
   await reports(page).getByRole('button', { name: 'Download Markdown' }).click();
-  const text = await readFile((await (await download).path())!, 'utf8');
-  const total = (await calculator.total('ecs-fargate').textContent())!;
-  expect(text).toContain(`| **ECS on Fargate** (cheapest) | **${total}** |`);
+  const rows = (await readFile((await (await download).path())!, 'utf8')).split('\n').filter((l) => l.startsWith('| '));
+  // Every option card's total is in its row of the totals table; the cheapest one is in bold.
+  const cards = page.getByRole('article');
+  expect(await cards.count()).toBeGreaterThanOrEqual(4);
+  for (const card of await cards.all()) {
+    const label = (await card.getByRole('heading', { level: 3 }).textContent())!.trim();
+    const total = (await card.getByTestId(/^monthly-total-/).textContent())!.trim();
+    const cheapest = (await card.getByText('Cheapest', { exact: true }).count()) > 0;
+    const start = cheapest ? `| **${label}** (cheapest) | **${total}** |` : `| ${label} | ${total} |`;
+    expect(
+      rows.some((row) => row.startsWith(start)),
+      start,
+    ).toBe(true);
+  }
 });
 
 test('two saved scenarios open side by side in the compare view', async ({ calculator, page }) => {
