@@ -33,7 +33,7 @@ describe('feature matrix', () => {
     );
   });
 
-  it('fills all four columns of every row with a value and a known source', () => {
+  it('fills all six columns of every row with a value and a known source', () => {
     const ids = new Set(FEATURE_ROWS.map((r) => r.id));
     expect(ids.size).toBe(FEATURE_ROWS.length);
     for (const row of FEATURE_ROWS) {
@@ -78,5 +78,33 @@ describe('feature matrix', () => {
       `$${snapshot.eks.clusterHourStandard.usd.toFixed(2)}`,
     );
     expect(rowById('control-plane').cells['ecs-fargate'].value).toBe('Free');
+    expect(rowById('control-plane').cells['eks-auto-mode'].value).toContain(
+      `$${snapshot.eks.clusterHourStandard.usd.toFixed(2)}`,
+    );
+  });
+
+  it('states the facts the review found wrong, each with its source', () => {
+    const iam = rowById('iam').cells['eks-fargate'];
+    expect(iam).toMatchObject({ value: 'IRSA only', source: 'eks-pod-identity' });
+    const mesh = rowById('service-mesh').cells;
+    expect(mesh['ecs-fargate'].note).toContain('App Mesh discontinued 2026-09-30');
+    expect(mesh['ecs-fargate'].source).toBe('app-mesh-discontinued');
+    expect(mesh['eks-fargate'].note).toContain('NET_ADMIN');
+    expect(rowById('discovery').cells['ecs-ec2'].value).toContain('VPC Lattice');
+    expect(rowById('windows').cells['eks-ec2'].note).toContain('Linux nodes or Fargate');
+    expect(rowById('largest-size').cells['ecs-fargate'].note).toContain('4 vCPU / 30 GB');
+    expect(rowById('largest-size').cells['ecs-ec2'].note).toContain('192 vCPU');
+    expect(rowById('jobs').cells['ecs-fargate'].source).toBe('ecs-scheduled-tasks');
+    expect(rowById('density').cells['ecs-fargate'].source).toBe('ecs-fargate-isolation');
+  });
+
+  it('has the rows the AWS-managed node options raise, for every option', () => {
+    for (const id of ['aws-manages', 'tunable', 'daemonsets', 'upgrades', 'node-access', 'gpu'])
+      expect(rowById(id), id).toBeDefined();
+    expect(rowById('node-access').cells['ecs-managed-instances'].level).toBe('no');
+    expect(rowById('node-access').cells['eks-auto-mode'].level).toBe('no');
+    // Every source is a public address or this project's own rules.
+    for (const source of Object.values(FEATURE_SOURCES))
+      expect(source.where).toMatch(/^(https:\/\/|shared reference: |docs\/)/);
   });
 });

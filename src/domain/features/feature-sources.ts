@@ -57,7 +57,8 @@ export const FEATURE_SOURCES = {
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ECS_Windows.html',
   },
   'eks-windows': {
-    title: 'Amazon EKS User Guide, "Deploy Windows nodes" (Windows node groups need a Linux node group for CoreDNS)',
+    title:
+      'Amazon EKS User Guide, "Deploy Windows nodes": the cluster needs at least one Linux node or Fargate pod to run CoreDNS',
     where: 'https://docs.aws.amazon.com/eks/latest/userguide/windows-support.html',
   },
   'eks-fargate-arm-roadmap': {
@@ -77,7 +78,7 @@ export const FEATURE_SOURCES = {
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect.html',
   },
   'istio-on-eks': {
-    title: 'Istio, Linkerd and other meshes on EKS; on Fargate only sidecar mode (no node-level DaemonSets)',
+    title: 'Amazon EKS Best Practices Guide: Istio, Linkerd and other meshes on EKS nodes',
     where: 'https://aws.github.io/aws-eks-best-practices/',
   },
   'secrets-csi-fargate': {
@@ -89,8 +90,92 @@ export const FEATURE_SOURCES = {
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-gpu.html',
   },
   'ecs-scheduled-tasks': {
-    title: 'Amazon ECS scheduled tasks (EventBridge Scheduler)',
+    title:
+      'Amazon ECS Developer Guide, "Scheduled tasks": Amazon EventBridge Scheduler runs tasks on a cron or rate schedule',
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/scheduling_tasks.html',
+  },
+  'ecs-fargate-isolation': {
+    title:
+      'Amazon ECS Developer Guide, "Security considerations for Fargate": each task has its own isolation boundary (kernel, CPU, memory, ENI)',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-security-considerations.html',
+  },
+  'ecs-task-cpu': {
+    title:
+      'Amazon ECS Developer Guide, "Task definition parameters": task-level CPU on EC2 up to 196,608 units (192 vCPU); Fargate Windows up to 4 vCPU / 30 GB',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
+  },
+  'eks-pod-identity': {
+    title:
+      'Amazon EKS User Guide, "EKS Pod Identity": the agent runs as a DaemonSet on EC2 nodes; Fargate pods use IAM roles for service accounts (IRSA)',
+    where: 'https://docs.aws.amazon.com/eks/latest/userguide/pod-identities.html',
+  },
+  'app-mesh-discontinued': {
+    title:
+      'AWS Containers blog, "Migrating from AWS App Mesh to Amazon ECS Service Connect": App Mesh discontinued on 2026-09-30, no new customers from 2024-09-24; EKS users are pointed to VPC Lattice',
+    where: 'https://aws.amazon.com/blogs/containers/migrating-from-aws-app-mesh-to-amazon-ecs-service-connect/',
+  },
+  'ecs-vpc-lattice': {
+    title: 'Amazon ECS Developer Guide, "Use Amazon VPC Lattice with Amazon ECS" (native support since 2024-11)',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs-vpc-lattice.html',
+  },
+  'istio-requirements': {
+    title:
+      'Istio, "Application requirements": injected sidecars need NET_ADMIN and NET_RAW for istio-init, or the Istio CNI node agent (a DaemonSet)',
+    where: 'https://istio.io/latest/docs/ops/deployment/application-requirements/',
+  },
+  'ecs-managed-instances': {
+    title:
+      'Amazon ECS Developer Guide, "Architect for Amazon ECS Managed Instances": AWS provisions, scales and patches the instances; instance types by attributes, GPUs; Linux only',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ManagedInstances.html',
+  },
+  'ecs-mi-security': {
+    title:
+      'Amazon ECS Developer Guide, "Security considerations for Amazon ECS Managed Instances": no SSH or SSM access, immutable root filesystem, SELinux; tasks share the instance',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instances-security.html',
+  },
+  'ecs-mi-patching': {
+    title:
+      'Amazon ECS Developer Guide, "Patching in Amazon ECS Managed Instances": instances drained from day 14, replaced by day 21, in your EC2 event windows',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-instances-patching.html',
+  },
+  'ecs-mi-networking': {
+    title:
+      'Amazon ECS API Reference, ManagedInstancesNetworkConfiguration: awsvpc, host and none network modes (no bridge)',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedInstancesNetworkConfiguration.html',
+  },
+  'ecs-mi-daemons': {
+    title:
+      'Amazon ECS Developer Guide, "Amazon ECS Managed Daemons": one daemon task on every Managed Instances instance',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-daemons.html',
+  },
+  'ecs-mi-spot': {
+    title: "AWS What's New, 2025-12: Amazon ECS Managed Instances supports EC2 Spot Instances",
+    where: 'https://aws.amazon.com/about-aws/whats-new/2025/12/amazon-ecs-managed-instances-ec2-spot-instances/',
+  },
+  'eks-auto-mode': {
+    title:
+      'Amazon EKS User Guide, "Automate cluster infrastructure with EKS Auto Mode": Karpenter-based nodes on Bottlerocket, no SSH or SSM, NVIDIA and Neuron GPUs, Spot, 21-day node lifetime; DNS, networking, load balancing and EBS built in',
+    where: 'https://docs.aws.amazon.com/eks/latest/userguide/automode.html',
+  },
+  'eks-auto-mode-node-pools': {
+    title:
+      'Amazon EKS User Guide, "Create a Node Pool for EKS Auto Mode" and the built-in pools (C, M, R, generation 5+, On-Demand; they cannot be changed)',
+    where: 'https://docs.aws.amazon.com/eks/latest/userguide/create-node-pool.html',
+  },
+  'managed-node-fee': {
+    title:
+      "This calculator's pricing rules: the management fee of ECS Managed Instances and EKS Auto Mode, 12% of the On-Demand rate (derived from AWS's price data)",
+    where: 'docs/pricing-rules.md, "AWS-managed nodes"',
+  },
+  'ecs-service-options': {
+    title:
+      'Amazon ECS Developer Guide, service scheduling strategies: DAEMON runs one task per container instance; Fargate tasks do not support it',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_service-options.html',
+  },
+  'fargate-task-maintenance': {
+    title:
+      'Amazon ECS Developer Guide, "Task retirement and maintenance for AWS Fargate": AWS patches the platform and replaces tasks',
+    where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-maintenance.html',
   },
 } as const satisfies Record<string, FeatureSource>;
 

@@ -13,10 +13,18 @@ describe('FeatureMatrix', () => {
     const headers = within(table)
       .getAllByRole('columnheader')
       .map((h) => h.textContent);
-    expect(headers).toEqual(['Feature', 'ECS on Fargate', 'ECS on EC2', 'EKS on Fargate', 'EKS on EC2']);
+    expect(headers).toEqual([
+      'Feature',
+      'ECS on Fargate',
+      'ECS on EC2',
+      'EKS on Fargate',
+      'EKS on EC2',
+      'ECS Managed Instances',
+      'EKS Auto Mode',
+    ]);
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(FEATURE_ROWS.length);
-    for (const row of rows) expect(within(row).getAllByRole('button', { name: /^Source \d+$/ })).toHaveLength(4);
+    for (const row of rows) expect(within(row).getAllByRole('button', { name: /^Source \d+$/ })).toHaveLength(6);
   });
 
   it('says support in words for screen readers, not only with symbols', () => {
