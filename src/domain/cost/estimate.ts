@@ -7,6 +7,7 @@ import { estimateFargateOption } from './fargate-option.ts';
 import { estimateEc2Option } from './ec2-option.ts';
 import type { Estimate, OptionEstimate, ScheduledServiceHours } from './estimate-types.ts';
 import { explainScheduledHours, isCronSchedule, serviceHoursPerMonth } from '../schedule/service-schedule.ts';
+import { secretRegionMismatches } from '../scenario/example-values.ts';
 import {
   CLUSTER_AUTOSCALER_CPU_MILLIS,
   CLUSTER_AUTOSCALER_MEMORY_MIB,
@@ -85,6 +86,7 @@ export function estimateScenario(
     ...autoscalingWarnings(scenario),
     ...loadBalancerWarnings(scenario),
     ...networkModeWarnings(scenario),
+    ...secretRegionMismatches(scenario),
   );
 
   let cheapest: OptionEstimate | null = null;

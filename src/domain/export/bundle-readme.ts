@@ -18,7 +18,7 @@ import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
 import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
-import { EXAMPLE_ACCOUNT_ID } from '../scenario/secret-arn.ts';
+import { exampleValues, secretRegionMismatches } from '../scenario/example-values.ts';
 import { CLUSTER_AUTOSCALER_PATH } from './eks-cluster-autoscaler.ts';
 import {
   CLUSTER_AUTOSCALER_CPU_MILLIS,
@@ -116,16 +116,18 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
   ];
 }
 
-/** Secret ARNs that still name the presets' example account: the user's own secrets go there. */
-function exampleAccountLines(context: ExportContext): string[] {
-  return context.services.flatMap((plan) => {
-    const names = plan.secrets.filter((s) => s.account === EXAMPLE_ACCOUNT_ID).map((s) => `\`${s.name}\``);
-    return names.length === 0
-      ? []
-      : [
-          `- \`${EXAMPLE_ACCOUNT_ID}\`, the example account, in the secret ARNs of ${plan.name} (${names.join(', ')}): put the ARN of your own secret in the scenario and export again.`,
-        ];
-  });
+/**
+ * Values still from a preset or an example (images, hosts, secret ARNs), and secret ARNs in another
+ * region: each names its field, so the user fixes the scenario and exports again. Values are shown
+ * in code spans with backticks removed (the schema keeps them free of line breaks).
+ */
+function exampleValueLines(context: ExportContext): string[] {
+  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+  const lines = exampleValues(context.scenario).map(
+    (v) => `- \`${v.path}\` is ${code(v.value)}, ${v.why}: put your own value in the scenario and export again.`,
+  );
+  for (const message of secretRegionMismatches(context.scenario)) lines.push(`- ${message}`);
+  return lines;
 }
 
 /** What the schedules do on ECS, and what the job's container must do itself. */
@@ -157,7 +159,7 @@ function ecsSteps(context: ExportContext): string[] {
     fill.push(
       `- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in \`ecs/terraform/main.tf\` and the task definition JSON.`,
     );
-  fill.push(...exampleAccountLines(context));
+  fill.push(...exampleValueLines(context));
   fill.push(
     `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates) and create the log groups \`/ecs/<service>\` first.`,
     '- Secrets encrypted with a customer managed KMS key also need `kms:Decrypt` on the execution role.',
@@ -197,7 +199,7 @@ function eksSteps(context: ExportContext): string[] {
     );
   if (placeholders.length > 0)
     out.push(`- The image of ${placeholders.join(', ')}: replace \`${IMAGE_PLACEHOLDER}\` in its \`deployment.yaml\`.`);
-  out.push(...exampleAccountLines(context));
+  out.push(...exampleValueLines(context));
   if (withoutSecrets.length > 0) {
     out.push(
       `- IAM roles for ${withoutSecrets.map((s) => s.name).join(', ')} (their ServiceAccounts name \`${CLUSTER_NAME}-<service>\`): create each with your app's policy, e.g. \`eksctl create iamserviceaccount --cluster ${CLUSTER_NAME} --namespace ${NAMESPACE} --name <service> --role-name ${CLUSTER_NAME}-<service> --role-only --attach-policy-arn <policy ARN> --approve\`.`,
