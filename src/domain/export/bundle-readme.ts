@@ -118,13 +118,12 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
 
 /**
  * Values still from a preset or an example (images, hosts, secret ARNs), and secret ARNs in another
- * region: each names its field, so the user fixes the scenario and exports again. Values are shown
- * in code spans with backticks removed (the schema keeps them free of line breaks).
+ * region: each names its field (never the value: no typed text reaches this Markdown), so the user
+ * fixes the scenario and exports again.
  */
 function exampleValueLines(context: ExportContext): string[] {
-  const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
   const lines = exampleValues(context.scenario).map(
-    (v) => `- \`${v.path}\` is ${code(v.value)}, ${v.why}: put your own value in the scenario and export again.`,
+    (v) => `- \`${v.path}\` is ${v.why}: put your own value in the scenario and export again.`,
   );
   for (const message of secretRegionMismatches(context.scenario)) lines.push(`- ${message}`);
   return lines;
