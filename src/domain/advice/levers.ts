@@ -90,6 +90,20 @@ const ECS_FARGATE: OptionFamily = { orchestrator: 'ecs', compute: 'fargate' };
 const EKS_FARGATE: OptionFamily = { orchestrator: 'eks', compute: 'fargate' };
 const ALL_FAMILIES = [ECS_FARGATE, ECS_INSTANCES, EKS_FARGATE, EKS_INSTANCES] as const;
 
+/** Each lever's short name, for "Apply ENI trunking" and "with ENI trunking, ... becomes the cheapest". */
+export const LEVER_NAMES: Record<LeverId, string> = {
+  'eni-trunking': 'ENI trunking',
+  'bridge-network-mode': 'bridge network mode',
+  'prefix-delegation': 'prefix delegation',
+  arm64: 'arm64',
+  'fargate-spot': `${ADVICE_SPOT_PERCENT}% Fargate Spot`,
+  'ec2-spot': `${ADVICE_SPOT_PERCENT}% EC2 Spot`,
+  'smaller-fargate-size': 'a smaller Fargate request',
+  'automatic-instance-choice': 'automatic instance choice',
+  'fewer-eks-clusters': 'one EKS cluster',
+  'standard-support': 'standard support',
+};
+
 /** The caveat of each lever, in one place: the page, the CLI and the README show these texts. */
 export const LEVER_CAVEATS: Record<LeverId, string | null> = {
   'eni-trunking':
@@ -208,7 +222,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'eni-trunking',
-              'ENI trunking',
+              LEVER_NAMES['eni-trunking'],
               'Turn on ENI trunking (ec2.eniTrunking), so each instance holds more awsvpc tasks.',
               [ECS_INSTANCES],
               [{ path: ['ec2', 'eniTrunking'], value: true }],
@@ -226,7 +240,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'bridge-network-mode',
-              'bridge network mode',
+              LEVER_NAMES['bridge-network-mode'],
               'Run the ECS tasks in bridge network mode (ec2.ecsNetworkMode "bridge"), which has no per-task ENI limit.',
               [ECS_INSTANCES],
               [{ path: ['ec2', 'ecsNetworkMode'], value: 'bridge' }],
@@ -244,7 +258,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'prefix-delegation',
-              'prefix delegation',
+              LEVER_NAMES['prefix-delegation'],
               'Turn on prefix delegation (ec2.prefixDelegation), so each node holds more pods.',
               [EKS_INSTANCES],
               [{ path: ['ec2', 'prefixDelegation'], value: true }],
@@ -264,7 +278,7 @@ export const LEVERS: readonly Lever[] = [
       return [
         proposal(
           'arm64',
-          'arm64',
+          LEVER_NAMES.arm64,
           `Run ${all ? (moved.length === 1 ? 'the service' : `all ${moved.length} services`) : `the ${plural(moved.length, 'Linux service')}`} on arm64 (Graviton)${kept > 0 ? `; the ${plural(kept, 'Windows or GPU service')} stay${kept === 1 ? 's' : ''} as ${kept === 1 ? 'it is' : 'they are'}` : ''}.`,
           ALL_FAMILIES,
           moved.map((i) => ({ path: ['services', i, 'arch'], value: 'arm64' })),
@@ -283,7 +297,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'fargate-spot',
-              `${ADVICE_SPOT_PERCENT}% Fargate Spot`,
+              LEVER_NAMES['fargate-spot'],
               `Run ${ADVICE_SPOT_PERCENT}% of the Fargate task-hours on Fargate Spot (fargate.spotPercent ${scenario.fargate.spotPercent} to ${ADVICE_SPOT_PERCENT}).`,
               [ECS_FARGATE],
               [{ path: ['fargate', 'spotPercent'], value: ADVICE_SPOT_PERCENT }],
@@ -301,7 +315,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'ec2-spot',
-              `${ADVICE_SPOT_PERCENT}% EC2 Spot`,
+              LEVER_NAMES['ec2-spot'],
               `Run ${ADVICE_SPOT_PERCENT}% of the EC2 node-hours on Spot (ec2.spotPercent ${scenario.ec2.spotPercent} to ${ADVICE_SPOT_PERCENT}), at ${scenario.ec2.spotDiscountPercent === undefined ? "each type's Spot Instance Advisor savings" : `the scenario's ${scenario.ec2.spotDiscountPercent}% Spot discount`}.`,
               [ECS_INSTANCES, EKS_INSTANCES],
               [{ path: ['ec2', 'spotPercent'], value: ADVICE_SPOT_PERCENT }],
@@ -346,7 +360,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'automatic-instance-choice',
-              'automatic instance choice',
+              LEVER_NAMES['automatic-instance-choice'],
               `Let the calculator choose the instance types (an empty ec2.instanceTypes) instead of the ${plural(scenario.ec2.instanceTypes.length, 'listed type')}.`,
               [ECS_INSTANCES, EKS_INSTANCES],
               [{ path: ['ec2', 'instanceTypes'], value: [] }],
@@ -364,7 +378,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'fewer-eks-clusters',
-              'one EKS cluster',
+              LEVER_NAMES['fewer-eks-clusters'],
               `Run the services on one EKS cluster instead of ${scenario.eks.clusters} (eks.clusters).`,
               [EKS_FARGATE, EKS_INSTANCES],
               [{ path: ['eks', 'clusters'], value: 1 }],
@@ -382,7 +396,7 @@ export const LEVERS: readonly Lever[] = [
         : [
             proposal(
               'standard-support',
-              'standard support',
+              LEVER_NAMES['standard-support'],
               'Keep the clusters on a Kubernetes version in standard support instead of extended support (eks.support "standard").',
               [EKS_FARGATE, EKS_INSTANCES],
               [{ path: ['eks', 'support'], value: 'standard' }],

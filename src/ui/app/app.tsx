@@ -2,6 +2,7 @@ import { ScenarioEditor } from '../features/scenario-editor/scenario-editor.tsx'
 import { ImportDropZone } from '../features/import/import-drop-zone.tsx';
 import { ResultsPanel } from '../features/results/results-panel.tsx';
 import { ExportButton } from '../features/export-panel/export-button.tsx';
+import { AdviceSlot } from '../features/advice/advice-slot.tsx';
 import { ChartsSection } from '../features/charts/charts-section.tsx';
 import { lazy } from 'react';
 import { LazySection } from '../components/lazy-section.tsx';
@@ -53,7 +54,7 @@ export function App() {
           <ImportDropZone>
             <ScenarioEditor />
           </ImportDropZone>
-          <ResultsPanel ExportAction={ExportButton} />
+          <ResultsPanel ExportAction={ExportButton} AdviceAction={AdviceSlot} />
         </div>
         <LazySection
           id="reports-heading"

@@ -3,48 +3,17 @@ import { sweepReplicas, type SweepPoint } from '../../../domain/cost/sweep-repli
 import { wholeReplicaFactors } from '../../../domain/cost/break-even.ts';
 import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
-import { snapshotKeyOf, type SweepRequest, type SweepResponse } from './sweep-messages.ts';
+import { runInEngineWorker } from '../../app/engine-worker-client.ts';
 
 const DEBOUNCE_MS = 200;
 
-let worker: Worker | null | undefined;
-const sentSnapshots = new Set<string>();
-let nextId = 1;
-
-function getWorker(): Worker | null {
-  if (worker !== undefined) return worker;
-  try {
-    worker =
-      typeof Worker === 'undefined'
-        ? null
-        : new Worker(new URL('./sweep-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    worker = null;
-  }
-  return worker;
-}
-
+/** The sweep in the engine worker (app/engine-worker.ts), or here where no worker runs. */
 function runSweep(scenario: Scenario, snapshot: RegionSnapshot, factors: number[]): Promise<SweepPoint[]> {
-  const w = getWorker();
-  if (!w) return Promise.resolve(sweepReplicas(scenario, snapshot, factors));
-  const key = snapshotKeyOf(snapshot);
-  const request: SweepRequest = { id: nextId++, scenario, snapshotKey: key, factors };
-  if (!sentSnapshots.has(key)) {
-    request.snapshot = snapshot;
-    sentSnapshots.add(key);
-  }
-  return new Promise((resolve, reject) => {
-    const onMessage = (event: MessageEvent<SweepResponse>) => {
-      if (event.data.id !== request.id) return;
-      w.removeEventListener('message', onMessage);
-      if (event.data.ok) resolve(event.data.points);
-      else reject(new Error(event.data.error));
-    };
-    w.addEventListener('message', onMessage);
-    w.postMessage(request);
-  });
+  return (
+    runInEngineWorker({ kind: 'sweep', scenario, factors }, snapshot) ??
+    Promise.resolve(sweepReplicas(scenario, snapshot, factors))
+  );
 }
-
 /** The cost-versus-scale series for a scenario, computed in a worker a moment after the last edit. */
 export function useSweep(
   scenario: Scenario,

@@ -9,13 +9,15 @@ import {
   type Side,
 } from '../../../domain/recommend/recommend-platform.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
+import { useAdvice } from '../../app/advice-source.ts';
 import { money } from '../../lib/format.ts';
 
 const SIDE_LABEL: Record<Side, string> = { ecs: 'ECS', eks: 'EKS', fargate: 'Fargate', managed: 'Managed', ec2: 'EC2' };
 
 /** The recommendation, its reasons and what the choice costs against the alternatives. */
 export function RecommendationPanel({ answers }: { answers: DecisionAnswers }) {
-  const { scenario, estimate } = useCalculation();
+  const { scenario, estimate, snapshot } = useCalculation();
+  const { advice, current } = useAdvice(scenario, snapshot);
   const rec = useMemo(() => recommendPlatform(answers, scenario, estimate), [answers, scenario, estimate]);
   return (
     <aside className="recommendation" aria-labelledby="recommendation-heading" aria-live="polite">
@@ -47,6 +49,23 @@ export function RecommendationPanel({ answers }: { answers: DecisionAnswers }) {
         </p>
       ) : null}
       {rec.fallback ? <p className="stale-note">{rec.fallback}</p> : null}
+      {advice && current ? (
+        <div className="cheapest-changes">
+          <h4>Settings that change the cheapest option</h4>
+          {advice.cheapestChanges.length === 0 ? (
+            <p className="muted">No lever of the advice changes which option is cheapest.</p>
+          ) : (
+            <ul>
+              {advice.cheapestChanges.map((change) => (
+                <li key={`${change.lever}:${change.change}`}>
+                  With {change.name}, {change.optionLabel} becomes the cheapest at {money(change.monthlyUSD)} a month.{' '}
+                  {change.caveat ? <span className="muted">{change.caveat}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      ) : null}
       <h4>Reasons</h4>
       <ul className="reasons">
         {rec.reasons.map((r) => (

@@ -21,6 +21,17 @@ export interface OptionCardProps {
   staleReason?: string | null | undefined;
   /** The export action, given by the app shell (features do not import each other). */
   ExportAction?: ComponentType<OptionActionProps> | undefined;
+  /** The advice under the card (its levers and Apply buttons), given by the app shell. */
+  AdviceAction?: ComponentType<OptionAdviceSlotProps> | undefined;
+}
+
+export interface OptionAdviceSlotProps {
+  optionId: OptionId;
+  label: string;
+  scenario: Scenario;
+  snapshot: RegionSnapshot | undefined;
+  /** Set while the results are stale: Apply is off and says why. */
+  disabledReason?: string | undefined;
 }
 
 export interface OptionActionProps {
@@ -41,6 +52,7 @@ export function OptionCard({
   totalReplicas,
   staleReason,
   ExportAction,
+  AdviceAction,
 }: OptionCardProps) {
   const cheapest = estimate.options.find((o) => o.id === estimate.cheapest);
   const isCheapest = option.id === estimate.cheapest;
@@ -111,6 +123,15 @@ export function OptionCard({
             disabledReason={staleReason ?? undefined}
           />
         </div>
+      ) : null}
+      {total !== null && AdviceAction ? (
+        <AdviceAction
+          optionId={option.id}
+          label={option.label}
+          scenario={scenario}
+          snapshot={snapshot}
+          disabledReason={staleReason ? 'The figures are not for the current input yet' : undefined}
+        />
       ) : null}
     </article>
   );

@@ -3,7 +3,7 @@ import type { Estimate } from '../../../domain/cost/estimate-types.ts';
 import type { RegionSnapshot } from '../../../domain/pricing/price-snapshot.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
 import type { Calculation } from '../../../state/calculator.ts';
-import { OptionCard, type OptionActionProps } from './option-card.tsx';
+import { OptionCard, type OptionActionProps, type OptionAdviceSlotProps } from './option-card.tsx';
 import { EstimateNotes } from './estimate-notes.tsx';
 
 export interface OptionGridProps {
@@ -14,6 +14,7 @@ export interface OptionGridProps {
   hidden: readonly string[];
   totalReplicas: number;
   ExportAction?: ComponentType<OptionActionProps> | undefined;
+  AdviceAction?: ComponentType<OptionAdviceSlotProps> | undefined;
 }
 
 /**
@@ -28,6 +29,7 @@ export function OptionGrid({
   hidden,
   totalReplicas,
   ExportAction,
+  AdviceAction,
 }: OptionGridProps) {
   return (
     <>
@@ -50,6 +52,7 @@ export function OptionGrid({
                     : null
               }
               ExportAction={ExportAction}
+              AdviceAction={AdviceAction}
             />
           ))}
       </div>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCalculation } from '../../app/calculation-context.tsx';
-import type { OptionActionProps } from './option-card.tsx';
+import type { OptionActionProps, OptionAdviceSlotProps } from './option-card.tsx';
 import type { ComponentType } from 'react';
 import { optionGridQueryOptions } from './option-grid-module.ts';
 import { useAppStore } from '../../../state/app-store.ts';
@@ -9,7 +9,13 @@ import { useAppStore } from '../../../state/app-store.ts';
 const MAX_LISTED = 3;
 
 /** The four options side by side, with a clear word when they are not for the current input. */
-export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<OptionActionProps> } = {}) {
+export function ResultsPanel({
+  ExportAction,
+  AdviceAction,
+}: {
+  ExportAction?: ComponentType<OptionActionProps>;
+  AdviceAction?: ComponentType<OptionAdviceSlotProps>;
+} = {}) {
   const { estimate, scenario, snapshot, staleBecause, shownProblems, pricesError, retryPrices, pricesLoading } =
     useCalculation();
   const hidden = useAppStore((s) => s.answers.hiddenOptions);
@@ -83,6 +89,7 @@ export function ResultsPanel({ ExportAction }: { ExportAction?: ComponentType<Op
             hidden={hidden}
             totalReplicas={totalReplicas}
             ExportAction={ExportAction}
+            AdviceAction={AdviceAction}
           />
         </>
       )}
