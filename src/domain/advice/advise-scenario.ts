@@ -9,6 +9,7 @@ import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import type { Estimate, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
 import { estimateScenario } from '../cost/estimate.ts';
+import { estimateFargateOption } from '../cost/fargate-option.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
 import { toCents } from '../money/round-cents.ts';
 import { applyJsonPatch, setOperation, type JsonPatchOperation } from './json-patch.ts';
@@ -86,6 +87,36 @@ function patchFor(document: unknown, proposal: LeverProposal): JsonPatchOperatio
   return operations;
 }
 
+/**
+ * Whether a proposal for Fargate options only could be kept, priced on those options alone: the
+ * same function the estimate calls for them, on the scenario with the proposal's settings, which is
+ * what the patched document validates to. Per-service proposals (a smaller Fargate size) are many,
+ * and most save less than 1%: this spares them the EC2 options' packing. A proposal that passes is
+ * priced in full like every other, so the figures reported never come from this shortcut.
+ */
+function mayKeepOnFargate(
+  proposal: LeverProposal,
+  scenario: Scenario,
+  snapshot: RegionSnapshot,
+  estimate: Estimate,
+): boolean {
+  if (proposal.families.some((f) => f.compute !== 'fargate')) return true;
+  let changed: Scenario = scenario;
+  for (const { path, value } of proposal.settings) {
+    const [section, index, field] = path;
+    if (section !== 'services' || typeof index !== 'number' || typeof field !== 'string') return true;
+    changed = {
+      ...changed,
+      services: changed.services.map((s, i) => (i === index ? { ...s, [field]: value } : s)),
+    };
+  }
+  return estimate.options.some((before) => {
+    if (!inFamilies(proposal.families, before.id) || before.monthlyUSD === null) return false;
+    const after = estimateFargateOption(optionFamily(before.id).orchestrator, changed, snapshot, []);
+    return after.id === before.id && keeps(before, savingCents(before, after));
+  });
+}
+
 /** Saving in whole cents, as the bill shows the totals. */
 const savingCents = (before: OptionEstimate, after: OptionEstimate | undefined): number | null =>
   before.monthlyUSD === null || after?.monthlyUSD == null
@@ -132,6 +163,7 @@ export function adviseScenario(
   const priced = new Map<string, Estimate | null>();
   for (const lever of LEVERS) {
     for (const proposal of lever.propose(scenario, snapshot)) {
+      if (!mayKeepOnFargate(proposal, scenario, snapshot, estimate)) continue;
       const patch = patchFor(document, proposal);
       if (!patch) continue;
       const key = JSON.stringify(patch);
