@@ -50,7 +50,14 @@ for (const width of [375, 1440])
       const names = await barLabels.evaluateAll((texts) =>
         texts.map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')),
       );
-      expect(names).toEqual(['ECS on Fargate', 'ECS on EC2', 'EKS on Fargate', 'EKS on EC2']);
+      expect(names).toEqual([
+        'ECS on Fargate',
+        'ECS on EC2',
+        'EKS on Fargate',
+        'EKS on EC2',
+        'ECS Managed Instances',
+        'EKS Auto Mode',
+      ]);
       await page.screenshot({
         path: `reports/screenshots/charts-${width}-${preset.startsWith('50') ? 'platform' : 'api'}.png`,
         clip: { ...(await page.locator('.charts').boundingBox())! },
