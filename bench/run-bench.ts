@@ -18,6 +18,7 @@ import type { Scenario, ScenarioInput } from '../src/domain/scenario/scenario-sc
 import type { RegionSnapshot } from '../src/domain/pricing/price-snapshot.ts';
 import { FIFTY_SERVICES, ONE_SERVICE } from './scenarios.ts';
 import { FIRST_SCREEN_BUDGET_KB, firstScreenKB, lazyChunkKB } from './first-screen-size.ts';
+import { COLD_START_GOAL_RATIO, measureColdStart } from './cli-cold-start.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const snapshot = JSON.parse(readFileSync(join(root, 'public/pricing/us-east-1.json'), 'utf8')) as RegionSnapshot;
@@ -127,8 +128,18 @@ else
       `  ${'  the same, opening a share link (with the link reader and validation)'.padEnd(78)} ${linkOpening!.toFixed(1).padStart(8)} KB`,
   );
 
+// npm run bench builds the package first (npm run build:cli).
+const coldStart = existsSync(join(root, 'cli-package/build/cli/ecs-eks-cost.mjs')) ? measureColdStart(root) : null;
+if (coldStart === null) console.log('  CLI cold start: run `npm run build:cli` first (cli-package/build/ is missing)');
+else
+  console.log(
+    `  ${`CLI cold start, estimate of 1 service (median of ${coldStart.runs} new processes)`.padEnd(78)} ${coldStart.cliMs.toFixed(1).padStart(8)} ms\n` +
+      `  ${'  bare node -e 0, alternating with it'.padEnd(78)} ${coldStart.nodeMs.toFixed(1).padStart(8)} ms\n` +
+      `  ${'  ratio'.padEnd(78)} ${coldStart.ratio.toFixed(2).padStart(8)} x   (goal <= ${COLD_START_GOAL_RATIO}x: ${coldStart.ratio <= COLD_START_GOAL_RATIO ? 'met' : 'MISSED'})`,
+  );
+
 mkdirSync(join(root, 'reports'), { recursive: true });
 writeFileSync(
   join(root, 'reports/bench.json'),
-  `${JSON.stringify({ node: process.version, results, firstScreenJsKB: firstScreen, linkOpeningJsKB: linkOpening }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, results, firstScreenJsKB: firstScreen, linkOpeningJsKB: linkOpening, cliColdStart: coldStart }, null, 2)}\n`,
 );

@@ -1,5 +1,6 @@
 /**
- * Command line entry point: `npm run --silent cli -- <command> ...`.
+ * Command line entry point: `npm run --silent cli -- <command> ...`, or the installed
+ * `ecs-eks-cost <command> ...` (bin.ts, built by scripts/build-cli.ts).
  * Exit status: 0 success, 2 bad input (one line per problem on stderr, nothing on stdout), 1 unexpected failure
  * (or, for `diff --fail-above`, a cost that grew by more than the threshold).
  */
@@ -65,9 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-const isMain =
-  process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
-if (isMain) {
+/** Runs the command line on this process's arguments and streams; sets the exit status. */
+export function runFromProcess(): void {
   const cwd = process.cwd();
   const io: CliIo = {
     stdout: (text) => process.stdout.write(text),
@@ -79,3 +79,8 @@ if (isMain) {
     process.exitCode = code;
   });
 }
+
+// `npm run cli` (tsx src/cli/main.ts); the installed command starts from bin.ts instead.
+const isMain =
+  process.argv[1] && resolve(process.argv[1]).endsWith('main.ts') && import.meta.url.endsWith('/cli/main.ts');
+if (isMain) runFromProcess();

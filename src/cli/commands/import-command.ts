@@ -83,7 +83,9 @@ async function readSources(io: CliIo, path: string): Promise<ImportSource[]> {
 
 /** HashiCorp's HCL parser (compiled to WebAssembly), loaded only when there is Terraform to read. */
 async function parseTerraform(path: string, text: string): Promise<TerraformJson> {
-  const { parse } = await import('@cdktf/hcl2json');
+  const hcl2json = await import('@cdktf/hcl2json');
+  // A CommonJS module: Node gives its named exports, the bundled package (scripts/build-cli.ts) only its default.
+  const { parse } = hcl2json.default ?? hcl2json;
   return (await parse(path, text)) as TerraformJson;
 }
 
