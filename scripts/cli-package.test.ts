@@ -58,6 +58,9 @@ async function inRepo(args: string[]) {
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
+// Each test starts Node processes: on the shared two-core machine under load they take seconds each.
+const SLOW = { timeout: 120_000 };
+
 describe('the packed command line', () => {
   it('installs with no dependencies: the package alone, its code and the bundled prices', () => {
     expect(readdirSync(join(app, 'node_modules')).filter((n) => !n.startsWith('.'))).toEqual(['ecs-eks-cost']);
@@ -71,7 +74,7 @@ describe('the packed command line', () => {
     expect(readdirSync(pkg).sort()).toEqual(['README.md', 'build', 'package.json', 'public']);
   });
 
-  it('prints what npm run cli prints: estimate as JSON, as a table, from standard input, and share', async () => {
+  it('prints what npm run cli prints: estimate as JSON, as a table, from standard input, and share', SLOW, async () => {
     for (const args of [
       ['estimate', 'scenario.json', '--json'],
       ['estimate', 'scenario.json'],
@@ -85,7 +88,7 @@ describe('the packed command line', () => {
     expect(JSON.parse((await installed(['estimate', 'scenario.json', '--json'])).stdout).cheapest).toBe('ecs-fargate');
   });
 
-  it('refuses bad input the same way, with status 2', async () => {
+  it('refuses bad input the same way, with status 2', SLOW, async () => {
     writeFileSync(
       join(app, 'bad.json'),
       JSON.stringify({
@@ -99,7 +102,7 @@ describe('the packed command line', () => {
     expect(got.stderr).toContain('services[0].vcpu: must be greater than 0');
   });
 
-  it('exports a bundle and reads its Terraform back with the bundled HCL parser', async () => {
+  it('exports a bundle and reads its Terraform back with the bundled HCL parser', SLOW, async () => {
     const exported = await installed(['export', 'scenario.json', '--option', 'ecs-fargate', '--out', 'bundle']);
     expect(exported.code, exported.stderr).toBe(0);
     const imported = await installed(['import', 'bundle/ecs/terraform']);
@@ -108,7 +111,7 @@ describe('the packed command line', () => {
     expect(JSON.parse(imported.stdout).services[0].name).toBe('api-service');
   });
 
-  it('runs the pricing proxy, which answers from the bundled snapshot', async () => {
+  it('runs the pricing proxy, which answers from the bundled snapshot', SLOW, async () => {
     const port = await new Promise<number>((done) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
         const { port } = probe.address() as { port: number };
