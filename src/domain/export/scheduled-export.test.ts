@@ -340,3 +340,22 @@ describe('eks-ec2 node autoscaler', () => {
     expect(readme).toMatch(/removes a node 10 minutes after it is no longer needed/);
   });
 });
+
+it('ecs-ec2: capacity providers scale with managed scaling, part-time groups from 0, with the priced Spot share', async () => {
+  const main = await mainOf('ecs-ec2');
+  const context = contextFor(SCHEDULED_SCENARIO, 'ecs-ec2');
+  for (const group of context.nodeGroups) {
+    const id = group.key.replace(/-/g, '_');
+    const provider = main.resource.aws_ecs_capacity_provider[id][0].auto_scaling_group_provider[0];
+    expect(provider.managed_scaling[0]).toMatchObject({ status: 'ENABLED', target_capacity: 100 });
+    const asg = main.resource.aws_autoscaling_group[id][0];
+    expect(asg.desired_capacity).toBe(group.plan.count);
+    expect(asg.max_size).toBeGreaterThanOrEqual(group.plan.maxCount);
+    if (!group.plan.fullMonth) expect(asg.min_size).toBe(0);
+    // 50% of node-hours are priced at Spot: half of the group above a base of 0 is On-Demand.
+    expect(asg.mixed_instances_policy[0].instances_distribution[0]).toMatchObject({
+      on_demand_base_capacity: 0,
+      on_demand_percentage_above_base_capacity: 50,
+    });
+  }
+});
