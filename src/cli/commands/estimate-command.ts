@@ -20,6 +20,7 @@ import { estimateToMarkdown } from '../../domain/report/estimate-markdown.ts';
 import { checkAgainstSnapshot, readScenarioDocument } from '../load-scenario.ts';
 import { adviseScenario, type Advice } from '../../domain/advice/advise-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
+import { countOf } from '../../domain/text/count-words.ts';
 
 export interface EstimateDeps {
   loadSnapshot: (region: string) => Promise<RegionSnapshot>;
@@ -172,7 +173,7 @@ function nodeBreakdownLines(node: NonNullable<OptionEstimate['nodes']>[number], 
     ...breakdown.system.map(
       (share) => `      - ${share.name}: ${amount(share.cpuMillis, share.memoryMiB, share.slots)}`,
     ),
-    `      = left for services: ${compact(left.cpuMillis)}m, ${compact(left.memoryMiB)} MiB, ${slotWord(left.slots)}${left.gpu ? `, ${left.gpu} GPUs` : ''}`,
+    `      = left for services: ${compact(left.cpuMillis)}m, ${compact(left.memoryMiB)} MiB, ${slotWord(left.slots)}${left.gpu ? `, ${countOf(left.gpu, 'GPU')}` : ''}`,
   ];
   for (const entry of node.layout.slice(0, LAYOUTS_SHOWN)) {
     const replicas = Object.entries(entry.replicas)

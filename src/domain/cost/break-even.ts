@@ -9,6 +9,7 @@
  */
 import { OPTION_IDS, OPTION_LABELS, type OptionId } from './estimate-types.ts';
 import type { SweepPoint } from './sweep-replicas.ts';
+import { countOf } from '../text/count-words.ts';
 
 /** One sample of the series: what findBreakEvens reads from a sweep point. */
 export type ScaleSample = Pick<SweepPoint, 'totalReplicas' | 'monthlyUSD'>;
@@ -80,7 +81,7 @@ export function formatReplicas(replicas: number): string {
 /** "EKS on EC2 is cheaper than ECS on Fargate above 38 replicas". */
 export function describeBreakEven(breakEven: BreakEven): string {
   const n = breakEven.aboveReplicas;
-  return `${OPTION_LABELS[breakEven.cheaper]} is cheaper than ${OPTION_LABELS[breakEven.than]} above ${formatReplicas(n)} replica${n === 1 ? '' : 's'}`;
+  return `${OPTION_LABELS[breakEven.cheaper]} is cheaper than ${OPTION_LABELS[breakEven.than]} above ${countOf(n, 'replica')}`;
 }
 
 /**

@@ -63,6 +63,7 @@ import {
   ROOT_VOLUME_TYPE,
 } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
+import { countOf } from '../text/count-words.ts';
 
 type Platform = 'ecs' | 'eks';
 
@@ -469,7 +470,9 @@ function derivedCapacityWarnings(label: string, plans: NodePlan[]): string[] {
         `${label}: ${plan.instanceType} MemTotal ${breakdown.memTotalMiB} MiB is derived (${breakdown.memTotalRule}).`,
       );
     if (breakdown.slotsRule)
-      out.push(`${label}: ${plan.instanceType} holds ${breakdown.slots} tasks, derived (${breakdown.slotsRule}).`);
+      out.push(
+        `${label}: ${plan.instanceType} holds ${countOf(breakdown.slots, 'task')}, derived (${breakdown.slotsRule}).`,
+      );
   }
   return out;
 }
@@ -497,7 +500,7 @@ function whyNothingFits(
       (a.offer.type < b.offer.type ? -1 : 1),
   )[0]!;
   const left = largest.model
-    ? `leaves ${vcpus(largest.capacity.cpuMillis)}, ${gib(largest.capacity.memoryMiB)}, ${largest.capacity.slots} ${slotWord} slot${largest.capacity.slots === 1 ? '' : 's'}${largest.capacity.gpu > 0 ? ` and ${largest.capacity.gpu} GPUs` : ''} per node after the system's share`
+    ? `leaves ${vcpus(largest.capacity.cpuMillis)}, ${gib(largest.capacity.memoryMiB)}, ${countOf(largest.capacity.slots, `${slotWord} slot`)}${largest.capacity.gpu > 0 ? ` and ${countOf(largest.capacity.gpu, 'GPU')}` : ''} per node after the system's share`
     : `has nothing left per node after the system's share${platform === 'ecs' ? '' : ' (or its max pods are unknown)'}`;
   const fits = (c: Candidate, item: ReplicaGroup) =>
     c.capacity.slots >= 1 &&
@@ -506,7 +509,7 @@ function whyNothingFits(
     c.capacity.gpu >= item.gpu;
   const misfit = group.items.find((item) => item.count > 0 && !candidates.some((c) => fits(c, item)));
   if (misfit) {
-    const ask = `${vcpus(misfit.cpuMillis)}, ${gib(misfit.memoryMiB)}${misfit.gpu > 0 ? `, ${misfit.gpu} GPUs` : ''}`;
+    const ask = `${vcpus(misfit.cpuMillis)}, ${gib(misfit.memoryMiB)}${misfit.gpu > 0 ? `, ${countOf(misfit.gpu, 'GPU')}` : ''}`;
     const who = misfit.key === 'coredns' && group.services.length === 0 ? 'CoreDNS' : `service "${misfit.key}"`;
     return `${who} (${ask} per ${slotWord}) fits no ${which}${group.gpu ? 'GPU ' : ''}${group.arch} instance type: the largest tried, ${largest.offer.type}, ${left}`;
   }
@@ -623,7 +626,7 @@ function managementFeeLines(plans: NodePlan[], label: string): CostLine[] {
     );
 }
 
-/** gp3 root volumes: one line per node group, GB-months prorated by its node-hours. */
+/** gp3 root volumes: one line per node group, GiB-months prorated by its node-hours. */
 function rootVolumeLines(snapshot: RegionSnapshot, plans: NodePlan[], what?: string): CostLine[] {
   return plans
     .filter((plan) => plan.nodeHours > 0)
@@ -632,7 +635,7 @@ function rootVolumeLines(snapshot: RegionSnapshot, plans: NodePlan[], what?: str
         'ebs-root-volume',
         `${what ?? `EBS ${ROOT_VOLUME_TYPE} root volumes`} (${plan.rootVolumeGiB} GiB per ${plan.instanceType} node)`,
         (plan.rootVolumeGiB * plan.nodeHours) / GB_MONTH_HOURS,
-        'GB-months',
+        'GiB-months',
         snapshot.storage.gp3GbMonth,
       ),
     );

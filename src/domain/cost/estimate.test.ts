@@ -24,7 +24,7 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     const ecs = option(estimate, 'ecs-fargate');
     expect(line(ecs, 'Fargate vCPU (Linux/x86)').monthlyUSD).toBe(1.01);
     expect(line(ecs, 'Fargate memory (Linux/x86)').monthlyUSD).toBe(0.22);
-    expect(line(ecs, 'Fargate ephemeral storage above 20 GB').monthlyUSD).toBe(0.03);
+    expect(line(ecs, 'Fargate ephemeral storage above 20 GiB').monthlyUSD).toBe(0.03);
     expect(ecs.monthlyUSD).toBe(1.26);
   });
 
@@ -47,7 +47,7 @@ describe('AWS Fargate pricing page examples (us-east-1), to the cent', () => {
     const ecs = option(estimate, 'ecs-fargate');
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)').monthlyUSD).toBe(0.81);
     expect(line(ecs, 'Fargate memory (Linux/ARM)').monthlyUSD).toBe(0.18);
-    expect(line(ecs, 'Fargate ephemeral storage above 20 GB').monthlyUSD).toBe(0.03);
+    expect(line(ecs, 'Fargate ephemeral storage above 20 GiB').monthlyUSD).toBe(0.03);
     expect(ecs.monthlyUSD).toBe(1.02);
   });
 
@@ -239,7 +239,7 @@ describe('pricing rules', () => {
     );
     expect(ecs).toMatchObject({
       available: false,
-      reason: expect.stringContaining('largest Windows Fargate size, 4 vCPU / 30 GB'),
+      reason: expect.stringContaining('largest Windows Fargate size, 4 vCPU / 30 GiB'),
     });
   });
 

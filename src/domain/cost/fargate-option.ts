@@ -115,7 +115,7 @@ function addCompute(
     ? (['fargate-spot-vcpu', 'fargate-spot-memory'] as const)
     : (['fargate-vcpu', 'fargate-memory'] as const);
   acc.add(vcpuKind, `Fargate vCPU (${label})`, 'vCPU-hours', rates.vcpuHour, size.vcpu * taskHours, eligible);
-  acc.add(memoryKind, `Fargate memory (${label})`, 'GB-hours', rates.gbHour, size.memoryGiB * taskHours, eligible);
+  acc.add(memoryKind, `Fargate memory (${label})`, 'GiB-hours', rates.gbHour, size.memoryGiB * taskHours, eligible);
 }
 
 export function estimateFargateOption(
@@ -167,7 +167,7 @@ export function estimateFargateOption(
       acc.add(
         'fargate-memory',
         'Fargate memory (Windows/x86)',
-        'GB-hours',
+        'GiB-hours',
         win.gbHour,
         size.memoryGiB * taskHours,
         true,
@@ -187,8 +187,8 @@ export function estimateFargateOption(
     if (extraStorage > 0 && prices.ephemeralStorageGbHour) {
       acc.add(
         'fargate-storage',
-        `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GB`,
-        'GB-hours',
+        `Fargate ephemeral storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB`,
+        'GiB-hours',
         prices.ephemeralStorageGbHour,
         extraStorage * taskHours,
         false,
@@ -254,9 +254,9 @@ function coreDnsOnFargateLines(scenario: Scenario, prices: FargatePrices): CostL
     ),
     lineFromFigure(
       'fargate-coredns-memory',
-      `CoreDNS pods on Fargate, memory (${COREDNS_REPLICAS} x ${size.memoryGiB} GB per cluster)`,
+      `CoreDNS pods on Fargate, memory (${COREDNS_REPLICAS} x ${size.memoryGiB} GiB per cluster)`,
       size.memoryGiB * podHours,
-      'GB-hours',
+      'GiB-hours',
       prices.linuxX86.gbHour,
     ),
   ];

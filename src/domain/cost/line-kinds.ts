@@ -64,7 +64,7 @@ export const LINE_KIND_CATEGORIES = {
   'nat-hours': 'network',
   'nat-data': 'network',
   'public-ipv4': 'network',
-  /** gp3 root volumes of EC2 nodes, GB-months prorated by the node-hours. */
+  /** gp3 root volumes of EC2 nodes, GiB-months prorated by the node-hours. */
   'ebs-root-volume': 'storage',
   /** CloudWatch Logs ingestion (Standard class). */
   'log-ingestion': 'logs',

@@ -362,9 +362,9 @@ export const FEATURE_ROWS: readonly FeatureRow[] = [
   ]),
   row('largest-size', 'Largest task or pod', 'asked', [
     {
-      value: '16 vCPU / 120 GB (Linux)',
+      value: '16 vCPU / 120 GiB (Linux)',
       level: 'partial',
-      note: 'Windows: 4 vCPU / 30 GB. Ephemeral storage up to 200 GiB.',
+      note: 'Windows: 4 vCPU / 30 GiB. Ephemeral storage up to 200 GiB.',
       source: 'ecs-fargate-sizes',
     },
     {
@@ -374,9 +374,9 @@ export const FEATURE_ROWS: readonly FeatureRow[] = [
       source: 'ecs-task-cpu',
     },
     {
-      value: '16 vCPU / 120 GB',
+      value: '16 vCPU / 120 GiB',
       level: 'partial',
-      note: 'Including 256 MB Fargate adds per pod; storage up to 175 GiB.',
+      note: 'Including 256 MiB Fargate adds per pod; storage up to 175 GiB.',
       source: 'eks-fargate-pods',
     },
     {

@@ -27,7 +27,7 @@ export const FEATURE_SOURCES = {
     where: 'https://aws.amazon.com/blogs/containers/amazon-eks-extended-support-for-kubernetes-versions-pricing/',
   },
   'ecs-fargate-sizes': {
-    title: 'Amazon ECS Developer Guide, "Task CPU and memory" (up to 16 vCPU / 120 GB; 200 GiB storage)',
+    title: 'Amazon ECS Developer Guide, "Task CPU and memory" (up to 16 vCPU / 120 GiB; 200 GiB storage)',
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-tasks-services.html',
   },
   'eks-fargate-pods': {

@@ -11,7 +11,7 @@ export interface Preset {
   scenario: ScenarioInput;
 }
 
-/** The article's api-service: 2 replicas of 0.5 vCPU / 1 GB behind a load balancer, with its task definition's details. */
+/** The article's api-service: 2 replicas of 0.5 vCPU / 1 GiB behind a load balancer, with its task definition's details. */
 export const ARTICLE_API: ScenarioInput = {
   version: 2,
   region: 'us-east-1',
@@ -59,7 +59,7 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'article-api',
     label: 'Article example: api-service',
-    description: '2 replicas of 0.5 vCPU / 1 GB behind an Application Load Balancer.',
+    description: '2 replicas of 0.5 vCPU / 1 GiB behind an Application Load Balancer.',
     scenario: ARTICLE_API,
   },
   {
@@ -78,7 +78,7 @@ export const PRESETS: readonly Preset[] = [
     id: 'nightly-batch',
     label: 'Nightly batch job',
     description:
-      '10 workers of 4 vCPU / 16 GB for 2 hours a night (62 hours a month), plus a small always-on scheduler.',
+      '10 workers of 4 vCPU / 16 GiB for 2 hours a night (62 hours a month), plus a small always-on scheduler.',
     scenario: {
       version: 2,
       region: 'us-east-1',

@@ -61,11 +61,11 @@ export function roundUpToFargateSize(vcpu: number, memoryGiB: number, minVcpu = 
 export const WINDOWS_FARGATE_MIN_VCPU = 1;
 export const WINDOWS_FARGATE_MAX_VCPU = 4;
 
-/** The largest size of a kind, in words for messages: "16 vCPU / 120 GB". */
+/** The largest size of a kind, in words for messages: "16 vCPU / 120 GiB". */
 export function largestFargateSizeText(os: 'linux' | 'windows'): string {
   const sizes = os === 'windows' ? FARGATE_SIZES.filter((s) => s.vcpu <= WINDOWS_FARGATE_MAX_VCPU) : FARGATE_SIZES;
   const largest = sizes[sizes.length - 1]!;
-  return `${largest.vcpu} vCPU / ${largest.memoryGiB} GB`;
+  return `${largest.vcpu} vCPU / ${largest.memoryGiB} GiB`;
 }
 
 /** The EKS pod overhead in MiB, for messages. */

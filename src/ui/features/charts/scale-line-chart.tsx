@@ -4,6 +4,7 @@ import { OPTION_IDS, OPTION_LABELS } from '../../../domain/cost/estimate-types.t
 import type { ScaleSeries } from './chart-data.ts';
 import { money, quantity } from '../../lib/format.ts';
 import { axisMoney } from './axis-format.ts';
+import { countOf } from '../../../domain/text/count-words.ts';
 
 /**
  * Monthly cost of each option as every service's replicas scale together: a line per option in
@@ -57,7 +58,7 @@ export function ScaleLineChart({
             />
             <Tooltip
               formatter={(value) => money(Number(value))}
-              labelFormatter={(label) => `${quantity(Number(label), 2)} replicas`}
+              labelFormatter={(label) => countOf(Number(label), 'replica')}
             />
             <ReferenceLine
               x={currentReplicas}
