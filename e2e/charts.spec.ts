@@ -6,6 +6,9 @@
 import { test, expect } from './fixtures.ts';
 import type { Locator } from '@playwright/test';
 import { waitForWholePage } from './pages/calculator-page.ts';
+import { OPTION_IDS, OPTION_LABELS } from '../src/domain/cost/estimate-types.ts';
+
+const LABELS = OPTION_IDS.map((id) => OPTION_LABELS[id]);
 
 type Box = { x: number; y: number; width: number; height: number };
 const overlaps = (a: Box, b: Box) =>
@@ -50,14 +53,7 @@ for (const width of [375, 1440])
       const names = await barLabels.evaluateAll((texts) =>
         texts.map((t) => [...t.querySelectorAll('tspan')].map((s) => s.textContent).join(' ')),
       );
-      expect(names).toEqual([
-        'ECS on Fargate',
-        'ECS on EC2',
-        'EKS on Fargate',
-        'EKS on EC2',
-        'ECS Managed Instances',
-        'EKS Auto Mode',
-      ]);
+      expect(names).toEqual(LABELS);
       await page.screenshot({
         path: `reports/screenshots/charts-${width}-${preset.startsWith('50') ? 'platform' : 'api'}.png`,
         clip: { ...(await page.locator('.charts').boundingBox())! },
@@ -69,7 +65,7 @@ test('each option has one colour: summary tile, card, line and bar', async ({ ca
   await calculator.goto();
   await waitForWholePage(page);
   const colorOf = (l: Locator) => l.evaluate((e) => getComputedStyle(e).backgroundColor);
-  const labels = ['ECS on Fargate', 'ECS on EC2', 'EKS on Fargate', 'EKS on EC2'];
+  const labels = LABELS;
   const seen = new Set<string>();
   for (const label of labels) {
     const tile = page
