@@ -92,7 +92,7 @@ describe('feature matrix', () => {
     expect(mesh['eks-fargate'].note).toContain('NET_ADMIN');
     expect(rowById('discovery').cells['ecs-ec2'].value).toContain('VPC Lattice');
     expect(rowById('windows').cells['eks-ec2'].note).toContain('Linux nodes or Fargate');
-    expect(rowById('largest-size').cells['ecs-fargate'].note).toContain('4 vCPU / 30 GB');
+    expect(rowById('largest-size').cells['ecs-fargate'].note).toContain('4 vCPU / 30 GiB');
     expect(rowById('largest-size').cells['ecs-ec2'].note).toContain('192 vCPU');
     expect(rowById('jobs').cells['ecs-fargate'].source).toBe('ecs-scheduled-tasks');
     expect(rowById('density').cells['ecs-fargate'].source).toBe('ecs-fargate-isolation');
