@@ -349,8 +349,11 @@ function chooseInstance(
 
 /**
  * A group whose services run no whole replica needs no node to price, but the type still matters:
- * its node group is where they land when they scale up. The type is then chosen as for one replica
- * of each service (or its autoscaling maximum), and the plan keeps the real, empty packing.
+ * its node group is where they land when they scale up. The type must hold one replica of each
+ * service (and of its autoscaling maximum's largest replica); among those, the cheapest bill wins
+ * (the minimum nodes), then the cheapest node-hour, as that is what a scale-up costs. Ranking by a
+ * packing of replicas that do not run would price nodes the bill never buys, and a forced type
+ * could then beat the automatic choice.
  */
 function chooseFor(
   candidates: readonly Candidate[],
@@ -359,12 +362,28 @@ function chooseFor(
   priceOf: (offer: InstanceOffer) => number,
 ): Choice | null {
   if (group.items.some((item) => item.count > 0)) return chooseInstance(candidates, group, minNodes, priceOf);
-  const sizing = itemsAtAutoscalingMax(group).map((item) => ({ ...item, count: Math.max(1, item.count) }));
-  const sized = chooseInstance(candidates, { ...group, items: sizing }, minNodes, priceOf);
-  if (!sized) return null;
-  const pack = packReplicas(group.items, sized.capacity);
-  if (!pack.ok) return null;
-  return { ...sized, pack, nodes: Math.max(pack.nodes, minNodes) };
+  const sizing = demandOf(itemsAtAutoscalingMax(group).map((item) => ({ ...item, count: Math.max(1, item.count) })));
+  let best: Choice | null = null;
+  let bestUSD = Infinity;
+  let bestHourUSD = Infinity;
+  for (const { offer, capacity, model } of candidates) {
+    if (!fitsLargest(sizing, capacity)) continue;
+    const pack = packReplicas(group.items, capacity);
+    if (!pack.ok) continue;
+    const nodes = Math.max(pack.nodes, minNodes);
+    const hourUSD = priceOf(offer);
+    const usd = nodes * hourUSD;
+    const better =
+      usd < bestUSD ||
+      (usd === bestUSD &&
+        (hourUSD < bestHourUSD || (hourUSD === bestHourUSD && best !== null && offer.type < best.offer.type)));
+    if (better) {
+      best = { offer, capacity, model, pack, nodes };
+      bestUSD = usd;
+      bestHourUSD = hourUSD;
+    }
+  }
+  return best;
 }
 
 function planFrom(

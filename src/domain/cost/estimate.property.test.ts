@@ -159,3 +159,29 @@ describe('estimate properties', () => {
     );
   });
 });
+
+describe('automatic choice for a group that runs no whole replica', () => {
+  // Found by the property above (seed 148174762): three services whose replicas round to 0 were
+  // sized as if all three ran at once, so the automatic choice bought an x2gd.2xlarge where one
+  // r6g.2xlarge, which holds one replica of each, bills less at the same one minimum node.
+  const idle = (overrides: Record<string, unknown>) => ({ replicas: 0, arch: 'arm64', ...overrides });
+  const scenario = (instanceTypes: string[]) =>
+    validated({
+      version: 2,
+      region: 'eu-west-1',
+      hoursPerMonth: 1,
+      services: [
+        idle({ name: 'small', vcpu: 0.125, memoryGiB: 4 }),
+        idle({ name: 'large', vcpu: 4, memoryGiB: 60 }),
+        idle({ name: 'tiny', vcpu: 0.25, memoryGiB: 0.5 }),
+      ],
+      ec2: { minNodes: 1, spotPercent: 0, instanceTypes },
+    });
+
+  it.each(EC2_OPTIONS)('%s never pays more than a type that holds one replica of each', (id) => {
+    const automatic = totalOf(scenario([]), id);
+    const forced = totalOf(scenario(['r6g.2xlarge']), id);
+    expect(forced).not.toBeNull();
+    expect(automatic!).toBeLessThanOrEqual(forced!);
+  });
+});

@@ -235,7 +235,10 @@ describe('services with no whole replica in a part-month group', () => {
       const context = contextFor(scenario(autoscaling), optionId);
       const batch = context.services.find((p) => p.name === 'batch')!;
       expect(batch.nodeGroup!.plan).toMatchObject({ count: 0, nodeHours: 0, fullMonth: false, services: ['batch'] });
-      expect(batch.nodeGroup!.plan.maxCount).toBe(autoscaling ? 1 : 0);
+      // The type is the cheapest node-hour that holds one batch replica (1 vCPU, 2 GiB): one a
+      // node, so three at the autoscaling maximum.
+      expect(batch.nodeGroup!.plan.maxCount).toBe(autoscaling ? 3 : 0);
+      expect(batch.nodeGroup!.plan.instanceType).toBe(optionId === 'ecs-ec2' ? 'm7a.medium' : 'c6a.large');
       expect(bundleFor(scenario(autoscaling), optionId).length).toBeGreaterThan(0);
     }
   });
