@@ -25,3 +25,24 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+// The states a user has to read: problems named on their fields (a duplicate variable among them)
+// with the results dimmed, at both widths in both themes.
+for (const theme of ['light', 'dark'] as const) {
+  for (const width of [375, 1440]) {
+    test(`field problems and variable rows at ${width} px in the ${theme} theme`, async ({ calculator, page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await calculator.goto();
+      await calculator.serviceField('Replicas').fill('-1');
+      await page.getByRole('button', { name: /^Details of service 1/ }).click();
+      const env = page.getByRole('group', { name: 'Environment variables' });
+      await env.getByRole('button', { name: 'Add variable' }).click();
+      await env.getByLabel('Name of variable 2').fill('ENVIRONMENT');
+      await env.getByLabel('Value of variable 2').fill('line one\nline two');
+      await expect(page.getByText('Fix the 2 highlighted fields to update them.')).toBeVisible();
+      await expect(page.getByRole('article', { name: 'ECS on Fargate' })).toHaveClass(/is-stale/);
+      await page.screenshot({ path: `reports/screenshots/field-problems-${width}-${theme}.png`, fullPage: true });
+    });
+  }
+}
