@@ -1,5 +1,5 @@
 /**
- * Files written elsewhere (shared/test-inputs/real-world/, sources and licences in its SOURCES.md):
+ * Files written elsewhere (testing/real-world/, sources and licences in its SOURCES.md):
  * Google's Online Boutique manifests, AWS's sample task definitions and Docker's voting app, each
  * imported and then estimated, as a user would, without retyping anything.
  */
@@ -11,8 +11,8 @@ import { US_EAST_1 } from '../testing/load-snapshot.ts';
 import { importScenario } from './import-scenario.ts';
 import { noteLines } from './testing/read-fixture.ts';
 
-/** The shared folder sits beside the checkout, in a worktree and in CI alike. */
-const REAL_WORLD = join(import.meta.dirname, '../../../../shared/test-inputs/real-world');
+/** Copied unchanged into the repository (testing/real-world/SOURCES.md), so a clean clone has them. */
+const REAL_WORLD = join(import.meta.dirname, 'testing/real-world');
 const source = (name: string) => ({ path: name, text: readFileSync(join(REAL_WORLD, name), 'utf8') });
 
 async function importAndEstimate(...names: string[]) {
