@@ -38,7 +38,10 @@ export function App() {
         <div className="header-inner">
           <div>
             <h1>ECS vs EKS cost calculator</h1>
-            <p className="tagline">One workload, four ways to run it on AWS: ECS or EKS, on Fargate or EC2.</p>
+            <p className="tagline">
+              One workload, six ways to run it on AWS: ECS or EKS, on Fargate, on your own EC2 nodes or on AWS-managed
+              nodes.
+            </p>
           </div>
           <ShareBar />
         </div>
