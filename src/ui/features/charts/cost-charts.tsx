@@ -40,10 +40,20 @@ function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
           ) : null}
           {breakEvens.length > 0 ? (
             <ul>
-              {breakEvens.map((b) => (
+              {breakEvens.slice(0, BREAK_EVENS_SHOWN).map((b) => (
                 <li key={`${b.cheaper}-${b.than}-${b.fromReplicas}`}>{describeBreakEven(b)}.</li>
               ))}
             </ul>
+          ) : null}
+          {breakEvens.length > BREAK_EVENS_SHOWN ? (
+            <details>
+              <summary>All {breakEvens.length} break-even points</summary>
+              <ul>
+                {breakEvens.slice(BREAK_EVENS_SHOWN).map((b) => (
+                  <li key={`${b.cheaper}-${b.than}-${b.fromReplicas}`}>{describeBreakEven(b)}.</li>
+                ))}
+              </ul>
+            </details>
           ) : null}
           <p className="muted">
             Every service's replicas scale together, from a quarter to four times today's{' '}
@@ -55,6 +65,12 @@ function CostCharts({ estimate, scenario, snapshot }: CostChartsProps) {
     </div>
   );
 }
+
+/**
+ * Six options cross each other dozens of times across the sweep: the first few (fewest replicas)
+ * are listed, the rest one click away, so the list does not bury the page on a phone.
+ */
+const BREAK_EVENS_SHOWN = 6;
 
 /** Memoized: the page re-renders on every keystroke, the charts only when their (delayed) inputs change. */
 export default memo(CostCharts);
