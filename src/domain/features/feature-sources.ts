@@ -101,7 +101,7 @@ export const FEATURE_SOURCES = {
   },
   'ecs-task-cpu': {
     title:
-      'Amazon ECS Developer Guide, "Task definition parameters": task-level CPU on EC2 up to 196,608 units (192 vCPU); Fargate Windows up to 4 vCPU / 30 GB',
+      'Amazon ECS Developer Guide, "Task definition parameters": task-level CPU on EC2 up to 196,608 units (192 vCPU); Fargate Windows up to 4 vCPU / 30 GiB',
     where: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html',
   },
   'eks-pod-identity': {

@@ -89,7 +89,7 @@ export default function OptionAdvice({ optionId, label, scenario, snapshot, disa
             .slice(0, ROOM_PER_CARD)
             .map(
               (r) =>
-                `${r.service} could ask for ${quantity(r.couldRequest.vcpu)} vCPU / ${quantity(r.couldRequest.memoryGiB)} GiB (it asks ${quantity(r.requested.vcpu)} / ${quantity(r.requested.memoryGiB)}; billed ${quantity(r.billed.vcpu)} vCPU / ${quantity(r.billed.memoryGiB)} GB)`,
+                `${r.service} could ask for ${quantity(r.couldRequest.vcpu)} vCPU / ${quantity(r.couldRequest.memoryGiB)} GiB (it asks ${quantity(r.requested.vcpu)} / ${quantity(r.requested.memoryGiB)}; billed ${quantity(r.billed.vcpu)} vCPU / ${quantity(r.billed.memoryGiB)} GiB)`,
             )
             .join('; ')}
           {room.length > ROOM_PER_CARD ? `; and ${room.length - ROOM_PER_CARD} more services` : ''}.

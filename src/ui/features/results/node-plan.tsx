@@ -51,7 +51,7 @@ export function NodePlan({ option }: { option: OptionEstimate }) {
         <li key={s.service}>
           <span className="mono">{s.service}</span>: requests {quantity(s.requested.vcpu)} vCPU /{' '}
           {quantity(s.requested.memoryGiB, 3)} GiB, billed as {quantity(s.billed.vcpu)} vCPU /{' '}
-          {quantity(s.billed.memoryGiB)} GB
+          {quantity(s.billed.memoryGiB)} GiB
         </li>
       ))}
       {resized.length > 5 ? <li className="muted">and {resized.length - 5} more services rounded up</li> : null}
