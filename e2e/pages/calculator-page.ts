@@ -1,14 +1,9 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-export const OPTION_IDS = [
-  'ecs-fargate',
-  'ecs-ec2',
-  'eks-fargate',
-  'eks-ec2',
-  'ecs-managed-instances',
-  'eks-auto-mode',
-] as const;
-export type OptionId = (typeof OPTION_IDS)[number];
+// The domain's option list, so the browser tests follow it when options are added.
+import { OPTION_IDS, type OptionId } from '../../src/domain/cost/estimate-types.ts';
+
+export { OPTION_IDS, type OptionId };
 
 /** The calculator as a user sees it: labelled fields, the four totals, the share link. */
 export class CalculatorPage {
