@@ -144,6 +144,26 @@ describe('cli estimate', () => {
     expect(text).toContain('Assumptions:');
   });
 
+  it('writes the billed Fargate size with memory in GiB, as the page does', async () => {
+    // 0.5 vCPU / 1.5 GiB: ECS bills 0.5 vCPU / 2 GiB; EKS adds 256 MiB per pod, so also 2 GiB. The
+    // pod has room up to 1.75 GiB at that size (docs/pricing-rules.md, Units; docs/advice-rules.md).
+    const scenario = {
+      version: 2,
+      region: 'us-east-1',
+      services: [{ name: 'api', vcpu: 0.5, memoryGiB: 1.5, replicas: 2 }],
+    };
+    const { io, out } = fakeIo({ 's.json': JSON.stringify(scenario) });
+    expect(await runEstimate(['s.json'], io, deps)).toBe(0);
+    const text = out.join('');
+    const billed = text.split('\n').filter((line) => line.includes('billed as'));
+    expect(billed).toEqual([
+      '  api: requests 0.5 vCPU / 1.5 GiB, billed as 0.5 vCPU / 2 GiB',
+      '  api: requests 0.5 vCPU / 1.5 GiB, billed as 0.5 vCPU / 2 GiB',
+    ]);
+    expect(text).toContain('(billed 0.5 vCPU / 2 GiB)');
+    expect(text).not.toMatch(/vCPU \/ [\d.]+ GB\b/);
+  });
+
   it('shows per node what the system takes beside what the services use', async () => {
     const scenario = {
       version: 2,

@@ -21,6 +21,7 @@ import { checkAgainstSnapshot, readScenarioDocument } from '../load-scenario.ts'
 import { adviseScenario, type Advice } from '../../domain/advice/advise-scenario.ts';
 import { loadBundledSnapshot } from '../load-bundled-snapshot.ts';
 import { countOf } from '../../domain/text/count-words.ts';
+import { fargateSizeText } from '../../domain/sizing/fargate-sizes.ts';
 
 export interface EstimateDeps {
   loadSnapshot: (region: string) => Promise<RegionSnapshot>;
@@ -141,7 +142,7 @@ function adviceLines(estimate: Estimate, advice: Advice): string[] {
     out.push('  At no extra cost (the size billed already holds more):');
     for (const room of advice.fargateRoom.slice(0, TABLE_ADVICE_ENTRIES))
       out.push(
-        `    ${labelOf(room.optionId)}: ${room.service} asks for ${compact(room.requested.vcpu)} vCPU / ${compact(room.requested.memoryGiB)} GiB and could ask for ${compact(room.couldRequest.vcpu)} vCPU / ${compact(room.couldRequest.memoryGiB)} GiB (billed ${room.billed.vcpu} vCPU / ${room.billed.memoryGiB} GB)`,
+        `    ${labelOf(room.optionId)}: ${room.service} asks for ${compact(room.requested.vcpu)} vCPU / ${compact(room.requested.memoryGiB)} GiB and could ask for ${compact(room.couldRequest.vcpu)} vCPU / ${compact(room.couldRequest.memoryGiB)} GiB (billed ${fargateSizeText(room.billed)})`,
       );
     if (advice.fargateRoom.length > TABLE_ADVICE_ENTRIES)
       out.push(`    and ${advice.fargateRoom.length - TABLE_ADVICE_ENTRIES} more (--json fargateRoom)`);
@@ -276,7 +277,7 @@ export function renderTable(estimate: Estimate, advice?: Advice): string {
     for (const size of option.fargateSizes ?? []) {
       if (size.billed.vcpu !== size.requested.vcpu || size.billed.memoryGiB !== size.requested.memoryGiB) {
         out.push(
-          `  ${size.service}: requests ${size.requested.vcpu} vCPU / ${compact(size.requested.memoryGiB)} GiB, billed as ${size.billed.vcpu} vCPU / ${size.billed.memoryGiB} GB`,
+          `  ${size.service}: requests ${size.requested.vcpu} vCPU / ${compact(size.requested.memoryGiB)} GiB, billed as ${fargateSizeText(size.billed)}`,
         );
       }
     }

@@ -18,6 +18,7 @@ import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
 import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
+import { fargateSizeText } from '../sizing/fargate-sizes.ts';
 import { exampleValues, secretRegionMismatches } from '../scenario/example-values.ts';
 import { CLUSTER_AUTOSCALER_PATH } from './eks-cluster-autoscaler.ts';
 import {
@@ -53,7 +54,7 @@ function costSection(context: ExportContext): string[] {
     const size = plan.fargateSize;
     if (size) {
       out.push(
-        `- ${plan.name}: ${plan.service.vcpu} vCPU / ${compact(plan.service.memoryGiB)} GiB requested, billed as ${size.vcpu} vCPU / ${size.memoryGiB} GB ${context.platform === 'ecs' ? 'tasks' : 'pods (EKS adds 256 MiB per pod)'}.`,
+        `- ${plan.name}: ${plan.service.vcpu} vCPU / ${compact(plan.service.memoryGiB)} GiB requested, billed as ${fargateSizeText(size)} ${context.platform === 'ecs' ? 'tasks' : 'pods (EKS adds 256 MiB per pod)'}.`,
       );
     }
   }

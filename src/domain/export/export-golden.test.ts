@@ -43,7 +43,7 @@ describe.each(OPTION_IDS)('bundle of the article scenario, %s', (optionId) => {
 });
 
 describe('article shapes', () => {
-  it("ECS on Fargate: the article task definition with the engine's 0.5 vCPU / 1 GB size", () => {
+  it("ECS on Fargate: the article task definition with the engine's 0.5 vCPU / 1 GiB size", () => {
     const td = JSON.parse(fileAt(bundleFor(ARTICLE_SCENARIO, 'ecs-fargate'), 'ecs/task-definitions/api-service.json'));
     expect(td).toMatchObject({
       family: 'api-service',

@@ -16,9 +16,9 @@ export interface PriceRange {
 
 /** By the figure's key, most specific first (bundled data 2026-12: see the test for the observed spans). */
 const RANGES: readonly { key: RegExp; range: PriceRange }[] = [
-  { key: /^ephemeralStorageGbHour$/, range: { unit: 'GB-hour of task storage', minUSD: 0.000005, maxUSD: 0.01 } },
+  { key: /^ephemeralStorageGbHour$/, range: { unit: 'GiB-hour of task storage', minUSD: 0.000005, maxUSD: 0.01 } },
   { key: /^(vcpuHour|\w+VcpuHour)$/, range: { unit: 'vCPU-hour', minUSD: 0.0005, maxUSD: 1 } },
-  { key: /^gbHour$/, range: { unit: 'GB-hour of memory', minUSD: 0.00005, maxUSD: 0.1 } },
+  { key: /^gbHour$/, range: { unit: 'GiB-hour of memory', minUSD: 0.00005, maxUSD: 0.1 } },
   { key: /^clusterHour\w*$/, range: { unit: 'cluster-hour', minUSD: 0.01, maxUSD: 10 } },
   { key: /^usdHour$/, range: { unit: 'instance-hour', minUSD: 0.0005, maxUSD: 1000 } },
   { key: /Hour$/, range: { unit: 'hour', minUSD: 0.0005, maxUSD: 1 } },

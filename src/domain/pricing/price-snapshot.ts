@@ -30,7 +30,7 @@ export interface FargatePrices {
   linuxX86: FargateRatePair;
   linuxArm: FargateRatePair | null;
   windowsX86: FargateWindowsRates | null;
-  /** Per GB-hour of configured ephemeral storage above the 20 GB included with every task or pod. */
+  /** Per GiB-hour of configured ephemeral storage above the 20 GiB included with every task or pod. */
   ephemeralStorageGbHour: PriceFigure | null;
   spotLinuxX86: FargateRatePair | null;
   spotLinuxArm: FargateRatePair | null;

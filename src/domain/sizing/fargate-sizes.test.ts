@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   FARGATE_SIZES,
+  fargateSizeText,
+  largestFargateSizeText,
   roundUpToFargateSize,
   sizeEcsFargateTask,
   sizeEksFargatePod,
@@ -40,7 +42,7 @@ describe('ECS on Fargate rounds a task up to the smallest valid size', () => {
     [8, 61, 16, 64],
     [16, 120, 16, 120],
     [0.1 + 0.2, 1, 0.5, 1],
-  ])('%s vCPU / %s GiB is billed as %s vCPU / %s GB', (vcpu, memoryGiB, billedVcpu, billedGiB) => {
+  ])('%s vCPU / %s GiB is billed as %s vCPU / %s GiB', (vcpu, memoryGiB, billedVcpu, billedGiB) => {
     expect(sizeEcsFargateTask(vcpu, memoryGiB, 'linux')).toEqual({ vcpu: billedVcpu, memoryGiB: billedGiB });
   });
 
@@ -49,14 +51,14 @@ describe('ECS on Fargate rounds a task up to the smallest valid size', () => {
     expect(sizeEcsFargateTask(2, 4, 'windows')).toEqual({ vcpu: 2, memoryGiB: 4 });
   });
 
-  it('stops Windows tasks at 4 vCPU / 30 GB', () => {
+  it('stops Windows tasks at 4 vCPU / 30 GiB', () => {
     expect(sizeEcsFargateTask(4, 30, 'windows')).toEqual({ vcpu: 4, memoryGiB: 30 });
     expect(sizeEcsFargateTask(6, 40, 'windows')).toBeNull();
     expect(sizeEcsFargateTask(1, 31, 'windows')).toBeNull();
     expect(sizeEcsFargateTask(6, 40, 'linux')).toEqual({ vcpu: 8, memoryGiB: 40 });
   });
 
-  it('returns null above 16 vCPU / 120 GB', () => {
+  it('returns null above 16 vCPU / 120 GiB', () => {
     expect(roundUpToFargateSize(16.5, 1)).toBeNull();
     expect(roundUpToFargateSize(1, 121)).toBeNull();
   });
@@ -64,7 +66,7 @@ describe('ECS on Fargate rounds a task up to the smallest valid size', () => {
 
 describe('EKS on Fargate adds 256 MiB to the pod, then rounds up', () => {
   it.each([
-    // EKS User Guide worked example: 1 vCPU / 8 GB becomes 2 vCPU / 9 GB.
+    // EKS User Guide worked example: 1 vCPU / 8 GiB becomes 2 vCPU / 9 GiB (the guide writes GB).
     [1, 8, 2, 9],
     [0.25, 0.25, 0.25, 0.5],
     [0.25, 0.5, 0.25, 1],
@@ -74,7 +76,7 @@ describe('EKS on Fargate adds 256 MiB to the pod, then rounds up', () => {
     [0.5, 4, 1, 5],
     [4, 30, 8, 32],
     [0.1, 70 / 1024, 0.25, 0.5],
-  ])('%s vCPU / %s GiB requested is billed as %s vCPU / %s GB', (vcpu, memoryGiB, billedVcpu, billedGiB) => {
+  ])('%s vCPU / %s GiB requested is billed as %s vCPU / %s GiB', (vcpu, memoryGiB, billedVcpu, billedGiB) => {
     expect(sizeEksFargatePod(vcpu, memoryGiB)).toEqual({ vcpu: billedVcpu, memoryGiB: billedGiB });
   });
 
@@ -87,5 +89,14 @@ describe('task definition units', () => {
   it('writes CPU units and MiB as strings', () => {
     expect(toTaskDefinitionUnits({ vcpu: 0.5, memoryGiB: 1 })).toEqual({ cpu: '512', memory: '1024' });
     expect(toTaskDefinitionUnits({ vcpu: 16, memoryGiB: 120 })).toEqual({ cpu: '16384', memory: '122880' });
+  });
+});
+
+describe('sizes in words', () => {
+  it('writes memory in GiB, the unit Fargate gives a task (docs/pricing-rules.md, Units)', () => {
+    expect(fargateSizeText({ vcpu: 0.5, memoryGiB: 2 })).toBe('0.5 vCPU / 2 GiB');
+    expect(fargateSizeText({ vcpu: 0.25, memoryGiB: 0.5 })).toBe('0.25 vCPU / 0.5 GiB');
+    expect(largestFargateSizeText('linux')).toBe('16 vCPU / 120 GiB');
+    expect(largestFargateSizeText('windows')).toBe('4 vCPU / 30 GiB');
   });
 });

@@ -57,15 +57,22 @@ export function roundUpToFargateSize(vcpu: number, memoryGiB: number, minVcpu = 
   return null;
 }
 
-/** Windows Fargate tasks: 1 to 4 vCPU, so at most 4 vCPU / 30 GB. */
+/** Windows Fargate tasks: 1 to 4 vCPU, so at most 4 vCPU / 30 GiB. */
 export const WINDOWS_FARGATE_MIN_VCPU = 1;
 export const WINDOWS_FARGATE_MAX_VCPU = 4;
+
+/**
+ * A task or pod size in words: "0.5 vCPU / 2 GiB". Memory in GiB, as Fargate gives it (the unit
+ * rule in docs/pricing-rules.md); the page, the CLI and the bundle README all write sizes this way.
+ */
+export function fargateSizeText(size: FargateSize): string {
+  return `${size.vcpu} vCPU / ${size.memoryGiB} GiB`;
+}
 
 /** The largest size of a kind, in words for messages: "16 vCPU / 120 GiB". */
 export function largestFargateSizeText(os: 'linux' | 'windows'): string {
   const sizes = os === 'windows' ? FARGATE_SIZES.filter((s) => s.vcpu <= WINDOWS_FARGATE_MAX_VCPU) : FARGATE_SIZES;
-  const largest = sizes[sizes.length - 1]!;
-  return `${largest.vcpu} vCPU / ${largest.memoryGiB} GiB`;
+  return fargateSizeText(sizes[sizes.length - 1]!);
 }
 
 /** The EKS pod overhead in MiB, for messages. */
@@ -78,7 +85,7 @@ export function sizeEcsFargateTask(vcpu: number, memoryGiB: number, os: 'linux' 
     : roundUpToFargateSize(vcpu, memoryGiB);
 }
 
-/** EKS on Fargate: add 256 MiB to the pod's memory, then round up (1 vCPU / 8 GB is billed as 2 vCPU / 9 GB). */
+/** EKS on Fargate: add 256 MiB to the pod's memory, then round up (1 vCPU / 8 GiB is billed as 2 vCPU / 9 GiB). */
 export function sizeEksFargatePod(vcpu: number, memoryGiB: number): FargateSize | null {
   return roundUpToFargateSize(vcpu, memoryGiB + EKS_FARGATE_POD_OVERHEAD_GIB);
 }

@@ -14,7 +14,7 @@ import { prepareExport, type ExportContext, type ExportInput } from '../export-c
 import type { ExportFile } from '../export-file.ts';
 
 /**
- * The article's api-service: 2 replicas of 0.5 vCPU / 1 GB behind a load balancer, its image,
+ * The article's api-service: 2 replicas of 0.5 vCPU / 1 GiB behind a load balancer, its image,
  * ENVIRONMENT=production, the DATABASE_URL secret, port 8080, /health, api.example.com, and its
  * Terraform autoscaling (2-20 tasks at 70 % CPU).
  */
