@@ -260,9 +260,20 @@ interface SpotPrice {
   label: string;
 }
 
+const spotUsdAt = (offer: InstanceOffer, savingsPercent: number) =>
+  Number((offer.usdHour * (1 - savingsPercent / 100)).toFixed(10));
+
+/** spotPriceOf's hourly figure alone: the instance choice ranks every type by it, so no texts are built. */
+function spotUsdHourOf(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot): number | null {
+  const set = scenario.ec2.spotDiscountPercent;
+  if (set !== undefined) return spotUsdAt(offer, set);
+  if (offer.spotSavingsPercent === null || !snapshot.ec2.spotAdvisor) return null;
+  return spotUsdAt(offer, offer.spotSavingsPercent);
+}
+
 function spotPriceOf(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot): SpotPrice | null {
   const set = scenario.ec2.spotDiscountPercent;
-  const spotUsd = (savingsPercent: number) => Number((offer.usdHour * (1 - savingsPercent / 100)).toFixed(10));
+  const spotUsd = (savingsPercent: number) => spotUsdAt(offer, savingsPercent);
   if (set !== undefined)
     return {
       usdHour: spotUsd(set),
@@ -285,7 +296,7 @@ function spotPriceOf(offer: InstanceOffer, scenario: Scenario, snapshot: RegionS
 function blendedUsdHour(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot): number {
   const share = scenario.ec2.spotPercent / 100;
   if (share === 0) return offer.usdHour;
-  const spot = spotPriceOf(offer, scenario, snapshot)?.usdHour ?? offer.usdHour;
+  const spot = spotUsdHourOf(offer, scenario, snapshot) ?? offer.usdHour;
   return offer.usdHour * (1 - share) + spot * share;
 }
 
@@ -315,36 +326,69 @@ function chooseInstance(
   // The type must also hold one replica of each service that may scale up to its autoscaling
   // maximum (even one whose average rounds to 0), or its node group could never grow to it.
   const peakDemand = demandOf(itemsAtAutoscalingMax(group));
-  const ranked: { candidate: Candidate; boundUSD: number }[] = [];
+  const ranked: Ranked[] = [];
+  let cheapestBound: Ranked | undefined;
   for (const candidate of candidates) {
     if (!fitsLargest(demand, candidate.capacity) || !fitsLargest(peakDemand, candidate.capacity)) continue;
-    const bound = Math.max(lowerBoundNodes(demand, candidate.capacity), minNodes);
-    ranked.push({ candidate, boundUSD: bound * priceOf(candidate.offer) });
+    const hourUSD = priceOf(candidate.offer);
+    const entry = {
+      candidate,
+      hourUSD,
+      boundUSD: Math.max(lowerBoundNodes(demand, candidate.capacity), minNodes) * hourUSD,
+    };
+    ranked.push(entry);
+    if (!cheapestBound || compareRanked(entry, cheapestBound) < 0) cheapestBound = entry;
   }
-  ranked.sort((a, b) => a.boundUSD - b.boundUSD || (a.candidate.offer.type < b.candidate.offer.type ? -1 : 1));
 
-  let best: Choice | null = null;
-  let bestUSD = Infinity;
-  for (const {
-    candidate: { offer, capacity, model },
-    boundUSD,
-  } of ranked) {
-    if (boundUSD > bestUSD) break;
-    // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
-    const limit = Number.isFinite(bestUSD) ? Math.max(floorWhole(bestUSD / priceOf(offer)), minNodes) : Infinity;
-    const pack = packReplicas(group.items, capacity, limit);
-    if (!pack.ok) continue;
-    const nodes = Math.max(pack.nodes, minNodes);
-    const usd = nodes * priceOf(offer);
-    if (
-      usd < bestUSD ||
-      (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))
-    ) {
-      best = { offer, capacity, model, pack, nodes };
-      bestUSD = usd;
-    }
+  // The answer is the cheapest packing (then fewest nodes, then type name); a type whose lower
+  // bound already costs more than some packing found cannot be it. Packing the type with the
+  // cheapest bound first gives such a figure, so only the types within it are sorted and packed:
+  // the same answer as packing every type in bound order, without sorting all of them.
+  const state: { best: Choice | null; bestUSD: number } = { best: null, bestUSD: Infinity };
+  if (cheapestBound) considerPacking(cheapestBound, group, minNodes, state);
+  const contenders = Number.isFinite(state.bestUSD)
+    ? ranked.filter((entry) => entry.boundUSD <= state.bestUSD && entry !== cheapestBound)
+    : ranked.filter((entry) => entry !== cheapestBound);
+  contenders.sort(compareRanked);
+  for (const entry of contenders) {
+    if (entry.boundUSD > state.bestUSD) break;
+    considerPacking(entry, group, minNodes, state);
   }
-  return best;
+  return state.best;
+}
+
+interface Ranked {
+  candidate: Candidate;
+  /** What one node-hour of the type bills (priceOf). */
+  hourUSD: number;
+  /** The fewest nodes any packing could use, times hourUSD. */
+  boundUSD: number;
+}
+
+const compareRanked = (a: Ranked, b: Ranked): number =>
+  a.boundUSD - b.boundUSD || (a.candidate.offer.type < b.candidate.offer.type ? -1 : 1);
+
+/** Packs one type and keeps it when it beats the best so far (cheaper, then fewer nodes, then type name). */
+function considerPacking(
+  { candidate: { offer, capacity, model }, hourUSD }: Ranked,
+  group: GroupSpec,
+  minNodes: number,
+  state: { best: Choice | null; bestUSD: number },
+): void {
+  // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
+  const limit = Number.isFinite(state.bestUSD) ? Math.max(floorWhole(state.bestUSD / hourUSD), minNodes) : Infinity;
+  const pack = packReplicas(group.items, capacity, limit);
+  if (!pack.ok) return;
+  const nodes = Math.max(pack.nodes, minNodes);
+  const usd = nodes * hourUSD;
+  const { best, bestUSD } = state;
+  if (
+    usd < bestUSD ||
+    (usd === bestUSD && best && (nodes < best.nodes || (nodes === best.nodes && offer.type < best.offer.type)))
+  ) {
+    state.best = { offer, capacity, model, pack, nodes };
+    state.bestUSD = usd;
+  }
 }
 
 /**
