@@ -14,6 +14,10 @@ afterEach(() => {
   useAppStore.setState(defaultState(), true);
 });
 
+// The service's Details load as a lazy chunk, which vitest transforms on first use: on a loaded
+// 2-core machine that took over 5 s, so the wait allows the test's own time limit.
+const LAZY_CHUNK_TIMEOUT_MS = 15_000;
+
 const setup = () =>
   renderWithPrices(
     <>
@@ -26,7 +30,7 @@ describe('scenario editor with results', () => {
   it('labels every input, select and textarea', async () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: 'Details of service 1' }));
-    await screen.findByLabelText('Ephemeral storage (GiB)', {}, { timeout: 5000 });
+    await screen.findByLabelText('Ephemeral storage (GiB)', {}, { timeout: LAZY_CHUNK_TIMEOUT_MS });
     const controls = document.querySelectorAll('input, select, textarea');
     expect(controls.length).toBeGreaterThan(30);
     for (const control of controls) {
@@ -77,7 +81,7 @@ describe('scenario editor with results', () => {
   it('gives a service a schedule and shows the hours derived from it', async () => {
     setup();
     fireEvent.click(screen.getByRole('button', { name: 'Details of service 1' }));
-    const kind = await screen.findByLabelText('Schedule', {}, { timeout: 5000 });
+    const kind = await screen.findByLabelText('Schedule', {}, { timeout: LAZY_CHUNK_TIMEOUT_MS });
     fireEvent.change(kind, { target: { value: 'cron' } });
     expect(screen.getByRole('status').textContent).toBe(
       'Runs 30.42 h of the 730-hour month (derived from the schedule).',
