@@ -72,8 +72,10 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
   await expect(calculator.total('ecs-fargate')).not.toHaveText('$58.31');
   const onPage = await calculator.totals();
 
+  const exported: OptionId[] = [];
   for (const optionId of OPTION_IDS) {
     if (onPage[optionId] === 'Unavailable' || !EXPORTABLE_OPTION_IDS.includes(optionId)) continue;
+    exported.push(optionId);
     const { files, listed } = await downloadBundle(page, optionId);
     const paths = Object.keys(files).sort();
     expect(paths, 'the zip holds what the dialog lists').toEqual([...listed].sort());
@@ -95,6 +97,13 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
         );
     }
     for (const path of expected) expect(paths, `${optionId} bundle`).toContain(path);
+    if (optionId === 'ecs-managed-instances') {
+      // A capacity provider of the managed-instances kind, no Auto Scaling group, provider 6.28 or later.
+      expect(files['ecs/terraform/main.tf']).toContain('managed_instances_provider {');
+      expect(files['ecs/terraform/main.tf']).not.toContain('resource "aws_autoscaling_group"');
+      expect(files['ecs/terraform/versions.tf']).toContain('"~> 6.28"');
+      expect(files['README.md']).toContain('## ECS Managed Instances');
+    }
     expect(
       paths.every((p) => /^(README\.md|scenario\.json|(ecs|eks)\/[a-z0-9./_-]+)$/.test(p)),
       paths.join(', '),
@@ -107,4 +116,7 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
     expect(files['README.md']).toContain(`<${appUrl}#s=2.`);
     expect(files['README.md']).toMatch(/<http:\/\/127\.0\.0\.1:\d+\/#s=2\.[A-Za-z0-9_-]+>/);
   }
+  // Every option with an export was downloaded, ECS Managed Instances among them.
+  expect(exported).toEqual(EXPORTABLE_OPTION_IDS.filter((id) => onPage[id] !== 'Unavailable'));
+  expect(exported).toContain('ecs-managed-instances');
 });

@@ -10,12 +10,13 @@ import { UsageError, type CliIo } from './cli-io.ts';
 import { echo, problemLines } from './terminal-text.ts';
 import { defaultEstimateDeps, runEstimate } from './commands/estimate-command.ts';
 import { loadLiveSnapshot } from './load-live-snapshot.ts';
+import { EXPORTABLE_OPTION_IDS } from '../domain/export/exportable-options.ts';
 
 const USAGE = `Usage:
   cli estimate <scenario.json | -> [--format table|json|csv|markdown] [--json] [--live <proxy URL>]
   cli diff <before.json> <after.json> [--format table|json|markdown] [--fail-above <USD | N%>] [--option <id>]
   cli share <scenario.json | -> [--base URL]
-  cli export <scenario.json | -> --option <ecs-fargate|ecs-ec2|eks-fargate|eks-ec2> (--out DIR | --zip FILE)
+  cli export <scenario.json | -> --option <${EXPORTABLE_OPTION_IDS.join('|')}> (--out DIR | --zip FILE)
   cli import <manifest | task definition | compose file | folder | .zip | -> [--region R]
 `;
 

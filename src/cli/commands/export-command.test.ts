@@ -78,6 +78,16 @@ describe('cli export', () => {
     expect(readdirSync(join(work, 'out'))).toEqual(['b.zip']);
   });
 
+  it('exports ECS Managed Instances: its capacity provider and provider constraint', async () => {
+    const { io } = fakeIo({ 'scenario.json': article });
+    expect(await runExport(['scenario.json', '--option', 'ecs-managed-instances', '--out', 'mi'], io)).toBe(0);
+    const main = readFileSync(join(work, 'mi', 'ecs', 'terraform', 'main.tf'), 'utf8');
+    expect(main).toContain('managed_instances_provider {');
+    expect(main).not.toContain('aws_autoscaling_group');
+    expect(readFileSync(join(work, 'mi', 'ecs', 'terraform', 'versions.tf'), 'utf8')).toContain('"~> 6.28"');
+    expect(readFileSync(join(work, 'mi', 'README.md'), 'utf8')).toContain('## ECS Managed Instances');
+  });
+
   it('accepts an empty --out directory', async () => {
     mkdirSync(join(work, 'empty'));
     const { io } = fakeIo({ 'scenario.json': article });
@@ -96,14 +106,17 @@ describe('cli export', () => {
   });
 
   it.each([
-    [['scenario.json', '--out', 'x'], 'missing --option: one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2'],
+    [
+      ['scenario.json', '--out', 'x'],
+      'missing --option: one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances',
+    ],
     [
       ['scenario.json', '--option', 'fargate', '--out', 'x'],
-      '--option fargate: must be one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2',
+      '--option fargate: must be one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances',
     ],
     [
       ['scenario.json', '--option', 'eks-auto-mode', '--out', 'x'],
-      '--option eks-auto-mode: EKS Auto Mode is priced but has no configuration export yet; export one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2',
+      '--option eks-auto-mode: EKS Auto Mode is priced but has no configuration export yet; export one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances',
     ],
     [['scenario.json', '--option', 'ecs-ec2'], 'missing --out DIR or --zip FILE: say where to write the bundle'],
     [['scenario.json', '--option', 'ecs-ec2', '--out'], '--out needs a value'],

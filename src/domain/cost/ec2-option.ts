@@ -24,7 +24,7 @@ import {
   EKS_MNG_MAX_PODS,
   eksNodeCapacity,
 } from '../capacity/eks-node-capacity.ts';
-import { DEFAULT_ECS_NETWORK_MODE, ecsNodeCapacity } from '../capacity/ecs-node-capacity.ts';
+import { DEFAULT_ECS_NETWORK_MODE, ecsNodeCapacity, type EcsNetworkMode } from '../capacity/ecs-node-capacity.ts';
 import { AUTO_MODE_MAX_PODS, eksAutoModeNodeCapacity } from '../capacity/eks-auto-mode-capacity.ts';
 import { MANAGEMENT_FEE_PERCENT, managementFeeFrom } from '../pricing/derived-price-rules.ts';
 import {
@@ -72,8 +72,12 @@ export function defaultNodeVolumeGiB(id: Ec2OptionId): number {
   return isManagedNodeOptionId(id) ? MANAGED_NODE_VOLUME_GIB[id] : DEFAULT_ROOT_VOLUME_GIB[OPTION_PLATFORM[id]];
 }
 
-/** ECS Managed Instances runs awsvpc (or host) tasks, never bridge: its tasks are packed as awsvpc. */
-const networkModeOf = (id: Ec2OptionId, scenario: Scenario) =>
+/**
+ * The ECS network mode an EC2 option's tasks are packed (and exported) with: ECS Managed Instances
+ * runs awsvpc (or host) tasks, never bridge, so its tasks are awsvpc; ECS on EC2 follows
+ * ec2.ecsNetworkMode.
+ */
+export const ecsNetworkModeFor = (id: Ec2OptionId, scenario: Scenario): EcsNetworkMode =>
   id === 'ecs-managed-instances' ? 'awsvpc' : (scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE);
 
 interface GroupSpec {
@@ -111,7 +115,7 @@ const capacityOf = (id: Ec2OptionId, scenario: Scenario, offer: InstanceOffer): 
       : OPTION_PLATFORM[id] === 'eks'
         ? eksNodeCapacity(offer, { prefixDelegation: scenario.ec2.prefixDelegation, daemons })
         : ecsNodeCapacity(offer, {
-            networkMode: networkModeOf(id, scenario),
+            networkMode: ecsNetworkModeFor(id, scenario),
             eniTrunking: scenario.ec2.eniTrunking,
             daemons,
           });
@@ -219,7 +223,7 @@ function candidatesFor(id: Ec2OptionId, scenario: Scenario, snapshot: RegionSnap
     id,
     scenario.ec2.prefixDelegation,
     scenario.ec2.eniTrunking,
-    networkModeOf(id, scenario),
+    ecsNetworkModeFor(id, scenario),
     JSON.stringify(scenario.ec2.daemonsPerNode ?? []),
     group.arch,
     group.gpu,

@@ -15,7 +15,9 @@ import {
 } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
 import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
-import { fargateSpotWeight } from './ecs-terraform-cluster.ts';
+import { fargateSpotWeight, isManagedInstances } from './ecs-terraform-cluster.ts';
+import { awsProviderVersionOf } from './ecs-terraform-settings.ts';
+import { managedInstancesReadme } from './bundle-readme-managed-instances.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { fargateSizeText } from '../sizing/fargate-sizes.ts';
@@ -75,7 +77,8 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       return 'The scenario this bundle was made from; `npm run --silent cli -- estimate scenario.json` reproduces the estimate.';
     if (path.startsWith('ecs/task-definitions/'))
       return 'Task definition for `aws ecs register-task-definition --cli-input-json` (the Terraform registers the same one).';
-    if (path.endsWith('versions.tf')) return 'Terraform and AWS provider versions (hashicorp/aws ~> 5.0).';
+    if (path.endsWith('versions.tf'))
+      return `Terraform and AWS provider versions (hashicorp/aws ${awsProviderVersionOf(context)}).`;
     if (path.endsWith('variables.tf'))
       return 'Inputs: region, cluster name, VPC, subnets' + (context.anyPublic ? ', certificate.' : '.');
     if (path.endsWith('main.tf'))
@@ -289,10 +292,12 @@ function assumptions(context: ExportContext): string[] {
       `Fargate Spot: ${fargateSpotWeight(context)}% of Linux tasks, x86 and ARM64 alike (capacity provider weights are whole percents; ARM64 needs platform version 1.4.0 or later); Windows tasks cannot use Fargate Spot.`,
     );
   }
-  if (context.platform === 'ecs' && context.compute === 'ec2') {
+  if (context.platform === 'ecs' && context.compute === 'ec2' && !isManagedInstances(context)) {
     out.push(
       `The instances set ECS_RESERVED_MEMORY=${ECS_RESERVED_MEMORY_MIB} in /etc/ecs/ecs.config, as the estimate assumes; tasks run in ${ecsNetworkModeOf(context)} mode${ecsNetworkModeOf(context) === 'bridge' ? ' with dynamic host ports (the instances accept the load balancers on 32768-65535)' : ''}.`,
     );
+  }
+  if (context.platform === 'ecs' && context.compute === 'ec2') {
     const daemons = context.scenario.ec2.daemonsPerNode ?? [];
     if (daemons.length > 0)
       out.push(
@@ -335,10 +340,13 @@ export function bundleReadme(context: ExportContext, files: readonly ExportFile[
     ...costSection(context),
     ...describeFiles(context, files),
     ...(context.platform === 'ecs' ? ecsSteps(context) : eksSteps(context)),
+    ...(isManagedInstances(context) ? managedInstancesReadme(context) : []),
     ...assumptions(context),
     '## Checked when generated',
     '',
-    "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK and use valid Fargate sizes, Terraform passes `terraform fmt -check` and `terraform validate` (AWS provider 5.x), and Kubernetes objects pass the Kubernetes OpenAPI schemas. User text is escaped for each file type.",
+    isManagedInstances(context)
+      ? "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK, Terraform parses with HashiCorp's HCL parser and passes `terraform fmt -check`, and `terraform validate` (AWS provider 5.x) passes on everything but the capacity providers (above). User text is escaped for each file type."
+      : "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK and use valid Fargate sizes, Terraform passes `terraform fmt -check` and `terraform validate` (AWS provider 5.x), and Kubernetes objects pass the Kubernetes OpenAPI schemas. User text is escaped for each file type.",
     '',
   ];
   return lines.join('\n');

@@ -74,7 +74,8 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
       expect(memory).toBeGreaterThanOrEqual(plan.service.memoryGiB * 1024 - 1e-6);
       if (plan.service.os === 'windows') expect(cpu).toBeGreaterThanOrEqual(1024);
     } else {
-      expect(td.requiresCompatibilities).toEqual(['EC2']);
+      // ECS Managed Instances validates against MANAGED_INSTANCES, ECS on EC2 against EC2.
+      expect(td.requiresCompatibilities).toEqual([optionId === 'ecs-managed-instances' ? 'MANAGED_INSTANCES' : 'EC2']);
       expect(cpu).toBeGreaterThanOrEqual(128);
       expect(cpu).toBeLessThanOrEqual(196608);
       expect(Number.isInteger(memory) && memory >= 6).toBe(true);
@@ -117,7 +118,7 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
       expect(check.startPeriod).toBeGreaterThanOrEqual(0);
       expect(check.startPeriod).toBeLessThanOrEqual(300);
     }
-    if (optionId === 'ecs-ec2' && plan.service.gpu > 0)
+    if (optionId !== 'ecs-fargate' && plan.service.gpu > 0)
       expect(container.resourceRequirements).toEqual([{ type: 'GPU', value: String(plan.service.gpu) }]);
   });
 });

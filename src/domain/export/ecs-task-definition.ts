@@ -6,17 +6,28 @@
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { toTaskDefinitionUnits } from '../sizing/fargate-sizes.ts';
 import { ACCOUNT_PLACEHOLDER, CLUSTER_NAME, type ExportContext, type ServicePlan } from './export-context.ts';
-import { DEFAULT_ECS_NETWORK_MODE, type EcsNetworkMode } from '../capacity/ecs-node-capacity.ts';
+import type { EcsNetworkMode } from '../capacity/ecs-node-capacity.ts';
+import { ecsNetworkModeFor } from '../cost/ec2-option.ts';
+import { isEc2OptionId } from '../cost/estimate-types.ts';
 import { ceilWhole } from '../numeric/float-tolerance.ts';
 
 /**
- * The tasks' network mode: ec2.ecsNetworkMode for ECS on EC2 (awsvpc by default); Fargate
- * requires awsvpc (export-rules A1).
+ * The tasks' network mode, as the estimate packed them: ec2.ecsNetworkMode for ECS on EC2 (awsvpc
+ * by default), awsvpc on ECS Managed Instances (no bridge mode); Fargate requires awsvpc
+ * (export-rules A1).
  */
 export function ecsNetworkModeOf(context: ExportContext): EcsNetworkMode {
-  return context.platform === 'ecs' && context.compute === 'ec2'
-    ? (context.scenario.ec2.ecsNetworkMode ?? DEFAULT_ECS_NETWORK_MODE)
-    : 'awsvpc';
+  const id = context.option.id;
+  return context.platform === 'ecs' && isEc2OptionId(id) ? ecsNetworkModeFor(id, context.scenario) : 'awsvpc';
+}
+
+/** What ECS validates the task definition against: the launch type, or MANAGED_INSTANCES. */
+export type EcsCompatibility = 'FARGATE' | 'EC2' | 'MANAGED_INSTANCES';
+
+/** ECS Managed Instances task definitions name MANAGED_INSTANCES (ECS Developer Guide, task definition parameters for Managed Instances). */
+export function ecsCompatibilityOf(context: ExportContext): EcsCompatibility {
+  if (context.compute === 'fargate') return 'FARGATE';
+  return context.option.id === 'ecs-managed-instances' ? 'MANAGED_INSTANCES' : 'EC2';
 }
 
 /** What differs between the JSON file (strings) and Terraform (expressions of type R). */
@@ -45,7 +56,7 @@ export interface ContainerDefinition<R> {
 export interface TaskDefinition<R> {
   family: string;
   networkMode: EcsNetworkMode;
-  requiresCompatibilities: ('FARGATE' | 'EC2')[];
+  requiresCompatibilities: EcsCompatibility[];
   cpu: string;
   memory: string;
   executionRoleArn: string | R;
@@ -145,7 +156,7 @@ export function buildTaskDefinition<R>(
     // awsvpc on Fargate (required) and by default on EC2, where the engine's packing counts one
     // ENI (or trunk branch) per task; bridge on EC2 when the scenario asks for it (export-rules A1, A12).
     networkMode: ecsNetworkModeOf(context),
-    requiresCompatibilities: [context.compute === 'fargate' ? 'FARGATE' : 'EC2'],
+    requiresCompatibilities: [ecsCompatibilityOf(context)],
     cpu: size.cpu,
     memory: size.memory,
     executionRoleArn: refs.executionRoleArn,

@@ -32,18 +32,56 @@ export function fargateSpotWeight(context: ExportContext): number {
 export function capacityStrategy(context: ExportContext, plan: ServicePlan | null): StrategyItem[] {
   if (context.compute === 'ec2') {
     const group = plan?.nodeGroup ?? context.nodeGroups[0]!;
+    if (isManagedInstances(context)) {
+      const [onDemand, spot] = [managedProviderRef(group, 'ON_DEMAND'), managedProviderRef(group, 'SPOT')];
+      return splitStrategy(onDemand, spot, managedSpotWeight(context, group), true);
+    }
     return [{ provider: `aws_ecs_capacity_provider.${groupId(group)}.name`, providerIsReference: true, weight: 1 }];
   }
   // Fargate Spot runs Linux tasks on x86_64 and, since 2024-09-06, ARM64; never Windows.
   const spotAllowed = !plan || plan.service.os === 'linux';
-  const spot = spotAllowed ? fargateSpotWeight(context) : 0;
-  if (spot === 0) return [{ provider: 'FARGATE', providerIsReference: false, weight: 1 }];
-  if (spot === 100) return [{ provider: 'FARGATE_SPOT', providerIsReference: false, weight: 1 }];
+  return splitStrategy('FARGATE', 'FARGATE_SPOT', spotAllowed ? fargateSpotWeight(context) : 0, false);
+}
+
+/** One provider at weight 1 when the Spot weight is 0 or 100 (a zero weight is left out, A10), else both. */
+function splitStrategy(onDemand: string, spot: string, spotWeight: number, references: boolean): StrategyItem[] {
+  if (spotWeight === 0) return [{ provider: onDemand, providerIsReference: references, weight: 1 }];
+  if (spotWeight === 100) return [{ provider: spot, providerIsReference: references, weight: 1 }];
   return [
-    { provider: 'FARGATE', providerIsReference: false, weight: 100 - spot },
-    { provider: 'FARGATE_SPOT', providerIsReference: false, weight: spot },
+    { provider: onDemand, providerIsReference: references, weight: 100 - spotWeight },
+    { provider: spot, providerIsReference: references, weight: spotWeight },
   ];
 }
+
+export const isManagedInstances = (context: ExportContext): boolean => context.option.id === 'ecs-managed-instances';
+
+/** The purchase option of an ECS Managed Instances capacity provider (`capacity_option_type`). */
+export type CapacityOption = 'ON_DEMAND' | 'SPOT';
+
+/**
+ * The Spot share, as a whole-percent weight, of an ECS Managed Instances node group as the bill
+ * prices it: ec2.spotPercent where a Spot price exists for the type (ec2.spotDiscountPercent or a
+ * Spot Instance Advisor figure); without one the bill prices the group On-Demand, and so does the
+ * export.
+ */
+export function managedSpotWeight(context: ExportContext, group: NodeGroup): number {
+  const { spotPercent, spotDiscountPercent } = context.scenario.ec2;
+  const priced = spotDiscountPercent !== undefined || group.plan.spotSavingsPercent !== null;
+  return priced ? Math.round(spotPercent) : 0;
+}
+
+/** The purchase options a Managed Instances node group gets a capacity provider for. */
+export function managedCapacityOptions(context: ExportContext, group: NodeGroup): CapacityOption[] {
+  const spot = managedSpotWeight(context, group);
+  return spot === 0 ? ['ON_DEMAND'] : spot === 100 ? ['SPOT'] : ['ON_DEMAND', 'SPOT'];
+}
+
+/** Resource label of a Managed Instances capacity provider: the group's id, "_spot" for the Spot one. */
+export const managedProviderId = (group: NodeGroup, option: CapacityOption): string =>
+  option === 'SPOT' ? `${groupId(group)}_spot` : groupId(group);
+
+const managedProviderRef = (group: NodeGroup, option: CapacityOption) =>
+  `aws_ecs_capacity_provider.${managedProviderId(group, option)}.name`;
 
 export function strategyBlocks(type: string, items: StrategyItem[]): HclBodyItem[] {
   return items.map((item) =>
@@ -106,7 +144,6 @@ function bridgeIngress(context: ExportContext): HclBodyItem[] {
 }
 
 function instanceRole(context: ExportContext): HclBodyItem[] {
-  const bridge = ecsNetworkModeOf(context) === 'bridge';
   return [
     block(
       'resource',
@@ -132,6 +169,14 @@ function instanceRole(context: ExportContext): HclBodyItem[] {
       ],
     ),
     blank(),
+    ...instancesSecurityGroup(context),
+  ];
+}
+
+/** The instances' own security group (primary interface), shared by ECS on EC2 and ECS Managed Instances. */
+export function instancesSecurityGroup(context: ExportContext): HclBodyItem[] {
+  const bridge = ecsNetworkModeOf(context) === 'bridge';
+  return [
     // awsvpc tasks have their own interfaces and security group; the instances' own interface only
     // needs to reach ECS, ECR and CloudWatch. Bridge tasks share it, so it also takes the cluster's
     // own traffic and each load balancer's on the dynamic host ports (export-rules A12).
@@ -303,7 +348,11 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
   ];
 }
 
-export function clusterSection(context: ExportContext): HclBodyItem[] {
+/**
+ * The cluster, its capacity and the association. `managedInstances` holds the ECS Managed Instances
+ * resources (ecs-terraform-managed-instances.ts), passed in so this module stays below that one.
+ */
+export function clusterSection(context: ExportContext, managedInstances: HclBodyItem[] = []): HclBodyItem[] {
   const items: HclBodyItem[] = [
     block(
       'resource',
@@ -333,15 +382,25 @@ export function clusterSection(context: ExportContext): HclBodyItem[] {
         blank(),
       );
     }
-    items.push(...instanceRole(context));
-    for (const group of context.nodeGroups) items.push(...nodeGroupResources(context, group));
+    if (isManagedInstances(context)) items.push(...managedInstances);
+    else {
+      items.push(...instanceRole(context));
+      for (const group of context.nodeGroups) items.push(...nodeGroupResources(context, group));
+    }
   }
   // Providers are associated with the cluster here, never on aws_ecs_cluster (removed in provider
   // v5) (export-rules A8).
+  const managed = isManagedInstances(context)
+    ? context.nodeGroups.flatMap((g) =>
+        managedCapacityOptions(context, g).map((o) => `aws_ecs_capacity_provider.${managedProviderId(g, o)}`),
+      )
+    : [];
   const providers =
     context.compute === 'fargate'
       ? ['FARGATE', 'FARGATE_SPOT']
-      : context.nodeGroups.map((g) => expr(`aws_ecs_capacity_provider.${groupId(g)}.name`));
+      : isManagedInstances(context)
+        ? managed.map((ref) => expr(`${ref}.name`))
+        : context.nodeGroups.map((g) => expr(`aws_ecs_capacity_provider.${groupId(g)}.name`));
   items.push(
     block(
       'resource',
@@ -351,6 +410,24 @@ export function clusterSection(context: ExportContext): HclBodyItem[] {
         attr('capacity_providers', providers),
         blank(),
         ...strategyBlocks('default_capacity_provider_strategy', capacityStrategy(context, null)),
+        // A change of capacity_option_type replaces a Managed Instances capacity provider, which AWS
+        // cannot delete while it is associated: re-create the association with it (provider docs,
+        // aws_ecs_capacity_provider).
+        ...(managed.length > 0
+          ? [
+              blank(),
+              block(
+                'lifecycle',
+                [],
+                [
+                  attr(
+                    'replace_triggered_by',
+                    managed.map((ref) => expr(ref)),
+                  ),
+                ],
+              ),
+            ]
+          : []),
       ],
     ),
     blank(),

@@ -10,7 +10,19 @@ import { CLUSTER_NAME, type ExportContext } from './export-context.ts';
  */
 export const AWS_PROVIDER_VERSION = '~> 5.0';
 
-export function versionsTf(): string {
+/**
+ * ECS Managed Instances: `managed_instances_provider` on aws_ecs_capacity_provider arrived in
+ * provider 6.15.0 and its `instance_launch_template.capacity_option_type` (On-Demand or Spot) in
+ * 6.28.0 (provider CHANGELOG, #45667), so this bundle needs 6.28 or later within 6.x
+ * (docs/export-rules.md, "ECS Managed Instances").
+ */
+export const AWS_PROVIDER_VERSION_MANAGED_INSTANCES = '~> 6.28';
+
+/** The provider constraint of an option's bundle. */
+export const awsProviderVersionOf = (context: ExportContext): string =>
+  context.option.id === 'ecs-managed-instances' ? AWS_PROVIDER_VERSION_MANAGED_INSTANCES : AWS_PROVIDER_VERSION;
+
+export function versionsTf(version: string = AWS_PROVIDER_VERSION): string {
   return renderHclFile([
     block(
       'terraform',
@@ -18,7 +30,7 @@ export function versionsTf(): string {
       [
         attr('required_version', '>= 1.5.0'),
         blank(),
-        block('required_providers', [], [attr('aws', { source: 'hashicorp/aws', version: AWS_PROVIDER_VERSION })]),
+        block('required_providers', [], [attr('aws', { source: 'hashicorp/aws', version })]),
       ],
     ),
   ]);

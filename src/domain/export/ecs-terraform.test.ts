@@ -28,7 +28,7 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
   const files = bundleFor(scenario, optionId);
   const context = contextFor(scenario, optionId);
 
-  it('parses, pins the AWS provider to ~> 5.0 and declares what main.tf uses', async () => {
+  it('parses, pins the AWS provider (~> 5.0; ~> 6.28 for Managed Instances) and declares what main.tf uses', async () => {
     const parsed = await parseTerraformFiles(files);
     expect([...parsed.keys()].sort()).toEqual([
       'ecs/terraform/main.tf',
@@ -38,7 +38,7 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
     ]);
     expect(parsed.get('ecs/terraform/versions.tf')!.terraform[0].required_providers[0].aws).toEqual({
       source: 'hashicorp/aws',
-      version: '~> 5.0',
+      version: optionId === 'ecs-managed-instances' ? '~> 6.28' : '~> 5.0',
     });
     const declared = Object.keys(parsed.get('ecs/terraform/variables.tf')!.variable).sort();
     const used = [
@@ -53,7 +53,14 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
     expect(main.resource.aws_ecs_cluster.main[0]).not.toHaveProperty('default_capacity_provider_strategy');
     const association = main.resource.aws_ecs_cluster_capacity_providers.main[0];
     if (optionId === 'ecs-fargate') expect(association.capacity_providers).toEqual(['FARGATE', 'FARGATE_SPOT']);
-    else expect(association.capacity_providers).toHaveLength(context.nodeGroups.length);
+    else if (optionId === 'ecs-ec2') expect(association.capacity_providers).toHaveLength(context.nodeGroups.length);
+    // Managed Instances: one provider per node group and purchase option.
+    else
+      expect([...association.capacity_providers].sort()).toEqual(
+        Object.keys(main.resource.aws_ecs_capacity_provider)
+          .map((id) => `\${aws_ecs_capacity_provider.${id}.name}`)
+          .sort(),
+      );
   });
 
   // Cron jobs have no ECS service: scheduled-export.test.ts checks their schedules.
@@ -73,7 +80,7 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
       else expect(service.network_configuration[0].subnets).toBe('${var.private_subnet_ids}');
       expect(service.deployment_circuit_breaker).toEqual([{ enable: true, rollback: true }]);
       expect(service.depends_on).toContain('${aws_ecs_cluster_capacity_providers.main}');
-      if (optionId === 'ecs-ec2' && !bridge)
+      if (optionId !== 'ecs-fargate' && !bridge)
         expect(service.network_configuration[0]).not.toHaveProperty('assign_public_ip');
 
       const task = main.resource.aws_ecs_task_definition[plan.id][0];

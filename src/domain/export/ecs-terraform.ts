@@ -4,8 +4,9 @@
 import { attr, blank, block, comment, expr, renderHclFile, type HclBodyItem } from './hcl-writer.ts';
 import type { ExportContext } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
-import { versionsTf, variablesTf } from './ecs-terraform-settings.ts';
-import { clusterSection, CLUSTER_REF } from './ecs-terraform-cluster.ts';
+import { awsProviderVersionOf, versionsTf, variablesTf } from './ecs-terraform-settings.ts';
+import { clusterSection, CLUSTER_REF, isManagedInstances } from './ecs-terraform-cluster.ts';
+import { managedInstancesSection } from './ecs-terraform-managed-instances.ts';
 import { iamSection } from './ecs-terraform-iam.ts';
 import { isExposed, securityGroupSection } from './ecs-terraform-network.ts';
 import { containerLocals, serviceSection } from './ecs-terraform-service.ts';
@@ -20,7 +21,7 @@ function mainTf(context: ExportContext): string {
     ),
     block('provider', ['aws'], [attr('region', expr('var.aws_region'))]),
     blank(),
-    ...clusterSection(context),
+    ...clusterSection(context, isManagedInstances(context) ? managedInstancesSection(context) : []),
     ...iamSection(context),
     ...schedulerRoleSection(context),
     ...securityGroupSection(context),
@@ -70,7 +71,7 @@ function outputsTf(context: ExportContext): string {
 
 export function ecsTerraformFiles(context: ExportContext): ExportFile[] {
   return [
-    { path: `${ECS_TERRAFORM_DIR}/versions.tf`, contents: versionsTf() },
+    { path: `${ECS_TERRAFORM_DIR}/versions.tf`, contents: versionsTf(awsProviderVersionOf(context)) },
     { path: `${ECS_TERRAFORM_DIR}/variables.tf`, contents: variablesTf(context) },
     { path: `${ECS_TERRAFORM_DIR}/main.tf`, contents: mainTf(context) },
     { path: `${ECS_TERRAFORM_DIR}/outputs.tf`, contents: outputsTf(context) },

@@ -226,12 +226,14 @@ async function expectRoundTrip(
 const MUST_CARRY_VALUE: Partial<Record<OptionId, string[]>> = {
   'ecs-fargate': ['ecs/task-definitions/api-service.json', 'ecs/terraform/main.tf', 'scenario.json'],
   'ecs-ec2': ['ecs/task-definitions/api-service.json', 'ecs/terraform/main.tf', 'scenario.json'],
+  'ecs-managed-instances': ['ecs/task-definitions/api-service.json', 'ecs/terraform/main.tf', 'scenario.json'],
   'eks-fargate': ['eks/manifests/api-service/deployment.yaml', 'scenario.json'],
   'eks-ec2': ['eks/manifests/api-service/deployment.yaml', 'scenario.json'],
 };
 const MUST_CARRY_HOST: Partial<Record<OptionId, string[]>> = {
   'ecs-fargate': ['ecs/terraform/main.tf', 'scenario.json'],
   'ecs-ec2': ['ecs/terraform/main.tf', 'scenario.json'],
+  'ecs-managed-instances': ['ecs/terraform/main.tf', 'scenario.json'],
   'eks-fargate': ['eks/manifests/api-service/ingress.yaml', 'scenario.json'],
   'eks-ec2': ['eks/manifests/api-service/ingress.yaml', 'scenario.json'],
 };

@@ -1,11 +1,16 @@
 /**
  * The options the export writes a configuration for, in a module of its own so the page can say
- * which options have an export without loading the export code. ECS Managed Instances and EKS Auto
- * Mode are priced but not exported yet: asking for them names this list rather than writing another
- * option's configuration.
+ * which options have an export without loading the export code. EKS Auto Mode is priced but not
+ * exported yet: asking for it names this list rather than writing another option's configuration.
  */
 import type { OptionId } from '../cost/estimate-types.ts';
 
-export const EXPORTABLE_OPTION_IDS: readonly OptionId[] = ['ecs-fargate', 'ecs-ec2', 'eks-fargate', 'eks-ec2'];
+export const EXPORTABLE_OPTION_IDS: readonly OptionId[] = [
+  'ecs-fargate',
+  'ecs-ec2',
+  'eks-fargate',
+  'eks-ec2',
+  'ecs-managed-instances',
+];
 
 export const isExportable = (id: OptionId): boolean => EXPORTABLE_OPTION_IDS.includes(id);

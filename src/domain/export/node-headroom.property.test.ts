@@ -1,6 +1,8 @@
 /**
  * For random valid scenarios with autoscaling: the exported node groups add up to the priced node
  * plan (desired = planned nodes), and can grow to hold every service at its autoscaling maximum.
+ * ECS Managed Instances has no group size to set (ECS launches what the tasks need): its capacity
+ * providers pin the planned type, so the plan's maximum nodes of that type must hold the maxima.
  * The capacity check is independent of the packer: the groups' maximum nodes must offer at least
  * the CPU and memory that the maxima request.
  */
@@ -123,6 +125,48 @@ describe('exported node groups and the priced node plan', () => {
           const group = groups[nodeGroupKey(plan).replace(/-/g, '_')]![0]!;
           checkGroup(exportInput.scenario, plan, group.desired_capacity, group.max_size);
         }
+      }),
+      { numRuns: RUNS },
+    );
+    expect(exported).toBeGreaterThan(RUNS / 3);
+  });
+
+  it('ECS Managed Instances: each group has providers pinned to its type and volume, and its maximum nodes hold the autoscaling maxima', async () => {
+    let exported = 0;
+    await fc.assert(
+      fc.asyncProperty(autoscaledArb, async (input) => {
+        const exportInput = exportable(input, 'ecs-managed-instances');
+        if (!exportInput) return;
+        exported++;
+        const main = (await parseTerraformFiles(buildExportBundle(exportInput))).get('ecs/terraform/main.tf')!;
+        expect(main.resource.aws_autoscaling_group).toBeUndefined();
+        const providers = main.resource.aws_ecs_capacity_provider as Record<
+          string,
+          {
+            managed_instances_provider: {
+              instance_launch_template: {
+                storage_configuration: { storage_size_gib: number }[];
+                instance_requirements: { allowed_instance_types: string[] }[];
+              }[];
+            }[];
+          }[]
+        >;
+        const plans = exportInput.estimate.options.find((o) => o.id === 'ecs-managed-instances')!.nodes!;
+        let mine = 0;
+        for (const plan of plans) {
+          const id = nodeGroupKey(plan).replace(/-/g, '_');
+          const own = [providers[id], providers[`${id}_spot`]].filter((p) => p !== undefined);
+          expect(own.length).toBeGreaterThan(0);
+          mine += own.length;
+          for (const [provider] of own) {
+            const template = provider!.managed_instances_provider[0]!.instance_launch_template[0]!;
+            expect(template.instance_requirements[0]!.allowed_instance_types).toEqual([plan.instanceType]);
+            expect(template.storage_configuration[0]!.storage_size_gib).toBe(plan.rootVolumeGiB);
+          }
+          checkGroup(exportInput.scenario, plan, plan.count, plan.maxCount);
+        }
+        // No provider outside the plan's groups.
+        expect(Object.keys(providers)).toHaveLength(mine);
       }),
       { numRuns: RUNS },
     );

@@ -20,8 +20,11 @@ export class ImportContext {
   /** Public load balancers the inputs create (one per ALB, NLB or LoadBalancer Service). */
   loadBalancers = 0;
   readonly fargateSpotPercents: { value: number; source: DraftSource }[] = [];
-  /** Spot shares of EC2 Auto Scaling groups (100 - on-demand percentage above base). */
-  readonly ec2SpotPercents: { value: number; source: DraftSource }[] = [];
+  /**
+   * EC2 Spot shares: of Auto Scaling groups (100 - on-demand percentage above base), or of a
+   * service's ECS Managed Instances capacity provider weights (`via` says which).
+   */
+  readonly ec2SpotPercents: { value: number; source: DraftSource; via?: string }[] = [];
   /** Per-node daemons (DaemonSets, ECS DAEMON services, Swarm global services): ec2.daemonsPerNode. */
   readonly daemons: { name: string; vcpu: number; memoryGiB: number; source: DraftSource }[] = [];
 

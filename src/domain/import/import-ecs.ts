@@ -263,7 +263,7 @@ export function importEcs(
     if (!extra?.job)
       context.note(
         source,
-        `desiredCount ${desired ?? '(not set: 1)'}; runs on ${launchType ?? (strategy.length > 0 ? 'capacity providers' : 'the default launch type')}: the scenario prices all four options`,
+        `desiredCount ${desired ?? '(not set: 1)'}; runs on ${launchType ?? (strategy.length > 0 ? 'capacity providers' : 'the default launch type')}: the scenario prices every option`,
       );
     const region = regionOfArn(value.serviceArn);
     if (region) context.regions.push({ region, source });

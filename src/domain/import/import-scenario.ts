@@ -288,9 +288,11 @@ export async function importScenario(
   if (ec2SpotPercent !== undefined && (ec2SpotPercent > 0 || new Set(ec2Spot.map((s) => s.value)).size > 1))
     context.note(
       ec2Spot[0]!.source,
-      new Set(ec2Spot.map((s) => s.value)).size > 1
-        ? `Auto Scaling groups run different Spot shares: ec2.spotPercent ${ec2SpotPercent}, their average`
-        : `the Auto Scaling group runs ${ec2SpotPercent}% of its nodes on Spot: ec2.spotPercent ${ec2SpotPercent}`,
+      ec2Spot.some((s) => s.via)
+        ? `${ec2Spot.find((s) => s.via)!.via} put ${ec2SpotPercent}% of tasks on Spot${new Set(ec2Spot.map((s) => s.value)).size > 1 ? ' (the average of different shares)' : ''}: ec2.spotPercent ${ec2SpotPercent}`
+        : new Set(ec2Spot.map((s) => s.value)).size > 1
+          ? `Auto Scaling groups run different Spot shares: ec2.spotPercent ${ec2SpotPercent}, their average`
+          : `the Auto Scaling group runs ${ec2SpotPercent}% of its nodes on Spot: ec2.spotPercent ${ec2SpotPercent}`,
     );
   if (daemonsPerNode.length > 0 || ec2SpotPercent !== undefined)
     scenario.ec2 = {

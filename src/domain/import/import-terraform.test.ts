@@ -249,3 +249,113 @@ resource "aws_appautoscaling_scheduled_action" "${name}" {
     expect(monthly.notes.join('\n')).toMatch(/its start and end are not each one time of day on days of the week/);
   });
 });
+
+describe('ECS Managed Instances capacity providers', () => {
+  const CLUSTER = `
+resource "aws_ecs_cluster" "main" { name = "apps" }
+resource "aws_ecs_capacity_provider" "od" {
+  name    = "cp-od"
+  cluster = aws_ecs_cluster.main.name
+  managed_instances_provider {
+    infrastructure_role_arn = aws_iam_role.infra.arn
+    instance_launch_template {
+      ec2_instance_profile_arn = aws_iam_instance_profile.node.arn
+      network_configuration { subnets = var.subnets }
+      storage_configuration { storage_size_gib = 40 }
+      instance_requirements {
+        allowed_instance_types = ["m7g.large"]
+        vcpu_count { min = 2 }
+        memory_mib { min = 8192 }
+      }
+    }
+  }
+}
+resource "aws_ecs_capacity_provider" "spot" {
+  name    = "cp-spot"
+  cluster = aws_ecs_cluster.main.name
+  managed_instances_provider {
+    infrastructure_role_arn = aws_iam_role.infra.arn
+    instance_launch_template {
+      ec2_instance_profile_arn = aws_iam_instance_profile.node.arn
+      capacity_option_type     = "SPOT"
+      network_configuration { subnets = var.subnets }
+      instance_requirements {
+        vcpu_count { min = 2 }
+        memory_mib { min = 8192 }
+      }
+    }
+  }
+}
+resource "aws_ecs_task_definition" "web" {
+  family                   = "web"
+  requires_compatibilities = ["MANAGED_INSTANCES"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "2048"
+  container_definitions    = jsonencode([{ name = "web", image = "acme/web:1", essential = true }])
+}
+`;
+  const service = (strategy: string) => `
+resource "aws_ecs_service" "web" {
+  name            = "web"
+  cluster         = aws_ecs_cluster.main.id
+  task_definition = aws_ecs_task_definition.web.arn
+  desired_count   = 4
+${strategy}
+}
+`;
+
+  it('reads the Spot share from the weights on the Spot and On-Demand providers, and notes what each pins', async () => {
+    const { scenario, notes } = await importTf(
+      CLUSTER +
+        service(`
+  capacity_provider_strategy {
+    capacity_provider = aws_ecs_capacity_provider.od.name
+    weight            = 3
+  }
+  capacity_provider_strategy {
+    capacity_provider = aws_ecs_capacity_provider.spot.name
+    weight            = 1
+  }`),
+    );
+    expect(scenario.services).toEqual([expect.objectContaining({ name: 'web', vcpu: 1, memoryGiB: 2, replicas: 4 })]);
+    expect(scenario.ec2.spotPercent).toBe(25);
+    expect(scenario.fargate.spotPercent).toBe(0);
+    expect(notes).toContainEqual(
+      expect.stringContaining(
+        'aws_ecs_capacity_provider.od: an ECS Managed Instances capacity provider (On-Demand) pinned to m7g.large, 40 GiB per instance',
+      ),
+    );
+    expect(notes).toContainEqual(
+      expect.stringContaining('aws_ecs_capacity_provider.spot: an ECS Managed Instances capacity provider (Spot):'),
+    );
+    expect(notes).toContainEqual(
+      expect.stringContaining(
+        'ECS Managed Instances capacity provider weights put 25% of tasks on Spot: ec2.spotPercent 25',
+      ),
+    );
+  });
+
+  it('a service on the Spot provider alone runs all its tasks on Spot; one on a provider of another kind reads none', async () => {
+    const spotOnly = await importTf(
+      CLUSTER +
+        service(`
+  capacity_provider_strategy {
+    capacity_provider = aws_ecs_capacity_provider.spot.name
+    weight            = 1
+  }`),
+    );
+    expect(spotOnly.scenario.ec2.spotPercent).toBe(100);
+    const elsewhere = await importTf(
+      CLUSTER +
+        service(`
+  capacity_provider_strategy {
+    capacity_provider = "some-other-provider"
+    weight            = 1
+  }`),
+    );
+    // Not a Managed Instances provider of this configuration: nothing to read the share from.
+    expect(elsewhere.scenario.ec2.spotPercent).toBe(0);
+    expect(elsewhere.notes.join('\n')).not.toContain('put 0% of tasks on Spot');
+  });
+});

@@ -414,6 +414,37 @@ export function importTerraform(
     } else if (!body.mixed_instances_policy) context.ec2SpotPercents.push({ value: 0, source });
   }
 
+  // ECS Managed Instances: a capacity provider of the managed-instances kind runs On-Demand or Spot
+  // instances (capacity_option_type, On-Demand when unset); a service's EC2 Spot share is the
+  // weight its strategy gives the Spot ones (read with the services below).
+  const managedOptions = new Map<string, 'ON_DEMAND' | 'SPOT'>();
+  for (const [name, { file, body }] of resources(all, 'aws_ecs_capacity_provider')) {
+    const managed = asObjects(body.managed_instances_provider)[0];
+    if (!managed) continue;
+    const template = asObjects(managed.instance_launch_template)[0];
+    const option = templateLiteral(asString(template?.capacity_option_type) ?? '') === 'SPOT' ? 'SPOT' : 'ON_DEMAND';
+    managedOptions.set(name, option);
+    const types = asArray(asObjects(template?.instance_requirements)[0]?.allowed_instance_types)
+      .map((t) => templateLiteral(asString(t) ?? ''))
+      .filter((t): t is string => t !== undefined);
+    const storage = asNumber(asObjects(template?.storage_configuration)[0]?.storage_size_gib);
+    context.note(
+      { file, object: `aws_ecs_capacity_provider.${name}` },
+      `an ECS Managed Instances capacity provider (${option === 'SPOT' ? 'Spot' : 'On-Demand'})${types.length > 0 ? ` pinned to ${types.map((t) => shown(t)).join(', ')}` : ''}${storage === undefined ? '' : `, ${storage} GiB per instance`}: its tasks are read as services; the scenario chooses instance types and volumes itself (set ec2.instanceTypes and ec2.rootVolumeGiB to keep these)`,
+    );
+  }
+  const managedSpotPercentOf = (strategy: unknown): number | undefined => {
+    const items = asObjects(strategy).map((item) => ({
+      option: managedOptions.get(referencedName(item.capacity_provider, 'aws_ecs_capacity_provider') ?? ''),
+      weight: asNumber(item.weight) ?? 0,
+    }));
+    if (items.length === 0 || items.some((i) => i.option === undefined)) return undefined;
+    const total = items.reduce((sum, i) => sum + i.weight, 0);
+    if (total <= 0) return undefined;
+    const spot = items.filter((i) => i.option === 'SPOT').reduce((sum, i) => sum + i.weight, 0);
+    return Math.round((10_000 * spot) / total) / 100;
+  };
+
   // Autoscaling: target -> service, policy -> target. A target without a policy does not scale on
   // load: only scheduled actions (a weekly window) move it.
   const targets = new Map<string, { min: number; max: number; targetCpuPercent?: number }>();
@@ -502,6 +533,13 @@ export function importTerraform(
         );
       desired = opening.min;
     }
+    const managedSpot = managedSpotPercentOf(body.capacity_provider_strategy);
+    if (managedSpot !== undefined)
+      context.ec2SpotPercents.push({
+        value: managedSpot,
+        source: { file, object },
+        via: 'ECS Managed Instances capacity provider weights',
+      });
     services.push({
       file,
       object,

@@ -218,7 +218,7 @@ describe('export then import gives back the same services', () => {
                     gpu: 0,
                   })),
                 }
-              : optionId.endsWith('-ec2')
+              : optionId.endsWith('-ec2') || optionId === 'ecs-managed-instances'
                 ? // The EC2 options price Linux nodes only: a Windows service makes them unavailable.
                   { ...generated, services: generated.services.map((s) => ({ ...s, os: 'linux' as const })) }
                 : generated;
@@ -247,6 +247,14 @@ describe('export then import gives back the same services', () => {
             ),
           );
           if (optionId === 'ecs-ec2')
+            expect(result.scenario.ec2.spotPercent).toBe(Math.round(scenario.ec2.spotPercent));
+          // Managed Instances: the services' weights on the Spot capacity providers, which get the
+          // scenario's share wherever the bill prices Spot (every type here has a Spot price, or
+          // the scenario sets the discount).
+          const longRunning = scenario.services.some((s) => !(s.schedule && isCronSchedule(s.schedule)));
+          const spotPriced =
+            scenario.ec2.spotDiscountPercent !== undefined || option.nodes!.every((n) => n.spotSavingsPercent !== null);
+          if (optionId === 'ecs-managed-instances' && longRunning && spotPriced)
             expect(result.scenario.ec2.spotPercent).toBe(Math.round(scenario.ec2.spotPercent));
           if (optionId === 'ecs-fargate') {
             const spot = scenario.services.every((s) => s.arch === 'x86_64' && s.os === 'linux')
