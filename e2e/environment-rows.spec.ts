@@ -48,7 +48,7 @@ test('values are kept exactly, duplicates and bad names are flagged on their row
   await secrets.getByLabel('Secret ARN of secret 1').fill('not-an-arn');
   await expect(secrets.getByLabel('Secret ARN of secret 1')).toHaveAttribute('aria-invalid', 'true');
   await expect(secrets.getByLabel('Secret ARN of secret 1')).toHaveAccessibleDescription(
-    /^ARN of DATABASE_URL \(secret of api-service\): /,
+    /^Secret ARN of DATABASE_URL \(secret of api-service\): /,
   );
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(secrets.getByLabel('Secret ARN of secret 1')).not.toHaveAttribute('aria-invalid', 'true');

@@ -1,6 +1,7 @@
 /**
- * The wording of field problems (ui/lib/field-problems.ts, with the labels and the variable-row
- * rules) loads as its own chunk right after the first paint, which does not need it: the first
+ * The wording of field problems (ui/lib/field-problems.ts, with the variable-row rules; the labels
+ * it names fields by are the fields' own, ui/lib/field-labels.ts, which the editor shows on the
+ * first screen) loads as its own chunk right after the first paint, which does not need it: the first
  * screen's JavaScript has a budget (README, Benchmarks). Until it is there (a moment, and only
  * when a field is wrong that early) the fields show the scenario format's own message.
  */

@@ -1,57 +1,26 @@
-import { useId, type ReactNode } from 'react';
-import { friendlyProblem } from '../lib/format.ts';
+import { FieldFrame, type FieldFrameProps } from './field-frame.tsx';
 
-export interface TextFieldProps {
-  label: ReactNode;
+export interface TextFieldProps extends FieldFrameProps {
   value: string;
   onChange: (value: string) => void;
-  problem?: string | undefined;
-  hint?: ReactNode;
-  labelHidden?: boolean;
   placeholder?: string;
-  className?: string;
   spellCheck?: boolean;
 }
 
-export function TextField({
-  label,
-  value,
-  onChange,
-  problem,
-  hint,
-  labelHidden,
-  placeholder,
-  className,
-  spellCheck = false,
-}: TextFieldProps) {
-  const id = useId();
-  const describedBy = [problem ? `${id}-problem` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+export function TextField({ value, onChange, placeholder, spellCheck = false, ...frame }: TextFieldProps) {
   return (
-    <div className={`field${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id} className={labelHidden ? 'field-label cell-label' : 'field-label'}>
-        {label}
-      </label>
-      <input
-        id={id}
-        type="text"
-        value={value}
-        placeholder={placeholder}
-        spellCheck={spellCheck}
-        autoComplete="off"
-        aria-invalid={problem ? true : undefined}
-        aria-describedby={describedBy}
-        onChange={(event) => onChange(event.target.value)}
-      />
-      {hint ? (
-        <p id={`${id}-hint`} className="field-hint">
-          {hint}
-        </p>
-      ) : null}
-      {problem ? (
-        <p id={`${id}-problem`} className="field-problem">
-          {friendlyProblem(problem)}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame {...frame}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          value={value}
+          placeholder={placeholder}
+          spellCheck={spellCheck}
+          autoComplete="off"
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldFrame>
   );
 }

@@ -73,5 +73,28 @@ export const DAEMON_FIELD_LABELS = {
   memoryGiB: 'memory (GiB)',
 } as const;
 
+/** A daemon's field as the page labels it and its messages name it: "Daemon 2 memory (GiB)". */
+export function daemonFieldLabel(index: number, field: keyof typeof DAEMON_FIELD_LABELS): string {
+  return `Daemon ${index + 1} ${DAEMON_FIELD_LABELS[field]}`;
+}
+
+/**
+ * Environment variables and secrets, edited as rows of a name and a value: the group's legend,
+ * what one row is called on the page ("Name of variable 2") and in messages ("Name of environment
+ * variable 2 of api"), and the two columns' labels.
+ */
+export const ROW_FIELD_LABELS = {
+  environment: {
+    legend: SERVICE_FIELD_LABELS.environment,
+    row: 'variable',
+    kind: 'environment variable',
+    name: 'Name',
+    value: 'Value',
+  },
+  secrets: { legend: SERVICE_FIELD_LABELS.secrets, row: 'secret', kind: 'secret', name: 'Name', value: 'Secret ARN' },
+} as const;
+
+export type RowsField = keyof typeof ROW_FIELD_LABELS;
+
 export type ScenarioField = keyof typeof SCENARIO_FIELD_LABELS;
 export type ServiceField = keyof typeof SERVICE_FIELD_LABELS;

@@ -89,7 +89,7 @@ describe('field problems in the editor’s words', () => {
       'Name of environment variable 2 of api-service: A is already the name of row 1',
       'Name of environment variable 3 of api-service: enter a name',
       expect.stringMatching(/^Name of environment variable 4 of api-service: use letters, digits and _ only/),
-      expect.stringMatching(/^ARN of DB \(secret of api-service\): /),
+      expect.stringMatching(/^Secret ARN of DB \(secret of api-service\): /),
     ]);
   });
 

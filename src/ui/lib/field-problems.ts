@@ -9,7 +9,14 @@ import type { FieldProblem } from '../../domain/scenario/validate-scenario.ts';
 import { formatPath } from '../../domain/scenario/validate-scenario.ts';
 import { SERVICE_NAME } from '../../domain/scenario/scenario-schema.ts';
 import type { Scenario } from '../../domain/scenario/scenario-schema.ts';
-import { DAEMON_FIELD_LABELS, SCENARIO_FIELD_LABELS, SERVICE_FIELD_LABELS } from './field-labels.ts';
+import {
+  DAEMON_FIELD_LABELS,
+  ROW_FIELD_LABELS,
+  SCENARIO_FIELD_LABELS,
+  SERVICE_FIELD_LABELS,
+  daemonFieldLabel,
+  type RowsField,
+} from './field-labels.ts';
 import { rowNameProblem, rowsOf } from './name-value-rows.ts';
 
 export interface ShownProblem {
@@ -65,7 +72,7 @@ export function humanMessage(message: string, describe: (path: string) => string
 /** Where a rows field (environment, secrets) keeps each row, by the path its problems carry. */
 interface RowPlace {
   service: number;
-  field: 'environment' | 'secrets';
+  field: RowsField;
   row: number;
   nameProblem: string | null;
   name: string;
@@ -74,7 +81,7 @@ interface RowPlace {
 function rowPlaces(scenario: Scenario): Map<string, RowPlace> {
   const places = new Map<string, RowPlace>();
   scenario.services.forEach((service, index) => {
-    for (const field of ['environment', 'secrets'] as const) {
+    for (const field of Object.keys(ROW_FIELD_LABELS) as RowsField[]) {
       const record = service[field];
       if (!record || typeof record !== 'object') continue;
       const rows = rowsOf(record);
@@ -111,10 +118,10 @@ export function describeFieldProblems(
     if (has(SCENARIO_FIELD_LABELS, path)) return SCENARIO_FIELD_LABELS[path];
     const row = places.get(path);
     if (row) {
-      const what = row.field === 'environment' ? 'environment variable' : 'secret';
+      const labels = ROW_FIELD_LABELS[row.field];
       return row.nameProblem
-        ? `Name of ${what} ${row.row + 1} of ${serviceWord(row.service)}`
-        : `${row.field === 'environment' ? 'Value' : 'ARN'} of ${row.name} (${what} of ${serviceWord(row.service)})`;
+        ? `${labels.name} of ${labels.kind} ${row.row + 1} of ${serviceWord(row.service)}`
+        : `${labels.value} of ${row.name} (${labels.kind} of ${serviceWord(row.service)})`;
     }
     const service = /^services\[(\d+)\](?:\.(.*))?$/.exec(path);
     if (service) {
@@ -128,7 +135,8 @@ export function describeFieldProblems(
     const daemon = /^ec2\.daemonsPerNode\[(\d+)\](?:\.(\w+))?$/.exec(path);
     if (daemon) {
       const field = daemon[2] ?? '';
-      return `Daemon ${Number(daemon[1]) + 1}${has(DAEMON_FIELD_LABELS, field) ? ` ${DAEMON_FIELD_LABELS[field]}` : ''}`;
+      const index = Number(daemon[1]);
+      return has(DAEMON_FIELD_LABELS, field) ? daemonFieldLabel(index, field) : `Daemon ${index + 1}`;
     }
     if (/^ec2\.instanceTypes\[\d+\]$/.test(path)) return SCENARIO_FIELD_LABELS['ec2.instanceTypes'];
     return path === '' ? 'Scenario' : path;

@@ -2,6 +2,7 @@ import { updateSection, useAppStore } from '../../../state/app-store.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { NumberField } from '../../components/number-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
+import { daemonFieldLabel, SCENARIO_FIELD_LABELS } from '../../lib/field-labels.ts';
 
 type Daemon = { name: string; vcpu: number; memoryGiB: number };
 
@@ -17,7 +18,7 @@ export function DaemonRows() {
   };
   return (
     <fieldset className="field-group field-group-wide daemon-rows">
-      <legend>Daemons on every node</legend>
+      <legend>{SCENARIO_FIELD_LABELS['ec2.daemonsPerNode']}</legend>
       <p className="field-hint">
         Agents you run on every EC2 node (a metrics or log agent: an ECS daemon service or a DaemonSet). Each takes its
         CPU, memory and one task or pod slot from every node.
@@ -28,13 +29,13 @@ export function DaemonRows() {
         return (
           <div className="daemon-row" key={index}>
             <TextField
-              label={`Daemon ${n} name`}
+              label={daemonFieldLabel(index, 'name')}
               value={daemon.name}
               problem={problems.get(`${at}.name`)}
               onChange={(name) => edit(index, { name })}
             />
             <NumberField
-              label={`Daemon ${n} vCPU`}
+              label={daemonFieldLabel(index, 'vcpu')}
               value={daemon.vcpu}
               min={0}
               max={16}
@@ -43,7 +44,7 @@ export function DaemonRows() {
               onChange={(v) => edit(index, { vcpu: v ?? Number.NaN })}
             />
             <NumberField
-              label={`Daemon ${n} memory (GiB)`}
+              label={daemonFieldLabel(index, 'memoryGiB')}
               value={daemon.memoryGiB}
               min={0}
               max={120}

@@ -1,7 +1,8 @@
 import { useAppStore, updateSection } from '../../../state/app-store.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
-import { NumberField } from '../../components/number-field.tsx';
 import { SelectField } from '../../components/select-field.tsx';
+import { SCENARIO_FIELD_LABELS } from '../../lib/field-labels.ts';
+import { ScenarioNumberField } from './scenario-number-field.tsx';
 
 const SUPPORT = [
   { value: 'standard', label: 'Standard support ($0.10 per cluster-hour)' },
@@ -9,54 +10,38 @@ const SUPPORT = [
 ] as const;
 
 export function FargateFields() {
-  const fargate = useAppStore((s) => s.scenario.fargate);
-  const { problems } = useCalculation();
   return (
     <fieldset className="field-group">
       <legend>Fargate</legend>
-      <NumberField
-        label="Fargate Spot share (%)"
-        value={fargate.spotPercent}
+      <ScenarioNumberField
+        path="fargate.spotPercent"
         min={0}
         max={100}
-        problem={problems.get('fargate.spotPercent')}
         hint="ECS only, Linux only; tasks can be interrupted."
-        onChange={(v) => updateSection('fargate', { spotPercent: v ?? Number.NaN })}
       />
-      <NumberField
-        label="Fargate Savings Plan discount (%)"
-        value={fargate.savingsPlanDiscountPercent}
+      <ScenarioNumberField
+        path="fargate.savingsPlanDiscountPercent"
         min={0}
         max={100}
-        problem={problems.get('fargate.savingsPlanDiscountPercent')}
         hint="Compute Savings Plans: up to 50% on Fargate."
-        onChange={(v) => updateSection('fargate', { savingsPlanDiscountPercent: v ?? Number.NaN })}
       />
     </fieldset>
   );
 }
 
 export function EksFields() {
-  const eks = useAppStore((s) => s.scenario.eks);
+  const support = useAppStore((s) => s.scenario.eks.support);
   const { problems } = useCalculation();
   return (
     <fieldset className="field-group">
       <legend>EKS</legend>
-      <NumberField
-        label="EKS clusters"
-        value={eks.clusters}
-        min={0}
-        max={100}
-        step={1}
-        problem={problems.get('eks.clusters')}
-        onChange={(v) => updateSection('eks', { clusters: v ?? Number.NaN })}
-      />
+      <ScenarioNumberField path="eks.clusters" min={0} max={100} step={1} />
       <SelectField
-        label="Kubernetes version support"
-        value={eks.support}
+        label={SCENARIO_FIELD_LABELS['eks.support']}
+        value={support}
         options={SUPPORT}
         problem={problems.get('eks.support')}
-        onChange={(support) => updateSection('eks', { support })}
+        onChange={(next) => updateSection('eks', { support: next })}
       />
     </fieldset>
   );

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import { useAppStore, updateSection } from '../../../state/app-store.ts';
+import { SCENARIO_FIELD_LABELS } from '../../lib/field-labels.ts';
 
 // The searchable list loads when someone chooses to pick types by hand.
 const InstanceTypeList = lazy(() => import('./instance-type-list.tsx'));
@@ -12,7 +13,7 @@ export function InstanceTypePicker() {
   return (
     <div className="instance-picker field-wide">
       <fieldset className="radio-row">
-        <legend className="field-label">Instance types</legend>
+        <legend className="field-label">{SCENARIO_FIELD_LABELS['ec2.instanceTypes']}</legend>
         <label>
           <input
             type="radio"

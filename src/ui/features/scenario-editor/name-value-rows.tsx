@@ -2,16 +2,12 @@ import { useId } from 'react';
 import { formatPath } from '../../../domain/scenario/validate-scenario.ts';
 import { recordOf, rowsOf, type NameValueRow } from '../../lib/name-value-rows.ts';
 import type { RowProblems } from './row-problems.ts';
+import { ROW_FIELD_LABELS, type RowsField } from '../../lib/field-labels.ts';
+import { FieldFrame } from '../../components/field-frame.tsx';
 
 export interface NameValueRowsProps {
-  /** "Environment variables" or "Secrets": the group's legend. */
-  legend: string;
-  /** The service field the rows edit; problems are looked up under it. */
-  field: 'environment' | 'secrets';
-  /** What one row is called in labels and buttons ("variable", "secret"). */
-  noun: string;
-  /** The value column's label ("Value", "Secret ARN"). */
-  valueLabel: string;
+  /** The service field the rows edit: its labels (field-labels.ts) and where its problems are. */
+  field: RowsField;
   value: Record<string, string> | undefined;
   onChange: (value: Record<string, string> | undefined) => void;
   /** The service's problems, keyed below the service (environment.FOO). */
@@ -29,7 +25,8 @@ export interface NameValueRowsProps {
  * problem shows under the name or the value it is about.
  */
 export function NameValueRows(props: NameValueRowsProps) {
-  const { legend, field, noun, valueLabel, value, onChange, problems, multiline, hint } = props;
+  const { field, value, onChange, problems, multiline, hint } = props;
+  const { legend, row: noun, name: nameLabel, value: valueLabel } = ROW_FIELD_LABELS[field];
   const id = useId();
   const rows = rowsOf(value);
   const keys = Object.keys(value ?? {});
@@ -48,62 +45,59 @@ export function NameValueRows(props: NameValueRowsProps) {
             const n = index + 1;
             const problem = problems[formatPath([field, keys[index]!])];
             // field-problems.ts starts a name problem with "Name of …"; anything else is about the value.
-            const onName = problem !== undefined && problem.startsWith('Name of ');
-            const nameId = `${id}-${index}-name`;
-            const valueId = `${id}-${index}-value`;
+            const onName = problem !== undefined && problem.startsWith(`${nameLabel} of `);
             const ValueInput = multiline ? 'textarea' : 'input';
+            const of = (
+              <span className="visually-hidden">
+                {' '}
+                of {noun} {n}
+              </span>
+            );
             return (
               <li key={index} className="nv-row">
-                <div className="field">
-                  <label htmlFor={nameId} className="field-label">
-                    Name
-                    <span className="visually-hidden">
-                      {' '}
-                      of {noun} {n}
-                    </span>
-                  </label>
-                  <input
-                    id={nameId}
-                    type="text"
-                    value={row.name}
-                    spellCheck={false}
-                    autoComplete="off"
-                    placeholder={props.namePlaceholder}
-                    aria-invalid={onName ? true : undefined}
-                    aria-describedby={onName ? `${nameId}-problem` : undefined}
-                    onChange={(event) => edit(index, { name: event.target.value })}
-                  />
-                  {onName ? (
-                    <p id={`${nameId}-problem`} className="field-problem">
-                      {problem}
-                    </p>
-                  ) : null}
-                </div>
-                <div className="field nv-value">
-                  <label htmlFor={valueId} className="field-label">
-                    {valueLabel}
-                    <span className="visually-hidden">
-                      {' '}
-                      of {noun} {n}
-                    </span>
-                  </label>
-                  <ValueInput
-                    id={valueId}
-                    {...(multiline ? { rows: Math.min(6, row.value.split('\n').length) } : { type: 'text' })}
-                    value={row.value}
-                    spellCheck={false}
-                    autoComplete="off"
-                    placeholder={props.valuePlaceholder}
-                    aria-invalid={problem !== undefined && !onName ? true : undefined}
-                    aria-describedby={problem !== undefined && !onName ? `${valueId}-problem` : undefined}
-                    onChange={(event: { target: { value: string } }) => edit(index, { value: event.target.value })}
-                  />
-                  {problem !== undefined && !onName ? (
-                    <p id={`${valueId}-problem`} className="field-problem">
-                      {problem}
-                    </p>
-                  ) : null}
-                </div>
+                <FieldFrame
+                  label={
+                    <>
+                      {nameLabel}
+                      {of}
+                    </>
+                  }
+                  problem={onName ? problem : undefined}
+                >
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      value={row.name}
+                      spellCheck={false}
+                      autoComplete="off"
+                      placeholder={props.namePlaceholder}
+                      onChange={(event) => edit(index, { name: event.target.value })}
+                    />
+                  )}
+                </FieldFrame>
+                <FieldFrame
+                  className="nv-value"
+                  label={
+                    <>
+                      {valueLabel}
+                      {of}
+                    </>
+                  }
+                  problem={onName ? undefined : problem}
+                >
+                  {(control) => (
+                    <ValueInput
+                      {...control}
+                      {...(multiline ? { rows: Math.min(6, row.value.split('\n').length) } : { type: 'text' })}
+                      value={row.value}
+                      spellCheck={false}
+                      autoComplete="off"
+                      placeholder={props.valuePlaceholder}
+                      onChange={(event: { target: { value: string } }) => edit(index, { value: event.target.value })}
+                    />
+                  )}
+                </FieldFrame>
                 <button type="button" className="button-small" onClick={() => save(rows.filter((_, i) => i !== index))}>
                   Remove
                   <span className="visually-hidden">

@@ -3,6 +3,7 @@ import { REGION_CATALOG } from '../../../domain/pricing/region-catalog.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { NumberField } from '../../components/number-field.tsx';
+import { SCENARIO_FIELD_LABELS } from '../../lib/field-labels.ts';
 
 const REGIONS = [...REGION_CATALOG]
   .sort((a, b) => a.name.localeCompare(b.name))
@@ -15,14 +16,14 @@ export function RegionFields() {
   return (
     <div className="field-row">
       <SelectField
-        label="Region"
+        label={SCENARIO_FIELD_LABELS.region}
         value={region}
         options={REGIONS}
         problem={problems.get('region')}
         onChange={setRegion}
       />
       <NumberField
-        label="Hours per month"
+        label={SCENARIO_FIELD_LABELS.hoursPerMonth}
         value={hours}
         min={1}
         max={744}

@@ -1,3 +1,5 @@
+import { SERVICE_FIELD_LABELS, type ServiceField } from '../../lib/field-labels.ts';
+
 /** The problems of one service, keyed by its field path below the service ("vcpu", "autoscaling.max"). */
 export type RowProblems = Readonly<Record<string, string>>;
 
@@ -27,4 +29,12 @@ export function firstUnder(problems: RowProblems, prefix: string): string | unde
     (k) => k === prefix || k.startsWith(`${prefix}.`) || k.startsWith(`${prefix}[`),
   );
   return key ? `${key === prefix ? '' : `${key.slice(prefix.length + 1)}: `}${problems[key]}` : undefined;
+}
+
+/** A service field's label, the one its messages name it by (field-labels.ts), and its message. */
+export function serviceField(
+  problems: RowProblems,
+  field: ServiceField,
+): { label: string; problem: string | undefined } {
+  return { label: SERVICE_FIELD_LABELS[field], problem: problems[field] };
 }

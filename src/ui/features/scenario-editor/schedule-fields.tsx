@@ -3,7 +3,8 @@ import { clearServiceField, updateService, useAppStore } from '../../../state/ap
 import { NumberField } from '../../components/number-field.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { firstUnder, type RowProblems } from './row-problems.ts';
+import { firstUnder, serviceField, type RowProblems } from './row-problems.ts';
+import { SERVICE_FIELD_LABELS } from '../../lib/field-labels.ts';
 import {
   isCronSchedule,
   scheduledHoursPerMonth,
@@ -42,15 +43,13 @@ export function ScheduleFields({
   const kind: Kind = !schedule ? 'none' : isCronSchedule(schedule) ? 'cron' : 'weekly';
   const set = (next: ServiceSchedule) => updateService(index, { schedule: next });
   const derived = schedule ? scheduledHoursPerMonth(schedule, monthHours) : null;
-  const problem = problems.schedule;
   return (
     <fieldset className="field-group field-group-wide">
       <legend>Schedule (UTC)</legend>
       <SelectField
-        label="Schedule"
+        {...serviceField(problems, 'schedule')}
         value={kind}
         options={KINDS}
-        problem={problem}
         onChange={(next) =>
           next === 'none' ? clearServiceField(index, 'schedule') : set(next === 'cron' ? FIRST_CRON : FIRST_WEEKLY)
         }
@@ -58,16 +57,14 @@ export function ScheduleFields({
       {schedule && isCronSchedule(schedule) ? (
         <>
           <TextField
-            label="Cron (5 fields, UTC)"
+            {...serviceField(problems, 'schedule.cron')}
             value={schedule.cron}
-            problem={problems['schedule.cron']}
             placeholder="0 2 * * *"
             onChange={(cron) => set({ ...schedule, cron })}
           />
           <NumberField
-            label="Minutes a run"
+            {...serviceField(problems, 'schedule.runMinutes')}
             value={schedule.runMinutes}
-            problem={problems['schedule.runMinutes']}
             min={1}
             step={1}
             onChange={(v) => set({ ...schedule, runMinutes: v ?? Number.NaN })}
@@ -77,7 +74,7 @@ export function ScheduleFields({
       {schedule && !isCronSchedule(schedule) ? (
         <>
           <TextField
-            label="Days (mon, tue, ...)"
+            label={SERVICE_FIELD_LABELS['schedule.weekly.days']}
             value={schedule.weekly.days.join(', ')}
             problem={firstUnder(problems, 'schedule.weekly.days')}
             placeholder="mon, tue, wed, thu, fri"
@@ -94,16 +91,14 @@ export function ScheduleFields({
             }
           />
           <TextField
-            label="Start (HH:MM UTC)"
+            {...serviceField(problems, 'schedule.weekly.start')}
             value={schedule.weekly.start}
-            problem={problems['schedule.weekly.start']}
             placeholder="08:00"
             onChange={(start) => set({ weekly: { ...schedule.weekly, start } })}
           />
           <TextField
-            label="End (HH:MM UTC)"
+            {...serviceField(problems, 'schedule.weekly.end')}
             value={schedule.weekly.end}
-            problem={problems['schedule.weekly.end']}
             placeholder="18:00"
             hint="An end before the start runs past midnight."
             onChange={(end) => set({ weekly: { ...schedule.weekly, end } })}

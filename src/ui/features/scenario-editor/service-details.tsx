@@ -3,7 +3,8 @@ import { clearServiceField, updateService } from '../../../state/app-store.ts';
 import { NumberField } from '../../components/number-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { CheckField } from '../../components/check-field.tsx';
-import type { RowProblems } from './row-problems.ts';
+import { serviceField, type RowProblems } from './row-problems.ts';
+import { SERVICE_FIELD_LABELS } from '../../lib/field-labels.ts';
 import { NameValueRows } from './name-value-rows.tsx';
 import { AUTOSCALING_DEFAULTS } from '../../../domain/scenario/scenario-defaults.ts';
 import { ScheduleFields } from './schedule-fields.tsx';
@@ -27,18 +28,16 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
       <fieldset className="field-group">
         <legend>Resources of {service.name || `service ${index + 1}`}</legend>
         <NumberField
-          label="Ephemeral storage (GiB)"
+          {...serviceField(problems, 'ephemeralStorageGiB')}
           value={service.ephemeralStorageGiB}
-          problem={problems.ephemeralStorageGiB}
           min={20}
           max={200}
           hint="20 GiB is included with every Fargate task."
           onChange={(v) => set({ ephemeralStorageGiB: v ?? Number.NaN })}
         />
         <NumberField
-          label="GPUs per replica"
+          {...serviceField(problems, 'gpu')}
           value={service.gpu}
-          problem={problems.gpu}
           min={0}
           max={16}
           step={1}
@@ -49,7 +48,7 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
       <fieldset className="field-group">
         <legend>Autoscaling</legend>
         <CheckField
-          label="Autoscale on CPU"
+          label={SERVICE_FIELD_LABELS.autoscaling}
           checked={scaling !== undefined}
           onChange={(on) =>
             on
@@ -67,25 +66,22 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
         {scaling ? (
           <>
             <NumberField
-              label="Minimum replicas"
+              {...serviceField(problems, 'autoscaling.min')}
               value={scaling.min}
-              problem={problems['autoscaling.min']}
               min={0}
               step={1}
               onChange={(v) => set({ autoscaling: { ...scaling, min: v ?? Number.NaN } })}
             />
             <NumberField
-              label="Maximum replicas"
+              {...serviceField(problems, 'autoscaling.max')}
               value={scaling.max}
-              problem={problems['autoscaling.max']}
               min={1}
               step={1}
               onChange={(v) => set({ autoscaling: { ...scaling, max: v ?? Number.NaN } })}
             />
             <NumberField
-              label="Target CPU (%)"
+              {...serviceField(problems, 'autoscaling.targetCpuPercent')}
               value={scaling.targetCpuPercent}
-              problem={problems['autoscaling.targetCpuPercent']}
               min={1}
               max={100}
               step={1}
@@ -98,48 +94,37 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
       <fieldset className="field-group field-group-wide">
         <legend>Container and exposure (used by the config export)</legend>
         <TextField
-          label="Image"
+          {...serviceField(problems, 'image')}
           className="field-wide"
           value={service.image ?? ''}
-          problem={problems.image}
           placeholder="123456789.dkr.ecr.us-east-1.amazonaws.com/api:latest"
           onChange={(v) => setOptional('image', v)}
         />
         <NumberField
-          label="Container port"
+          {...serviceField(problems, 'port')}
           optional
           value={service.port}
-          problem={problems.port}
           min={1}
           max={65535}
           step={1}
           onChange={(v) => setOptional('port', v)}
         />
         <TextField
-          label="Health check path"
+          {...serviceField(problems, 'healthCheckPath')}
           value={service.healthCheckPath ?? ''}
-          problem={problems.healthCheckPath}
           placeholder="/health"
           onChange={(v) => setOptional('healthCheckPath', v)}
         />
-        <CheckField
-          label="Public (behind an internet-facing load balancer)"
-          checked={service.public}
-          onChange={(v) => set({ public: v })}
-        />
+        <CheckField label={SERVICE_FIELD_LABELS.public} checked={service.public} onChange={(v) => set({ public: v })} />
         <TextField
-          label="Host name"
+          {...serviceField(problems, 'host')}
           value={service.host ?? ''}
-          problem={problems.host}
           placeholder="api.example.com"
           onChange={(v) => setOptional('host', v)}
         />
       </fieldset>
       <NameValueRows
-        legend="Environment variables"
         field="environment"
-        noun="variable"
-        valueLabel="Value"
         multiline
         value={service.environment}
         problems={problems}
@@ -149,10 +134,7 @@ export default function ServiceDetails({ index, service, problems }: ServiceDeta
         onChange={(environment) => set({ environment })}
       />
       <NameValueRows
-        legend="Secrets"
         field="secrets"
-        noun="secret"
-        valueLabel="Secret ARN"
         multiline={false}
         value={service.secrets}
         problems={problems}

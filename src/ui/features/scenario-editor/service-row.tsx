@@ -4,7 +4,8 @@ import { clearServiceField, duplicateService, removeService, updateService } fro
 import { NumberField } from '../../components/number-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { SelectField } from '../../components/select-field.tsx';
-import { sameProblems, type RowProblems } from './row-problems.ts';
+import { sameProblems, serviceField, type RowProblems } from './row-problems.ts';
+import type { ServiceField } from '../../lib/field-labels.ts';
 
 // The expandable part (autoscaling, export fields) loads on first use, keeping the first screen small.
 const ServiceDetails = lazy(() => import('./service-details.tsx'));
@@ -28,36 +29,45 @@ const OS = [
   { value: 'windows', label: 'Windows' },
 ] as const;
 
+/** The fields a service's row shows, in its columns' order; the rest are under Details. */
+export const ROW_FIELDS = [
+  'name',
+  'vcpu',
+  'memoryGiB',
+  'replicas',
+  'hoursPerMonth',
+  'arch',
+  'os',
+] as const satisfies readonly ServiceField[];
+
 function ServiceRowView({ index, service, problems, expanded, onToggle, canRemove, defaultHours }: ServiceRowProps) {
   const n = index + 1;
-  const of = (field: string) => (
-    <>
-      {field}
-      <span className="visually-hidden">, service {n}</span>
-    </>
-  );
+  // Each cell's label is the field's, named for its row ("vCPU, service 2") and hidden under the column header.
+  const cell = (field: (typeof ROW_FIELDS)[number]) => {
+    const { label, problem } = serviceField(problems, field);
+    return {
+      label: (
+        <>
+          {label}
+          <span className="visually-hidden">, service {n}</span>
+        </>
+      ),
+      labelHidden: true,
+      problem,
+    };
+  };
   const detailsId = `service-details-${index}`;
-  const detailProblems = Object.keys(problems).filter(
-    (k) => !['name', 'vcpu', 'memoryGiB', 'replicas', 'hoursPerMonth', 'arch', 'os'].includes(k),
-  ).length;
+  const detailProblems = Object.keys(problems).filter((k) => !(ROW_FIELDS as readonly string[]).includes(k)).length;
   return (
     <>
       <tr className={problems._ ? 'row-invalid' : undefined}>
         <td data-col="name">
-          <TextField
-            label={of('Name')}
-            labelHidden
-            value={service.name}
-            problem={problems.name}
-            onChange={(name) => updateService(index, { name })}
-          />
+          <TextField {...cell('name')} value={service.name} onChange={(name) => updateService(index, { name })} />
         </td>
         <td data-col="vcpu">
           <NumberField
-            label={of('vCPU')}
-            labelHidden
+            {...cell('vcpu')}
             value={service.vcpu}
-            problem={problems.vcpu}
             min={0.25}
             max={16}
             step={0.25}
@@ -66,10 +76,8 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
         </td>
         <td data-col="memory">
           <NumberField
-            label={of('Memory (GiB)')}
-            labelHidden
+            {...cell('memoryGiB')}
             value={service.memoryGiB}
-            problem={problems.memoryGiB}
             min={0.5}
             max={120}
             step={0.5}
@@ -78,10 +86,8 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
         </td>
         <td data-col="replicas">
           <NumberField
-            label={of('Replicas')}
-            labelHidden
+            {...cell('replicas')}
             value={service.replicas}
-            problem={problems.replicas}
             min={0}
             max={10000}
             step={1}
@@ -90,12 +96,10 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
         </td>
         <td data-col="hours">
           <NumberField
-            label={of('Hours per month')}
-            labelHidden
+            {...cell('hoursPerMonth')}
             optional
             placeholder={String(defaultHours)}
             value={service.hoursPerMonth}
-            problem={problems.hoursPerMonth}
             min={0}
             max={744}
             onChange={(v) =>
@@ -105,8 +109,7 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
         </td>
         <td data-col="arch">
           <SelectField
-            label={of('Architecture')}
-            labelHidden
+            {...cell('arch')}
             value={service.arch}
             options={ARCH}
             onChange={(arch) => updateService(index, { arch })}
@@ -114,8 +117,7 @@ function ServiceRowView({ index, service, problems, expanded, onToggle, canRemov
         </td>
         <td data-col="os">
           <SelectField
-            label={of('Operating system')}
-            labelHidden
+            {...cell('os')}
             value={service.os}
             options={OS}
             onChange={(os) => updateService(index, { os })}

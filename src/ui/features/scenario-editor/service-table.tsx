@@ -3,9 +3,11 @@ import { useAppStore, addService } from '../../../state/app-store.ts';
 import { MAX_SERVICES } from '../../../domain/scenario/scenario-defaults.ts';
 import { useCalculation } from '../../app/calculation-context.tsx';
 import { rowProblems } from './row-problems.ts';
-import { ServiceRow } from './service-row.tsx';
+import { ROW_FIELDS, ServiceRow } from './service-row.tsx';
+import { SCENARIO_FIELD_LABELS, SERVICE_FIELD_LABELS } from '../../lib/field-labels.ts';
 
-const COLUMNS = ['Name', 'vCPU', 'Memory (GiB)', 'Replicas', 'Hours per month', 'Architecture', 'OS', 'Actions'];
+// Each column is headed by its field's label, but for the operating system, shortened to fit.
+const COLUMNS = [...ROW_FIELDS.map((field) => (field === 'os' ? 'OS' : SERVICE_FIELD_LABELS[field])), 'Actions'];
 // Architecture: arm64 means Graviton instances on EC2 and ARM Fargate (ECS only).
 
 /** The services: one row each, details (storage, GPU, autoscaling, export fields) in an expandable row. */
@@ -28,12 +30,16 @@ export function ServiceTable() {
     if (services.length < count.current) setExpanded(new Set());
     count.current = services.length;
   }, [services.length]);
-  const listProblem = problems.get('services');
+  // Worded messages start with the field's label already; the format's own (while the wording loads) do not.
+  const label = SCENARIO_FIELD_LABELS.services;
+  const listMessage = problems.get('services');
+  const listProblem =
+    listMessage === undefined || listMessage.startsWith(`${label}: `) ? listMessage : `${label}: ${listMessage}`;
   const replicaCount = services.reduce((sum, s) => sum + (Number.isFinite(s.replicas) ? s.replicas : 0), 0);
   return (
     <section aria-labelledby="services-heading" className="editor-block">
       <div className="block-heading">
-        <h3 id="services-heading">Services</h3>
+        <h3 id="services-heading">{label}</h3>
         <p className="muted">
           {services.length} service{services.length === 1 ? '' : 's'}, {replicaCount.toLocaleString('en-US')} replica
           {replicaCount === 1 ? '' : 's'}
@@ -69,7 +75,7 @@ export function ServiceTable() {
       </div>
       {listProblem ? (
         <p className="field-problem" role="alert">
-          Services: {listProblem}
+          {listProblem}
         </p>
       ) : null}
       <button type="button" onClick={() => addService()} disabled={services.length >= MAX_SERVICES}>
