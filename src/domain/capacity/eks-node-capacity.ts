@@ -11,6 +11,7 @@ import {
   type NodeDaemon,
   type SystemShare,
 } from './node-capacity.ts';
+import { LOG_ROUTER_SHARE } from './log-router.ts';
 
 /**
  * The DaemonSets every EKS node runs, with their CPU requests: aws-node (VPC CNI, two containers
@@ -106,6 +107,8 @@ export function eksMaxPodsDecision(
 export interface EksNodeSettings {
   prefixDelegation: boolean;
   daemons: readonly NodeDaemon[];
+  /** True when the export runs the Fluent Bit DaemonSet on every node (logs are priced): log-router.ts. */
+  logRouter?: boolean;
 }
 
 /** Allocatable capacity of an EKS node left for workload pods, and how it is reached; null when max pods is unknown. */
@@ -128,6 +131,7 @@ export function eksNodeCapacity(offer: InstanceOffer, settings: EksNodeSettings)
       slots: 0,
     },
     ...EKS_DEFAULT_DAEMONSETS,
+    ...(settings.logRouter ? [LOG_ROUTER_SHARE] : []),
     ...daemonShares(settings.daemons),
   ];
   const cap = eksMaxPodsCap(offer.vcpu);

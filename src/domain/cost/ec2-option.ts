@@ -64,6 +64,7 @@ import {
 } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { countOf } from '../text/count-words.ts';
+import { runsLogRouterDaemonSet } from '../capacity/log-router.ts';
 
 type Platform = 'ecs' | 'eks';
 
@@ -113,7 +114,11 @@ const capacityOf = (id: Ec2OptionId, scenario: Scenario, offer: InstanceOffer): 
     id === 'eks-auto-mode'
       ? eksAutoModeNodeCapacity(offer, { daemons })
       : OPTION_PLATFORM[id] === 'eks'
-        ? eksNodeCapacity(offer, { prefixDelegation: scenario.ec2.prefixDelegation, daemons })
+        ? eksNodeCapacity(offer, {
+            prefixDelegation: scenario.ec2.prefixDelegation,
+            daemons,
+            logRouter: runsLogRouterDaemonSet(id, scenario),
+          })
         : ecsNodeCapacity(offer, {
             networkMode: ecsNetworkModeFor(id, scenario),
             eniTrunking: scenario.ec2.eniTrunking,
@@ -225,6 +230,7 @@ function candidatesFor(id: Ec2OptionId, scenario: Scenario, snapshot: RegionSnap
     scenario.ec2.eniTrunking,
     ecsNetworkModeFor(id, scenario),
     JSON.stringify(scenario.ec2.daemonsPerNode ?? []),
+    runsLogRouterDaemonSet(id, scenario),
     group.arch,
     group.gpu,
     ...listed,

@@ -34,6 +34,13 @@ import {
 } from '../capacity/eks-node-capacity.ts';
 import { EKS_FARGATE_POD_OVERHEAD_MIB } from '../sizing/fargate-sizes.ts';
 import {
+  FARGATE_LOG_ROUTER_PLAN_MB,
+  LOG_ROUTER_CPU_MILLIS,
+  LOG_ROUTER_IMAGE,
+  LOG_ROUTER_MEMORY_MIB,
+  logsPriced,
+} from '../capacity/log-router.ts';
+import {
   DEFAULT_ECS_NETWORK_MODE,
   ECS_CPU_UNITS_PER_VCPU,
   ECS_RESERVED_MEMORY_MIB,
@@ -228,6 +235,18 @@ function nodeAutoscalerAssumptions(scenario: Scenario): string[] {
   return out;
 }
 
+/**
+ * The log router the EKS exports install when logs are priced, and what it takes: a pod on every
+ * EC2 node (counted), nothing billed on Fargate (AWS runs it in the pod's VM).
+ */
+function logRouterAssumptions(scenario: Scenario): string[] {
+  if (!logsPriced(scenario)) return [];
+  return [
+    `EKS on EC2: logs are priced, so the export installs Fluent Bit (${LOG_ROUTER_IMAGE}) as a DaemonSet that ships the services' container logs to one CloudWatch log group with ${LOG_RETENTION_DAYS}-day retention; its pod on every node requests ${LOG_ROUTER_CPU_MILLIS}m CPU and ${LOG_ROUTER_MEMORY_MIB} MiB and takes a pod slot, counted in each node's breakdown.`,
+    `EKS on Fargate: the export configures Fargate's built-in log router (ConfigMap aws-logging in the aws-observability namespace) with the same retention. AWS runs it inside each pod's Fargate VM and bills nothing for it, as the pod's size comes from its requests plus ${EKS_FARGATE_POD_OVERHEAD_MIB} MiB; AWS suggests leaving up to ${FARGATE_LOG_ROUTER_PLAN_MB.typical} MB of the pod's memory for it (${FARGATE_LOG_ROUTER_PLAN_MB.highThroughput} MB at very high log rates), which the estimate does not add.`,
+  ];
+}
+
 /** Bridge mode is an ECS on EC2 setting: say where it does not apply. */
 function networkModeWarnings(scenario: Scenario): string[] {
   if (scenario.ec2.ecsNetworkMode !== 'bridge') return [];
@@ -249,6 +268,7 @@ function assumptionsFor(scenario: Scenario): string[] {
     `ECS instances register vCPU x ${ECS_CPU_UNITS_PER_VCPU} CPU units and MemTotal - ${ECS_RESERVED_MEMORY_MIB} MiB (ECS_RESERVED_MEMORY, which the export sets in the instances' user data), and ${ecsSlotsAssumption(scenario)}.`,
     ...daemonAssumption(scenario),
     ...nodeAutoscalerAssumptions(scenario),
+    ...logRouterAssumptions(scenario),
     `ECS Managed Instances and EKS Auto Mode: AWS chooses, launches, patches and replaces the instances, for a management fee per instance-hour of ${MANAGEMENT_FEE_PERCENT}% of the type's On-Demand rate (derived: the price data does not label the per-type fees), charged on Spot instances too and not reduced by the Savings Plan discount. ECS Managed Instances packs tasks as ECS on EC2 does (awsvpc, no bridge) and has no control-plane charge; EKS Auto Mode includes the EKS cluster fee.`,
     `EKS Auto Mode nodes run Bottlerocket with prefix delegation: max pods is ENIs x ((IPv4 per ENI - 1) x 16) + 2, capped at ${AUTO_MODE_MAX_PODS}; kube-reserved memory ${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x that max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, CPU by the same bands, a ${EKS_EVICTION_MIB} MiB eviction threshold. VPC CNI, kube-proxy, CoreDNS and AWS's other components run in the node, so no DaemonSet or CoreDNS pods are packed; what they use beyond kube-reserved is not published. Each node bills a ${scenario.ec2.rootVolumeGiB ?? MANAGED_NODE_VOLUME_GIB['eks-auto-mode']} GiB ${ROOT_VOLUME_TYPE} data volume (the NodeClass's ephemeral storage); its small OS volume is not priced.`,
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',

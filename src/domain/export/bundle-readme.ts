@@ -14,10 +14,26 @@ import {
   type ExportContext,
 } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
-import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
+import { EKS_KUBERNETES_VERSION, FARGATE_PROFILE_NAME } from './eksctl-config.ts';
 import { fargateSpotWeight, isManagedInstances } from './ecs-terraform-cluster.ts';
 import { awsProviderVersionOf } from './ecs-terraform-settings.ts';
 import { managedInstancesReadme } from './bundle-readme-managed-instances.ts';
+import { LOG_RETENTION_DAYS } from '../cost/bill-settings.ts';
+import {
+  EKS_LOG_GROUP_NAME,
+  exportsLogRouter,
+  FARGATE_LOGGING_CONFIGMAP,
+  FARGATE_LOGGING_NAMESPACE,
+  FARGATE_LOGGING_PATH,
+  FARGATE_LOGGING_POLICY_PATH,
+  LOG_ROUTER_DAEMONSET_PATH,
+} from './eks-log-router.ts';
+import {
+  FARGATE_LOG_ROUTER_PLAN_MB,
+  LOG_ROUTER_CPU_MILLIS,
+  LOG_ROUTER_IMAGE,
+  LOG_ROUTER_MEMORY_MIB,
+} from '../capacity/log-router.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
 import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { fargateSizeText } from '../sizing/fargate-sizes.ts';
@@ -93,6 +109,12 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       return `EKS ${EKS_KUBERNETES_VERSION} cluster: ${context.compute === 'ec2' ? 'managed node groups from the node plan' : 'a Fargate profile'}, OIDC provider and IRSA roles.`;
     if (path === CLUSTER_AUTOSCALER_PATH)
       return `Cluster Autoscaler (kube-system): RBAC and its Deployment, ${CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES}-minute scale-down delay; eksctl creates its IRSA service account.`;
+    if (path === LOG_ROUTER_DAEMONSET_PATH)
+      return `Log router (kube-system): Fluent Bit DaemonSet and its config, shipping the services' container logs to \`${EKS_LOG_GROUP_NAME}\` (${LOG_RETENTION_DAYS}-day retention); eksctl creates its IRSA service account.`;
+    if (path === FARGATE_LOGGING_PATH)
+      return `Fargate's built-in log router: the \`${FARGATE_LOGGING_NAMESPACE}\` namespace and \`${FARGATE_LOGGING_CONFIGMAP}\` ConfigMap, shipping the services' container logs to \`${EKS_LOG_GROUP_NAME}\` (${LOG_RETENTION_DAYS}-day retention).`;
+    if (path === FARGATE_LOGGING_POLICY_PATH)
+      return 'IAM policy the Fargate pod execution role needs to write that log group (Apply attaches it).';
     if (path.endsWith('kustomization.yaml')) return 'Lists the manifests; `kubectl apply -k` applies them.';
     if (path.endsWith('namespace.yaml')) return `The \`${NAMESPACE}\` namespace.`;
     const kinds: Record<string, string> = {
@@ -217,6 +239,15 @@ function eksSteps(context: ExportContext): string[] {
     'eksctl create cluster -f eks/cluster/eksctl.yaml',
     `grep -rl ${ACCOUNT_PLACEHOLDER} eks | xargs sed -i "s/${ACCOUNT_PLACEHOLDER}/$(aws sts get-caller-identity --query Account --output text)/g"`,
   );
+  // Fargate's log router reads its ConfigMap only when a pod starts: set it up before any pod.
+  const logRouter = exportsLogRouter(context);
+  if (logRouter && fargate) {
+    out.push(
+      `kubectl apply -f ${FARGATE_LOGGING_PATH}`,
+      `aws iam put-role-policy --policy-name ${CLUSTER_NAME}-log-router --policy-document file://${FARGATE_LOGGING_POLICY_PATH} --role-name "$(aws eks describe-fargate-profile --cluster-name ${CLUSTER_NAME} --fargate-profile-name ${FARGATE_PROFILE_NAME} --query fargateProfile.podExecutionRoleArn --output text | cut -d/ -f2)"`,
+    );
+  }
+  if (logRouter && !fargate) out.push(`kubectl apply -f ${LOG_ROUTER_DAEMONSET_PATH}`);
   // Weekly services scale through KEDA, which reads CPU from metrics-server like an HPA.
   const weekly = context.services.some((s) => s.schedule?.kind === 'weekly');
   const autoscaled = context.services.some((s) => s.autoscaling);
@@ -259,6 +290,13 @@ function eksSteps(context: ExportContext): string[] {
         ' It finds the groups by their `k8s.io/cluster-autoscaler/*` tags; eksctl copies the labels and taints to the Auto Scaling groups (`propagateASGTags`) so it can scale a group up from 0.',
     );
   }
+  if (logRouter)
+    notes.push(
+      fargate
+        ? `- Logs: Fargate's log router (run by AWS in each pod, not billed; AWS suggests leaving it up to ${FARGATE_LOG_ROUTER_PLAN_MB.typical} MB of the pod's memory) sends the \`${NAMESPACE}\` pods' output to \`${EKS_LOG_GROUP_NAME}\`, which it creates with ${LOG_RETENTION_DAYS}-day retention, as priced. It reads \`${FARGATE_LOGGING_CONFIGMAP}\` when a pod starts, so pods started before it log nowhere: restart them.`
+        : `- Logs: Fluent Bit (\`${LOG_ROUTER_IMAGE}\`, ${LOG_ROUTER_CPU_MILLIS}m CPU and ${LOG_ROUTER_MEMORY_MIB} MiB on every node, counted in the node plan) sends the \`${NAMESPACE}\` pods' output to \`${EKS_LOG_GROUP_NAME}\`, which it creates with ${LOG_RETENTION_DAYS}-day retention, as priced; its IRSA role may write that log group only.`,
+      "- The retention applies when the log group is created: if it already exists, set it with `aws logs put-retention-policy`. Renaming the namespace in kustomization.yaml also means changing the log router's file pattern.",
+    );
   if (autoscaled) notes.push('- The HorizontalPodAutoscalers need metrics-server, which EKS does not install.');
   if (weekly)
     notes.push(

@@ -19,6 +19,7 @@ import { ingress, namespace, service } from './eks-networking.ts';
 import { externalSecret, secretStore, secretStoreGroups } from './eks-external-secrets.ts';
 import { eksctlConfig } from './eksctl-config.ts';
 import { CLUSTER_AUTOSCALER_PATH, clusterAutoscalerObjects } from './eks-cluster-autoscaler.ts';
+import { logRouterFiles } from './eks-log-router.ts';
 
 export const EKS_MANIFESTS_DIR = 'eks/manifests';
 export const EKSCTL_PATH = 'eks/cluster/eksctl.yaml';
@@ -64,5 +65,7 @@ export function eksFiles(context: ExportContext): ExportFile[] {
     ...(context.compute === 'ec2'
       ? [{ path: CLUSTER_AUTOSCALER_PATH, contents: toYamlDocuments(clusterAutoscalerObjects(context)) }]
       : []),
+    // The log router, when the bill prices CloudWatch Logs (eks-log-router.ts).
+    ...logRouterFiles(context, context.compute === 'ec2' ? 'nodes' : 'fargate'),
   ];
 }

@@ -7,6 +7,7 @@ import { irsaRoleName, NODE_GROUP_LABEL, PART_TIME_TAINT_KEY } from './eks-workl
 
 import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
 import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from './eks-cluster-autoscaler.ts';
+import { exportsLogRouter, logRouterServiceAccount } from './eks-log-router.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -14,6 +15,9 @@ import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from '
  * the estimate prices standard or extended support from the scenario, not from this version.
  */
 export const EKS_KUBERNETES_VERSION = '1.34';
+
+/** The EKS on Fargate profile (the bundle README names it to find its pod execution role). */
+export const FARGATE_PROFILE_NAME = `fp-${NAMESPACE}`;
 
 interface ManagedNodeGroup {
   name: string;
@@ -140,6 +144,8 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
       metadata: { name: CLUSTER_AUTOSCALER_NAME, namespace: SYSTEM_NAMESPACE },
       wellKnownPolicies: { autoScaler: true },
     });
+    // The log router's role, limited to its log group, when logs are priced (eks-log-router.ts).
+    if (exportsLogRouter(context)) serviceAccounts.push(logRouterServiceAccount(context.scenario.region));
   }
   // eksctl needs a policy for every IRSA role it creates, so only services with secrets get one
   // here; the README says how to create the others' roles (roleOnly: the manifests create the
@@ -174,7 +180,7 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
   } else {
     // The namespace's pods, and CoreDNS in kube-system (priced by the estimate), run on Fargate.
     config.fargateProfiles = [
-      { name: `fp-${NAMESPACE}`, selectors: [{ namespace: NAMESPACE }, { namespace: 'kube-system' }] },
+      { name: FARGATE_PROFILE_NAME, selectors: [{ namespace: NAMESPACE }, { namespace: 'kube-system' }] },
     ];
   }
   return config;

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EXPORTABLE_OPTION_IDS as OPTION_IDS } from './export-context.ts';
-import { ARTICLE_SCENARIO, bundleFor, fileAt } from './testing/export-fixtures.ts';
+import { ARTICLE_SCENARIO, bundleFor, fileAt, LOGGED_SCENARIO } from './testing/export-fixtures.ts';
 
 const GOLDEN = join(import.meta.dirname, '__golden__');
 
@@ -39,6 +39,16 @@ describe.each(OPTION_IDS)('bundle of the article scenario, %s', (optionId) => {
     expect(files[0]!.path).toBe('README.md');
     expect(JSON.parse(fileAt(files, 'scenario.json')).services[0].name).toBe('api-service');
     expect(fileAt(files, 'README.md')).toMatch(/<http:\/\/127\.0\.0\.1:4173\/#s=2\.[A-Za-z0-9_-]+>/);
+  });
+});
+
+// The log router's files and the eksctl config that gives it its role, for a scenario that prices logs.
+describe.each(['eks-ec2', 'eks-fargate'] as const)('log router files, %s', (optionId) => {
+  const files = bundleFor(LOGGED_SCENARIO, optionId).filter(
+    (f) => f.path.startsWith('eks/log-router/') || f.path === 'eks/cluster/eksctl.yaml',
+  );
+  it.each(files.map((f) => [f.path, f.contents]))('%s matches its golden file', async (path, contents) => {
+    await expect(contents).toMatchFileSnapshot(join(GOLDEN, 'logs', optionId, path));
   });
 });
 

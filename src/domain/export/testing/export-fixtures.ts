@@ -150,6 +150,17 @@ export const SCHEDULED_SCENARIO: ScenarioInput = {
   ec2: { spotPercent: 50 },
 };
 
+/** An always-on public API and a nightly job (a part-time, tainted node group), logging 100 GB a month: the EKS log router. */
+export const LOGGED_SCENARIO: ScenarioInput = {
+  version: 2,
+  region: 'us-east-1',
+  services: [
+    { name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 3, port: 8080, healthCheckPath: '/health', public: true },
+    { name: 'nightly', vcpu: 1, memoryGiB: 2, replicas: 2, schedule: { cron: '0 2 * * *', runMinutes: 30 } },
+  ],
+  extras: { logIngestionGB: 100 },
+};
+
 export const SAMPLE_SCENARIOS = {
   article: ARTICLE_SCENARIO,
   mixed: MIXED_SCENARIO,

@@ -2,8 +2,8 @@
  * Test helper: the kubernetes-models validators (ajv, compiled from the Kubernetes OpenAPI
  * schemas; offline) for the built-in kinds the exporters write.
  */
-import { Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
-import { Deployment } from 'kubernetes-models/apps/v1';
+import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
+import { DaemonSet, Deployment } from 'kubernetes-models/apps/v1';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
@@ -16,7 +16,9 @@ const MODELS: Record<string, Model> = {
   'v1/Namespace': Namespace as unknown as Model,
   'v1/ServiceAccount': ServiceAccount as unknown as Model,
   'v1/Service': Service as unknown as Model,
+  'v1/ConfigMap': ConfigMap as unknown as Model,
   'apps/v1/Deployment': Deployment as unknown as Model,
+  'apps/v1/DaemonSet': DaemonSet as unknown as Model,
   'networking.k8s.io/v1/Ingress': Ingress as unknown as Model,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as unknown as Model,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget as unknown as Model,

@@ -107,6 +107,7 @@ const container = obj(
     startupProbe: probe,
     readinessProbe: probe,
     livenessProbe: probe,
+    volumeMounts: arr(obj({ name: str(DNS1123_LABEL), mountPath: str(/^\//), readOnly: bool }, ['name', 'mountPath'])),
   },
   ['name', 'image'],
 );
@@ -140,6 +141,32 @@ const podSpec = obj(
       ),
     ),
     containers: arr(container),
+    terminationGracePeriodSeconds: int(0),
+    volumes: arr(
+      obj(
+        {
+          name: str(DNS1123_LABEL),
+          hostPath: obj(
+            {
+              path: str(/^\//),
+              type: oneOf(
+                '',
+                'DirectoryOrCreate',
+                'Directory',
+                'FileOrCreate',
+                'File',
+                'Socket',
+                'CharDevice',
+                'BlockDevice',
+              ),
+            },
+            ['path'],
+          ),
+          configMap: obj({ name: str(DNS1123_SUBDOMAIN) }, ['name']),
+        },
+        ['name'],
+      ),
+    ),
   },
   ['containers'],
 );
@@ -216,6 +243,26 @@ export const SHAPES: Record<string, Shape> = {
     },
     ['apiVersion', 'kind', 'metadata', 'spec'],
   ),
+  'apps/v1/DaemonSet': obj(
+    {
+      ...typeMeta('apps/v1', 'DaemonSet'),
+      metadata: metadata(DNS1123_SUBDOMAIN),
+      spec: obj(
+        {
+          selector: labelSelector,
+          template: obj({ metadata: obj({ labels, annotations: map(str()) }), spec: podSpec }, ['spec']),
+        },
+        ['selector', 'template'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  // ConfigMap data keys: letters, digits, '-', '_' and '.' (Kubernetes apimachinery IsConfigMapKey).
+  'v1/ConfigMap': obj({ ...typeMeta('v1', 'ConfigMap'), metadata: metadata(DNS1123_SUBDOMAIN), data: map(str()) }, [
+    'apiVersion',
+    'kind',
+    'metadata',
+  ]),
   'batch/v1/CronJob': obj(
     {
       ...typeMeta('batch/v1', 'CronJob'),
