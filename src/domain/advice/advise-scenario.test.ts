@@ -86,12 +86,13 @@ describe('advice levers, hand-computed', () => {
       services: [service('tiny', { vcpu: 0.01, memoryGiB: 0.05, replicas: 105 })],
       ec2: { instanceTypes: ['m5.large'], minNodes: 0 },
     });
-    // Before: 4 x 70.08 = 280.32 + 4 x 20 GB-months x 0.08 = 6.40 + control plane 73.00 = 359.72.
-    // After: 70.08 + 1.60 + 73.00 = 144.68.
+    // Before: 4 x 70.08 = 280.32 + 4 x 20 GB-months x 0.08 = 6.40 + control plane 73.00 + the NAT
+    // gateway of eksctl's VPC 730 x 0.045 = 32.85: 392.57.
+    // After: 70.08 + 1.60 + 73.00 + 32.85 = 177.53.
     const e = entry(advice, 'eks-ec2', 'prefix-delegation')!;
-    expect(e).toMatchObject({ monthlyUSD: 144.68, savingUSD: 215.04 });
+    expect(e).toMatchObject({ monthlyUSD: 177.53, savingUSD: 215.04 });
     expect(e.scenarioPatch).toEqual([{ op: 'add', path: '/ec2/prefixDelegation', value: true }]);
-    expect(totalAfterPatch(document, e)).toBe(144.68);
+    expect(totalAfterPatch(document, e)).toBe(177.53);
   });
 
   it('arm64 moves the Linux services and leaves Windows and GPU services as they are', () => {
@@ -145,8 +146,8 @@ describe('advice levers, hand-computed', () => {
     // 2 tasks/pods of 1 vCPU / 2 GiB on m5.large.
     // ECS: 2 awsvpc tasks a node, 1 node: 70.08 + 2.40 = 72.48. After: 365 h x 0.096 = 35.04
     //   + 365 h x 0.0288 = 10.51 + 2.40 = 47.95.
-    // EKS: 1780m holds one 1000m pod: 2 nodes (CoreDNS beside): 140.16 + 3.20 + 73.00 = 216.36.
-    //   After: 730 x 0.096 = 70.08 + 730 x 0.0288 = 21.02 + 3.20 + 73.00 = 167.30.
+    // EKS: 1780m holds one 1000m pod: 2 nodes (CoreDNS beside): 140.16 + 3.20 + 73.00 + NAT 32.85 = 249.21.
+    //   After: 730 x 0.096 = 70.08 + 730 x 0.0288 = 21.02 + 3.20 + 73.00 + 32.85 = 200.15.
     const { advice, document } = adviceFor({
       services: [service('web', { vcpu: 1, memoryGiB: 2, replicas: 2 })],
       ec2: { instanceTypes: ['m5.large'], minNodes: 0, spotDiscountPercent: 70 },
@@ -154,11 +155,11 @@ describe('advice levers, hand-computed', () => {
     const ecs = entry(advice, 'ecs-ec2', 'ec2-spot')!;
     const eks = entry(advice, 'eks-ec2', 'ec2-spot')!;
     expect(ecs).toMatchObject({ monthlyUSD: 47.95, savingUSD: 24.53 });
-    expect(eks).toMatchObject({ monthlyUSD: 167.3, savingUSD: 49.06 });
+    expect(eks).toMatchObject({ monthlyUSD: 200.15, savingUSD: 49.06 });
     expect(ecs.scenarioPatch).toEqual([{ op: 'add', path: '/ec2/spotPercent', value: 50 }]);
     expect(ecs.change).toContain("the scenario's 70% Spot discount");
     expect(totalAfterPatch(document, ecs)).toBe(47.95);
-    expect(totalAfterPatch(document, eks)).toBe(167.3);
+    expect(totalAfterPatch(document, eks)).toBe(200.15);
   });
 
   it('a Fargate request 5% above 1 vCPU / 2 GB is lowered to it, on ECS and on EKS', () => {

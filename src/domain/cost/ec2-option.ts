@@ -651,7 +651,7 @@ export function estimateEc2Option(
     );
   lines.push(
     ...controlPlaneLines(scenario, snapshot, platform),
-    ...networkLines(scenario, snapshot),
+    ...networkLines(scenario, snapshot, platform),
     ...operationsLine(scenario, platform),
   );
   // The cap applies whenever the ENI or prefix-delegation figure is above it (large types hit it

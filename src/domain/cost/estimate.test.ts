@@ -308,7 +308,12 @@ describe('pricing rules', () => {
     const ecs = option(estimate, 'ecs-fargate');
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({ unitPriceUSD: 0.03238, source: 'lkEcs' });
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)').derived).toBeUndefined();
-    expect(line(ecs, 'Application Load Balancer hours').derived).toMatch(/us-east-1 rate/);
+    expect(
+      line(
+        ecs,
+        'Application Load Balancer hours (1 ALB: 1 spare ALB answering 404, as extras.loadBalancers asks for 1)',
+      ).derived,
+    ).toMatch(/us-east-1 rate/);
     expect(
       estimate.warnings.some((w) => w.includes('Application Load Balancer hours') && w.includes('us-east-1 rate')),
     ).toBe(true);
@@ -355,19 +360,92 @@ describe('pricing rules', () => {
     expect(trunked.nodes![0]!.count).toBeLessThan(plain.nodes![0]!.count);
   });
 
-  it('warns when public services would get more load balancers than the scenario prices', () => {
-    const warnings = (loadBalancers: number) =>
+  it('prices the load balancers the export deploys, says how they were counted, and warns when that raises extras.loadBalancers', () => {
+    const estimateWith = (loadBalancers: number, hosts: (string | undefined)[]) =>
       estimateScenario(
         scenarioOf({
-          services: [service('web', { public: true }), service('api', { public: true }), service('worker')],
+          services: [
+            ...hosts.map((host, i) => service(`web-${i}`, { public: true, ...(host ? { host } : {}) })),
+            service('worker'),
+          ],
           extras: { loadBalancers },
         }),
         US_EAST_1,
-      ).warnings.filter((w) => w.includes('Application Load Balancer'));
-    expect(warnings(0)).toEqual([
-      '2 public services would get their own Application Load Balancers in the exported configuration, but extras.loadBalancers prices 0: set it to 2 to include them.',
+      );
+    const albLines = (estimate: Estimate) =>
+      estimate.options.map((o) => o.lines.find((l) => l.kind === 'alb-hours')?.component ?? null);
+    // Two public services, one with a host: one shared ALB; the bill says so on every option.
+    const shared = estimateWith(0, ['a.example.com', undefined]);
+    expect(new Set(albLines(shared))).toEqual(
+      new Set([
+        'Application Load Balancer hours (1 ALB: 1 shared by 2 public services (host rules); extras.loadBalancers 0 raised to 1)',
+      ]),
+    );
+    expect(line(option(shared, 'ecs-fargate'), albLines(shared)[0]!).quantity).toBe(730);
+    expect(shared.warnings.filter((w) => w.includes('extras.loadBalancers'))).toEqual([
+      'extras.loadBalancers is 0, but 2 public services need 1 Application Load Balancer (they share one, with host rules; each further public service without a host needs its own): 1 priced and exported.',
     ]);
-    expect(warnings(2)).toEqual([]);
+    // Two without a host cannot share a default action: two ALBs, and LCUs for each.
+    const twoDefaults = option(estimateWith(2, [undefined, undefined]), 'eks-ec2');
+    expect(twoDefaults.lines.find((l) => l.kind === 'alb-hours')).toMatchObject({
+      component:
+        'Application Load Balancer hours (2 ALBs: 2 ALBs for 2 public services (host rules; 1 more for a further public service without a host, as a listener has one default action))',
+      quantity: 1460,
+    });
+    expect(twoDefaults.lines.find((l) => l.kind === 'alb-lcu')).toMatchObject({
+      component: 'Application Load Balancer capacity units (1 LCU x 2 ALBs)',
+      quantity: 1460,
+    });
+    expect(estimateWith(2, [undefined, undefined]).warnings.some((w) => w.includes('extras.loadBalancers'))).toBe(
+      false,
+    );
+    // More than the services need: the rest are spares, priced and exported.
+    expect(
+      option(estimateWith(3, ['a.example.com']), 'ecs-ec2').lines.find((l) => l.kind === 'alb-hours'),
+    ).toMatchObject({
+      component:
+        'Application Load Balancer hours (3 ALBs: 1 for the public service + 2 spare ALBs answering 404, as extras.loadBalancers asks for 3)',
+      quantity: 2190,
+    });
+  });
+
+  it('prices NAT gateways as each export runs with them: ECS as set, EKS raised to the 1 eksctl needs', () => {
+    const nat = (natGateways: number, region = 'us-east-1') => {
+      const estimate = estimateScenario(
+        scenarioOf({ region, services: [service('api')], extras: { natGateways } }),
+        region === 'us-east-1' ? US_EAST_1 : EU_WEST_1,
+      );
+      return {
+        lines: Object.fromEntries(
+          estimate.options.map((o) => [o.id, o.lines.find((l) => l.kind === 'nat-hours') ?? null]),
+        ),
+        warnings: estimate.warnings.filter((w) => w.includes('extras.natGateways')),
+      };
+    };
+    const none = nat(0);
+    expect(none.lines['ecs-fargate']).toBeNull();
+    expect(none.lines['ecs-ec2']).toBeNull();
+    for (const id of ['eks-fargate', 'eks-ec2', 'eks-auto-mode'])
+      expect(none.lines[id]).toMatchObject({
+        component:
+          "NAT gateway hours (1: eksctl's new VPC needs one for its private subnets: extras.natGateways 0 raised to 1, vpc.nat.gateway Single)",
+        quantity: 730,
+        unitPriceUSD: 0.045,
+      });
+    expect(none.warnings).toHaveLength(1);
+    expect(none.warnings[0]).toMatch(/^extras\.natGateways is 0, but the EKS export's eksctl creates a new VPC/);
+    const two = nat(2);
+    expect(two.warnings).toEqual([]);
+    expect(two.lines['ecs-fargate']).toMatchObject({ quantity: 1460 });
+    expect(two.lines['eks-ec2']).toMatchObject({
+      component:
+        "NAT gateway hours (2: eksctl's new VPC, vpc.nat.gateway HighlyAvailable: one in each of its 2 availability zones)",
+      quantity: 1460,
+    });
+    // eu-west-1: eksctl's VPC has 3 zones, so 2 is priced as set and the export refuses it.
+    expect(nat(2, 'eu-west-1').lines['eks-fargate']!.component).toBe(
+      'NAT gateway hours (2: extras.natGateways; eksctl creates 1 or 3 here, so the export refuses 2)',
+    );
   });
 
   it('marks the cheapest option', () => {

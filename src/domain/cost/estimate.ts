@@ -15,6 +15,8 @@ import {
   CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES,
 } from '../capacity/cluster-autoscaler.ts';
 import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
+import { loadBalancerWarning, MAX_SERVICES_PER_LOAD_BALANCER, planLoadBalancers } from './load-balancer-plan.ts';
+import { natGatewayWarning } from './nat-gateway-count.ts';
 import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
@@ -91,7 +93,7 @@ export function estimateScenario(
   warnings.push(
     ...derivedPriceWarnings(options),
     ...autoscalingWarnings(scenario),
-    ...loadBalancerWarnings(scenario),
+    ...networkCountWarnings(scenario),
     ...networkModeWarnings(scenario),
     ...secretRegionMismatches(scenario),
   );
@@ -172,13 +174,14 @@ function autoscalingWarnings(scenario: Scenario): string[] {
   });
 }
 
-/** The config export gives every public service its own Application Load Balancer; say when fewer are priced. */
-function loadBalancerWarnings(scenario: Scenario): string[] {
-  const publicServices = scenario.services.filter((s) => s.public).length;
-  if (publicServices <= scenario.extras.loadBalancers) return [];
-  return [
-    `${publicServices} public service${publicServices > 1 ? 's' : ''} would get ${publicServices > 1 ? 'their own Application Load Balancers' : 'an Application Load Balancer'} in the exported configuration, but extras.loadBalancers prices ${scenario.extras.loadBalancers}: set it to ${publicServices} to include them.`,
-  ];
+/** Say when the services need more ALBs, or the EKS export more NAT gateways, than the scenario sets (they are priced as deployed). */
+function networkCountWarnings(scenario: Scenario): string[] {
+  const out: string[] = [];
+  const albs = loadBalancerWarning(planLoadBalancers(scenario));
+  if (albs) out.push(albs);
+  const nat = natGatewayWarning(scenario);
+  if (nat) out.push(nat);
+  return out;
 }
 
 /** "6% of core 1, 1% of core 2, 0.5% of cores 3-4, 0.25% of every core above 4", from the bands. */
@@ -275,6 +278,8 @@ function assumptionsFor(scenario: Scenario): string[] {
     `EC2 nodes have a ${ROOT_VOLUME_TYPE} root volume each (${scenario.ec2.rootVolumeGiB === undefined ? `${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB on ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB on EKS` : `${scenario.ec2.rootVolumeGiB} GiB`}, grown by the storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB of the tasks or pods a node holds), billed per GiB-month for the hours the node runs; the export creates them at that size.`,
     `CloudWatch Logs: extras.logIngestionGB is billed on every option at the region's Standard ingestion rate, plus storage of ${LOG_RETENTION_DAYS} days of it (the retention the export sets), as ingested.`,
     "Internet egress is billed on the region's monthly tiers with no free allowance (the 100 GB a month AWS gives is per account, shared by everything in it); cross-AZ traffic is billed on both sides.",
+    `Application Load Balancers: public services share one internet-facing ALB with host rules, one service without a host taking its default action; each further public service without a host gets its own ALB, and an ALB holds at most ${MAX_SERVICES_PER_LOAD_BALANCER} services. extras.loadBalancers is the total, raised to what the services need; ALBs beyond that are exported as spares answering 404. Every option prices and exports the same ALBs, each at extras.lcuPerLoadBalancer LCUs.`,
+    "NAT gateways: the ECS exports run in your VPC and create none, so the ECS options price extras.natGateways as your VPC's NAT the tasks use (private subnets need a NAT gateway or VPC endpoints, which are not priced); the EKS exports' eksctl creates a new VPC with private subnets for nodes and Fargate pods, so the EKS options price at least 1 (vpc.nat.gateway Single, or HighlyAvailable with one per availability zone).",
     'Not included: ECR storage, EBS snapshots, requests to other AWS services, and taxes.',
   ];
   if (scenario.ec2.spotPercent > 0)

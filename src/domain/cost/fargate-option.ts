@@ -229,7 +229,7 @@ export function estimateFargateOption(
   }
   lines.push(
     ...controlPlaneLines(scenario, snapshot, platform),
-    ...networkLines(scenario, snapshot),
+    ...networkLines(scenario, snapshot, platform),
     ...operationsLine(scenario, platform),
   );
   const id = platform === 'ecs' ? 'ecs-fargate' : 'eks-fargate';

@@ -103,15 +103,16 @@ describe('whole bills', () => {
     expect(mi.nodes!.map((n) => [n.instanceType, n.count, n.rootVolumeGiB])).toEqual([['m5.large', 2, 30]]);
   });
 
-  it('EKS Auto Mode: $140.16 + $16.82 fee + $12.80 storage (80 GiB x 2 nodes) + $73.00 cluster = $242.78', () => {
+  it('EKS Auto Mode: $140.16 + $16.82 fee + $12.80 storage (80 GiB x 2 nodes) + $73.00 cluster + $32.85 NAT gateway (eksctl VPC) = $275.63', () => {
     const auto = option(twoNodes(), 'eks-auto-mode');
     expect(auto.lines.map((l) => [l.kind, l.monthlyUSD])).toEqual([
       ['ec2-instance', 140.16],
       ['management-fee', 16.82],
       ['ebs-root-volume', 12.8],
       ['eks-control-plane', 73],
+      ['nat-hours', 32.85],
     ]);
-    expect(auto.monthlyUSD).toBe(242.78);
+    expect(auto.monthlyUSD).toBe(275.63);
     expect(auto.nodes![0]!.rootVolumeGiB).toBe(80);
   });
 

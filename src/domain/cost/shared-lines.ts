@@ -7,29 +7,39 @@ import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import { categoryOfKind } from './line-kinds.ts';
 import { GB_MONTH_HOURS, LOG_RETENTION_DAYS } from './bill-settings.ts';
 import { lineFromFigure, lineFromScenario, withoutEmptyLines, type CostLine } from './cost-line.ts';
+import { loadBalancerCountText, planLoadBalancers } from './load-balancer-plan.ts';
+import { natGatewayCount } from './nat-gateway-count.ts';
 
-export function networkLines(scenario: Scenario, snapshot: RegionSnapshot): CostLine[] {
+/**
+ * Load balancers as the export deploys them (load-balancer-plan.ts: one count for the bill and
+ * every exporter), NAT gateways as each platform's export runs with them (nat-gateway-count.ts);
+ * each line says how its count was reached.
+ */
+export function networkLines(scenario: Scenario, snapshot: RegionSnapshot, platform: 'ecs' | 'eks'): CostLine[] {
   const { extras, hoursPerMonth } = scenario;
   const p = snapshot.extras;
+  const albs = planLoadBalancers(scenario);
+  const albText = loadBalancerCountText(albs);
+  const nat = natGatewayCount(scenario, platform);
   return withoutEmptyLines([
     lineFromFigure(
       'alb-hours',
-      'Application Load Balancer hours',
-      extras.loadBalancers * hoursPerMonth,
+      `Application Load Balancer hours (${albs.count === 1 ? '1 ALB' : `${albs.count} ALBs`}: ${albText})`,
+      albs.count * hoursPerMonth,
       'ALB-hours',
       p.albHour,
     ),
     lineFromFigure(
       'alb-lcu',
-      'Application Load Balancer capacity units',
-      extras.loadBalancers * extras.lcuPerLoadBalancer * hoursPerMonth,
+      `Application Load Balancer capacity units (${extras.lcuPerLoadBalancer} LCU x ${albs.count === 1 ? '1 ALB' : `${albs.count} ALBs`})`,
+      albs.count * extras.lcuPerLoadBalancer * hoursPerMonth,
       'LCU-hours',
       p.albLcuHour,
     ),
     lineFromFigure(
       'nat-hours',
-      'NAT gateway hours',
-      extras.natGateways * hoursPerMonth,
+      `NAT gateway hours (${nat.count}: ${nat.text})`,
+      nat.count * hoursPerMonth,
       'NAT gateway-hours',
       p.natGatewayHour,
     ),

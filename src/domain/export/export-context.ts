@@ -12,6 +12,8 @@ import { exportSchedule, type ExportSchedule } from '../schedule/export-schedule
 import { parseSecretReference, type SecretReference } from './secret-reference.ts';
 import { wholeReplicas } from '../numeric/float-tolerance.ts';
 import { EXPORTABLE_OPTION_IDS } from './exportable-options.ts';
+import { planLoadBalancers, type LoadBalancerPlan } from '../cost/load-balancer-plan.ts';
+import { eksctlNatProblem, natGatewayCount, type NatGatewayCount } from '../cost/nat-gateway-count.ts';
 
 /** Names the bundle uses; the bundle README says where to change them. */
 export const CLUSTER_NAME = 'app-cluster';
@@ -85,7 +87,12 @@ export interface ExportContext {
   compute: 'fargate' | 'ec2';
   services: ServicePlan[];
   nodeGroups: NodeGroup[];
+  /** Some service is public: the HTTPS listeners need a certificate. */
   anyPublic: boolean;
+  /** The ALBs the bill prices, which the export deploys (cost/load-balancer-plan.ts). */
+  loadBalancers: LoadBalancerPlan;
+  /** The NAT gateways the bill prices for this platform (cost/nat-gateway-count.ts). */
+  natGateways: NatGatewayCount;
 }
 
 export type PreparedExport = { ok: true; context: ExportContext } | { ok: false; problems: string[] };
@@ -223,6 +230,25 @@ function planService(
   };
 }
 
+/**
+ * Public services sharing an ALB are told apart by host: two with the same host would have one
+ * rule hide the other (ALB host conditions ignore case; the schema already holds hosts lowercase).
+ */
+function hostProblems(scenario: Scenario): string[] {
+  const firstWith = new Map<string, number>();
+  const problems: string[] = [];
+  scenario.services.forEach((service, index) => {
+    if (!service.public || service.host === undefined) return;
+    const first = firstWith.get(service.host);
+    if (first === undefined) firstWith.set(service.host, index);
+    else
+      problems.push(
+        `services[${index}].host: "${scenario.services[first]!.name}" (services[${first}]) is public with the same host, and the load balancer would send every request for it there; give each public service its own host`,
+      );
+  });
+  return problems;
+}
+
 /** Derives the export context, or lists every reason the option cannot be exported as asked. */
 export function prepareExport(input: ExportInput): PreparedExport {
   const { scenario, estimate, optionId } = input;
@@ -254,6 +280,10 @@ export function prepareExport(input: ExportInput): PreparedExport {
     problems.push(...stringProblems(service, index, platform));
     return planService({ option, nodeGroups }, service, index, problems);
   });
+  problems.push(...hostProblems(scenario));
+  // eksctl creates the VPC and its NAT gateways: only the counts it can create are exported.
+  const natProblem = platform === 'eks' ? eksctlNatProblem(scenario) : null;
+  if (natProblem) problems.push(natProblem);
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -266,6 +296,8 @@ export function prepareExport(input: ExportInput): PreparedExport {
       services,
       nodeGroups,
       anyPublic: services.some((s) => s.public && s.port !== null),
+      loadBalancers: planLoadBalancers(scenario),
+      natGateways: natGatewayCount(scenario, platform),
     },
   };
 }
