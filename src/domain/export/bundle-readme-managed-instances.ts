@@ -26,7 +26,7 @@ function groupNotes(context: ExportContext, group: NodeGroup): string[] {
     .map((o) => `\`${managedProviderId(group, o)}\` (${o === 'SPOT' ? 'Spot' : 'On-Demand'})`)
     .join(' and ');
   const notes = [
-    `- ${group.key}: ${plural(plan.count, 'instance')} of ${plan.instanceType} priced (${plan.services.join(', ')}), up to ${plan.maxCount} at the autoscaling maxima; capacity provider ${providers}, pinned to ${plan.instanceType} with a ${plan.rootVolumeGiB} GiB volume per instance (\`storage_size_gib\`, priced as gp3).`,
+    `- ${group.key}: ${plural(plan.count, 'instance')} of ${plan.instanceType} priced (${plan.services.join(', ')}), up to ${plan.maxCount} at the autoscaling maxima; capacity provider ${providers}, pinned to ${plan.instanceType} with a ${plan.rootVolumeGiB} GiB volume per instance (\`storage_size_gib\`, priced as gp3; AWS's references call it the root, tasks or data volume, and an OS volume beside it, if any, is not priced).`,
   ];
   const spot = managedSpotWeight(context, group);
   if (spot > 0 && spot < 100)
