@@ -133,6 +133,135 @@ describe.each(cases)('ECS Managed Instances Terraform of $name', ({ scenario }) 
   });
 });
 
+/**
+ * The arguments aws_ecs_capacity_provider documents for provider 6.28+ (registry.terraform.io,
+ * website/docs/r/ecs_capacity_provider.html.markdown), nested blocks as objects: what the bundle
+ * writes must be among them, since provider 5.100.0 cannot check it.
+ */
+type Schema = { [key: string]: Schema | true };
+const RANGE: Schema = { min: true, max: true };
+const CAPACITY_PROVIDER_SCHEMA: Schema = {
+  name: true,
+  cluster: true,
+  region: true,
+  tags: true,
+  managed_instances_provider: {
+    infrastructure_role_arn: true,
+    propagate_tags: true,
+    infrastructure_optimization: { scale_in_after: true },
+    instance_launch_template: {
+      capacity_option_type: true,
+      ec2_instance_profile_arn: true,
+      monitoring: true,
+      network_configuration: { subnets: true, security_groups: true },
+      storage_configuration: { storage_size_gib: true },
+      local_storage_configuration: { use_local_storage: true },
+      instance_requirements: {
+        accelerator_count: RANGE,
+        accelerator_manufacturers: true,
+        accelerator_names: true,
+        accelerator_total_memory_mib: RANGE,
+        accelerator_types: true,
+        allowed_instance_types: true,
+        bare_metal: true,
+        baseline_ebs_bandwidth_mbps: RANGE,
+        burstable_performance: true,
+        cpu_manufacturers: true,
+        excluded_instance_types: true,
+        instance_generations: true,
+        local_storage: true,
+        local_storage_types: true,
+        max_spot_price_as_percentage_of_optimal_on_demand_price: true,
+        memory_gib_per_vcpu: RANGE,
+        memory_mib: RANGE,
+        network_bandwidth_gbps: RANGE,
+        network_interface_count: RANGE,
+        on_demand_max_price_percentage_over_lowest_price: true,
+        require_hibernate_support: true,
+        spot_max_price_percentage_over_lowest_price: true,
+        total_local_storage_gb: RANGE,
+        vcpu_count: RANGE,
+      },
+    },
+  },
+};
+/** Required where their parent block is present (same docs). */
+const REQUIRED: Record<string, string[]> = {
+  '': ['name', 'cluster', 'managed_instances_provider'],
+  managed_instances_provider: ['infrastructure_role_arn', 'instance_launch_template'],
+  'managed_instances_provider.instance_launch_template': ['ec2_instance_profile_arn', 'network_configuration'],
+  'managed_instances_provider.instance_launch_template.network_configuration': ['subnets'],
+  'managed_instances_provider.instance_launch_template.storage_configuration': ['storage_size_gib'],
+  'managed_instances_provider.instance_launch_template.instance_requirements': ['vcpu_count', 'memory_mib'],
+  'managed_instances_provider.instance_launch_template.instance_requirements.vcpu_count': ['min'],
+  'managed_instances_provider.instance_launch_template.instance_requirements.memory_mib': ['min'],
+};
+const ENUMS: Record<string, string[]> = {
+  'managed_instances_provider.instance_launch_template.capacity_option_type': ['ON_DEMAND', 'SPOT'],
+  'managed_instances_provider.instance_launch_template.monitoring': ['BASIC', 'DETAILED'],
+  'managed_instances_provider.instance_launch_template.instance_requirements.burstable_performance': [
+    'included',
+    'excluded',
+    'required',
+  ],
+  'managed_instances_provider.instance_launch_template.instance_requirements.bare_metal': [
+    'included',
+    'excluded',
+    'required',
+  ],
+};
+
+/** Every key not in the schema, every required key missing and every enum value outside its set, by path. */
+function schemaProblems(value: TerraformJson, schema: Schema, path = ''): string[] {
+  const problems: string[] = [];
+  for (const key of REQUIRED[path] ?? []) if (!(key in value)) problems.push(`${path}: missing ${key}`);
+  for (const [key, child] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    const rule = schema[key];
+    if (rule === undefined) problems.push(`${at}: not an argument of aws_ecs_capacity_provider`);
+    else if (rule !== true) {
+      // hcl2json gives each nested block as a list of one object.
+      if (!Array.isArray(child) || child.length !== 1) problems.push(`${at}: expected one block`);
+      else problems.push(...schemaProblems(child[0] as TerraformJson, rule, at));
+    } else if (ENUMS[at] && !ENUMS[at]!.includes(child as string)) problems.push(`${at}: ${String(child)}`);
+  }
+  return problems;
+}
+
+describe('ECS Managed Instances capacity providers against the documented schema', () => {
+  it.each(cases.map((c) => [c.name, c.scenario] as const))(
+    '%s: only documented arguments, every required one, valid values',
+    async (_name, scenario) => {
+      const main = await mainOf(scenario);
+      for (const [id, [provider]] of Object.entries(
+        main.resource.aws_ecs_capacity_provider as Record<string, TerraformJson[]>,
+      ))
+        expect(schemaProblems(provider!, CAPACITY_PROVIDER_SCHEMA), id).toEqual([]);
+    },
+  );
+
+  it('the check catches an argument the provider does not document, a missing one and a bad value', () => {
+    const bad = {
+      name: 'x',
+      cluster: 'y',
+      managed_instances_provider: [
+        {
+          infrastructure_role_arn: 'r',
+          instance_launch_template: [
+            { ec2_instance_profile_arn: 'p', capacity_option_type: 'RESERVED', network_configuration: [{}] },
+          ],
+          auto_scaling_group_arn: 'z',
+        },
+      ],
+    };
+    expect(schemaProblems(bad, CAPACITY_PROVIDER_SCHEMA).sort()).toEqual([
+      'managed_instances_provider.auto_scaling_group_arn: not an argument of aws_ecs_capacity_provider',
+      'managed_instances_provider.instance_launch_template.capacity_option_type: RESERVED',
+      'managed_instances_provider.instance_launch_template.network_configuration: missing subnets',
+    ]);
+  });
+});
+
 describe('ECS Managed Instances: purchase options and networking', () => {
   it('article (no Spot): one On-Demand provider', async () => {
     const main = await mainOf(ARTICLE_SCENARIO);
