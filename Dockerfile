@@ -19,13 +19,12 @@ COPY . .
 # The app asks the server it was loaded from for live prices (/api on the same origin).
 ENV VITE_PRICING_API=same-origin
 # 1. Type-check and build the app into dist/ (public/pricing/ is copied to dist/pricing/).
-# 2. Bundle the proxy and its dependencies (hono, the AWS SDK, zod) into one ES module, so the
-#    runtime image needs no node_modules. The banner gives CommonJS dependencies a require().
+# 2. Build the proxy the npm package ships (scripts/build-cli.ts): the proxy and its dependencies
+#    (hono, the AWS SDK, zod) as ES modules in cli-package/build/cli/, so the runtime image needs
+#    no node_modules. scripts/cli-package.test.ts starts the runtime stage laid out from this file.
 # 3. Pre-compress text files once; the proxy sends the .gz sibling to clients that accept gzip.
 RUN npm run build \
- && npx esbuild src/proxy/main.ts --bundle --platform=node --format=esm --target=node22 \
-      --outfile=build/proxy.mjs --log-level=warning \
-      "--banner:js=import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" \
+ && npm run --silent build:cli \
  && find dist -type f \( -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.json' -o -name '*.svg' \) \
       -size +1k -exec gzip -9 -k {} \;
 
@@ -41,7 +40,9 @@ WORKDIR /app
 # `curl --fail http://localhost:8787/healthz` (Alpine ships only busybox wget).
 RUN apk add --no-cache curl
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/build/proxy.mjs ./proxy.mjs
+# The proxy's entry and the chunks it imports; the CLI's entry and chunks, built with them, come
+# along unused (under 1 MB).
+COPY --from=build /app/cli-package/build/cli ./proxy
 # Files stay root-owned and read-only to the process; it needs no write access (PRICING_CACHE_DIR,
 # when used, should point at a mounted volume or /tmp).
 USER node
@@ -49,4 +50,4 @@ EXPOSE 8787
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD curl --fail --silent --output /dev/null http://127.0.0.1:8787/healthz || exit 1
 # node itself, not npm, so the orchestrator's SIGTERM reaches the proxy and it closes gracefully.
-CMD ["node", "proxy.mjs"]
+CMD ["node", "proxy/ecs-eks-cost-proxy.mjs"]

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,40 @@ async function inRepo(args: string[]) {
   const { io, out, err } = fakeIo({ 'scenario.json': scenarioText, '-': scenarioText }, app);
   const code = await runCli(args, io);
   return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+/** A port nothing listens on, for a proxy under test. */
+function freePort(): Promise<number> {
+  return new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
+
+/** Starts `node args` as a proxy on 127.0.0.1:port, waits for /healthz to answer 200, runs `check`, then stops it. */
+async function withProxy(
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  port: number,
+  check: (base: string) => Promise<void>,
+): Promise<void> {
+  const proxy = spawn(process.execPath, args, options);
+  let stderr = '';
+  proxy.stderr.on('data', (d: Buffer) => (stderr += d));
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    let health: Response | null = null;
+    for (let i = 0; i < 100 && !health; i++) {
+      health = await fetch(`${base}/healthz`).catch(() => null);
+      if (!health) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(health?.status, stderr).toBe(200);
+    await check(base);
+  } finally {
+    proxy.kill('SIGTERM');
+  }
 }
 
 // Each test starts Node processes: on the shared two-core machine under load they take seconds each.
@@ -112,29 +146,84 @@ describe('the packed command line', () => {
   });
 
   it('runs the pricing proxy, which answers from the bundled snapshot', SLOW, async () => {
-    const port = await new Promise<number>((done) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => done(port));
-      });
-    });
-    const proxy = spawn(process.execPath, [join(app, 'node_modules/.bin/ecs-eks-cost-proxy')], {
-      cwd: app,
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AWS_EC2_METADATA_DISABLED: 'true' },
-    });
-    try {
-      let health: Response | null = null;
-      for (let i = 0; i < 100 && !health; i++) {
-        health = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null);
-        if (!health) await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(health?.status).toBe(200);
-      // No AWS credentials here: the proxy answers with the bundled snapshot and says so.
-      const prices = await fetch(`http://127.0.0.1:${port}/api/pricing/us-east-1`);
-      expect(prices.status).toBe(200);
-      expect(await prices.json()).toMatchObject({ region: 'us-east-1', source: 'snapshot' });
-    } finally {
-      proxy.kill('SIGTERM');
+    const port = await freePort();
+    await withProxy(
+      [join(app, 'node_modules/.bin/ecs-eks-cost-proxy')],
+      { cwd: app, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', AWS_EC2_METADATA_DISABLED: 'true' } },
+      port,
+      async (base) => {
+        // No AWS credentials here: the proxy answers with the bundled snapshot and says so.
+        const prices = await fetch(`${base}/api/pricing/us-east-1`);
+        expect(prices.status).toBe(200);
+        expect(await prices.json()).toMatchObject({ region: 'us-east-1', source: 'snapshot' });
+      },
+    );
+  });
+});
+
+/**
+ * The Docker image (Dockerfile) runs this same packaged proxy: its build stage runs the package's
+ * build (build:cli, which beforeAll ran through npm pack) and its runtime stage copies the output.
+ * Docker is not here, so the runtime stage is laid out in a folder from the Dockerfile's own COPY,
+ * ENV and CMD lines and started as the image would start it, on 127.0.0.1 instead of 0.0.0.0.
+ * dist/ (vite's build, checked by bench/first-screen-size.test.ts) is stood in for by an
+ * index.html and the price snapshot that vite copies into dist/pricing/.
+ */
+describe('the Docker image', () => {
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+
+  it('builds the proxy with the package build, not a bundler call of its own', () => {
+    expect(dockerfile).toMatch(/^RUN npm run build \\\n && npm run --silent build:cli \\$/m);
+    expect(dockerfile).not.toMatch(/esbuild/);
+  });
+
+  it('starts from its runtime stage and serves the app, the prices and /healthz on its port', SLOW, async () => {
+    const image = join(temp, 'image');
+    const inImage = (path: string) => path.replace(/^\/app(?=\/|$)/, image);
+    expect(/^WORKDIR \/app$/m.test(runtime)).toBe(true);
+    const stand = join(temp, 'dist-stand-in');
+    mkdirSync(stand);
+    writeFileSync(join(stand, 'index.html'), '<!doctype html><title>ECS or EKS</title><div id="root"></div>\n');
+    cpSync(join(root, 'public/pricing'), join(stand, 'pricing'), { recursive: true });
+    const copies = [...runtime.matchAll(/^COPY --from=build (\/app\/\S+) (\S+)$/gm)];
+    expect(copies.map((c) => c[1])).toEqual(['/app/dist', '/app/cli-package/build/cli']);
+    for (const [, from, to] of copies) {
+      const source = from === '/app/dist' ? stand : join(root, from!.slice('/app/'.length));
+      cpSync(source, join(image, to!), { recursive: true });
     }
+    // ENV a=b \ c=d ... : the runtime stage's settings, its /app paths moved into the folder.
+    const settings = /^ENV ((?:.*\\\n)*.*)$/m.exec(runtime)![1]!;
+    const env = Object.fromEntries(
+      [...settings.matchAll(/(\w+)=(\S+)/g)].map(([, name, value]) => [name!, inImage(value!)]),
+    );
+    expect(env).toMatchObject({ HOST: '0.0.0.0', PORT: '8787', STATIC_DIR: join(image, 'dist') });
+    expect(runtime).toContain(`EXPOSE ${env.PORT}`);
+    expect(runtime).toContain(`http://127.0.0.1:${env.PORT}/healthz`);
+    const command = JSON.parse(/^CMD (\[.*\])$/m.exec(runtime)![1]!) as string[];
+    expect(command[0]).toBe('node');
+    const port = await freePort();
+    await withProxy(
+      command.slice(1),
+      {
+        cwd: image,
+        env: {
+          PATH: process.env.PATH,
+          ...env,
+          HOST: '127.0.0.1',
+          PORT: String(port),
+          AWS_EC2_METADATA_DISABLED: 'true',
+        },
+      },
+      port,
+      async (base) => {
+        const page = await fetch(`${base}/`);
+        expect(page.status).toBe(200);
+        expect(await page.text()).toContain('<div id="root"></div>');
+        const prices = await fetch(`${base}/api/pricing/eu-west-1`);
+        expect(prices.status).toBe(200);
+        expect(await prices.json()).toMatchObject({ region: 'eu-west-1', source: 'snapshot' });
+      },
+    );
   });
 });
