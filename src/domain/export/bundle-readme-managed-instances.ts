@@ -9,6 +9,7 @@ import { AWS_PROVIDER_VERSION_MANAGED_INSTANCES } from './ecs-terraform-settings
 import { MANAGED_INSTANCES_ROLE_PREFIX } from './ecs-terraform-managed-instances.ts';
 import { MANAGEMENT_FEE_PERCENT } from '../pricing/derived-price-rules.ts';
 import { formatUSD } from '../money/round-cents.ts';
+import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 
 /** ECS Managed Instances spreads a service's tasks over at least this many instances in different AZs when it can. */
 export const MANAGED_INSTANCES_AZ_SPREAD = 3;
@@ -55,7 +56,7 @@ export function managedInstancesReadme(context: ExportContext): string[] {
     '## ECS Managed Instances',
     '',
     '- **What AWS manages**: it launches the EC2 instances the tasks need, registers them with the cluster, patches them (an instance is drained from its 14th day and replaced by its 21st) and terminates idle ones. There is no AMI, Auto Scaling group or SSH/SSM access; instances run Linux only.',
-    `- **What you still tune**: the capacity providers pin the instance type, purchase option (\`capacity_option_type\`), volume size, subnets and security group the estimate priced; task sizes, service counts and autoscaling are as for ECS on EC2. Tasks run in awsvpc mode (Managed Instances has no bridge mode). The instance role is named \`${MANAGED_INSTANCES_ROLE_PREFIX}<cluster>\`: the infrastructure role's managed policy can pass only roles whose names start with \`ecsInstanceRole\`.`,
+    `- **What you still tune**: the capacity providers pin the instance type, purchase option (\`capacity_option_type\`), volume size, subnets and security group the estimate priced; task sizes, service counts and autoscaling are as for ECS on EC2. Tasks run in awsvpc mode (Managed Instances has no bridge mode). \`ECS_RESERVED_MEMORY\` cannot be set on these instances: the estimate keeps ${ECS_RESERVED_MEMORY_MIB} MiB per instance for the system, as on ECS on EC2, which AWS does not publish for its image (not verified). The instance role is named \`${MANAGED_INSTANCES_ROLE_PREFIX}<cluster>\`: the infrastructure role's managed policy can pass only roles whose names start with \`ecsInstanceRole\`.`,
     `- **Management fee** (derived): ${MANAGEMENT_FEE_PERCENT}% of each instance type's On-Demand rate per instance-hour, On-Demand and Spot alike, ${formatUSD(feeTotalUSD(context))} a month in this estimate. AWS's price data has the per-type fees under labels the calculator's data set could not recover, and ${MANAGEMENT_FEE_PERCENT}% matches nearly all of them; check your bill.`,
     '',
     '### What the capacity providers launch',

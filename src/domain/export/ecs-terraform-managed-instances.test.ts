@@ -348,6 +348,35 @@ describe('ECS Managed Instances: purchase options and networking', () => {
     expect(requirements.vcpu_count).toEqual([{ min: 2, max: 2 }]);
   });
 
+  it('schedules: the cron job runs 10 + 2 tasks weighted 50/50 on the providers of its group, the weekly window opens and closes the service', async () => {
+    const context = contextFor(SCHEDULED_SCENARIO, OPTION);
+    const main = await mainOf(SCHEDULED_SCENARIO);
+    const job = context.services.find((p) => p.name === 'nightly-report')!;
+    const base = job.nodeGroup!.key.replace(/-/g, '_');
+    expect(main.resource.aws_ecs_service.nightly_report).toBeUndefined();
+    const counts = ['nightly_report_1', 'nightly_report_2'].map((id) => {
+      const ecs = main.resource.aws_scheduler_schedule[id][0].target[0].ecs_parameters[0];
+      expect(ecs.capacity_provider_strategy).toEqual([
+        { capacity_provider: `\${aws_ecs_capacity_provider.${base}.name}`, weight: 50, base: 0 },
+        { capacity_provider: `\${aws_ecs_capacity_provider.${base}_spot.name}`, weight: 50, base: 0 },
+      ]);
+      expect(ecs.network_configuration[0].subnets).toBe('${var.private_subnet_ids}');
+      return ecs.task_count;
+    });
+    expect(counts).toEqual([10, 2]);
+    const actions = main.resource.aws_appautoscaling_scheduled_action;
+    expect(actions.night_shift_window_start[0].scalable_target_action).toEqual([{ min_capacity: 2, max_capacity: 6 }]);
+    expect(actions.night_shift_window_end[0].scalable_target_action).toEqual([{ min_capacity: 0, max_capacity: 0 }]);
+    // The part-time groups get providers of their own, pinned to their own types.
+    for (const group of context.nodeGroups.filter((g) => !g.plan.fullMonth)) {
+      const provider = main.resource.aws_ecs_capacity_provider[group.key.replace(/-/g, '_')][0];
+      expect(
+        provider.managed_instances_provider[0].instance_launch_template[0].instance_requirements[0]
+          .allowed_instance_types,
+      ).toEqual([group.plan.instanceType]);
+    }
+  });
+
   it('cron jobs run on the Managed Instances providers too', async () => {
     const main = await mainOf(SCHEDULED_SCENARIO);
     const schedules = Object.values(main.resource.aws_scheduler_schedule) as TerraformJson[][];
@@ -375,7 +404,9 @@ describe('ECS Managed Instances bundle README', () => {
     expect(readme).toContain('hashicorp/aws `~> 6.28`');
     expect(readme).toContain('could not be validated offline');
     expect(readme).toContain('## Fill in');
-    expect(readme).not.toContain('ECS_RESERVED_MEMORY');
+    // Not written to the instances (it cannot be set there); the README says what the estimate keeps.
+    expect(readme).not.toContain('ECS_RESERVED_MEMORY=');
+    expect(readme).toContain('`ECS_RESERVED_MEMORY` cannot be set on these instances: the estimate keeps 256 MiB');
     expect(readme).toContain(
       '| `ecs/terraform/versions.tf` | Terraform and AWS provider versions (hashicorp/aws ~> 6.28). |',
     );
