@@ -1,5 +1,6 @@
 import { downloadFile } from '../../lib/download-file.ts';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import type { Estimate, OptionId } from '../../../domain/cost/estimate-types.ts';
 import { OPTION_LABELS } from '../../../domain/cost/estimate-types.ts';
 import type { Scenario } from '../../../domain/scenario/scenario-schema.ts';
@@ -14,9 +15,6 @@ export interface ExportDialogProps {
   shareUrl: string;
   onClose: () => void;
 }
-
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
 
 const downloadBytes = (bytes: Uint8Array | string, fileName: string, type = 'application/zip') =>
   downloadFile(bytes, fileName, type);
@@ -36,9 +34,7 @@ const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 /** Modal preview of an option's export bundle: file list, contents, copy buttons and a zip download. */
 export default function ExportDialog(props: ExportDialogProps) {
   const { optionId, scenario, estimate, shareUrl, onClose } = props;
-  const titleId = useId();
-  const descriptionId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const sizeId = useId();
   // Problems (an option the engine cannot run, text no file can carry exactly) are shown instead
   // of a bundle; buildExportBundle would throw on them.
   const { files, problems } = useMemo((): { files: ExportFile[]; problems: string[] } => {
@@ -50,33 +46,6 @@ export default function ExportDialog(props: ExportDialogProps) {
   const [status, setStatus] = useState('');
   const [wrap, setWrap] = useState(false);
   const selected = files.find((f) => f.path === selectedPath) ?? files[0];
-
-  // Focus moves into the dialog on open and back to the opener on close (WAI-ARIA modal dialog pattern).
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    return () => opener?.focus();
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
 
   async function copyFile(path: string, contents: string): Promise<void> {
     try {
@@ -100,88 +69,16 @@ export default function ExportDialog(props: ExportDialogProps) {
   }
 
   return (
-    <div className="export-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialogRef}
-        className="export-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        // Focusable itself, so a click on plain text inside keeps focus (and Escape, Tab) in the dialog.
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <header className="export-dialog-head">
-          <div>
-            <h2 id={titleId}>Export {OPTION_LABELS[optionId]} configuration</h2>
-            <p id={descriptionId} className="muted">
-              {files.length > 0
-                ? `${files.length} files. README.md lists what to fill in and how to apply them.`
-                : 'No files.'}
-            </p>
-          </div>
-          <button type="button" onClick={onClose} aria-label="Close export dialog">
-            Close
-          </button>
-        </header>
-        {problems.length > 0 ? (
-          <div role="alert" className="export-problems">
-            <p>This option cannot be exported yet:</p>
-            <ul>
-              {problems.map((problem) => (
-                <li key={problem}>{problem}</li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <div className="export-body">
-            <ul aria-label="Bundle files" className="export-files">
-              {files.map((file) => (
-                <li key={file.path} className={file.path === selected?.path ? 'is-selected' : undefined}>
-                  <button
-                    type="button"
-                    className="export-file-name"
-                    aria-current={file.path === selected?.path ? 'true' : undefined}
-                    aria-describedby={`${titleId}-${file.path}-size`}
-                    onClick={() => setSelectedPath(file.path)}
-                  >
-                    {file.path}
-                  </button>
-                  <span id={`${titleId}-${file.path}-size`} className="export-file-size">
-                    {fileSize(file.contents)}
-                  </span>
-                  <span className="export-file-actions">
-                    <button
-                      type="button"
-                      className="button-small"
-                      aria-label={`Copy ${file.path}`}
-                      onClick={() => void copyFile(file.path, file.contents)}
-                    >
-                      Copy
-                    </button>
-                    <button
-                      type="button"
-                      className="button-small"
-                      aria-label={`Download ${file.path}`}
-                      onClick={() => downloadFile(file)}
-                    >
-                      Download
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-            {selected && (
-              <section aria-label={`Contents of ${selected.path}`} className="export-preview">
-                <pre className={wrap ? 'is-wrapped' : undefined} tabIndex={0}>
-                  {selected.contents}
-                </pre>
-              </section>
-            )}
-          </div>
-        )}
-        <footer className="export-dialog-foot">
+    <ModalDialog
+      className="export-dialog"
+      title={`Export ${OPTION_LABELS[optionId]} configuration`}
+      description={
+        files.length > 0 ? `${files.length} files. README.md lists what to fill in and how to apply them.` : 'No files.'
+      }
+      closeLabel="Close export dialog"
+      onClose={onClose}
+      footer={
+        <>
           <p role="status">{status}</p>
           <label className="check-inline">
             <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} /> Wrap long lines
@@ -189,8 +86,65 @@ export default function ExportDialog(props: ExportDialogProps) {
           <button type="button" onClick={downloadZip} disabled={files.length === 0}>
             Download .zip
           </button>
-        </footer>
-      </div>
-    </div>
+        </>
+      }
+    >
+      {problems.length > 0 ? (
+        <div role="alert" className="export-problems">
+          <p>This option cannot be exported yet:</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{problem}</li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <div className="export-body">
+          <ul aria-label="Bundle files" className="export-files">
+            {files.map((file) => (
+              <li key={file.path} className={file.path === selected?.path ? 'is-selected' : undefined}>
+                <button
+                  type="button"
+                  className="export-file-name"
+                  aria-current={file.path === selected?.path ? 'true' : undefined}
+                  aria-describedby={`${sizeId}-${file.path}-size`}
+                  onClick={() => setSelectedPath(file.path)}
+                >
+                  {file.path}
+                </button>
+                <span id={`${sizeId}-${file.path}-size`} className="export-file-size">
+                  {fileSize(file.contents)}
+                </span>
+                <span className="export-file-actions">
+                  <button
+                    type="button"
+                    className="button-small"
+                    aria-label={`Copy ${file.path}`}
+                    onClick={() => void copyFile(file.path, file.contents)}
+                  >
+                    Copy
+                  </button>
+                  <button
+                    type="button"
+                    className="button-small"
+                    aria-label={`Download ${file.path}`}
+                    onClick={() => downloadFile(file)}
+                  >
+                    Download
+                  </button>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {selected && (
+            <section aria-label={`Contents of ${selected.path}`} className="export-preview">
+              <pre className={wrap ? 'is-wrapped' : undefined} tabIndex={0}>
+                {selected.contents}
+              </pre>
+            </section>
+          )}
+        </div>
+      )}
+    </ModalDialog>
   );
 }

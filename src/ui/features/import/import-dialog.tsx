@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { ModalDialog } from '../../components/modal-dialog.tsx';
 import { importScenario } from '../../../domain/import/import-scenario.ts';
 import { formatNote, type ImportResult, type ImportSource } from '../../../domain/import/import-types.ts';
 import type { Scenario, Service } from '../../../domain/scenario/scenario-schema.ts';
@@ -30,9 +31,6 @@ export interface ImportDialogProps {
   onClose: () => void;
 }
 
-const FOCUSABLE =
-  'button:not([disabled]), [href], input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])';
-
 const describeSources = (sources: readonly ImportSource[]): string =>
   sources.length === 1 ? sources[0]!.path : `${sources.length} files`;
 
@@ -41,10 +39,8 @@ const describeSources = (sources: readonly ImportSource[]): string =>
  * every note, then replace the scenario in one undoable step (the page's Undo brings the old one back).
  */
 export default function ImportDialog({ initialSources, initialProblem, onReplace, onClose }: ImportDialogProps) {
-  const titleId = useId();
   const filesId = useId();
   const pasteId = useId();
-  const dialogRef = useRef<HTMLDivElement>(null);
   const [pasted, setPasted] = useState('');
   const [files, setFiles] = useState<File[]>([]);
   const [result, setResult] = useState<{ from: string; outcome: ImportResult } | null>(null);
@@ -62,10 +58,7 @@ export default function ImportDialog({ initialSources, initialProblem, onReplace
   }
 
   useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialogRef.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
     if (initialSources) void read(initialSources);
-    return () => opener?.focus();
     // Runs once, for the sources the dialog opened with.
     // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -89,122 +82,94 @@ export default function ImportDialog({ initialSources, initialProblem, onReplace
     onClose();
   }
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
-    if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)];
-    const first = focusable[0];
-    const last = focusable[focusable.length - 1];
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   const outcome = result?.outcome;
   const from = result?.from ?? '';
   return (
-    <div className="import-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialogRef}
-        className="import-dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={titleId}
-        tabIndex={-1}
-        onKeyDown={onKeyDown}
-      >
-        <header className="import-dialog-head">
-          <h2 id={titleId}>Import a workload</h2>
-          <button type="button" className="button-secondary button-small" onClick={onClose}>
-            Close
-          </button>
-        </header>
-        <div className="import-dialog-body">
-          <p className="muted">
-            Kubernetes YAML or JSON (helm template, kubectl get -o yaml), ECS task definitions and describe-services
-            output, the Terraform of an ECS configuration, Compose files, or a .zip of them, such as an export bundle.
-          </p>
-          <div className="field">
-            <label htmlFor={filesId}>Files</label>
-            <input
-              id={filesId}
-              type="file"
-              multiple
-              accept=".yaml,.yml,.json,.zip,.tf"
-              onChange={(e) => setFiles([...(e.target.files ?? [])])}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={pasteId}>Or paste YAML or JSON</label>
-            <textarea
-              id={pasteId}
-              rows={6}
-              value={pasted}
-              spellCheck={false}
-              onChange={(e) => setPasted(e.target.value)}
-            />
-          </div>
-          <button type="button" onClick={() => void readChosen()} disabled={busy}>
-            Read
-          </button>
-          <div aria-live="polite">
-            {busy ? <p role="status">Reading…</p> : null}
-            {problem ? (
-              <p role="alert" className="problem">
-                {problem}
-              </p>
-            ) : null}
-            {outcome && !outcome.ok ? (
-              <div role="alert">
-                <h3>Cannot import {from}</h3>
-                <ul className="import-problems">
-                  {outcome.problems.map((line, i) => (
-                    <li key={i}>{line}</li>
-                  ))}
-                </ul>
-              </div>
-            ) : null}
-            {outcome?.ok ? (
-              <section aria-label="What was read">
-                <h3>
-                  {outcome.scenario.services.length} service{outcome.scenario.services.length === 1 ? '' : 's'} from{' '}
-                  {from}, priced in {outcome.scenario.region}
-                </h3>
-                <ul aria-label="Services found">
-                  {outcome.scenario.services.map((s) => (
-                    <li key={s.name}>{describeService(s)}</li>
-                  ))}
-                </ul>
-                {outcome.notes.length > 0 ? (
-                  <>
-                    <h4>Notes: what was assumed, changed or left out</h4>
-                    <ul aria-label="Import notes" className="import-notes">
-                      {outcome.notes.map((note, i) => (
-                        <li key={i}>{formatNote(note)}</li>
-                      ))}
-                    </ul>
-                  </>
-                ) : null}
-              </section>
-            ) : null}
-          </div>
-        </div>
-        <footer className="import-dialog-foot">
+    <ModalDialog
+      className="import-dialog"
+      title="Import a workload"
+      closeLabel="Close import dialog"
+      closeClassName="button-secondary button-small"
+      onClose={onClose}
+      footer={
+        <>
           <p className="muted">Replacing keeps the current scenario in the undo history.</p>
           <button type="button" onClick={apply} disabled={!outcome?.ok}>
             Replace the scenario
           </button>
-        </footer>
+        </>
+      }
+    >
+      <div className="import-dialog-body">
+        <p className="muted">
+          Kubernetes YAML or JSON (helm template, kubectl get -o yaml), ECS task definitions and describe-services
+          output, the Terraform of an ECS configuration, Compose files, or a .zip of them, such as an export bundle.
+        </p>
+        <div className="field">
+          <label htmlFor={filesId}>Files</label>
+          <input
+            id={filesId}
+            type="file"
+            multiple
+            accept=".yaml,.yml,.json,.zip,.tf"
+            onChange={(e) => setFiles([...(e.target.files ?? [])])}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={pasteId}>Or paste YAML or JSON</label>
+          <textarea
+            id={pasteId}
+            rows={6}
+            value={pasted}
+            spellCheck={false}
+            onChange={(e) => setPasted(e.target.value)}
+          />
+        </div>
+        <button type="button" onClick={() => void readChosen()} disabled={busy}>
+          Read
+        </button>
+        <div aria-live="polite">
+          {busy ? <p role="status">Reading…</p> : null}
+          {problem ? (
+            <p role="alert" className="problem">
+              {problem}
+            </p>
+          ) : null}
+          {outcome && !outcome.ok ? (
+            <div role="alert">
+              <h3>Cannot import {from}</h3>
+              <ul className="import-problems">
+                {outcome.problems.map((line, i) => (
+                  <li key={i}>{line}</li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {outcome?.ok ? (
+            <section aria-label="What was read">
+              <h3>
+                {outcome.scenario.services.length} service{outcome.scenario.services.length === 1 ? '' : 's'} from{' '}
+                {from}, priced in {outcome.scenario.region}
+              </h3>
+              <ul aria-label="Services found">
+                {outcome.scenario.services.map((s) => (
+                  <li key={s.name}>{describeService(s)}</li>
+                ))}
+              </ul>
+              {outcome.notes.length > 0 ? (
+                <>
+                  <h4>Notes: what was assumed, changed or left out</h4>
+                  <ul aria-label="Import notes" className="import-notes">
+                    {outcome.notes.map((note, i) => (
+                      <li key={i}>{formatNote(note)}</li>
+                    ))}
+                  </ul>
+                </>
+              ) : null}
+            </section>
+          ) : null}
+        </div>
       </div>
-    </div>
+    </ModalDialog>
   );
 }
