@@ -14,7 +14,7 @@ export interface CostLine {
   /** What is billed, stable wording: "Fargate vCPU (Linux/x86)". */
   component: string;
   quantity: number;
-  /** Unit of the quantity: "vCPU-hours", "GB-hours", "instance-hours". */
+  /** Unit of the quantity: "vCPU-hours", "GiB-hours", "instance-hours". */
   unit: string;
   unitPriceUSD: number;
   monthlyUSD: number;
@@ -28,6 +28,28 @@ export interface CostLine {
 // Quantities are shown and multiplied at 6 decimals, so the displayed arithmetic reproduces the amount.
 const roundQuantity = (quantity: number): number => Number(quantity.toFixed(6));
 
+/** quantity x unitPriceUSD as a line, the quantity rounded first so the line's arithmetic holds as shown. */
+function pricedLine(
+  kind: LineKind,
+  component: string,
+  quantity: number,
+  unit: string,
+  unitPriceUSD: number,
+  source: string,
+): CostLine {
+  const q = roundQuantity(quantity);
+  return {
+    kind,
+    category: categoryOfKind(kind),
+    component,
+    quantity: q,
+    unit,
+    unitPriceUSD,
+    monthlyUSD: roundToCents(q * unitPriceUSD),
+    source,
+  };
+}
+
 export function lineFromFigure(
   kind: LineKind,
   component: string,
@@ -35,18 +57,8 @@ export function lineFromFigure(
   unit: string,
   figure: PriceFigure,
 ): CostLine {
-  const q = roundQuantity(quantity);
-  const line: CostLine = {
-    kind,
-    category: categoryOfKind(kind),
-    component,
-    quantity: q,
-    unit,
-    unitPriceUSD: figure.usd,
-    monthlyUSD: roundToCents(q * figure.usd),
-    source: figure.source,
-    asOf: figure.asOf,
-  };
+  const line = pricedLine(kind, component, quantity, unit, figure.usd, figure.source);
+  line.asOf = figure.asOf;
   if (figure.derived) line.derived = figure.derived;
   return line;
 }
@@ -60,17 +72,7 @@ export function lineFromScenario(
   unitPriceUSD: number,
   rule?: string,
 ): CostLine {
-  const q = roundQuantity(quantity);
-  const line: CostLine = {
-    kind,
-    category: categoryOfKind(kind),
-    component,
-    quantity: q,
-    unit,
-    unitPriceUSD,
-    monthlyUSD: roundToCents(q * unitPriceUSD),
-    source: 'scenario',
-  };
+  const line = pricedLine(kind, component, quantity, unit, unitPriceUSD, 'scenario');
   if (rule) line.derived = rule;
   return line;
 }
