@@ -143,23 +143,34 @@ describe('advice levers, hand-computed', () => {
   });
 
   it("EC2 Spot at the scenario's 70% discount, on both EC2 options", () => {
-    // 2 tasks/pods of 1 vCPU / 2 GiB on m5.large.
-    // ECS: 2 awsvpc tasks a node, 1 node: 70.08 + 2.40 = 72.48. After: 365 h x 0.096 = 35.04
-    //   + 365 h x 0.0288 = 10.51 + 2.40 = 47.95.
-    // EKS: 1780m holds one 1000m pod: 2 nodes (CoreDNS beside): 140.16 + 3.20 + 73.00 + NAT 32.85 = 249.21.
-    //   After: 730 x 0.096 = 70.08 + 730 x 0.0288 = 21.02 + 3.20 + 73.00 + 32.85 = 200.15.
+    // Nodes split into whole On-Demand and Spot nodes, On-Demand rounded up (cost/spot-split.ts).
+    // 4 tasks/pods of 1 vCPU / 2 GiB on m5.large.
+    // ECS: 2 awsvpc tasks a node, 2 nodes: 140.16 + 4.80 = 144.96. After, 1 On-Demand + 1 Spot node:
+    //   730 h x 0.096 = 70.08 + 730 h x 0.0288 = 21.02 + 4.80 = 95.90.
+    // EKS: 1780m holds one 1000m pod: 4 nodes (CoreDNS beside): 280.32 + 6.40 + 73.00 + NAT 32.85 = 392.57.
+    //   After, 2 + 2: 1460 x 0.096 = 140.16 + 1460 x 0.0288 = 42.05 + 6.40 + 73.00 + 32.85 = 294.46.
     const { advice, document } = adviceFor({
-      services: [service('web', { vcpu: 1, memoryGiB: 2, replicas: 2 })],
+      services: [service('web', { vcpu: 1, memoryGiB: 2, replicas: 4 })],
       ec2: { instanceTypes: ['m5.large'], minNodes: 0, spotDiscountPercent: 70 },
     });
     const ecs = entry(advice, 'ecs-ec2', 'ec2-spot')!;
     const eks = entry(advice, 'eks-ec2', 'ec2-spot')!;
-    expect(ecs).toMatchObject({ monthlyUSD: 47.95, savingUSD: 24.53 });
-    expect(eks).toMatchObject({ monthlyUSD: 200.15, savingUSD: 49.06 });
+    expect(ecs).toMatchObject({ monthlyUSD: 95.9, savingUSD: 49.06 });
+    expect(eks).toMatchObject({ monthlyUSD: 294.46, savingUSD: 98.11 });
     expect(ecs.scenarioPatch).toEqual([{ op: 'add', path: '/ec2/spotPercent', value: 50 }]);
     expect(ecs.change).toContain("the scenario's 70% Spot discount");
-    expect(totalAfterPatch(document, ecs)).toBe(47.95);
-    expect(totalAfterPatch(document, eks)).toBe(200.15);
+    expect(totalAfterPatch(document, ecs)).toBe(95.9);
+    expect(totalAfterPatch(document, eks)).toBe(294.46);
+  });
+
+  it('EC2 Spot on a single node saves nothing: 50% of 1 node rounds to 1 On-Demand node, so no lever', () => {
+    const { advice } = adviceFor({
+      services: [service('web', { vcpu: 1, memoryGiB: 2, replicas: 2 })],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 0, spotDiscountPercent: 70 },
+    });
+    // ECS holds both tasks on one node; EKS needs 2 nodes (1 On-Demand + 1 Spot after).
+    expect(entry(advice, 'ecs-ec2', 'ec2-spot')).toBeUndefined();
+    expect(entry(advice, 'eks-ec2', 'ec2-spot')).toMatchObject({ monthlyUSD: 200.15, savingUSD: 49.06 });
   });
 
   it('a Fargate request 5% above 1 vCPU / 2 GB is lowered to it, on ECS and on EKS', () => {

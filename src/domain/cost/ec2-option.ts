@@ -65,6 +65,10 @@ import {
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { countOf } from '../text/count-words.ts';
 import { runsLogRouterDaemonSet } from '../capacity/log-router.ts';
+import { groupSpotPercent, nodeSplitOf, splitNodes } from './spot-split.ts';
+
+/** The options whose node groups the export splits into whole On-Demand and Spot nodes. */
+const splitsNodes = (id: Ec2OptionId): boolean => id === 'ecs-ec2' || id === 'eks-ec2';
 
 type Platform = 'ecs' | 'eks';
 
@@ -302,12 +306,22 @@ function spotPriceOf(offer: InstanceOffer, scenario: Scenario, snapshot: RegionS
   };
 }
 
-/** What one node-hour costs with the scenario's Spot share: On-Demand and Spot blended. */
-function blendedUsdHour(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot): number {
-  const share = scenario.ec2.spotPercent / 100;
+/** What one node-hour costs with a Spot share (0-1): On-Demand and Spot blended. */
+function blendedUsdHour(offer: InstanceOffer, scenario: Scenario, snapshot: RegionSnapshot, share: number): number {
   if (share === 0) return offer.usdHour;
   const spot = spotUsdHourOf(offer, scenario, snapshot) ?? offer.usdHour;
   return offer.usdHour * (1 - share) + spot * share;
+}
+
+/**
+ * What a type's nodes bill an hour, for the instance choice: `hourUSD` per node at the blended
+ * Spot share (a lower bound of the real figure, used to rank and prune), and `costOf` for a whole
+ * number of nodes, split into On-Demand and Spot nodes where the option's node groups are split
+ * (spot-split.ts): rounding in favour of On-Demand never makes n nodes cost less than n x hourUSD.
+ */
+interface NodePricing {
+  hourUSD: (offer: InstanceOffer) => number;
+  costOf: (offer: InstanceOffer, nodes: number) => number;
 }
 
 /** Root volume per node: the setting (or the platform default), grown by the extra ephemeral storage its tasks or pods hold. */
@@ -330,7 +344,7 @@ function chooseInstance(
   candidates: readonly Candidate[],
   group: GroupSpec,
   minNodes: number,
-  priceOf: (offer: InstanceOffer) => number,
+  pricing: NodePricing,
 ): Choice | null {
   const demand = demandOf(group.items);
   // The type must also hold one replica of each service that may scale up to its autoscaling
@@ -340,7 +354,7 @@ function chooseInstance(
   let cheapestBound: Ranked | undefined;
   for (const candidate of candidates) {
     if (!fitsLargest(demand, candidate.capacity) || !fitsLargest(peakDemand, candidate.capacity)) continue;
-    const hourUSD = priceOf(candidate.offer);
+    const hourUSD = pricing.hourUSD(candidate.offer);
     const entry = {
       candidate,
       hourUSD,
@@ -355,21 +369,21 @@ function chooseInstance(
   // cheapest bound first gives such a figure, so only the types within it are sorted and packed:
   // the same answer as packing every type in bound order, without sorting all of them.
   const state: { best: Choice | null; bestUSD: number } = { best: null, bestUSD: Infinity };
-  if (cheapestBound) considerPacking(cheapestBound, group, minNodes, state);
+  if (cheapestBound) considerPacking(cheapestBound, group, minNodes, pricing, state);
   const contenders = Number.isFinite(state.bestUSD)
     ? ranked.filter((entry) => entry.boundUSD <= state.bestUSD && entry !== cheapestBound)
     : ranked.filter((entry) => entry !== cheapestBound);
   contenders.sort(compareRanked);
   for (const entry of contenders) {
     if (entry.boundUSD > state.bestUSD) break;
-    considerPacking(entry, group, minNodes, state);
+    considerPacking(entry, group, minNodes, pricing, state);
   }
   return state.best;
 }
 
 interface Ranked {
   candidate: Candidate;
-  /** What one node-hour of the type bills (priceOf). */
+  /** What one node-hour of the type bills at least (NodePricing.hourUSD). */
   hourUSD: number;
   /** The fewest nodes any packing could use, times hourUSD. */
   boundUSD: number;
@@ -383,6 +397,7 @@ function considerPacking(
   { candidate: { offer, capacity, model }, hourUSD }: Ranked,
   group: GroupSpec,
   minNodes: number,
+  pricing: NodePricing,
   state: { best: Choice | null; bestUSD: number },
 ): void {
   // A type needing more nodes than the best answer's cost allows cannot win: stop packing there.
@@ -390,7 +405,7 @@ function considerPacking(
   const pack = packReplicas(group.items, capacity, limit);
   if (!pack.ok) return;
   const nodes = Math.max(pack.nodes, minNodes);
-  const usd = nodes * hourUSD;
+  const usd = pricing.costOf(offer, nodes);
   const { best, bestUSD } = state;
   if (
     usd < bestUSD ||
@@ -413,9 +428,9 @@ function chooseFor(
   candidates: readonly Candidate[],
   group: GroupSpec,
   minNodes: number,
-  priceOf: (offer: InstanceOffer) => number,
+  pricing: NodePricing,
 ): Choice | null {
-  if (group.items.some((item) => item.count > 0)) return chooseInstance(candidates, group, minNodes, priceOf);
+  if (group.items.some((item) => item.count > 0)) return chooseInstance(candidates, group, minNodes, pricing);
   const sizing = demandOf(itemsAtAutoscalingMax(group).map((item) => ({ ...item, count: Math.max(1, item.count) })));
   let best: Choice | null = null;
   let bestUSD = Infinity;
@@ -425,8 +440,8 @@ function chooseFor(
     const pack = packReplicas(group.items, capacity);
     if (!pack.ok) continue;
     const nodes = Math.max(pack.nodes, minNodes);
-    const hourUSD = priceOf(offer);
-    const usd = nodes * hourUSD;
+    const hourUSD = pricing.hourUSD(offer);
+    const usd = pricing.costOf(offer, nodes);
     const better =
       usd < bestUSD ||
       (usd === bestUSD &&
@@ -626,13 +641,27 @@ export function estimateEc2Option(
     // Types are ranked by what a node-hour bills: the blended On-Demand/Spot price (with a Spot
     // share) plus its root volume at the base size (the growth for tasks' storage follows the packing).
     // The AWS-managed options add their fee, which follows the On-Demand rate on Spot hours too.
+    // Node groups of ECS and EKS on EC2 split into whole On-Demand and Spot nodes, as billed.
     const rootVolumeUsdHour =
       ((scenario.ec2.rootVolumeGiB ?? defaultNodeVolumeGiB(id)) * snapshot.storage.gp3GbMonth.usd) / GB_MONTH_HOURS;
     const feeShare = isManagedNodeOptionId(id) ? MANAGEMENT_FEE_PERCENT / 100 : 0;
-    const priceOf = (offer: InstanceOffer) =>
-      blendedUsdHour(offer, scenario, snapshot) + offer.usdHour * feeShare + rootVolumeUsdHour;
+    const split = splitsNodes(id);
+    const spotShareOf = (offer: InstanceOffer) =>
+      split ? groupSpotPercent(offer, scenario.ec2) / 100 : scenario.ec2.spotPercent / 100;
+    const extraUsdHour = (offer: InstanceOffer) => offer.usdHour * feeShare + rootVolumeUsdHour;
+    const hourUSD = (offer: InstanceOffer) =>
+      blendedUsdHour(offer, scenario, snapshot, spotShareOf(offer)) + extraUsdHour(offer);
+    const pricing: NodePricing = {
+      hourUSD,
+      costOf: (offer, nodes) => {
+        if (!split) return nodes * hourUSD(offer);
+        const { onDemand, spot } = splitNodes(nodes, groupSpotPercent(offer, scenario.ec2));
+        const spotUsd = spot > 0 ? (spotUsdHourOf(offer, scenario, snapshot) ?? offer.usdHour) : 0;
+        return onDemand * offer.usdHour + spot * spotUsd + nodes * extraUsdHour(offer);
+      },
+    };
     const minNodes = group.fullMonth ? scenario.ec2.minNodes : 0;
-    const choice = chooseFor(candidates, group, minNodes, priceOf);
+    const choice = chooseFor(candidates, group, minNodes, pricing);
     if (!choice) return unavailable(id, whyNothingFits(platform, candidates, group, automatic));
     plans.push({
       ...planFrom(id, scenario, choice, group, automatic),
@@ -640,7 +669,7 @@ export function estimateEc2Option(
     });
   }
 
-  const lines = nodeLines(scenario, snapshot, plans, warnings, label);
+  const lines = nodeLines(scenario, snapshot, plans, warnings, label, splitsNodes(id));
   if (isManagedNodeOptionId(id)) lines.push(...managementFeeLines(plans, label));
   lines.push(
     ...rootVolumeLines(snapshot, plans, id === 'eks-auto-mode' ? `EBS ${ROOT_VOLUME_TYPE} data volumes` : undefined),
@@ -714,12 +743,18 @@ function rootVolumeLines(snapshot: RegionSnapshot, plans: NodePlan[], what?: str
     );
 }
 
+/**
+ * Instance lines per node group. ECS and EKS on EC2 price whole On-Demand and Spot nodes, split as
+ * their exports deploy them (spot-split.ts); the AWS-managed options price the Spot share of
+ * node-hours, as AWS places their tasks and pods by capacity provider weight or NodePool.
+ */
 function nodeLines(
   scenario: Scenario,
   snapshot: RegionSnapshot,
   plans: NodePlan[],
   warnings: string[],
   label: string,
+  byWholeNodes: boolean,
 ): CostLine[] {
   const { spotPercent, savingsPlanDiscountPercent } = scenario.ec2;
   const spotShare = spotPercent / 100;
@@ -737,7 +772,14 @@ function nodeLines(
       warnings.push(
         `${label}: ${plan.instanceType} Spot capacity is interrupted more than 20% of the time in ${scenario.region} (Spot Instance Advisor); expect replacements.`,
       );
-    const onDemandHours = plan.nodeHours * (spot ? 1 - spotShare : 1);
+    // Hours each node of the group runs; the split gives the On-Demand and Spot nodes.
+    const perNodeHours = plan.hoursPerMonth + plan.scaleDownDelayHours;
+    const spotHours = !spot
+      ? 0
+      : byWholeNodes
+        ? nodeSplitOf(plan, scenario.ec2).spot * perNodeHours
+        : plan.nodeHours * spotShare;
+    const onDemandHours = plan.nodeHours - spotHours;
     if (onDemandHours > 0) {
       const line = lineFromFigure(
         'ec2-instance',
@@ -749,19 +791,12 @@ function nodeLines(
       lines.push(line);
       onDemandUSD += line.monthlyUSD;
     }
-    if (spot && plan.nodeHours * spotShare > 0) {
+    if (spot && spotHours > 0) {
       const component = `EC2 ${plan.instanceType} Spot (${spot.label})`;
       lines.push(
         spot.source === 'scenario'
-          ? lineFromScenario(
-              'ec2-spot-instance',
-              component,
-              plan.nodeHours * spotShare,
-              'instance-hours',
-              spot.usdHour,
-              spot.rule,
-            )
-          : lineFromFigure('ec2-spot-instance', component, plan.nodeHours * spotShare, 'instance-hours', {
+          ? lineFromScenario('ec2-spot-instance', component, spotHours, 'instance-hours', spot.usdHour, spot.rule)
+          : lineFromFigure('ec2-spot-instance', component, spotHours, 'instance-hours', {
               usd: spot.usdHour,
               source: spot.source,
               asOf: spot.asOf!,

@@ -285,8 +285,9 @@ function assumptionsFor(scenario: Scenario): string[] {
   if (scenario.ec2.spotPercent > 0)
     list.push(
       scenario.ec2.spotDiscountPercent === undefined
-        ? `EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at each type's Spot Instance Advisor savings in the region (Linux, the trailing month when the advisor data was taken); automatic choice ranks types by the blended On-Demand/Spot price. Real Spot prices vary by zone and hour.`
-        : `EC2 Spot: ${scenario.ec2.spotPercent}% of node-hours at ${scenario.ec2.spotDiscountPercent}% below On-Demand, as set in the scenario; real Spot prices vary by zone and hour.`,
+        ? `EC2 Spot: a ${scenario.ec2.spotPercent}% share at each type's Spot Instance Advisor savings in the region (Linux, the trailing month when the advisor data was taken); automatic choice ranks types by the blended On-Demand/Spot price. Real Spot prices vary by zone and hour.`
+        : `EC2 Spot: a ${scenario.ec2.spotPercent}% share at ${scenario.ec2.spotDiscountPercent}% below On-Demand, as set in the scenario; real Spot prices vary by zone and hour.`,
+      `EC2 Spot on ECS and EKS on EC2: each node group runs whole nodes, On-Demand = its nodes x ${Math.round(100 - scenario.ec2.spotPercent)}% rounded up (as EC2 Auto Scaling rounds) and the rest Spot (at 50% Spot, 3 nodes are 2 On-Demand and 1 Spot); the bill prices those nodes and the export deploys them. ECS Managed Instances and EKS Auto Mode price the Spot share of node-hours.`,
     );
   if (scenario.fargate.spotPercent > 0)
     list.push(

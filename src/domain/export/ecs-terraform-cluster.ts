@@ -2,6 +2,7 @@
  * The ECS cluster and its capacity: FARGATE/FARGATE_SPOT for ECS on Fargate; for ECS on EC2, one
  * launch template, Auto Scaling group and capacity provider per node group of the engine's plan.
  */
+import { groupSpotPercent, spotPricedFor } from '../cost/spot-split.ts';
 import { attr, blank, block, call, comment, expr, template, type HclBodyItem } from './hcl-writer.ts';
 import type { ExportContext, NodeGroup, ServicePlan } from './export-context.ts';
 import { ECS_EPHEMERAL_PORT_RANGE, ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
@@ -65,9 +66,8 @@ export type CapacityOption = 'ON_DEMAND' | 'SPOT';
  * export.
  */
 export function managedSpotWeight(context: ExportContext, group: NodeGroup): number {
-  const { spotPercent, spotDiscountPercent } = context.scenario.ec2;
-  const priced = spotDiscountPercent !== undefined || group.plan.spotSavingsPercent !== null;
-  return priced ? Math.round(spotPercent) : 0;
+  const { spotPercent } = context.scenario.ec2;
+  return spotPricedFor(group.plan, context.scenario.ec2) ? Math.round(spotPercent) : 0;
 }
 
 /** The purchase options a Managed Instances node group gets a capacity provider for. */
@@ -209,7 +209,10 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
   // Groups of services that run part of the month scale to zero between runs.
   const minSize = plan.fullMonth ? Math.min(context.scenario.ec2.minNodes, plan.count) : 0;
   const maxSize = Math.max(1, plan.count * 2, plan.maxCount);
-  const spotPercent = context.scenario.ec2.spotPercent;
+  // The Spot share as the bill prices this group (cost/spot-split.ts): Auto Scaling turns the
+  // whole On-Demand percentage into nodes, rounding up in favour of On-Demand, as the bill does;
+  // a type without a Spot price is priced, and launched, On-Demand.
+  const spotPercent = groupSpotPercent(plan, context.scenario.ec2);
   const launchTemplateRef = [attr('id', expr(`aws_launch_template.${id}.id`)), attr('version', '$Latest')];
   const launch: HclBodyItem[] =
     spotPercent > 0
@@ -223,7 +226,7 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
                 [],
                 [
                   attr('on_demand_base_capacity', 0),
-                  attr('on_demand_percentage_above_base_capacity', Math.round(100 - spotPercent)),
+                  attr('on_demand_percentage_above_base_capacity', 100 - spotPercent),
                   attr('spot_allocation_strategy', 'price-capacity-optimized'),
                 ],
               ),

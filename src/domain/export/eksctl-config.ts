@@ -8,6 +8,7 @@ import { irsaRoleName, NODE_GROUP_LABEL, PART_TIME_TAINT_KEY } from './eks-workl
 import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
 import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from './eks-cluster-autoscaler.ts';
 import { exportsLogRouter, logRouterServiceAccount } from './eks-log-router.ts';
+import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -50,12 +51,13 @@ interface ManagedNodeGroup {
 /**
  * One managed node group per node group of the plan (instance type and count from the engine).
  * A managed node group is all On-Demand or all Spot, so the scenario's EC2 Spot share splits the
- * nodes between two groups.
+ * nodes between two groups, by the rule the bill prices them with (cost/spot-split.ts: On-Demand
+ * rounded up, as EC2 Auto Scaling does).
  */
 function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNodeGroup[] {
   const { plan } = group;
-  const spotNodes = Math.round((plan.count * context.scenario.ec2.spotPercent) / 100);
-  const onDemandNodes = plan.count - spotNodes;
+  const spotPercent = groupSpotPercent(plan, context.scenario.ec2);
+  const { onDemand: onDemandNodes, spot: spotNodes } = splitNodes(plan.count, spotPercent);
   const base = {
     amiFamily: 'AmazonLinux2023' as const,
     volumeSize: plan.rootVolumeGiB,
@@ -69,15 +71,13 @@ function managedNodeGroups(context: ExportContext, group: NodeGroup): ManagedNod
       : { taints: [{ key: PART_TIME_TAINT_KEY, value: group.key, effect: 'NoSchedule' as const }] }),
     ...(context.scenario.ec2.prefixDelegation ? { maxPodsPerNode: plan.breakdown.slots } : {}),
   };
-  // The maxima reach the nodes the autoscaling maxima need (plan.maxCount), split like the nodes;
-  // together the groups can always grow to it (docs/export-rules.md, "Node groups").
+  // The maxima reach the nodes the autoscaling maxima need (plan.maxCount), split like the nodes
+  // (the split grows with the count, so each maximum is at least its group's nodes); together the
+  // groups can always grow to it (docs/export-rules.md, "Node groups").
   const hasSpotGroup = spotNodes > 0;
   const hasOnDemandGroup = onDemandNodes > 0 || !hasSpotGroup;
-  const spotMax = !hasSpotGroup
-    ? 0
-    : hasOnDemandGroup
-      ? Math.max(spotNodes, Math.round((plan.maxCount * context.scenario.ec2.spotPercent) / 100))
-      : plan.maxCount;
+  const atMax = splitNodes(plan.maxCount, spotPercent);
+  const spotMax = !hasSpotGroup ? 0 : hasOnDemandGroup ? atMax.spot : plan.maxCount;
   const onDemandMax = Math.max(onDemandNodes, plan.maxCount - spotMax);
   const sized = (desired: number, min: number, peak: number) => ({
     minSize: min,
