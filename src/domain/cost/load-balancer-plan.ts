@@ -22,7 +22,7 @@ export interface HostRule {
   /** The service's name in the scenario. */
   service: string;
   host: string;
-  /** Listener rule priority, 1 upward in scenario order (unique per listener, lower first). */
+  /** Listener rule priority, 1 upward in scenario order, exact hosts before wildcards (unique per listener, lowest evaluated first). */
   priority: number;
 }
 
@@ -59,7 +59,14 @@ export function planLoadBalancers(scenario: Pick<Scenario, 'services' | 'extras'
     .filter((s) => s.host === undefined)
     .map((s) => ({ defaultService: s.name, hostRules: [], spare: false }));
   const size = (lb: Omit<PlannedLoadBalancer, 'number'>) => lb.hostRules.length + (lb.defaultService ? 1 : 0);
-  for (const service of publicServices) {
+  // Exact hosts before wildcards (`*.example.com`), so a wildcard rule never takes a host that has
+  // a rule of its own: ALB rules are evaluated by priority, lowest first.
+  const hosted = publicServices.filter((s) => s.host !== undefined);
+  const byHost = [
+    ...hosted.filter((s) => !s.host!.startsWith('*.')),
+    ...hosted.filter((s) => s.host!.startsWith('*.')),
+  ];
+  for (const service of byHost) {
     if (service.host === undefined) continue;
     let lb = serving.find((candidate) => size(candidate) < MAX_SERVICES_PER_LOAD_BALANCER);
     if (!lb) {
@@ -84,6 +91,19 @@ export function planLoadBalancers(scenario: Pick<Scenario, 'services' | 'extras'
     forHostlessServices: Math.max(0, hostless - 1),
     loadBalancers: [...serving, ...spares].map((lb, i) => ({ number: i + 1, ...lb })),
   };
+}
+
+/** The ALB serving a service, and its host rule (null when it takes the default action); null when none serves it. */
+export function loadBalancerOf(
+  plan: LoadBalancerPlan,
+  service: string,
+): { lb: PlannedLoadBalancer; rule: HostRule | null } | null {
+  for (const lb of plan.loadBalancers) {
+    if (lb.defaultService === service) return { lb, rule: null };
+    const rule = lb.hostRules.find((r) => r.service === service);
+    if (rule) return { lb, rule };
+  }
+  return null;
 }
 
 /**

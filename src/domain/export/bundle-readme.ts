@@ -14,7 +14,9 @@ import {
   type ExportContext,
 } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
-import { EKS_KUBERNETES_VERSION, FARGATE_PROFILE_NAME } from './eksctl-config.ts';
+import { EKS_KUBERNETES_VERSION, eksctlNatModeOf, FARGATE_PROFILE_NAME } from './eksctl-config.ts';
+import { albId } from './ecs-terraform-network.ts';
+import { ingressGroupName, SPARE_LOAD_BALANCERS_FILE } from './eks-networking.ts';
 import { fargateSpotWeight, isManagedInstances } from './ecs-terraform-cluster.ts';
 import { awsProviderVersionOf } from './ecs-terraform-settings.ts';
 import { managedInstancesReadme } from './bundle-readme-managed-instances.ts';
@@ -100,11 +102,13 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
     if (path.endsWith('main.tf'))
       return (
         'Cluster, capacity, IAM roles, security groups, log groups, task definitions, services' +
-        (context.anyPublic ? ', load balancers' : '') +
+        (context.loadBalancers.count > 0 ? ', load balancers' : '') +
         ', autoscaling.'
       );
     if (path.endsWith('outputs.tf'))
-      return 'Cluster, task definition ARNs' + (context.anyPublic ? ' and load balancer DNS names.' : '.');
+      return (
+        'Cluster, task definition ARNs' + (context.loadBalancers.count > 0 ? ' and load balancer DNS names.' : '.')
+      );
     if (path.endsWith('eksctl.yaml'))
       return `EKS ${EKS_KUBERNETES_VERSION} cluster: ${context.compute === 'ec2' ? 'managed node groups from the node plan' : 'a Fargate profile'}, OIDC provider and IRSA roles.`;
     if (path === CLUSTER_AUTOSCALER_PATH)
@@ -117,13 +121,16 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       return 'IAM policy the Fargate pod execution role needs to write that log group (Apply attaches it).';
     if (path.endsWith('kustomization.yaml')) return 'Lists the manifests; `kubectl apply -k` applies them.';
     if (path.endsWith('namespace.yaml')) return `The \`${NAMESPACE}\` namespace.`;
+    if (path.endsWith(SPARE_LOAD_BALANCERS_FILE))
+      return 'Ingresses of the spare ALBs `extras.loadBalancers` asks for: each its own IngressGroup, answering 404 on HTTP.';
     const kinds: Record<string, string> = {
       'serviceaccount.yaml': 'ServiceAccount with the IRSA role annotation.',
       'secretstore.yaml': 'External Secrets SecretStore (AWS).',
       'externalsecret.yaml': 'ExternalSecret: copies the AWS secrets into a Kubernetes Secret.',
       'deployment.yaml': 'Deployment: image, resources, probes, environment.',
       'service.yaml': 'ClusterIP Service.',
-      'ingress.yaml': 'Ingress for the AWS Load Balancer Controller (internet-facing ALB).',
+      'ingress.yaml':
+        "Ingress for the AWS Load Balancer Controller: joins its ALB's IngressGroup with a host rule, or as the group's default backend.",
       'hpa.yaml': 'HorizontalPodAutoscaler on CPU.',
       'cronjob.yaml': 'CronJob: the job on its cron (UTC), one run at a time, stopped after its priced minutes.',
       'scaledobject.yaml':
@@ -172,13 +179,81 @@ function ecsScheduleNotes(context: ExportContext): string[] {
   return notes.length > 0 ? ['## Schedules', '', ...notes, ''] : [];
 }
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The ALBs and NAT gateways the bill prices, and where the bundle creates each: the same counts
+ * (cost/load-balancer-plan.ts, cost/nat-gateway-count.ts). Services are named, hosts are not.
+ */
+function networkSection(context: ExportContext): string[] {
+  const { loadBalancers: albs, natGateways: nat } = context;
+  const out = ['## Load balancers and NAT gateways', ''];
+  if (albs.count === 0)
+    out.push('No service is public and `extras.loadBalancers` is 0: no load balancer is priced or created.');
+  else {
+    out.push(
+      `The estimate prices ${count(albs.count, 'Application Load Balancer', 'Application Load Balancers')} (its ALB-hours and LCU-hours lines), and this bundle creates exactly ${albs.count === 1 ? 'that one' : 'those'}, internet-facing:`,
+      '',
+    );
+    for (const lb of albs.loadBalancers) {
+      const name = context.platform === 'ecs' ? `\`aws_lb.${albId(lb)}\`` : `IngressGroup \`${ingressGroupName(lb)}\``;
+      if (lb.spare) {
+        out.push(
+          `- ALB ${lb.number} (${name}): a spare, as \`extras.loadBalancers\` asks for ${albs.requested}; its HTTP listener answers 404.`,
+        );
+        continue;
+      }
+      // By service, never by host: no typed text reaches this Markdown.
+      const rules = lb.hostRules.map((r) => r.service);
+      const fallback =
+        lb.defaultService === null ? 'other requests get 404' : `other requests go to ${lb.defaultService}`;
+      out.push(
+        `- ALB ${lb.number} (${name}): ${rules.length > 0 ? `a host rule for each of ${rules.join(', ')} (its \`host\`); ${fallback}` : `all requests go to ${lb.defaultService}`}. HTTP redirects to HTTPS.`,
+      );
+    }
+    if (albs.requested < albs.needed)
+      out.push(
+        '',
+        `\`extras.loadBalancers\` is ${albs.requested}; the public services need ${albs.needed}, so ${albs.needed} ${albs.needed === 1 ? 'is' : 'are'} priced.`,
+      );
+    if (albs.forHostlessServices > 0)
+      out.push(
+        '',
+        `A listener has one default action, so each public service without a \`host\` after the first has an ALB of its own; give them hosts to share one.`,
+      );
+  }
+  out.push('');
+  if (context.platform === 'ecs') {
+    out.push(
+      `This Terraform creates no NAT gateway: the tasks run in \`private_subnet_ids\` of your VPC, which reach ECR, CloudWatch Logs, Secrets Manager and public registries through your NAT gateways or VPC endpoints. The estimate prices ${count(nat.count, 'NAT gateway', 'NAT gateways')} (\`extras.natGateways\`) and ${context.scenario.extras.natDataGB} GB of NAT data (\`extras.natDataGB\`) as the part of that VPC's NAT this workload pays for; VPC endpoints are not priced.`,
+    );
+  } else {
+    const mode = eksctlNatModeOf(context);
+    out.push(
+      `eksctl creates a new VPC with \`vpc.nat.gateway: ${mode}\`: ${mode === 'Single' ? '1 NAT gateway' : `one NAT gateway in each of its ${nat.count} availability zones`}, as the estimate prices${nat.requested < nat.count ? ` (\`extras.natGateways\` is ${nat.requested}; the ${context.compute === 'fargate' ? 'Fargate pods' : 'nodes'} run in the VPC's private subnets and reach ECR, public images and the cluster endpoint only through a NAT gateway, so ${nat.count} is priced)` : ''}. NAT data is priced as \`extras.natDataGB\` (${context.scenario.extras.natDataGB} GB). With an existing VPC (\`vpc.subnets\`), eksctl creates no NAT gateway; set \`extras.natGateways\` to the part of that VPC's NAT this workload pays for.`,
+    );
+    if (mode === 'HighlyAvailable')
+      out.push(
+        '',
+        `eksctl picks ${nat.count} availability zones in ${context.scenario.region}; where your account has fewer, it creates one NAT gateway per zone it finds.`,
+      );
+  }
+  out.push(
+    '',
+    `Each NAT gateway's Elastic IP and each internet-facing ALB's addresses (one per availability zone) are public IPv4 addresses, which AWS bills per hour; the estimate prices \`extras.publicIPv4Addresses\` (${context.scenario.extras.publicIPv4Addresses}) and counts none of them itself.`,
+    '',
+  );
+  return out;
+}
+
 function ecsSteps(context: ExportContext): string[] {
   const placeholders = context.services.filter((s) => s.imageIsPlaceholder).map((s) => s.name);
   const fill = [
     '## Fill in',
     '',
     '- `ecs/terraform/terraform.tfvars` (create it): `vpc_id`, `private_subnet_ids` (private subnets with a NAT gateway or VPC endpoints, two or more Availability Zones)' +
-      (context.anyPublic ? ', `public_subnet_ids` and `certificate_arn` (an ACM certificate for the hosts).' : '.'),
+      (context.loadBalancers.count > 0 ? ', `public_subnet_ids`' : '') +
+      (context.anyPublic ? ' and `certificate_arn` (an ACM certificate for the hosts).' : '.'),
   ];
   if (placeholders.length > 0)
     fill.push(
@@ -197,13 +272,14 @@ function ecsSteps(context: ExportContext): string[] {
     'vpc_id             = "vpc-0123456789abcdef0"',
     'private_subnet_ids = ["subnet-aaaa", "subnet-bbbb"]',
   );
+  if (context.loadBalancers.count > 0) fill.push('public_subnet_ids  = ["subnet-cccc", "subnet-dddd"]');
+  if (context.anyPublic) fill.push('certificate_arn    = "arn:aws:acm:REGION:ACCOUNT:certificate/ID"');
+  fill.push('EOF', 'terraform init', 'terraform plan -out=tfplan', 'terraform apply tfplan', '```', '');
   if (context.anyPublic)
     fill.push(
-      'public_subnet_ids  = ["subnet-cccc", "subnet-dddd"]',
-      'certificate_arn    = "arn:aws:acm:REGION:ACCOUNT:certificate/ID"',
+      "Then point each host's DNS record at its ALB's `alb_<n>_dns_name` output (see Load balancers and NAT gateways).",
+      '',
     );
-  fill.push('EOF', 'terraform init', 'terraform plan -out=tfplan', 'terraform apply tfplan', '```', '');
-  if (context.anyPublic) fill.push("Then point each host's DNS record at its `*_load_balancer_dns_name` output.", '');
   fill.push(...ecsScheduleNotes(context));
   return fill;
 }
@@ -251,11 +327,12 @@ function eksSteps(context: ExportContext): string[] {
   // Weekly services scale through KEDA, which reads CPU from metrics-server like an HPA.
   const weekly = context.services.some((s) => s.schedule?.kind === 'weekly');
   const autoscaled = context.services.some((s) => s.autoscaling);
-  if (context.anyPublic) out.push('helm repo add eks https://aws.github.io/eks-charts');
+  const controller = context.loadBalancers.count > 0;
+  if (controller) out.push('helm repo add eks https://aws.github.io/eks-charts');
   if (weekly) out.push('helm repo add kedacore https://kedacore.github.io/charts');
   if (withSecrets.length > 0) out.push('helm repo add external-secrets https://charts.external-secrets.io');
   if (autoscaled) out.push('helm repo add metrics-server https://kubernetes-sigs.github.io/metrics-server/');
-  if (context.anyPublic) {
+  if (controller) {
     out.push(
       `helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${CLUSTER_NAME} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller` +
         (fargate ? ` --set region=${context.scenario.region} --set vpcId=<VPC id from eksctl>` : ''),
@@ -377,6 +454,7 @@ export function bundleReadme(context: ExportContext, files: readonly ExportFile[
         ]),
     ...costSection(context),
     ...describeFiles(context, files),
+    ...networkSection(context),
     ...(context.platform === 'ecs' ? ecsSteps(context) : eksSteps(context)),
     ...(isManagedInstances(context) ? managedInstancesReadme(context) : []),
     ...assumptions(context),

@@ -7,7 +7,7 @@ import { attr, blank, block, call, comment, expr, template, type HclBodyItem } f
 import type { ExportContext, NodeGroup, ServicePlan } from './export-context.ts';
 import { ECS_EPHEMERAL_PORT_RANGE, ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { ecsNetworkModeOf } from './ecs-task-definition.ts';
-import { isExposed } from './ecs-terraform-network.ts';
+import { isExposed, LOAD_BALANCERS_SECURITY_GROUP } from './ecs-terraform-network.ts';
 import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
 
 export const CLUSTER_REF = 'aws_ecs_cluster.main';
@@ -125,21 +125,22 @@ function bridgeIngress(context: ExportContext): HclBodyItem[] {
         attr('self', true),
       ],
     ),
-    ...context.services
-      .filter(isExposed)
-      .map((plan) =>
-        block(
-          'ingress',
-          [],
-          [
-            attr('description', `Load balancer of ${plan.name} (dynamic host ports)`),
-            attr('from_port', ECS_EPHEMERAL_PORT_RANGE.from),
-            attr('to_port', ECS_EPHEMERAL_PORT_RANGE.to),
-            attr('protocol', 'tcp'),
-            attr('security_groups', [expr(`aws_security_group.${plan.id}_alb.id`)]),
-          ],
-        ),
-      ),
+    // The ALBs reach the tasks on their dynamic host ports (export-rules A12).
+    ...(context.loadBalancers.count > 0 && context.services.some(isExposed)
+      ? [
+          block(
+            'ingress',
+            [],
+            [
+              attr('description', 'Load balancers (dynamic host ports)'),
+              attr('from_port', ECS_EPHEMERAL_PORT_RANGE.from),
+              attr('to_port', ECS_EPHEMERAL_PORT_RANGE.to),
+              attr('protocol', 'tcp'),
+              attr('security_groups', [expr(`${LOAD_BALANCERS_SECURITY_GROUP}.id`)]),
+            ],
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -17,7 +17,7 @@ import type { ExportContext, ServicePlan } from './export-context.ts';
 import { buildTaskDefinition, ecsNetworkModeOf, logGroupName } from './ecs-task-definition.ts';
 import { LOG_RETENTION_DAYS } from '../cost/bill-settings.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
-import { isExposed, listenerDependencies, loadBalancerSection } from './ecs-terraform-network.ts';
+import { isExposed, listenerDependencies, targetGroupSection } from './ecs-terraform-network.ts';
 import { cronJobOf, cronJobResources, weeklyScalingResources, weeklyWindowOf } from './ecs-terraform-schedule.ts';
 
 /** Seconds ECS ignores failing load balancer health checks after a task starts (>= boot time). */
@@ -135,7 +135,7 @@ function serviceResource(context: ExportContext, plan: ServicePlan): HclBodyItem
   }
   // Providers must be associated with the cluster, and the listener must exist, before the
   // service is created (export-rules A8, A10).
-  const dependsOn = ['aws_ecs_cluster_capacity_providers.main', ...listenerDependencies(plan)];
+  const dependsOn = ['aws_ecs_cluster_capacity_providers.main', ...listenerDependencies(context, plan)];
   body.push(
     blank(),
     attr(
@@ -231,7 +231,7 @@ export function serviceSection(context: ExportContext, plan: ServicePlan): HclBo
   if (job) return [...head, ...cronJobResources(context, plan, job)];
   return [
     ...head,
-    ...loadBalancerSection(context, plan),
+    ...targetGroupSection(context, plan),
     serviceResource(context, plan),
     blank(),
     ...autoscalingResources(plan),

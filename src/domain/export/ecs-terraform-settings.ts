@@ -72,18 +72,20 @@ export function variablesTf(context: ExportContext): string {
       attr('type', expr('list(string)')),
     ]),
   ];
-  if (context.anyPublic) {
+  if (context.loadBalancers.count > 0)
     items.push(
       ...variable('public_subnet_ids', [
         attr('description', 'Public subnets for the load balancers, in at least two Availability Zones (fill in).'),
         attr('type', expr('list(string)')),
       ]),
+    );
+  if (context.anyPublic)
+    items.push(
       ...variable('certificate_arn', [
         attr('description', "ACM certificate ARN for the HTTPS listeners, covering the services' hosts (fill in)."),
         attr('type', expr('string')),
       ]),
     );
-  }
   items.pop();
   return renderHclFile(items);
 }

@@ -13,6 +13,7 @@ import {
   WINDOWS_SCENARIO,
 } from './testing/export-fixtures.ts';
 import { literalValues, parseTerraformFiles, type TerraformJson } from './testing/parse-terraform.ts';
+import { loadBalancerOf } from '../cost/load-balancer-plan.ts';
 
 const ecsCases = exportableCases().filter((c) => c.optionId.startsWith('ecs'));
 
@@ -121,7 +122,10 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
             container_port: plan.port,
           },
         ]);
-        expect(service.depends_on).toContain(`\${aws_lb_listener.${plan.id}_https}`);
+        // Its ALB's HTTPS listener (cost/load-balancer-plan.ts places it), and its host rule.
+        const placed = loadBalancerOf(context.loadBalancers, plan.name)!;
+        expect(service.depends_on).toContain(`\${aws_lb_listener.alb_${placed.lb.number}_https}`);
+        expect(placed.rule === null).toBe(plan.host === null);
         if (plan.host !== null)
           expect(main.resource.aws_lb_listener_rule[`${plan.id}_host`][0].condition[0].host_header[0].values).toEqual([
             plan.host,
@@ -252,7 +256,7 @@ describe('capacity', () => {
         from_port: 32768,
         to_port: 65535,
         protocol: 'tcp',
-        security_groups: ['${aws_security_group.shop_alb.id}'],
+        security_groups: ['${aws_security_group.load_balancers.id}'],
       }),
     );
     for (const service of Object.values(main.resource.aws_ecs_service) as Record<string, unknown>[][])

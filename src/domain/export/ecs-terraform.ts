@@ -3,12 +3,13 @@
  */
 import { attr, blank, block, comment, expr, renderHclFile, type HclBodyItem } from './hcl-writer.ts';
 import type { ExportContext } from './export-context.ts';
+import type { PlannedLoadBalancer } from '../cost/load-balancer-plan.ts';
 import type { ExportFile } from './export-file.ts';
 import { awsProviderVersionOf, versionsTf, variablesTf } from './ecs-terraform-settings.ts';
 import { clusterSection, CLUSTER_REF, isManagedInstances } from './ecs-terraform-cluster.ts';
 import { managedInstancesSection } from './ecs-terraform-managed-instances.ts';
 import { iamSection } from './ecs-terraform-iam.ts';
-import { isExposed, securityGroupSection } from './ecs-terraform-network.ts';
+import { albId, loadBalancersSection, securityGroupSection } from './ecs-terraform-network.ts';
 import { containerLocals, serviceSection } from './ecs-terraform-service.ts';
 import { schedulerRoleSection } from './ecs-terraform-schedule.ts';
 
@@ -25,11 +26,22 @@ function mainTf(context: ExportContext): string {
     ...iamSection(context),
     ...schedulerRoleSection(context),
     ...securityGroupSection(context),
+    ...loadBalancersSection(context),
     ...containerLocals(context),
   ];
   for (const plan of context.services) items.push(...serviceSection(context, plan));
   while (items.at(-1)?.kind === 'blank') items.pop();
   return renderHclFile(items);
+}
+
+/** What an ALB serves, for its DNS output: which hosts to point at it. */
+export function loadBalancerRole(lb: PlannedLoadBalancer): string {
+  if (lb.spare) return `Spare ALB ${lb.number} (extras.loadBalancers): its HTTP listener answers 404.`;
+  const hosts = lb.hostRules.map((r) => r.host);
+  const rest = lb.defaultService === null ? 'other requests get 404' : `other requests go to ${lb.defaultService}`;
+  return hosts.length > 0
+    ? `ALB ${lb.number}: point ${hosts.join(', ')} here (CNAME or alias record); ${rest}.`
+    : `ALB ${lb.number}: point DNS for ${lb.defaultService} here.`;
 }
 
 function outputsTf(context: ExportContext): string {
@@ -47,24 +59,16 @@ function outputsTf(context: ExportContext): string {
         [attr('value', expr(`aws_ecs_task_definition.${plan.id}.arn`))],
       ),
     );
-    if (isExposed(plan)) {
-      items.push(
-        blank(),
-        block(
-          'output',
-          [`${plan.id}_load_balancer_dns_name`],
-          [
-            attr(
-              'description',
-              plan.host === null
-                ? `Point DNS for ${plan.name} here.`
-                : `Point ${plan.host} here (CNAME or alias record).`,
-            ),
-            attr('value', expr(`aws_lb.${plan.id}.dns_name`)),
-          ],
-        ),
-      );
-    }
+  }
+  for (const lb of context.loadBalancers.loadBalancers) {
+    items.push(
+      blank(),
+      block(
+        'output',
+        [`${albId(lb)}_dns_name`],
+        [attr('description', loadBalancerRole(lb)), attr('value', expr(`aws_lb.${albId(lb)}.dns_name`))],
+      ),
+    );
   }
   return renderHclFile(items);
 }

@@ -117,7 +117,11 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
         expect(annotations['alb.ingress.kubernetes.io/certificate-arn']).toMatch(
           /^arn:aws:acm:us-east-1:REPLACE_WITH_ACCOUNT_ID:certificate\/REPLACE_WITH_CERTIFICATE_ID$/,
         );
-        expect((ingress!.spec!.rules as { host?: string }[])[0]!.host).toBe(plan.host ?? undefined);
+        // A host rule, or the IngressGroup's default backend for the service without a host.
+        const spec = ingress!.spec as { rules?: { host?: string }[]; defaultBackend?: { service: { name: string } } };
+        if (plan.host === null) expect(spec.defaultBackend!.service.name).toBe(plan.name);
+        else expect(spec.rules![0]!.host).toBe(plan.host);
+        expect(annotations['alb.ingress.kubernetes.io/group.name']).toMatch(/^app-cluster-alb-\d+$/);
       } else {
         expect(ingress).toBeUndefined();
       }

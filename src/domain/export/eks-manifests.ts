@@ -15,7 +15,13 @@ import {
   serviceAccount,
   type K8sObject,
 } from './eks-workload.ts';
-import { ingress, namespace, service } from './eks-networking.ts';
+import {
+  ingress,
+  namespace,
+  service,
+  SPARE_LOAD_BALANCERS_FILE,
+  spareLoadBalancerIngresses,
+} from './eks-networking.ts';
 import { externalSecret, secretStore, secretStoreGroups } from './eks-external-secrets.ts';
 import { eksctlConfig } from './eksctl-config.ts';
 import { CLUSTER_AUTOSCALER_PATH, clusterAutoscalerObjects } from './eks-cluster-autoscaler.ts';
@@ -48,6 +54,10 @@ export function eksFiles(context: ExportContext): ExportFile[] {
   const manifests = [
     { path: 'namespace.yaml', objects: [namespace(context)] },
     ...context.services.flatMap((plan) => serviceFiles(context, plan)),
+    // A file, not a directory, so no service name (no dots) can take its path.
+    ...(context.loadBalancers.count > context.loadBalancers.needed
+      ? [{ path: SPARE_LOAD_BALANCERS_FILE, objects: spareLoadBalancerIngresses(context) }]
+      : []),
   ];
   const kustomization = {
     apiVersion: 'kustomize.config.k8s.io/v1beta1',

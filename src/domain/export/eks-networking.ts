@@ -1,15 +1,18 @@
 /**
- * Namespace, Service and Ingress (AWS Load Balancer Controller) objects.
+ * Namespace, Service and Ingress (AWS Load Balancer Controller) objects: the ALBs of the load
+ * balancer plan (cost/load-balancer-plan.ts), one IngressGroup each.
  */
 import {
   CERTIFICATE_PLACEHOLDER,
   ACCOUNT_PLACEHOLDER,
+  CLUSTER_NAME,
   NAMESPACE,
   type ExportContext,
   type ServicePlan,
 } from './export-context.ts';
 import { labelsOf, metadataOf, PORT_NAME, type K8sObject } from './eks-workload.ts';
 import { ALB_HEALTH_CHECK } from './ecs-terraform-network.ts';
+import { loadBalancerOf, type PlannedLoadBalancer } from '../cost/load-balancer-plan.ts';
 
 const SERVICE_PORT = 80;
 
@@ -44,13 +47,29 @@ export function service(plan: ServicePlan): K8sObject | null {
 export const certificateArnPlaceholder = (region: string): string =>
   `arn:aws:acm:${region}:${ACCOUNT_PLACEHOLDER}:certificate/${CERTIFICATE_PLACEHOLDER}`;
 
+/** The IngressGroup of an ALB of the plan: its Ingresses make one ALB (export-rules B6). */
+export const ingressGroupName = (lb: PlannedLoadBalancer): string => `${CLUSTER_NAME}-alb-${lb.number}`;
+
+/** Ingresses of the spare ALBs, relative to eks/manifests/. */
+export const SPARE_LOAD_BALANCERS_FILE = 'spare-load-balancers.yaml';
+
+/** The fixed-response action a spare ALB's default backend names (`use-annotation`). */
+const NOT_FOUND_ACTION = 'response-404';
+
 /**
  * spec.ingressClassName alb, not the deprecated kubernetes.io/ingress.class annotation; target-type
- * ip, which Fargate requires; every annotation value a string (export-rules B6).
+ * ip, which Fargate requires; every annotation value a string (export-rules B6). The Ingress joins
+ * its ALB's IngressGroup: a service with a host adds a host rule, the service without one is the
+ * group's default backend (the controller allows one per group).
  */
 export function ingress(context: ExportContext, plan: ServicePlan): K8sObject | null {
   if (!plan.public || plan.port === null) return null;
+  const placed = loadBalancerOf(context.loadBalancers, plan.name);
+  if (!placed) return null;
   const annotations: Record<string, string> = {
+    'alb.ingress.kubernetes.io/group.name': ingressGroupName(placed.lb),
+    // The controller orders a group's rules by group.order: the plan's priorities, as on ECS.
+    ...(placed.rule ? { 'alb.ingress.kubernetes.io/group.order': String(placed.rule.priority) } : {}),
     'alb.ingress.kubernetes.io/scheme': 'internet-facing',
     'alb.ingress.kubernetes.io/target-type': 'ip',
     'alb.ingress.kubernetes.io/healthcheck-path': plan.healthCheckPath ?? '/',
@@ -60,20 +79,47 @@ export function ingress(context: ExportContext, plan: ServicePlan): K8sObject | 
     'alb.ingress.kubernetes.io/ssl-redirect': '443',
     'alb.ingress.kubernetes.io/certificate-arn': certificateArnPlaceholder(context.scenario.region),
   };
-  const rule: Record<string, unknown> = {
-    http: {
-      paths: [
-        { path: '/', pathType: 'Prefix', backend: { service: { name: plan.name, port: { number: SERVICE_PORT } } } },
-      ],
-    },
-  };
+  const backend = { service: { name: plan.name, port: { number: SERVICE_PORT } } };
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
     metadata: { ...metadataOf(plan), annotations },
     spec: {
       ingressClassName: 'alb',
-      rules: [plan.host === null ? rule : { host: plan.host, ...rule }],
+      ...(placed.rule === null
+        ? { defaultBackend: backend }
+        : { rules: [{ host: placed.rule.host, http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] }),
     },
   };
+}
+
+/**
+ * The ALBs `extras.loadBalancers` asks for beyond what the services need: one Ingress each, in a
+ * group of its own, whose HTTP listener answers 404 (a fixed-response action named by the default
+ * backend, AWS Load Balancer Controller annotations, "actions").
+ */
+export function spareLoadBalancerIngresses(context: ExportContext): K8sObject[] {
+  return context.loadBalancers.loadBalancers
+    .filter((lb) => lb.spare)
+    .map((lb) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: {
+        name: `spare-alb-${lb.number}`,
+        namespace: NAMESPACE,
+        annotations: {
+          'alb.ingress.kubernetes.io/group.name': ingressGroupName(lb),
+          'alb.ingress.kubernetes.io/scheme': 'internet-facing',
+          'alb.ingress.kubernetes.io/listen-ports': JSON.stringify([{ HTTP: 80 }]),
+          [`alb.ingress.kubernetes.io/actions.${NOT_FOUND_ACTION}`]: JSON.stringify({
+            type: 'fixed-response',
+            fixedResponseConfig: { contentType: 'text/plain', statusCode: '404', messageBody: 'Not found' },
+          }),
+        },
+      },
+      spec: {
+        ingressClassName: 'alb',
+        defaultBackend: { service: { name: NOT_FOUND_ACTION, port: { name: 'use-annotation' } } },
+      },
+    }));
 }

@@ -6,6 +6,7 @@ import { CLUSTER_NAME, NAMESPACE, type ExportContext, type NodeGroup } from './e
 import { irsaRoleName, NODE_GROUP_LABEL, PART_TIME_TAINT_KEY } from './eks-workload.ts';
 
 import { ROOT_VOLUME_TYPE } from '../cost/bill-settings.ts';
+import type { EksctlNatMode } from '../cost/nat-gateway-count.ts';
 import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from './eks-cluster-autoscaler.ts';
 import { exportsLogRouter, logRouterServiceAccount } from './eks-log-router.ts';
 import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
@@ -129,9 +130,16 @@ function secretsPolicy(secrets: ExportContext['services'][number]['secrets']): R
   return { Version: '2012-10-17', Statement: statements };
 }
 
+/** `vpc.nat.gateway` for the priced count: Single (1) or HighlyAvailable (one per availability zone). */
+export function eksctlNatModeOf(context: ExportContext): EksctlNatMode {
+  const mode = context.natGateways.eksctlMode;
+  if (mode === null) throw new Error(`eksctl cannot create ${context.natGateways.count} NAT gateways`);
+  return mode;
+}
+
 export function eksctlConfig(context: ExportContext): Record<string, unknown> {
   const serviceAccounts: Record<string, unknown>[] = [];
-  if (context.anyPublic) {
+  if (context.loadBalancers.count > 0) {
     serviceAccounts.push({
       metadata: { name: 'aws-load-balancer-controller', namespace: 'kube-system' },
       wellKnownPolicies: { awsLoadBalancerController: true },
@@ -164,6 +172,9 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     metadata: { name: CLUSTER_NAME, region: context.scenario.region, version: EKS_KUBERNETES_VERSION },
     // IRSA needs the cluster's OIDC provider (export-rules B3).
     iam: { withOIDC: true, ...(serviceAccounts.length > 0 ? { serviceAccounts } : {}) },
+    // eksctl's new VPC gets the NAT gateways the bill prices (cost/nat-gateway-count.ts; prepareExport
+    // refuses a count eksctl cannot create).
+    vpc: { nat: { gateway: eksctlNatModeOf(context) } },
   };
   if (context.compute === 'ec2') {
     if (context.scenario.ec2.prefixDelegation) {

@@ -73,3 +73,45 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
       s.hoursPerMonth === undefined ? s : { ...s, hoursPerMonth: Math.min(s.hoursPerMonth, scenario.hoursPerMonth) },
     ),
   }));
+
+/**
+ * Hosts public services draw from: repeats (which the export refuses: one rule would hide the
+ * other), a wildcard, and no host at all (the ALB's default action).
+ */
+const HOSTS = ['a.example.com', 'b.example.com', 'c.example.com', '*.example.com'] as const;
+
+/**
+ * scenarioArb with some services public, with or without a host, and a port or the default one.
+ * Linux, no GPU, mostly x86 and at most 100 GiB of storage, so that most scenarios run on every
+ * option (Fargate has no GPU or Windows on arm64, EKS on Fargate no arm64): the load balancer and
+ * NAT counts are the subject, not the sizes.
+ */
+export const withPublicServicesArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((scenario) =>
+  fc
+    .tuple(
+      ...scenario.services.map(() =>
+        fc.record({
+          public: fc.boolean(),
+          host: fc.option(fc.constantFrom(...HOSTS), { nil: undefined }),
+          port: fc.option(fc.constantFrom(80, 8080, 9000), { nil: undefined }),
+          arch: fc.constantFrom('x86_64' as const, 'x86_64' as const, 'x86_64' as const, 'arm64' as const),
+        }),
+      ),
+    )
+    .map((exposure) => ({
+      ...scenario,
+      services: scenario.services.map((service, i) => {
+        const { public: isPublic, host, port, arch } = exposure[i]!;
+        return {
+          ...service,
+          os: 'linux' as const,
+          gpu: 0,
+          arch,
+          ephemeralStorageGiB: Math.min(service.ephemeralStorageGiB ?? 20, 100),
+          public: isPublic,
+          ...(host === undefined ? {} : { host }),
+          ...(port === undefined ? {} : { port }),
+        };
+      }),
+    })),
+);

@@ -161,6 +161,24 @@ export const LOGGED_SCENARIO: ScenarioInput = {
   extras: { logIngestionGB: 100 },
 };
 
+/**
+ * Public services sharing load balancers: two with hosts (one a wildcard, ruled after the exact
+ * host), two without (the second needs an ALB of its own), a private worker, one spare ALB
+ * (extras.loadBalancers 3) and 2 NAT gateways (eksctl HighlyAvailable: us-east-1 has 2 zones).
+ */
+export const SHARED_ALB_SCENARIO: ScenarioInput = {
+  version: 2,
+  region: 'us-east-1',
+  services: [
+    { name: 'docs', vcpu: 0.25, memoryGiB: 0.5, replicas: 1, public: true, host: '*.example.com', port: 9000 },
+    { name: 'shop', vcpu: 0.5, memoryGiB: 1, replicas: 2, public: true, host: 'shop.example.com' },
+    { name: 'api', vcpu: 0.5, memoryGiB: 1, replicas: 2, public: true, healthCheckPath: '/health' },
+    { name: 'admin', vcpu: 0.25, memoryGiB: 0.5, replicas: 1, public: true },
+    { name: 'worker', vcpu: 1, memoryGiB: 2, replicas: 1 },
+  ],
+  extras: { loadBalancers: 3, natGateways: 2 },
+};
+
 export const SAMPLE_SCENARIOS = {
   article: ARTICLE_SCENARIO,
   mixed: MIXED_SCENARIO,
@@ -169,6 +187,7 @@ export const SAMPLE_SCENARIOS = {
   batch: BATCH_SCENARIO,
   bridge: BRIDGE_SCENARIO,
   scheduled: SCHEDULED_SCENARIO,
+  sharedAlb: SHARED_ALB_SCENARIO,
 } as const;
 
 export function exportInputFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportInput {

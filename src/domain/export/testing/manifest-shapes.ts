@@ -353,6 +353,12 @@ export const SHAPES: Record<string, Shape> = {
       metadata: metadata(DNS1123_SUBDOMAIN),
       spec: obj({
         ingressClassName: oneOf('alb'),
+        defaultBackend: obj({
+          service: obj({ name: str(DNS1035_LABEL), port: obj({ number: int(1), name: str(PORT_NAME) }) }, [
+            'name',
+            'port',
+          ]),
+        }),
         rules: arr(
           obj({
             host: str(),
@@ -571,6 +577,8 @@ export const SHAPES: Record<string, Shape> = {
           ['name'],
         ),
       ),
+      // ClusterVPC.nat.gateway (ClusterNAT): Single is eksctl's default.
+      vpc: obj({ nat: obj({ gateway: oneOf('HighlyAvailable', 'Single', 'Disable') }, ['gateway']) }),
       addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
       fargateProfiles: arr(
         obj(

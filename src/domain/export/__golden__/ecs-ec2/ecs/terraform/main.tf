@@ -187,9 +187,9 @@ resource "aws_iam_role" "api_service_task" {
   })
 }
 
-resource "aws_security_group" "api_service_alb" {
-  name_prefix = "${var.cluster_name}-api-service-alb-"
-  description = "Load balancer of api-service"
+resource "aws_security_group" "load_balancers" {
+  name_prefix = "${var.cluster_name}-alb-"
+  description = "Application Load Balancers"
   vpc_id      = var.vpc_id
 
   ingress {
@@ -226,11 +226,11 @@ resource "aws_security_group" "tasks" {
     self        = true
   }
   ingress {
-    description     = "Load balancer of api-service"
+    description     = "Load balancers to api-service"
     from_port       = 8080
     to_port         = 8080
     protocol        = "tcp"
-    security_groups = [aws_security_group.api_service_alb.id]
+    security_groups = [aws_security_group.load_balancers.id]
   }
 
   egress {
@@ -238,6 +238,51 @@ resource "aws_security_group" "tasks" {
     to_port     = 0
     protocol    = "-1"
     cidr_blocks = ["0.0.0.0/0"]
+  }
+}
+
+resource "aws_lb" "alb_1" {
+  internal           = false
+  load_balancer_type = "application"
+  security_groups    = [aws_security_group.load_balancers.id]
+  subnets            = var.public_subnet_ids
+
+  tags = {
+    Name = "${var.cluster_name}-alb-1"
+  }
+}
+
+resource "aws_lb_listener" "alb_1_http" {
+  load_balancer_arn = aws_lb.alb_1.arn
+  port              = 80
+  protocol          = "HTTP"
+
+  default_action {
+    type = "redirect"
+
+    redirect {
+      port        = "443"
+      protocol    = "HTTPS"
+      status_code = "HTTP_301"
+    }
+  }
+}
+
+resource "aws_lb_listener" "alb_1_https" {
+  load_balancer_arn = aws_lb.alb_1.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = var.certificate_arn
+
+  default_action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "text/plain"
+      message_body = "Not found"
+      status_code  = "404"
+    }
   }
 }
 
@@ -309,17 +354,6 @@ resource "aws_ecs_task_definition" "api_service" {
   container_definitions    = jsonencode(local.api_service_containers)
 }
 
-resource "aws_lb" "api_service" {
-  internal           = false
-  load_balancer_type = "application"
-  security_groups    = [aws_security_group.api_service_alb.id]
-  subnets            = var.public_subnet_ids
-
-  tags = {
-    Name = "${var.cluster_name}-api-service"
-  }
-}
-
 resource "aws_lb_target_group" "api_service" {
   port                 = 8080
   protocol             = "HTTP"
@@ -341,43 +375,9 @@ resource "aws_lb_target_group" "api_service" {
   }
 }
 
-resource "aws_lb_listener" "api_service_http" {
-  load_balancer_arn = aws_lb.api_service.arn
-  port              = 80
-  protocol          = "HTTP"
-
-  default_action {
-    type = "redirect"
-
-    redirect {
-      port        = "443"
-      protocol    = "HTTPS"
-      status_code = "HTTP_301"
-    }
-  }
-}
-
-resource "aws_lb_listener" "api_service_https" {
-  load_balancer_arn = aws_lb.api_service.arn
-  port              = 443
-  protocol          = "HTTPS"
-  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
-  certificate_arn   = var.certificate_arn
-
-  default_action {
-    type = "fixed-response"
-
-    fixed_response {
-      content_type = "text/plain"
-      message_body = "Not found"
-      status_code  = "404"
-    }
-  }
-}
-
 resource "aws_lb_listener_rule" "api_service_host" {
-  listener_arn = aws_lb_listener.api_service_https.arn
-  priority     = 100
+  listener_arn = aws_lb_listener.alb_1_https.arn
+  priority     = 1
 
   action {
     type             = "forward"
@@ -429,7 +429,7 @@ resource "aws_ecs_service" "api_service" {
 
   depends_on = [
     aws_ecs_cluster_capacity_providers.main,
-    aws_lb_listener.api_service_https,
+    aws_lb_listener.alb_1_https,
     aws_lb_listener_rule.api_service_host,
   ]
 }

@@ -10,7 +10,7 @@ output "api_service_task_definition_arn" {
   value = aws_ecs_task_definition.api_service.arn
 }
 
-output "api_service_load_balancer_dns_name" {
-  description = "Point api.example.com here (CNAME or alias record)."
-  value       = aws_lb.api_service.dns_name
+output "alb_1_dns_name" {
+  description = "ALB 1: point api.example.com here (CNAME or alias record); other requests get 404."
+  value       = aws_lb.alb_1.dns_name
 }
