@@ -21,7 +21,7 @@ import { eksctlZoneCount } from '../cost/nat-gateway-count.ts';
 import type { ExportFile } from './export-file.ts';
 import type { OptionEstimate } from '../cost/estimate-types.ts';
 
-const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 15);
+const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 25);
 const SNAPSHOTS = { 'us-east-1': US_EAST_1, 'eu-west-1': EU_WEST_1, 'ap-south-2': AP_SOUTH_2 } as const;
 
 const perHour = (option: OptionEstimate, kind: 'alb-hours' | 'nat-hours', hours: number): number => {
@@ -91,9 +91,10 @@ describe('exported load balancers and NAT gateways are the priced ones', () => {
       }),
       { numRuns: RUNS },
     );
-    // A property that exported nothing would check nothing.
-    for (const optionId of ['ecs-fargate', 'eks-fargate'])
-      expect(exported.get(optionId) ?? 0).toBeGreaterThan(RUNS / 4);
-    expect(withLoadBalancers).toBeGreaterThan(RUNS / 4);
+    // A property that exported nothing would check nothing. About 9 in 10 scenarios export on ECS,
+    // 7 in 10 on EKS on EC2 (eksctl cannot make every NAT count), fewer on EKS on Fargate (no arm64).
+    for (const optionId of ['ecs-fargate', 'eks-ec2']) expect(exported.get(optionId) ?? 0).toBeGreaterThan(RUNS / 3);
+    expect(exported.get('eks-fargate') ?? 0).toBeGreaterThan(RUNS / 10);
+    expect(withLoadBalancers).toBeGreaterThan(RUNS / 3);
   });
 });
