@@ -5,31 +5,20 @@
  * and they kept the first screen's JavaScript over its 100 KB budget (README, Benchmarks). Loaded
  * through TanStack Query, so a failed download is reported and retried like a failed price file.
  */
-import { queryOptions } from '@tanstack/react-query';
 import type { CalculationEngine } from '../../state/calculator.ts';
 import { loadValidation } from '../../state/validation-loader.ts';
+import { chunkQueryOptions } from '../lib/chunk-query.ts';
 
 export type EstimateEngine = CalculationEngine;
 
-async function loadEstimateEngine(): Promise<EstimateEngine> {
-  try {
+export const estimateEngineQueryOptions = chunkQueryOptions(
+  'estimate-engine',
+  'the cost calculator',
+  async (): Promise<EstimateEngine> => {
     const [{ estimateScenario }, validation] = await Promise.all([
       import('../../domain/cost/estimate.ts'),
       loadValidation(),
     ]);
     return { estimateScenario, validation };
-  } catch (error) {
-    throw new Error(
-      `Could not load the cost calculator (${error instanceof Error ? error.message : String(error)}); check the connection and retry.`,
-      { cause: error },
-    );
-  }
-}
-
-export const estimateEngineQueryOptions = queryOptions({
-  queryKey: ['estimate-engine'] as const,
-  queryFn: loadEstimateEngine,
-  staleTime: Infinity,
-  gcTime: Infinity,
-  retry: 1,
-});
+  },
+);

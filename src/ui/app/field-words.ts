@@ -5,7 +5,7 @@
  * screen's JavaScript has a budget (README, Benchmarks). Until it is there (a moment, and only
  * when a field is wrong that early) the fields show the scenario format's own message.
  */
-import { queryOptions } from '@tanstack/react-query';
+import { chunkQueryOptions } from '../lib/chunk-query.ts';
 import type { FieldProblem } from '../../domain/scenario/validate-scenario.ts';
 import type { FieldProblems } from '../lib/field-problems.ts';
 import type { DraftScenario } from '../../state/scenario-draft.ts';
@@ -16,16 +16,15 @@ export type DescribeFieldProblems = (
   lastRenamedService: number | null,
 ) => FieldProblems;
 
-export const fieldWordsQueryOptions = queryOptions({
-  queryKey: ['field-words'] as const,
-  queryFn: async (): Promise<{ describe: DescribeFieldProblems }> => {
+export const fieldWordsQueryOptions = chunkQueryOptions(
+  'field-words',
+  'the wording of field messages',
+  async (): Promise<{ describe: DescribeFieldProblems }> => {
     const { describeFieldProblems } = await import('../lib/field-problems.ts');
     return { describe: describeFieldProblems };
   },
-  staleTime: Infinity,
-  gcTime: Infinity,
-  retry: 2,
-});
+  2,
+);
 
 /** The scenario format's messages, one per problem, while the wording loads (or if it failed to). */
 export function plainFieldProblems(problems: readonly FieldProblem[]): FieldProblems {
