@@ -152,6 +152,20 @@ describe('cli export', () => {
     expect(readdirSync(work)).toEqual([]);
   });
 
+  it('refuses a service priced for part of the month without a schedule, naming both fields and the way out', async () => {
+    const partMonth = JSON.stringify({
+      ...ARTICLE_SCENARIO,
+      services: [{ ...ARTICLE_SCENARIO.services[0], hoursPerMonth: 100 }],
+    });
+    for (const option of ['ecs-fargate', 'eks-ec2']) {
+      const lines = await refusal(['s.json', '--option', option, '--out', 'x'], { 's.json': partMonth });
+      expect(lines).toEqual([
+        'services[0].hoursPerMonth: "api-service" is priced for 100 h of the 730 h month, but services[0].schedule is not set, so the export could only run it all month; add a weekly or cron schedule to services[0].schedule (its hours a month then follow from it), or remove services[0].hoursPerMonth to price it all month',
+      ]);
+    }
+    expect(readdirSync(work)).toEqual([]);
+  });
+
   it('leaves nothing behind when writing fails part way', async () => {
     if (process.getuid?.() === 0) {
       // root ignores directory permissions; a file in the way of the parent makes mkdir fail instead.

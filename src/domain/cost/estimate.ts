@@ -1,6 +1,7 @@
 /**
  * Prices one scenario six ways. Pure: same scenario and snapshot, same estimate.
  */
+import { unscheduledPartMonthWarnings } from '../schedule/part-month.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import { estimateFargateOption } from './fargate-option.ts';
@@ -96,6 +97,7 @@ export function estimateScenario(
     ...networkCountWarnings(scenario),
     ...networkModeWarnings(scenario),
     ...secretRegionMismatches(scenario),
+    ...unscheduledPartMonthWarnings(scenario),
   );
 
   let cheapest: OptionEstimate | null = null;
@@ -232,7 +234,7 @@ function nodeAutoscalerAssumptions(scenario: Scenario): string[] {
     const unscheduled = partTime.filter((s) => !s.schedule).map((s) => s.name);
     if (unscheduled.length > 0)
       out.push(
-        `${unscheduled.join(', ')}: hoursPerMonth without a schedule, so the number of runs is unknown and no scale-down delay is counted for ${unscheduled.length === 1 ? 'it' : 'them'}; the export runs ${unscheduled.length === 1 ? 'it' : 'them'} all month unless you add a schedule.`,
+        `${unscheduled.join(', ')}: hoursPerMonth without a schedule, so the number of runs is unknown and no scale-down delay is counted for ${unscheduled.length === 1 ? 'it' : 'them'}; the export refuses ${unscheduled.length === 1 ? 'it' : 'them'} until ${unscheduled.length === 1 ? 'it has' : 'they have'} a schedule.`,
       );
   }
   return out;

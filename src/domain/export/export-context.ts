@@ -5,6 +5,7 @@
  *
  * Exporters never recompute prices or sizes: Fargate sizes and node plans come from the estimate.
  */
+import { unscheduledPartMonthProblems } from '../schedule/part-month.ts';
 import type { Estimate, NodePlan, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { FargateSize } from '../sizing/fargate-sizes.ts';
@@ -281,6 +282,8 @@ export function prepareExport(input: ExportInput): PreparedExport {
     return planService({ option, nodeGroups }, service, index, problems);
   });
   problems.push(...hostProblems(scenario));
+  // Priced for part of the month with no schedule: nothing to deploy it as priced.
+  problems.push(...unscheduledPartMonthProblems(scenario));
   // eksctl creates the VPC and its NAT gateways: only the counts it can create are exported.
   const natProblem = platform === 'eks' ? eksctlNatProblem(scenario) : null;
   if (natProblem) problems.push(natProblem);

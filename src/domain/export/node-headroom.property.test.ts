@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scenarioArb } from '../testing/arbitraries.ts';
+import { exportScenarioArb } from '../testing/arbitraries.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
 import { estimateScenario } from '../cost/estimate.ts';
 import { US_EAST_1 } from '../testing/load-snapshot.ts';
@@ -24,7 +24,7 @@ import type { Scenario, ScenarioInput } from '../scenario/scenario-schema.ts';
 const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 15);
 
 /** Linux scenarios, some services autoscaled from a minimum of 0-4 to up to 40 more. */
-const autoscaledArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((scenario) =>
+const autoscaledArb: fc.Arbitrary<ScenarioInput> = exportScenarioArb.chain((scenario) =>
   fc
     .tuple(
       ...scenario.services.map(() =>

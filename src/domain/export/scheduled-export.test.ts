@@ -212,7 +212,7 @@ describe('refusals', () => {
 });
 
 describe('services with no whole replica in a part-month group', () => {
-  // A batch that runs 100 hours a month with 0 replicas on average: its group has no node to
+  // A batch that runs weekday mornings with 0 replicas on average: its group has no node to
   // price, but it keeps a node group to land on (it used to be left out, and the export refused).
   const scenario = (autoscaling?: { min: number; max: number }) => ({
     version: 2 as const,
@@ -224,7 +224,13 @@ describe('services with no whole replica in a part-month group', () => {
         vcpu: 1,
         memoryGiB: 2,
         replicas: 0,
-        hoursPerMonth: 100,
+        schedule: {
+          weekly: {
+            days: ['mon' as const, 'tue' as const, 'wed' as const, 'thu' as const, 'fri' as const],
+            start: '09:00',
+            end: '13:00',
+          },
+        },
         ...(autoscaling ? { autoscaling } : {}),
       },
     ],

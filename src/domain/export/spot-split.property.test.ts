@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { scenarioArb } from '../testing/arbitraries.ts';
+import { exportScenarioArb } from '../testing/arbitraries.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
 import { estimateScenario } from '../cost/estimate.ts';
 import { US_EAST_1 } from '../testing/load-snapshot.ts';
@@ -23,7 +23,7 @@ const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 15);
 
 /** Linux scenarios (EC2 prices Linux only), without variables, with a Spot share of 1-100%. */
 const spotArb: fc.Arbitrary<ScenarioInput> = fc
-  .tuple(scenarioArb, fc.integer({ min: 1, max: 100 }))
+  .tuple(exportScenarioArb, fc.integer({ min: 1, max: 100 }))
   .map(([scenario, spotPercent]) => ({
     ...scenario,
     ec2: { ...scenario.ec2, spotPercent },

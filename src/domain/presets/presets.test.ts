@@ -36,10 +36,10 @@ describe('presets', () => {
     expect(estimateScenario(result.scenario, snapshot).options[0]!.monthlyUSD).toBe(58.31);
   });
 
-  it('has a 50-service platform, a batch job with hours per month and a GPU service', () => {
+  it('has a 50-service platform, a scheduled batch job (so it exports as priced) and a GPU service', () => {
     const byId = Object.fromEntries(PRESETS.map((p) => [p.id, p.scenario]));
     expect(byId['microservices-50']!.services).toHaveLength(50);
-    expect(byId['nightly-batch']!.services.some((s) => s.hoursPerMonth !== undefined && s.hoursPerMonth < 730)).toBe(
+    expect(byId['nightly-batch']!.services.some((s) => s.schedule !== undefined && s.hoursPerMonth === undefined)).toBe(
       true,
     );
     expect(byId['gpu-inference']!.services.some((s) => (s.gpu ?? 0) > 0)).toBe(true);

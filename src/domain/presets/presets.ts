@@ -78,12 +78,19 @@ export const PRESETS: readonly Preset[] = [
     id: 'nightly-batch',
     label: 'Nightly batch job',
     description:
-      '10 workers of 4 vCPU / 16 GiB for 2 hours a night (62 hours a month), plus a small always-on scheduler.',
+      '10 workers of 4 vCPU / 16 GiB for 2 hours a night (from 01:00 UTC, about 61 hours a month), plus a small always-on scheduler.',
     scenario: {
       version: 2,
       region: 'us-east-1',
       services: [
-        { name: 'nightly-etl', vcpu: 4, memoryGiB: 16, replicas: 10, hoursPerMonth: 62, ephemeralStorageGiB: 50 },
+        {
+          name: 'nightly-etl',
+          vcpu: 4,
+          memoryGiB: 16,
+          replicas: 10,
+          schedule: { cron: '0 1 * * *', runMinutes: 120 },
+          ephemeralStorageGiB: 50,
+        },
         { name: 'scheduler', vcpu: 0.25, memoryGiB: 0.5, replicas: 1 },
       ],
       ec2: { minNodes: 0 },

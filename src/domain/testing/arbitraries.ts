@@ -75,18 +75,27 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
   }));
 
 /**
+ * For the export's properties: services priced for part of the month without a schedule are
+ * refused by the export (schedule/part-month.ts), so their hoursPerMonth is left out.
+ */
+export const exportScenarioArb: fc.Arbitrary<ScenarioInput> = scenarioArb.map((scenario) => ({
+  ...scenario,
+  services: scenario.services.map(({ hoursPerMonth: _hours, ...service }) => service),
+}));
+
+/**
  * Hosts public services draw from: repeats (which the export refuses: one rule would hide the
  * other), a wildcard, and no host at all (the ALB's default action).
  */
 const HOSTS = ['a.example.com', 'b.example.com', 'c.example.com', '*.example.com'] as const;
 
 /**
- * scenarioArb with some services public, with or without a host, and a port or the default one.
+ * exportScenarioArb with some services public, with or without a host, and a port or the default one.
  * Linux, no GPU, x86 7 times in 8 and at most 100 GiB of storage, so that most scenarios run on every
  * option (Fargate has no GPU or Windows on arm64, EKS on Fargate no arm64): the load balancer and
  * NAT counts are the subject, not the sizes.
  */
-export const withPublicServicesArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((scenario) =>
+export const withPublicServicesArb: fc.Arbitrary<ScenarioInput> = exportScenarioArb.chain((scenario) =>
   fc
     .tuple(
       ...scenario.services.map(() =>
