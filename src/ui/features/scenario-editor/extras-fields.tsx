@@ -4,10 +4,20 @@ import { ScenarioNumberField } from './scenario-number-field.tsx';
 export function ExtrasFields() {
   return (
     <fieldset className="field-group">
-      <legend>Network and logs (same for every option)</legend>
-      <ScenarioNumberField path="extras.loadBalancers" min={0} step={1} />
+      <legend>Network and logs</legend>
+      <ScenarioNumberField
+        path="extras.loadBalancers"
+        min={0}
+        step={1}
+        hint="In all, on every option: raised to what the public services need (they share one, with host rules; each further one without a host needs its own); any beyond that are exported as spares."
+      />
       <ScenarioNumberField path="extras.lcuPerLoadBalancer" min={0} />
-      <ScenarioNumberField path="extras.natGateways" min={0} step={1} />
+      <ScenarioNumberField
+        path="extras.natGateways"
+        min={0}
+        step={1}
+        hint="ECS: your VPC's, which the export uses. EKS: eksctl's new VPC needs at least 1 (1, or one per availability zone)."
+      />
       <ScenarioNumberField path="extras.natDataGB" min={0} />
       <ScenarioNumberField path="extras.publicIPv4Addresses" min={0} step={1} />
       <ScenarioNumberField
