@@ -117,6 +117,18 @@ describe('ExportDialog', () => {
     );
     expect((screen.getByRole('button', { name: 'Download .zip' }) as HTMLButtonElement).disabled).toBe(true);
   });
+
+  it('says a part-month service needs a schedule to be exported, naming both fields', () => {
+    const partMonth = { ...ARTICLE_SCENARIO, services: [{ ...ARTICLE_SCENARIO.services[0]!, hoursPerMonth: 100 }] };
+    for (const optionId of ['ecs-fargate', 'eks-ec2'] as const) {
+      renderDialog(optionId, partMonth);
+      const alert = screen.getByRole('alert').textContent!;
+      expect(alert).toContain('services[0].hoursPerMonth: "api-service" is priced for 100 h of the 730 h month');
+      expect(alert).toContain('add a weekly or cron schedule to services[0].schedule');
+      expect((screen.getByRole('button', { name: 'Download .zip' }) as HTMLButtonElement).disabled).toBe(true);
+      cleanup();
+    }
+  });
 });
 
 describe('file list', () => {
