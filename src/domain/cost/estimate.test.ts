@@ -309,10 +309,8 @@ describe('pricing rules', () => {
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)')).toMatchObject({ unitPriceUSD: 0.03238, source: 'lkEcs' });
     expect(line(ecs, 'Fargate vCPU (Linux/ARM)').derived).toBeUndefined();
     expect(
-      line(
-        ecs,
-        'Application Load Balancer hours (1 ALB: 1 spare ALB answering 404, as extras.loadBalancers asks for 1)',
-      ).derived,
+      line(ecs, 'Application Load Balancer hours (1 spare ALB answering 404, as extras.loadBalancers asks for 1)')
+        .derived,
     ).toMatch(/us-east-1 rate/);
     expect(
       estimate.warnings.some((w) => w.includes('Application Load Balancer hours') && w.includes('us-east-1 rate')),
@@ -378,7 +376,7 @@ describe('pricing rules', () => {
     const shared = estimateWith(0, ['a.example.com', undefined]);
     expect(new Set(albLines(shared))).toEqual(
       new Set([
-        'Application Load Balancer hours (1 ALB: 1 shared by 2 public services (host rules); extras.loadBalancers 0 raised to 1)',
+        'Application Load Balancer hours (1 ALB shared by 2 public services (host rules); extras.loadBalancers 0 raised to 1)',
       ]),
     );
     expect(line(option(shared, 'ecs-fargate'), albLines(shared)[0]!).quantity).toBe(730);
@@ -389,7 +387,7 @@ describe('pricing rules', () => {
     const twoDefaults = option(estimateWith(2, [undefined, undefined]), 'eks-ec2');
     expect(twoDefaults.lines.find((l) => l.kind === 'alb-hours')).toMatchObject({
       component:
-        'Application Load Balancer hours (2 ALBs: 2 ALBs for 2 public services (host rules; 1 more for a further public service without a host, as a listener has one default action))',
+        'Application Load Balancer hours (2 ALBs for 2 public services (host rules; 1 more for a further public service without a host, as a listener has one default action))',
       quantity: 1460,
     });
     expect(twoDefaults.lines.find((l) => l.kind === 'alb-lcu')).toMatchObject({
@@ -404,7 +402,7 @@ describe('pricing rules', () => {
       option(estimateWith(3, ['a.example.com']), 'ecs-ec2').lines.find((l) => l.kind === 'alb-hours'),
     ).toMatchObject({
       component:
-        'Application Load Balancer hours (3 ALBs: 1 for the public service + 2 spare ALBs answering 404, as extras.loadBalancers asks for 3)',
+        'Application Load Balancer hours (3 ALBs: 1 ALB for the public service + 2 spare ALBs answering 404, as extras.loadBalancers asks for 3)',
       quantity: 2190,
     });
   });

@@ -86,7 +86,7 @@ describe('planLoadBalancers', () => {
     const p = plan(3, [null]);
     expect(p.loadBalancers.map((lb) => lb.spare)).toEqual([false, true, true]);
     expect(loadBalancerCountText(p)).toBe(
-      '1 for the public service + 2 spare ALBs answering 404, as extras.loadBalancers asks for 3',
+      '3 ALBs: 1 ALB for the public service + 2 spare ALBs answering 404, as extras.loadBalancers asks for 3',
     );
   });
 });

@@ -107,9 +107,10 @@ export function loadBalancerOf(
 }
 
 /**
- * How the count was reached, for the bill line: "1 shared by 3 public services (host rules)",
- * "2 ALBs for 2 public services (host rules; 1 more for a further public service without a host,
- * ...) + 1 spare ALB answering 404, ...", "...; extras.loadBalancers 0 raised to 1".
+ * How the count was reached, for the bill line, starting with the count: "1 ALB shared by 3 public
+ * services (host rules)", "2 ALBs for 2 public services (host rules; 1 more for a further public
+ * service without a host, ...)", "3 ALBs: 1 ALB for the public service + 2 spare ALBs answering
+ * 404, ...", "...; extras.loadBalancers 0 raised to 1".
  */
 export function loadBalancerCountText(plan: LoadBalancerPlan): string {
   const parts: string[] = [];
@@ -125,8 +126,8 @@ export function loadBalancerCountText(plan: LoadBalancerPlan): string {
     const what =
       plan.needed === 1
         ? plan.publicServices === 1
-          ? '1 for the public service'
-          : `1 shared by ${plural(plan.publicServices, 'public service')} (host rules)`
+          ? '1 ALB for the public service'
+          : `1 ALB shared by ${plural(plan.publicServices, 'public service')} (host rules)`
         : `${plural(plan.needed, 'ALB')} for ${plural(plan.publicServices, 'public service')} (host rules; ${notes.join('; ')})`;
     parts.push(what);
   }
@@ -134,7 +135,7 @@ export function loadBalancerCountText(plan: LoadBalancerPlan): string {
     parts.push(
       `${plural(plan.count - plan.needed, 'spare ALB')} answering 404, as extras.loadBalancers asks for ${plan.requested}`,
     );
-  const text = parts.join(' + ');
+  const text = parts.length > 1 ? `${plural(plan.count, 'ALB')}: ${parts.join(' + ')}` : parts.join('');
   return plan.requested < plan.needed
     ? `${text}; extras.loadBalancers ${plan.requested} raised to ${plan.needed}`
     : text;

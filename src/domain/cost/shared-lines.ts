@@ -24,7 +24,7 @@ export function networkLines(scenario: Scenario, snapshot: RegionSnapshot, platf
   return withoutEmptyLines([
     lineFromFigure(
       'alb-hours',
-      `Application Load Balancer hours (${albs.count === 1 ? '1 ALB' : `${albs.count} ALBs`}: ${albText})`,
+      `Application Load Balancer hours (${albText})`,
       albs.count * hoursPerMonth,
       'ALB-hours',
       p.albHour,
