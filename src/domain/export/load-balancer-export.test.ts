@@ -12,6 +12,8 @@ import { validateKubernetesObject } from './testing/kubernetes-validators.ts';
 import { findExportProblems } from './build-export-bundle.ts';
 import type { OptionId } from '../cost/estimate-types.ts';
 import type { ScenarioInput } from '../scenario/scenario-schema.ts';
+import { parse } from '@cdktf/hcl2json';
+import { importScenario } from '../import/import-scenario.ts';
 
 /** Priced units of a line kind in one option, per hour of the month (ALBs, NAT gateways). */
 function pricedCount(optionId: OptionId, kind: 'alb-hours' | 'nat-hours', input = SHARED_ALB_SCENARIO): number {
@@ -202,4 +204,25 @@ it('refuses two public services with the same host, naming the field', () => {
     expect(findExportProblems(exportInputFor(input, optionId))).toEqual([
       'services[1].host: "a" (services[0]) is public with the same host, and the load balancer would send every request for it there; give each public service its own host',
     ]);
+});
+
+describe('the shared-ALB bundles import back with their ALB count', () => {
+  it.each<OptionId>(['ecs-fargate', 'eks-fargate'])('%s', async (optionId) => {
+    const files = bundleFor(SHARED_ALB_SCENARIO, optionId).filter((f) => f.path !== 'scenario.json');
+    const result = await importScenario(
+      files.map((f) => ({ path: f.path, text: f.contents })),
+      { parseTerraform: parse },
+    );
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    // 3 ALBs (two serving, one spare): the spare's 404 action is no Service to look for.
+    expect(result.scenario.extras?.loadBalancers).toBe(3);
+    expect(result.notes.some((n) => JSON.stringify(n).includes('response-404'))).toBe(false);
+    expect(result.scenario.services.map((s) => [s.name, s.public ?? false, s.host ?? null]).sort()).toEqual([
+      ['admin', true, null],
+      ['api', true, null],
+      ['docs', true, '*.example.com'],
+      ['shop', true, 'shop.example.com'],
+      ['worker', false, null],
+    ]);
+  });
 });

@@ -674,11 +674,19 @@ function applyExposure(objects: readonly KubernetesObject[], workloads: Workload
     if (group !== undefined) ingressGroups.add(group);
     const spec = asObject(value.spec) ?? {};
     const backends: { service: string; host?: string }[] = [];
-    const defaultBackend = asString(asObject(asObject(spec.defaultBackend)?.service)?.name);
+    // A backend on port `use-annotation` names an action (a fixed response, a redirect) in the
+    // Ingress's annotations, not a Service (AWS Load Balancer Controller annotations, "actions").
+    const isAction = (backend: Json | undefined) =>
+      asString(asObject(asObject(backend?.service)?.port)?.name) === 'use-annotation';
+    const defaultBackend = isAction(asObject(spec.defaultBackend))
+      ? undefined
+      : asString(asObject(asObject(spec.defaultBackend)?.service)?.name);
     if (defaultBackend) backends.push({ service: defaultBackend });
     for (const rule of asObjects(spec.rules))
       for (const path of asObjects(asObject(rule.http)?.paths)) {
-        const service = asString(asObject(asObject(path.backend)?.service)?.name);
+        const service = isAction(asObject(path.backend))
+          ? undefined
+          : asString(asObject(asObject(path.backend)?.service)?.name);
         if (service) backends.push({ service, host: asString(rule.host) });
       }
     for (const backend of backends) {
