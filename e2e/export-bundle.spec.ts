@@ -72,6 +72,9 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
   await expect(calculator.total('ecs-fargate')).not.toHaveText('$58.31');
   const onPage = await calculator.totals();
 
+  // The Auto Mode card offers its export (the default scenario runs on it).
+  expect(EXPORTABLE_OPTION_IDS).toContain('eks-auto-mode');
+  expect(onPage['eks-auto-mode']).not.toBe('Unavailable');
   const exported: OptionId[] = [];
   for (const optionId of OPTION_IDS) {
     if (onPage[optionId] === 'Unavailable' || !EXPORTABLE_OPTION_IDS.includes(optionId)) continue;
@@ -96,6 +99,14 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
           `eks/manifests/${s.name}/pdb.yaml`,
         );
     }
+    // EKS on EC2 runs Cluster Autoscaler; Auto Mode scales its nodes itself, on the plan's NodePools.
+    if (optionId === 'eks-ec2') expected.push('eks/cluster-autoscaler/cluster-autoscaler.yaml');
+    if (optionId === 'eks-auto-mode') {
+      expected.push('eks/auto-mode/nodepools.yaml');
+      expect(paths.some((p) => p.startsWith('eks/cluster-autoscaler/'))).toBe(false);
+      expect(files['eks/cluster/eksctl.yaml']).toContain('autoModeConfig:');
+      expect(files['eks/auto-mode/nodepools.yaml']).toContain('kind: "NodePool"');
+    }
     for (const path of expected) expect(paths, `${optionId} bundle`).toContain(path);
     if (optionId === 'ecs-managed-instances') {
       // A capacity provider of the managed-instances kind, no Auto Scaling group, provider 6.28 or later.
@@ -116,7 +127,8 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
     expect(files['README.md']).toContain(`<${appUrl}#s=2.`);
     expect(files['README.md']).toMatch(/<http:\/\/127\.0\.0\.1:\d+\/#s=2\.[A-Za-z0-9_-]+>/);
   }
-  // Every option with an export was downloaded, ECS Managed Instances among them.
+  // Every option with an export was downloaded, ECS Managed Instances and EKS Auto Mode among them.
   expect(exported).toEqual(EXPORTABLE_OPTION_IDS.filter((id) => onPage[id] !== 'Unavailable'));
   expect(exported).toContain('ecs-managed-instances');
+  expect(exported).toContain('eks-auto-mode');
 });

@@ -108,15 +108,11 @@ describe('cli export', () => {
   it.each([
     [
       ['scenario.json', '--out', 'x'],
-      'missing --option: one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances',
+      'missing --option: one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances, eks-auto-mode',
     ],
     [
       ['scenario.json', '--option', 'fargate', '--out', 'x'],
-      '--option fargate: must be one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances',
-    ],
-    [
-      ['scenario.json', '--option', 'eks-auto-mode', '--out', 'x'],
-      '--option eks-auto-mode: EKS Auto Mode is priced but has no configuration export yet; export one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances',
+      '--option fargate: must be one of ecs-fargate, ecs-ec2, eks-fargate, eks-ec2, ecs-managed-instances, eks-auto-mode',
     ],
     [['scenario.json', '--option', 'ecs-ec2'], 'missing --out DIR or --zip FILE: say where to write the bundle'],
     [['scenario.json', '--option', 'ecs-ec2', '--out'], '--out needs a value'],

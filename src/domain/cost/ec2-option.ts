@@ -67,8 +67,11 @@ import { countOf } from '../text/count-words.ts';
 import { runsLogRouterDaemonSet } from '../capacity/log-router.ts';
 import { groupSpotPercent, nodeSplitOf, splitNodes } from './spot-split.ts';
 
-/** The options whose node groups the export splits into whole On-Demand and Spot nodes. */
-const splitsNodes = (id: Ec2OptionId): boolean => id === 'ecs-ec2' || id === 'eks-ec2';
+/**
+ * The options whose node groups the export splits into whole On-Demand and Spot nodes (EKS Auto
+ * Mode: an On-Demand and a Spot NodePool, export/eks-auto-mode.ts).
+ */
+const splitsNodes = (id: Ec2OptionId): boolean => id === 'ecs-ec2' || id === 'eks-ec2' || id === 'eks-auto-mode';
 
 type Platform = 'ecs' | 'eks';
 

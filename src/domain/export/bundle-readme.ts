@@ -41,6 +41,7 @@ import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { fargateSizeText } from '../sizing/fargate-sizes.ts';
 import { exampleValues, secretRegionMismatches } from '../scenario/example-values.ts';
 import { CLUSTER_AUTOSCALER_PATH } from './eks-cluster-autoscaler.ts';
+import { autoModeAssumptions, autoModeFileText, autoModeNotes } from './bundle-readme-auto-mode.ts';
 import {
   CLUSTER_AUTOSCALER_CPU_MILLIS,
   CLUSTER_AUTOSCALER_IMAGE,
@@ -69,6 +70,8 @@ function costSection(context: ExportContext): string[] {
     ),
     `| **Total** | | **${formatUSD(context.option.monthlyUSD ?? 0)}** |`,
     '',
+    // A figure derived by a rule says so (the management fee of the AWS-managed nodes).
+    ...context.option.lines.filter((l) => l.derived).map((l) => `- ${l.component} is derived: ${l.derived}.`),
   ];
   for (const plan of context.services) {
     const size = plan.fargateSize;
@@ -109,6 +112,8 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       return (
         'Cluster, task definition ARNs' + (context.loadBalancers.count > 0 ? ' and load balancer DNS names.' : '.')
       );
+    const autoModeText = context.autoMode ? autoModeFileText(path) : null;
+    if (autoModeText) return autoModeText;
     if (path.endsWith('eksctl.yaml'))
       return `EKS ${EKS_KUBERNETES_VERSION} cluster: ${context.compute === 'ec2' ? 'managed node groups from the node plan' : 'a Fargate profile'}, OIDC provider and IRSA roles.`;
     if (path === CLUSTER_AUTOSCALER_PATH)
@@ -327,7 +332,8 @@ function eksSteps(context: ExportContext): string[] {
   // Weekly services scale through KEDA, which reads CPU from metrics-server like an HPA.
   const weekly = context.services.some((s) => s.schedule?.kind === 'weekly');
   const autoscaled = context.services.some((s) => s.autoscaling);
-  const controller = context.loadBalancers.count > 0;
+  // Auto Mode runs load balancing itself: no AWS Load Balancer Controller to install.
+  const controller = context.loadBalancers.count > 0 && !context.autoMode;
   if (controller) out.push('helm repo add eks https://aws.github.io/eks-charts');
   if (weekly) out.push('helm repo add kedacore https://kedacore.github.io/charts');
   if (withSecrets.length > 0) out.push('helm repo add external-secrets https://charts.external-secrets.io');
@@ -349,7 +355,8 @@ function eksSteps(context: ExportContext): string[] {
     );
   }
   if (weekly) out.push('helm install keda kedacore/keda -n keda --create-namespace');
-  if (!fargate) out.push(`kubectl apply -f ${CLUSTER_AUTOSCALER_PATH}`);
+  if (context.autoMode) out.push('kubectl apply -f eks/auto-mode/');
+  else if (!fargate) out.push(`kubectl apply -f ${CLUSTER_AUTOSCALER_PATH}`);
   out.push(`kubectl apply -k eks/manifests`, `kubectl get ingress,pods -n ${NAMESPACE}`, '```', '');
   const notes: string[] = [];
   if (fargate)
@@ -357,7 +364,8 @@ function eksSteps(context: ExportContext): string[] {
       '- On Fargate, the add-ons run in `kube-system`, which the Fargate profile covers; metrics-server moves off port 10250, which Fargate reserves.',
     );
   notes.push("- The `sed -i` line is GNU sed; on macOS write `sed -i ''`.");
-  if (!fargate) {
+  if (context.autoMode) notes.push(...autoModeNotes(context));
+  else if (!fargate) {
     const partTime = context.nodeGroups.filter((g) => !g.plan.fullMonth);
     notes.push(
       `- Cluster Autoscaler (\`${CLUSTER_AUTOSCALER_IMAGE}\`, ${CLUSTER_AUTOSCALER_CPU_MILLIS}m CPU, ${CLUSTER_AUTOSCALER_MEMORY_MIB} MiB, counted in the node plan) grows each node group up to its \`maxSize\` and removes a node ${CLUSTER_AUTOSCALER_SCALE_DOWN_UNNEEDED_MINUTES} minutes after it is no longer needed (\`--scale-down-unneeded-time\`)` +
@@ -424,6 +432,7 @@ function assumptions(context: ExportContext): string[] {
       `Kubernetes ${EKS_KUBERNETES_VERSION} (use the newest version EKS offers in standard support; \`eksctl utils describe-cluster-versions\` lists them), cluster \`${CLUSTER_NAME}\`, namespace \`${NAMESPACE}\` (rename it in kustomization.yaml${context.compute === 'fargate' ? ' and the Fargate profile' : ''}).`,
     );
     out.push("Pods request exactly the scenario's vCPU and memory, with equal limits (Guaranteed QoS).");
+    if (context.autoMode) out.push(...autoModeAssumptions(context));
   } else {
     out.push(`Cluster \`${CLUSTER_NAME}\` (Terraform variable \`cluster_name\`).`);
   }
@@ -460,9 +469,12 @@ export function bundleReadme(context: ExportContext, files: readonly ExportFile[
     ...assumptions(context),
     '## Checked when generated',
     '',
-    isManagedInstances(context)
+    (isManagedInstances(context)
       ? "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK, Terraform parses with HashiCorp's HCL parser and passes `terraform fmt -check`, and `terraform validate` (AWS provider 5.x) passes on everything but the capacity providers (above). User text is escaped for each file type."
-      : "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK and use valid Fargate sizes, Terraform passes `terraform fmt -check` and `terraform validate` (AWS provider 5.x), and Kubernetes objects pass the Kubernetes OpenAPI schemas. User text is escaped for each file type.",
+      : "The calculator's tests check bundles like this one: JSON parses, task definitions type-check against the AWS SDK and use valid Fargate sizes, Terraform passes `terraform fmt -check` and `terraform validate` (AWS provider 5.x), and Kubernetes objects pass the Kubernetes OpenAPI schemas. User text is escaped for each file type.") +
+      (context.autoMode
+        ? " NodePools, IngressClassParams and eksctl's `autoModeConfig` have no offline schema: they are checked field by field against the fields Karpenter v1, the EKS User Guide and eksctl document."
+        : ''),
     '',
   ];
   return lines.join('\n');

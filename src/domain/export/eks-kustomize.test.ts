@@ -61,7 +61,7 @@ describe('text kustomize cannot read', () => {
   it.each(REFUSED.map((code) => [hex(code), code]))(
     '%s is refused by the EKS export, naming the field',
     (name, code) => {
-      for (const optionId of ['eks-fargate', 'eks-ec2'] as const) {
+      for (const optionId of ['eks-fargate', 'eks-ec2', 'eks-auto-mode'] as const) {
         expect(findExportProblems(exportInputFor(withValue(`a${char(code)}b`), optionId))).toEqual([
           `services[0].environment.NOTE: contains ${name}, which kustomize (kubectl apply -k) refuses to read (it refuses DEL, C1 control characters other than NEL, U+FFFE and U+FFFF); remove it`,
         ]);
@@ -109,7 +109,7 @@ describe.skipIf(!hasKubectl)('kubectl kustomize', () => {
   const kustomize = (dir: string) =>
     run('kubectl', ['kustomize', dir], { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
 
-  it.each(['eks-fargate', 'eks-ec2'] as const)(
+  it.each(['eks-fargate', 'eks-ec2', 'eks-auto-mode'] as const)(
     'reads the %s bundle with every readable awkward character back exactly',
     async (optionId) => {
       const value = `${READABLE.map(char).join('')} $(HOME) $$ "quoted" \\ 'single' #hash: key`;

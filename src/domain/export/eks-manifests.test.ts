@@ -89,7 +89,7 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
       });
       expect(container.resources.limits).toMatchObject(container.resources.requests);
       expect(pod.serviceAccountName).toBe(plan.name);
-      if (optionId === 'eks-ec2') {
+      if (optionId !== 'eks-fargate') {
         expect(pod.nodeSelector!['kubernetes.io/arch']).toBe(plan.service.arch === 'arm64' ? 'arm64' : 'amd64');
         expect(pod.topologySpreadConstraints).toHaveLength(1);
       } else {
@@ -152,6 +152,8 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
           minSize: number;
         }[];
         fargateProfiles?: { selectors: { namespace: string }[] }[];
+        autoModeConfig?: { enabled: boolean; nodePools: string[] };
+        addons?: unknown[];
       },
     ];
     expect(typeof config.metadata.version).toBe('string');
@@ -165,6 +167,12 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
         for (const g of mine) expect(g.maxSize).toBeGreaterThanOrEqual(Math.max(1, g.desiredCapacity));
       }
       expect(config.fargateProfiles).toBeUndefined();
+    } else if (optionId === 'eks-auto-mode') {
+      // AWS runs the nodes: no node groups, no Fargate profile, no add-on settings.
+      expect(config.autoModeConfig).toEqual({ enabled: true, nodePools: ['system'] });
+      expect(config.managedNodeGroups).toBeUndefined();
+      expect(config.fargateProfiles).toBeUndefined();
+      expect(config.addons).toBeUndefined();
     } else {
       expect(config.fargateProfiles![0]!.selectors.map((s) => s.namespace)).toContain('apps');
       expect(config.managedNodeGroups).toBeUndefined();

@@ -26,6 +26,12 @@ import { externalSecret, secretStore, secretStoreGroups } from './eks-external-s
 import { eksctlConfig } from './eksctl-config.ts';
 import { CLUSTER_AUTOSCALER_PATH, clusterAutoscalerObjects } from './eks-cluster-autoscaler.ts';
 import { logRouterFiles } from './eks-log-router.ts';
+import {
+  AUTO_MODE_INGRESS_CLASS_PATH,
+  AUTO_MODE_NODEPOOLS_PATH,
+  autoModeIngressClass,
+  autoModeNodePools,
+} from './eks-auto-mode.ts';
 
 export const EKS_MANIFESTS_DIR = 'eks/manifests';
 export const EKSCTL_PATH = 'eks/cluster/eksctl.yaml';
@@ -50,6 +56,15 @@ function serviceFiles(context: ExportContext, plan: ServicePlan): { path: string
     .filter((f) => f.objects.length > 0);
 }
 
+function autoModeFiles(context: ExportContext): ExportFile[] {
+  return [
+    { path: AUTO_MODE_NODEPOOLS_PATH, contents: toYamlDocuments(autoModeNodePools(context)) },
+    ...(context.anyPublic
+      ? [{ path: AUTO_MODE_INGRESS_CLASS_PATH, contents: toYamlDocuments(autoModeIngressClass()) }]
+      : []),
+  ];
+}
+
 export function eksFiles(context: ExportContext): ExportFile[] {
   const manifests = [
     { path: 'namespace.yaml', objects: [namespace(context)] },
@@ -70,9 +85,10 @@ export function eksFiles(context: ExportContext): ExportFile[] {
     ...manifests.map((m) => ({ path: `${EKS_MANIFESTS_DIR}/${m.path}`, contents: toYamlDocuments(m.objects) })),
     { path: `${EKS_MANIFESTS_DIR}/kustomization.yaml`, contents: toYamlDocument(kustomization) },
     { path: EKSCTL_PATH, contents: toYamlDocument(eksctlConfig(context)) },
-    // Cluster-wide objects in kube-system, outside eks/manifests (whose kustomization sets the
-    // apps namespace on everything it lists).
-    ...(context.compute === 'ec2'
+    // Cluster-wide objects and kube-system ones, outside eks/manifests (whose kustomization sets
+    // the apps namespace on everything it lists). Auto Mode scales its nodes itself.
+    ...(context.autoMode ? autoModeFiles(context) : []),
+    ...(context.compute === 'ec2' && !context.autoMode
       ? [{ path: CLUSTER_AUTOSCALER_PATH, contents: toYamlDocuments(clusterAutoscalerObjects(context)) }]
       : []),
     // The log router, when the bill prices CloudWatch Logs (eks-log-router.ts).

@@ -15,6 +15,8 @@ import { ALB_HEALTH_CHECK } from './ecs-terraform-network.ts';
 import { loadBalancerOf, type PlannedLoadBalancer } from '../cost/load-balancer-plan.ts';
 
 const SERVICE_PORT = 80;
+/** The IngressClass the Ingresses name: the AWS Load Balancer Controller's, or Auto Mode's own (eks-auto-mode.ts). */
+export const INGRESS_CLASS_NAME = 'alb';
 
 export function namespace(context: ExportContext): K8sObject {
   return {
@@ -23,8 +25,11 @@ export function namespace(context: ExportContext): K8sObject {
     metadata: {
       name: NAMESPACE,
       // ALB pod readiness gates (target-type ip): a pod counts as ready only once the ALB sees it
-      // healthy, so rolling updates never drop traffic (export-rules B2).
-      ...(context.anyPublic ? { labels: { 'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled' } } : {}),
+      // healthy, so rolling updates never drop traffic (export-rules B2). Auto Mode's load
+      // balancing has no such gate (aws/containers-roadmap#2511), so its bundle does not ask.
+      ...(context.anyPublic && !context.autoMode
+        ? { labels: { 'elbv2.k8s.aws/pod-readiness-gate-inject': 'enabled' } }
+        : {}),
     },
   };
 }
@@ -85,7 +90,7 @@ export function ingress(context: ExportContext, plan: ServicePlan): K8sObject | 
     kind: 'Ingress',
     metadata: { ...metadataOf(plan), annotations },
     spec: {
-      ingressClassName: 'alb',
+      ingressClassName: INGRESS_CLASS_NAME,
       ...(placed.rule === null
         ? { defaultBackend: backend }
         : { rules: [{ host: placed.rule.host, http: { paths: [{ path: '/', pathType: 'Prefix', backend }] } }] }),

@@ -123,7 +123,9 @@ function podSpecOf(context: ExportContext, plan: ServicePlan, job: boolean): Rec
     // estimate placed them on (docs/export-rules.md, "Node groups").
     const group = plan.nodeGroup;
     podSpec.nodeSelector = {
-      'kubernetes.io/os': 'linux',
+      // Auto Mode runs Linux only and does not support the os label (EKS User Guide, "Create a
+      // Node Pool for EKS Auto Mode", not supported labels).
+      ...(context.autoMode ? {} : { 'kubernetes.io/os': 'linux' }),
       'kubernetes.io/arch': plan.service.arch === 'arm64' ? 'arm64' : 'amd64',
       ...(group ? { [NODE_GROUP_LABEL]: group.key } : {}),
     };

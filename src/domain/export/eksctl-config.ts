@@ -10,6 +10,7 @@ import type { EksctlNatMode } from '../cost/nat-gateway-count.ts';
 import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from './eks-cluster-autoscaler.ts';
 import { exportsLogRouter, logRouterServiceAccount } from './eks-log-router.ts';
 import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
+import { AUTO_MODE_BUILT_IN_POOLS } from './eks-auto-mode.ts';
 
 /**
  * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
@@ -139,13 +140,14 @@ export function eksctlNatModeOf(context: ExportContext): EksctlNatMode {
 
 export function eksctlConfig(context: ExportContext): Record<string, unknown> {
   const serviceAccounts: Record<string, unknown>[] = [];
-  if (context.loadBalancers.count > 0) {
+  // Auto Mode runs load balancing and node scaling itself: no controller roles to create.
+  if (context.loadBalancers.count > 0 && !context.autoMode) {
     serviceAccounts.push({
       metadata: { name: 'aws-load-balancer-controller', namespace: 'kube-system' },
       wellKnownPolicies: { awsLoadBalancerController: true },
     });
   }
-  if (context.compute === 'ec2') {
+  if (context.compute === 'ec2' && !context.autoMode) {
     // Cluster Autoscaler's role: eksctl's autoScaler policy (describe and resize the Auto Scaling
     // groups, describe node groups and instance types).
     serviceAccounts.push({
@@ -176,7 +178,13 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     // refuses a count eksctl cannot create).
     vpc: { nat: { gateway: eksctlNatModeOf(context) } },
   };
-  if (context.compute === 'ec2') {
+  if (context.autoMode) {
+    // Auto Mode (eksctl's autoModeConfig: compute, load balancing and block storage on). Only the
+    // built-in system pool: it keeps the default NodeClass, node role and access entry that the
+    // bundle's NodePools use (docs/export-rules.md, "EKS Auto Mode"). No node groups and no VPC
+    // CNI settings, which Auto Mode does not read.
+    config.autoModeConfig = { enabled: true, nodePools: [...AUTO_MODE_BUILT_IN_POOLS] };
+  } else if (context.compute === 'ec2') {
     if (context.scenario.ec2.prefixDelegation) {
       // The estimate packed pods against prefix-delegation max pods: turn it on in the VPC CNI add-on,
       // or the nodes keep the ENI-based limit and pods stay Pending.

@@ -15,6 +15,7 @@ import { wholeReplicas } from '../numeric/float-tolerance.ts';
 import { EXPORTABLE_OPTION_IDS } from './exportable-options.ts';
 import { planLoadBalancers, type LoadBalancerPlan } from '../cost/load-balancer-plan.ts';
 import { eksctlNatProblem, natGatewayCount, type NatGatewayCount } from '../cost/nat-gateway-count.ts';
+import { MANAGED_NODE_VOLUME_GIB } from '../cost/bill-settings.ts';
 
 /** Names the bundle uses; the bundle README says where to change them. */
 export const CLUSTER_NAME = 'app-cluster';
@@ -86,6 +87,8 @@ export interface ExportContext {
   option: OptionEstimate;
   platform: 'ecs' | 'eks';
   compute: 'fargate' | 'ec2';
+  /** EKS Auto Mode: AWS runs the EC2 nodes (NodePools instead of node groups, no add-ons to install). */
+  autoMode: boolean;
   services: ServicePlan[];
   nodeGroups: NodeGroup[];
   /** Some service is public: the HTTPS listeners need a certificate. */
@@ -250,6 +253,20 @@ function hostProblems(scenario: Scenario): string[] {
   return problems;
 }
 
+/**
+ * The EKS Auto Mode export puts the nodes on the `default` NodeClass, whose ephemeral storage (the
+ * data volume the estimate prices) is 80 GiB; a plan that needs another size is refused, naming
+ * the fields, until the export writes NodeClasses of its own (docs/export-rules.md, "EKS Auto Mode").
+ */
+function autoModeVolumeProblems(nodeGroups: readonly NodeGroup[]): string[] {
+  const size = MANAGED_NODE_VOLUME_GIB['eks-auto-mode'];
+  const other = [...new Set(nodeGroups.map((g) => g.plan.rootVolumeGiB).filter((gib) => gib !== size))];
+  if (other.length === 0) return [];
+  return [
+    `ec2.rootVolumeGiB: the EKS Auto Mode export runs the nodes on the default NodeClass, whose ephemeral storage is ${size} GiB, but the estimate prices ${other.map((gib) => `${gib} GiB`).join(' and ')} per node (from ec2.rootVolumeGiB, or from services' ephemeralStorageGiB above 20 GiB on one node); the export does not write a NodeClass of another size yet, so leave ec2.rootVolumeGiB empty and keep the pods' extra storage within ${size} GiB a node`,
+  ];
+}
+
 /** Derives the export context, or lists every reason the option cannot be exported as asked. */
 export function prepareExport(input: ExportInput): PreparedExport {
   const { scenario, estimate, optionId } = input;
@@ -287,6 +304,8 @@ export function prepareExport(input: ExportInput): PreparedExport {
   // eksctl creates the VPC and its NAT gateways: only the counts it can create are exported.
   const natProblem = platform === 'eks' ? eksctlNatProblem(scenario) : null;
   if (natProblem) problems.push(natProblem);
+  const autoMode = optionId === 'eks-auto-mode';
+  if (autoMode) problems.push(...autoModeVolumeProblems(nodeGroups));
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
@@ -296,6 +315,7 @@ export function prepareExport(input: ExportInput): PreparedExport {
       option,
       platform,
       compute,
+      autoMode,
       services,
       nodeGroups,
       anyPublic: services.some((s) => s.public && s.port !== null),

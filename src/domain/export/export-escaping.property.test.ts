@@ -229,6 +229,7 @@ const MUST_CARRY_VALUE: Partial<Record<OptionId, string[]>> = {
   'ecs-managed-instances': ['ecs/task-definitions/api-service.json', 'ecs/terraform/main.tf', 'scenario.json'],
   'eks-fargate': ['eks/manifests/api-service/deployment.yaml', 'scenario.json'],
   'eks-ec2': ['eks/manifests/api-service/deployment.yaml', 'scenario.json'],
+  'eks-auto-mode': ['eks/manifests/api-service/deployment.yaml', 'scenario.json'],
 };
 const MUST_CARRY_HOST: Partial<Record<OptionId, string[]>> = {
   'ecs-fargate': ['ecs/terraform/main.tf', 'scenario.json'],
@@ -236,6 +237,7 @@ const MUST_CARRY_HOST: Partial<Record<OptionId, string[]>> = {
   'ecs-managed-instances': ['ecs/terraform/main.tf', 'scenario.json'],
   'eks-fargate': ['eks/manifests/api-service/ingress.yaml', 'scenario.json'],
   'eks-ec2': ['eks/manifests/api-service/ingress.yaml', 'scenario.json'],
+  'eks-auto-mode': ['eks/manifests/api-service/ingress.yaml', 'scenario.json'],
 };
 
 describe.each(OPTION_IDS)('%s: user text round-trips through every file', (optionId) => {

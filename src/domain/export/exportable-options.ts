@@ -1,7 +1,6 @@
 /**
  * The options the export writes a configuration for, in a module of its own so the page can say
- * which options have an export without loading the export code. EKS Auto Mode is priced but not
- * exported yet: asking for it names this list rather than writing another option's configuration.
+ * which options have an export without loading the export code.
  */
 import type { OptionId } from '../cost/estimate-types.ts';
 
@@ -11,6 +10,7 @@ export const EXPORTABLE_OPTION_IDS: readonly OptionId[] = [
   'eks-fargate',
   'eks-ec2',
   'ecs-managed-instances',
+  'eks-auto-mode',
 ];
 
 export const isExportable = (id: OptionId): boolean => EXPORTABLE_OPTION_IDS.includes(id);

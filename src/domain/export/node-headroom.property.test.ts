@@ -19,6 +19,7 @@ import { parseYaml11 } from './testing/parse-yaml.ts';
 import { parseTerraformFiles } from './testing/parse-terraform.ts';
 import { nodeGroupKey } from './export-context.ts';
 import type { NodePlan, OptionId } from '../cost/estimate-types.ts';
+import { nodeSplitOf } from '../cost/spot-split.ts';
 import type { Scenario, ScenarioInput } from '../scenario/scenario-schema.ts';
 
 const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 15);
@@ -167,6 +168,53 @@ describe('exported node groups and the priced node plan', () => {
         }
         // No provider outside the plan's groups.
         expect(Object.keys(providers)).toHaveLength(mine);
+      }),
+      { numRuns: RUNS },
+    );
+    expect(exported).toBeGreaterThan(RUNS / 3);
+  });
+});
+
+describe('EKS Auto Mode NodePools and the priced node plan', () => {
+  it('pin each group, split it as priced, and allow its autoscaling maximum plus one surge node, no more', () => {
+    let exported = 0;
+    fc.assert(
+      fc.property(autoscaledArb, (input) => {
+        // Pods keep the included 20 GiB of storage: the export refuses nodes that need more than the
+        // default NodeClass's 80 GiB (eks-auto-mode.test.ts checks that refusal).
+        const withinVolume = { ...input, services: input.services.map((s) => ({ ...s, ephemeralStorageGiB: 20 })) };
+        const exportInput = exportable(withinVolume, 'eks-auto-mode');
+        if (!exportInput) return;
+        exported++;
+        const files = buildExportBundle(exportInput);
+        const pools = parseYaml11({ path: 'nodepools.yaml', contents: fileAt(files, 'eks/auto-mode/nodepools.yaml') });
+        const plans = exportInput.estimate.options.find((o) => o.id === 'eks-auto-mode')!.nodes!;
+        for (const plan of plans) {
+          const key = nodeGroupKey(plan);
+          const mine = pools.filter(
+            (p) => p.metadata.name === `nodes-${key}` || p.metadata.name === `nodes-${key}-spot`,
+          );
+          expect(mine.length).toBeGreaterThan(0);
+          let limitNodes = 0;
+          for (const pool of mine) {
+            const spec = pool.spec as {
+              template: { spec: { requirements: { key: string; values: string[] }[] } };
+              limits: { cpu: string; memory: string };
+            };
+            const values = (key: string) => spec.template.spec.requirements.find((r) => r.key === key)!.values;
+            expect(values('node.kubernetes.io/instance-type')).toEqual([plan.instanceType]);
+            // The limits admit whole nodes of the one type, CPU and memory alike.
+            const nodes = Number(spec.limits.cpu) / plan.vcpu;
+            expect(Number.isInteger(nodes)).toBe(true);
+            expect(spec.limits.memory).toBe(`${nodes * plan.memoryMiB}Mi`);
+            limitNodes += nodes;
+            if (values('karpenter.sh/capacity-type')[0] === 'on-demand' && mine.length > 1)
+              // The preferred On-Demand pool holds exactly the planned On-Demand nodes.
+              expect(nodes).toBe(nodeSplitOf(plan, exportInput.scenario.ec2).onDemand);
+          }
+          expect(limitNodes).toBe(Math.max(plan.count, plan.maxCount) + 1);
+          checkGroup(exportInput.scenario, plan, plan.count, limitNodes - 1);
+        }
       }),
       { numRuns: RUNS },
     );

@@ -218,10 +218,18 @@ describe('export then import gives back the same services', () => {
                     gpu: 0,
                   })),
                 }
-              : optionId.endsWith('-ec2') || optionId === 'ecs-managed-instances'
-                ? // The EC2 options price Linux nodes only: a Windows service makes them unavailable.
-                  { ...generated, services: generated.services.map((s) => ({ ...s, os: 'linux' as const })) }
-                : generated;
+              : optionId === 'eks-auto-mode'
+                ? // Linux nodes only, and the export refuses nodes that need more than the default
+                  // NodeClass's 80 GiB (eks-auto-mode.test.ts checks that refusal): pods keep the
+                  // included 20 GiB of storage here.
+                  {
+                    ...generated,
+                    services: generated.services.map((s) => ({ ...s, os: 'linux' as const, ephemeralStorageGiB: 20 })),
+                  }
+                : optionId.endsWith('-ec2') || optionId === 'ecs-managed-instances'
+                  ? // The EC2 options price Linux nodes only: a Windows service makes them unavailable.
+                    { ...generated, services: generated.services.map((s) => ({ ...s, os: 'linux' as const })) }
+                  : generated;
           const validated = validateScenario(input);
           if (!validated.ok) return;
           const scenario: Scenario = validated.scenario;

@@ -4,7 +4,7 @@
  */
 import { ConfigMap, Namespace, Service, ServiceAccount } from 'kubernetes-models/v1';
 import { DaemonSet, Deployment } from 'kubernetes-models/apps/v1';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { Ingress, IngressClass } from 'kubernetes-models/networking.k8s.io/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { CronJob } from 'kubernetes-models/batch/v1';
@@ -20,6 +20,7 @@ const MODELS: Record<string, Model> = {
   'apps/v1/Deployment': Deployment as unknown as Model,
   'apps/v1/DaemonSet': DaemonSet as unknown as Model,
   'networking.k8s.io/v1/Ingress': Ingress as unknown as Model,
+  'networking.k8s.io/v1/IngressClass': IngressClass as unknown as Model,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler as unknown as Model,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget as unknown as Model,
   'batch/v1/CronJob': CronJob as unknown as Model,

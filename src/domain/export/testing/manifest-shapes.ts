@@ -501,6 +501,123 @@ export const SHAPES: Record<string, Shape> = {
     },
     ['apiVersion', 'kind', 'resources'],
   ),
+  // EKS Auto Mode (docs/export-rules.md, "EKS Auto Mode"). NodePool: Karpenter v1 NodePool as the
+  // EKS User Guide documents it for Auto Mode ("Create a Node Pool for EKS Auto Mode": the
+  // nodeClassRef group/kind/name, requirements on the supported labels, cpu/memory limits,
+  // disruption; Karpenter v1 NodePool API for weight, taints and disruption budgets).
+  'karpenter.sh/v1/NodePool': obj(
+    {
+      ...typeMeta('karpenter.sh/v1', 'NodePool'),
+      metadata: obj({ name: str(DNS1123_SUBDOMAIN), labels, annotations: map(str()) }, ['name']),
+      spec: obj(
+        {
+          template: obj(
+            {
+              metadata: obj({ labels, annotations: map(str()) }),
+              spec: obj(
+                {
+                  nodeClassRef: obj(
+                    { group: oneOf('eks.amazonaws.com'), kind: oneOf('NodeClass'), name: str(DNS1123_SUBDOMAIN) },
+                    ['group', 'kind', 'name'],
+                  ),
+                  requirements: arr(
+                    obj(
+                      {
+                        // The labels Auto Mode supports in requirements (kubernetes.io/os is not one).
+                        key: oneOf(
+                          'node.kubernetes.io/instance-type',
+                          'karpenter.sh/capacity-type',
+                          'kubernetes.io/arch',
+                          'topology.kubernetes.io/zone',
+                          'eks.amazonaws.com/instance-family',
+                          'eks.amazonaws.com/instance-size',
+                          'eks.amazonaws.com/instance-category',
+                        ),
+                        operator: oneOf('In', 'NotIn', 'Exists', 'DoesNotExist', 'Gt', 'Lt'),
+                        values: arr(str()),
+                        minValues: int(1),
+                      },
+                      ['key', 'operator'],
+                    ),
+                  ),
+                  taints: arr(
+                    obj(
+                      {
+                        key: str(),
+                        value: str(LABEL_VALUE),
+                        effect: oneOf('NoSchedule', 'PreferNoSchedule', 'NoExecute'),
+                      },
+                      ['key', 'effect'],
+                    ),
+                  ),
+                  expireAfter: str(/^(Never|(\d+(s|m|h))+)$/),
+                  terminationGracePeriod: str(/^(\d+(s|m|h))+$/),
+                },
+                ['nodeClassRef', 'requirements'],
+              ),
+            },
+            ['spec'],
+          ),
+          disruption: obj(
+            {
+              consolidationPolicy: oneOf('WhenEmpty', 'WhenEmptyOrUnderutilized'),
+              consolidateAfter: str(/^(Never|(\d+(s|m|h))+)$/),
+              budgets: arr(
+                obj(
+                  {
+                    nodes: str(/^((100|[0-9]{1,2})%|[0-9]+)$/),
+                    reasons: arr(oneOf('Underutilized', 'Empty', 'Drifted')),
+                    schedule: str(),
+                    duration: str(),
+                  },
+                  ['nodes'],
+                ),
+              ),
+            },
+            ['consolidateAfter'],
+          ),
+          limits: obj({ cpu: str(/^[0-9]+(\.[0-9]+)?$/), memory: str(/^[0-9]+Mi$/) }),
+          weight: int(1),
+        },
+        ['template'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  // IngressClassParams of Auto Mode (EKS User Guide, "Create an IngressClass to configure an
+  // Application Load Balancer", IngressClassParams reference): cluster-scoped, no namespace.
+  'eks.amazonaws.com/v1/IngressClassParams': obj(
+    {
+      ...typeMeta('eks.amazonaws.com/v1', 'IngressClassParams'),
+      metadata: obj({ name: str(DNS1123_SUBDOMAIN), labels, annotations: map(str()) }, ['name']),
+      spec: obj({
+        scheme: oneOf('internet-facing', 'internal'),
+        ipAddressType: oneOf('ipv4', 'dualstack'),
+        group: obj({ name: str(/^[a-z0-9]([-.a-z0-9]{0,61}[a-z0-9])?$/) }, ['name']),
+        certificateARNs: arr(str(/^arn:aws[a-z-]*:acm:/)),
+        namespaceSelector: labelSelector,
+        tags: arr(obj({ key: str(), value: str() }, ['key', 'value'])),
+      }),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
+  'networking.k8s.io/v1/IngressClass': obj(
+    {
+      ...typeMeta('networking.k8s.io/v1', 'IngressClass'),
+      metadata: obj({ name: str(DNS1123_SUBDOMAIN), labels, annotations: map(str()) }, ['name']),
+      spec: obj(
+        {
+          controller: oneOf('eks.amazonaws.com/alb'),
+          parameters: obj(
+            { apiGroup: oneOf('eks.amazonaws.com'), kind: oneOf('IngressClassParams'), name: str(DNS1123_SUBDOMAIN) },
+            ['apiGroup', 'kind', 'name'],
+          ),
+        },
+        ['controller'],
+      ),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
   // eksctl ClusterConfig (pkg/apis/eksctl.io/v1alpha5/assets/schema.json, export-rules B10).
   'eksctl.io/v1alpha5/ClusterConfig': obj(
     {
@@ -580,6 +697,11 @@ export const SHAPES: Record<string, Shape> = {
       // ClusterVPC.nat.gateway (ClusterNAT): Single is eksctl's default.
       vpc: obj({ nat: obj({ gateway: oneOf('HighlyAvailable', 'Single', 'Disable') }, ['gateway']) }),
       addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
+      // eksctl docs, "EKS Auto Mode": enabled, nodePools (the built-in ones, case-sensitive), nodeRoleARN.
+      autoModeConfig: obj(
+        { enabled: bool, nodePools: arr(oneOf('general-purpose', 'system')), nodeRoleARN: str(/^arn:aws/) },
+        ['enabled'],
+      ),
       fargateProfiles: arr(
         obj(
           {
