@@ -110,7 +110,14 @@ const roundTripScenarioArb: fc.Arbitrary<ScenarioInput> = scenarioArb.chain((sce
       ...scenario,
       services: scenario.services.map((service, i) => {
         const schedule = schedules[i];
-        const withApp = { ...service, ...apps[i] };
+        const app = apps[i]!;
+        // Public services sharing an ALB need hosts of their own (the export refuses two with the
+        // same host, export-context.ts): the service's index makes each generated host unique.
+        const host = app.host?.replace(
+          /^(\*\.)?([^.]+)/,
+          (_m, star: string | undefined, label: string) => `${star ?? ''}${label}${i}`,
+        );
+        const withApp = { ...service, ...app, ...(host === undefined ? {} : { host }) };
         if (!schedule) return withApp;
         // The hours come from the schedule; a cron job runs and exits (no load balancer, no
         // autoscaling: the export refuses both) and starts at least one task.
