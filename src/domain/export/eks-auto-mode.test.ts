@@ -147,35 +147,51 @@ describe('every Auto Mode sample bundle', () => {
       }
     });
 
-    it("public services: Auto Mode's IngressClass and IngressClassParams, which the Ingresses name", () => {
-      const ingresses = files
-        .filter((f) => f.path.endsWith('/ingress.yaml'))
-        .flatMap(parseYaml11)
-        .map((o) => (o.spec as { ingressClassName: string }).ingressClassName);
+    it('public services: one IngressClass per ALB the bill prices, named by the Ingresses on it', () => {
+      const ingresses = files.filter((f) => f.path.endsWith('/ingress.yaml')).flatMap(parseYaml11);
       if (!context.anyPublic) {
         expect(files.map((f) => f.path)).not.toContain(AUTO_MODE_INGRESS_CLASS_PATH);
         return;
       }
-      const [params, ingressClass] = parseYaml11({ path: 'i', contents: fileAt(files, AUTO_MODE_INGRESS_CLASS_PATH) });
-      for (const object of [params, ingressClass]) expect(checkManifest(object)).toEqual([]);
-      expect(() => validateKubernetesObject(ingressClass!)).not.toThrow();
-      expect(params).toEqual({
-        apiVersion: 'eks.amazonaws.com/v1',
-        kind: 'IngressClassParams',
-        metadata: { name: 'alb' },
-        spec: { scheme: 'internet-facing' },
-      });
-      expect(ingressClass).toEqual({
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'IngressClass',
-        metadata: { name: 'alb' },
-        spec: {
-          controller: 'eks.amazonaws.com/alb',
-          parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: 'alb' },
-        },
-      });
-      expect(ingresses.length).toBeGreaterThan(0);
-      for (const name of ingresses) expect(name).toBe(ingressClass!.metadata.name);
+      const objects = parseYaml11({ path: 'i', contents: fileAt(files, AUTO_MODE_INGRESS_CLASS_PATH) });
+      for (const object of objects) expect(checkManifest(object)).toEqual([]);
+      const params = objects.filter((o) => o.kind === 'IngressClassParams');
+      const classes = objects.filter((o) => o.kind === 'IngressClass');
+      for (const ingressClass of classes) expect(() => validateKubernetesObject(ingressClass)).not.toThrow();
+      // As many ALBs (groups) as the bill prices for the services.
+      const serving = context.loadBalancers.loadBalancers.filter((lb) => !lb.spare);
+      expect(classes).toHaveLength(context.loadBalancers.needed);
+      for (const lb of serving) {
+        const name = `alb-${lb.number}`;
+        expect(params.find((p) => p.metadata.name === name)).toEqual({
+          apiVersion: 'eks.amazonaws.com/v1',
+          kind: 'IngressClassParams',
+          metadata: { name },
+          spec: { scheme: 'internet-facing', group: { name: `app-cluster-alb-${lb.number}` } },
+        });
+        expect(classes.find((c) => c.metadata.name === name)).toEqual({
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'IngressClass',
+          metadata: { name },
+          spec: {
+            controller: 'eks.amazonaws.com/alb',
+            parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name },
+          },
+        });
+        const on = ingresses.filter((i) => (i.spec as { ingressClassName: string }).ingressClassName === name);
+        expect(on.map((i) => i.metadata.name).sort()).toEqual(
+          [...lb.hostRules.map((r) => r.service), ...(lb.defaultService ? [lb.defaultService] : [])].sort(),
+        );
+        for (const i of on) {
+          const annotations = i.metadata.annotations as Record<string, string>;
+          const rule = lb.hostRules.find((r) => r.service === i.metadata.name);
+          expect(annotations['alb.ingress.kubernetes.io/group.order']).toBe(String(rule ? rule.priority : 1000));
+          expect(annotations).not.toHaveProperty('alb.ingress.kubernetes.io/group.name');
+        }
+      }
+      expect(ingresses.length).toBe(
+        serving.reduce((n, lb) => n + lb.hostRules.length + (lb.defaultService ? 1 : 0), 0),
+      );
       // Auto Mode has no ALB pod readiness gate: the namespace does not ask for one.
       expect(fileAt(files, 'eks/manifests/namespace.yaml')).not.toContain('pod-readiness-gate-inject');
     });
@@ -257,5 +273,31 @@ describe('what the Auto Mode export refuses', () => {
   it('ignores ec2.prefixDelegation, which Auto Mode always uses: no VPC CNI settings are written', () => {
     const files = bundleFor({ ...ARTICLE_SCENARIO, ec2: { prefixDelegation: true } }, 'eks-auto-mode');
     expect(fileAt(files, 'eks/cluster/eksctl.yaml')).not.toContain('vpc-cni');
+  });
+
+  it('public services share the ALBs the bill prices; spare ALBs the bill adds are named as not created', () => {
+    const shared: ScenarioInput = {
+      ...ARTICLE_SCENARIO,
+      services: [
+        { name: 'a', vcpu: 0.5, memoryGiB: 1, replicas: 1, public: true, host: 'a.example.com' },
+        { name: 'b', vcpu: 0.5, memoryGiB: 1, replicas: 1, public: true, host: 'b.example.com' },
+        { name: 'c', vcpu: 0.5, memoryGiB: 1, replicas: 1, public: true },
+      ],
+      extras: { ...ARTICLE_SCENARIO.extras!, loadBalancers: 2 },
+    };
+    const files = bundleFor(shared, 'eks-auto-mode');
+    const classes = parseYaml11({ path: 'i', contents: fileAt(files, AUTO_MODE_INGRESS_CLASS_PATH) }).filter(
+      (o) => o.kind === 'IngressClass',
+    );
+    expect(classes.map((c) => c.metadata.name)).toEqual(['alb-1']);
+    const order = (name: string) =>
+      (
+        parseYaml11({ path: 'x', contents: fileAt(files, `eks/manifests/${name}/ingress.yaml`) })[0]!.metadata
+          .annotations as Record<string, string>
+      )['alb.ingress.kubernetes.io/group.order'];
+    expect(['a', 'b', 'c'].map(order)).toEqual(['1', '2', '1000']);
+    expect(fileAt(files, 'README.md')).toContain(
+      '1 spare ALB that `extras.loadBalancers` adds to the bill is not created here',
+    );
   });
 });

@@ -6,7 +6,7 @@
  * controller `eks.amazonaws.com/alb` and its IngressClassParams. Rules and sources:
  * docs/export-rules.md, "EKS Auto Mode".
  */
-import type { ExportContext, NodeGroup } from './export-context.ts';
+import { CLUSTER_NAME, type ExportContext, type NodeGroup, type ServicePlan } from './export-context.ts';
 import { NODE_GROUP_LABEL, PART_TIME_TAINT_KEY, type K8sObject } from './eks-workload.ts';
 import { INGRESS_CLASS_NAME } from './eks-networking.ts';
 import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
@@ -144,28 +144,73 @@ export function autoModeNodePools(context: ExportContext): K8sObject[] {
   );
 }
 
+/** The IngressClass (and IngressClassParams) of the plan's ALB number `n`: alb-1, alb-2, ... */
+export const ingressClassNameOf = (n: number): string => `${INGRESS_CLASS_NAME}-${n}`;
+/** The ALB group of ALB number `n`: every Ingress of its class shares that one ALB. */
+export const albGroupNameOf = (n: number): string => `${CLUSTER_NAME}-alb-${n}`;
 /**
- * IngressClassParams (eks.amazonaws.com/v1, cluster-scoped) and the IngressClass that hands the
- * Ingresses to Auto Mode's load balancing (EKS User Guide, "Create an IngressClass to configure an
- * Application Load Balancer"). Auto Mode reads no annotations on the IngressClass; the Ingresses
- * keep theirs.
+ * Rule order inside a shared ALB: host rules first, in the plan's priority order; the service
+ * without a host (the listener's default in the plan) last, where a rule with no host condition
+ * takes only what no host rule took (AWS Load Balancer Controller, `group.order`, -1000 to 1000).
  */
-export function autoModeIngressClass(): K8sObject[] {
-  return [
-    {
-      apiVersion: 'eks.amazonaws.com/v1',
-      kind: 'IngressClassParams',
-      metadata: { name: INGRESS_CLASS_NAME },
-      spec: { scheme: 'internet-facing' },
-    },
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'IngressClass',
-      metadata: { name: INGRESS_CLASS_NAME },
-      spec: {
-        controller: 'eks.amazonaws.com/alb',
-        parameters: { apiGroup: 'eks.amazonaws.com', kind: 'IngressClassParams', name: INGRESS_CLASS_NAME },
+export const DEFAULT_SERVICE_ORDER = 1000;
+
+/**
+ * Per ALB of the bill's plan (cost/load-balancer-plan.ts) that serves services: IngressClassParams
+ * (eks.amazonaws.com/v1, cluster-scoped) with the ALB's group, and the IngressClass that hands its
+ * Ingresses to Auto Mode's load balancing (EKS User Guide, "Create an IngressClass to configure an
+ * Application Load Balancer"). Auto Mode groups Ingresses into one ALB by the IngressClassParams'
+ * `group.name` only (it does not support the group.name annotation on an Ingress), so each
+ * planned ALB has a class of its own. Auto Mode reads no annotations on the IngressClass.
+ */
+export function autoModeIngressClasses(context: ExportContext): K8sObject[] {
+  return context.loadBalancers.loadBalancers
+    .filter((lb) => !lb.spare)
+    .flatMap((lb) => [
+      {
+        apiVersion: 'eks.amazonaws.com/v1',
+        kind: 'IngressClassParams',
+        metadata: { name: ingressClassNameOf(lb.number) },
+        spec: { scheme: 'internet-facing', group: { name: albGroupNameOf(lb.number) } },
+      },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'IngressClass',
+        metadata: { name: ingressClassNameOf(lb.number) },
+        spec: {
+          controller: 'eks.amazonaws.com/alb',
+          parameters: {
+            apiGroup: 'eks.amazonaws.com',
+            kind: 'IngressClassParams',
+            name: ingressClassNameOf(lb.number),
+          },
+        },
+      },
+    ]);
+}
+
+/**
+ * The service's Ingress on Auto Mode: the EKS one, in the class of the ALB the plan puts it on,
+ * ordered within that ALB; any group annotation is dropped (Auto Mode groups by class only).
+ */
+export function autoModeIngress(context: ExportContext, plan: ServicePlan, base: K8sObject | null): K8sObject | null {
+  if (!base) return null;
+  const lb = context.loadBalancers.loadBalancers.find(
+    (candidate) => candidate.defaultService === plan.name || candidate.hostRules.some((r) => r.service === plan.name),
+  );
+  if (!lb) return base;
+  const rule = lb.hostRules.find((r) => r.service === plan.name);
+  const metadata = base.metadata as { annotations?: Record<string, string> };
+  const { 'alb.ingress.kubernetes.io/group.name': _group, ...annotations } = metadata.annotations ?? {};
+  return {
+    ...base,
+    metadata: {
+      ...base.metadata,
+      annotations: {
+        ...annotations,
+        'alb.ingress.kubernetes.io/group.order': String(rule ? rule.priority : DEFAULT_SERVICE_ORDER),
       },
     },
-  ];
+    spec: { ...(base.spec as Record<string, unknown>), ingressClassName: ingressClassNameOf(lb.number) },
+  };
 }

@@ -104,7 +104,10 @@ describe.each(eksCases)('EKS files of $name', ({ scenario, optionId }) => {
 
       const ingress = byKind('Ingress').find((i) => i.metadata.name === plan.name);
       if (plan.public && plan.port !== null) {
-        expect(ingress!.spec!.ingressClassName).toBe('alb');
+        // Auto Mode: the class of the ALB the plan puts the service on (eks-auto-mode.test.ts).
+        expect(ingress!.spec!.ingressClassName).toEqual(
+          optionId === 'eks-auto-mode' ? expect.stringMatching(/^alb-\d+$/) : 'alb',
+        );
         const annotations = ingress!.metadata.annotations!;
         expect(annotations).not.toHaveProperty('kubernetes.io/ingress.class');
         expect(annotations['alb.ingress.kubernetes.io/target-type']).toBe('ip');

@@ -29,7 +29,8 @@ import { logRouterFiles } from './eks-log-router.ts';
 import {
   AUTO_MODE_INGRESS_CLASS_PATH,
   AUTO_MODE_NODEPOOLS_PATH,
-  autoModeIngressClass,
+  autoModeIngress,
+  autoModeIngressClasses,
   autoModeNodePools,
 } from './eks-auto-mode.ts';
 
@@ -46,7 +47,16 @@ function serviceFiles(context: ExportContext, plan: ServicePlan): { path: string
     { path: 'deployment.yaml', objects: [deployment(context, plan)] },
     { path: 'cronjob.yaml', objects: [cronJob(context, plan)] },
     { path: 'service.yaml', objects: [plan.schedule?.kind === 'cron' ? null : service(plan)] },
-    { path: 'ingress.yaml', objects: [plan.schedule?.kind === 'cron' ? null : ingress(context, plan)] },
+    {
+      path: 'ingress.yaml',
+      objects: [
+        plan.schedule?.kind === 'cron'
+          ? null
+          : context.autoMode
+            ? autoModeIngress(context, plan, ingress(context, plan))
+            : ingress(context, plan),
+      ],
+    },
     { path: 'hpa.yaml', objects: [horizontalPodAutoscaler(plan)] },
     { path: 'scaledobject.yaml', objects: [scaledObject(plan)] },
     { path: 'pdb.yaml', objects: [podDisruptionBudget(plan)] },
@@ -60,7 +70,7 @@ function autoModeFiles(context: ExportContext): ExportFile[] {
   return [
     { path: AUTO_MODE_NODEPOOLS_PATH, contents: toYamlDocuments(autoModeNodePools(context)) },
     ...(context.anyPublic
-      ? [{ path: AUTO_MODE_INGRESS_CLASS_PATH, contents: toYamlDocuments(autoModeIngressClass()) }]
+      ? [{ path: AUTO_MODE_INGRESS_CLASS_PATH, contents: toYamlDocuments(autoModeIngressClasses(context)) }]
       : []),
   ];
 }

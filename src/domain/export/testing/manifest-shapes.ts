@@ -352,7 +352,7 @@ export const SHAPES: Record<string, Shape> = {
       ...typeMeta('networking.k8s.io/v1', 'Ingress'),
       metadata: metadata(DNS1123_SUBDOMAIN),
       spec: obj({
-        ingressClassName: oneOf('alb'),
+        ingressClassName: str(/^alb(-[1-9][0-9]*)?$/),
         defaultBackend: obj({
           service: obj({ name: str(DNS1035_LABEL), port: obj({ number: int(1), name: str(PORT_NAME) }) }, [
             'name',
