@@ -25,7 +25,7 @@ export function autoModeFileText(path: string): string | null {
   if (path === AUTO_MODE_NODEPOOLS_PATH)
     return `NodePools (karpenter.sh/v1) pinning each node group of the plan: instance type, capacity type, architecture, limits at its autoscaling maximum, on the \`${DEFAULT_NODE_CLASS}\` NodeClass.`;
   if (path === AUTO_MODE_INGRESS_CLASS_PATH)
-    return "One IngressClass per ALB the bill prices for the public services (`alb-1`, ...; controller `eks.amazonaws.com/alb`) and its IngressClassParams (internet-facing, the ALB's group): the Ingresses of a class share one ALB.";
+    return "One IngressClass per ALB the bill prices (`alb-1`, ...; controller `eks.amazonaws.com/alb`) and its IngressClassParams (internet-facing, the ALB's group): the Ingresses of a class share one ALB.";
   if (path.endsWith('/ingress.yaml')) return "Ingress for Auto Mode's load balancing (internet-facing ALB).";
   return null;
 }
@@ -54,22 +54,16 @@ export function autoModeNotes(context: ExportContext): string[] {
     );
   }
   const { loadBalancers } = context;
-  const spares = loadBalancers.count - loadBalancers.needed;
-  if (loadBalancers.needed > 0)
+  if (loadBalancers.count > 0)
     out.push(
-      `- Load balancers: ${loadBalancers.loadBalancers
-        .filter((lb) => !lb.spare)
+      `- Load balancers, as priced: ${loadBalancers.loadBalancers
         .map(
           (lb) =>
-            `\`${ingressClassNameOf(lb.number)}\` (${[...lb.hostRules.map((r) => r.service), ...(lb.defaultService ? [lb.defaultService] : [])].join(', ')})`,
+            `\`${ingressClassNameOf(lb.number)}\` (${lb.spare ? 'spare, answers 404' : [...lb.hostRules.map((r) => r.service), ...(lb.defaultService ? [lb.defaultService] : [])].join(', ')})`,
         )
         .join(
           ', ',
-        )}, as priced: the Ingresses of one class share its ALB (IngressClassParams \`group.name\`; Auto Mode does not read the group annotation), host rules first and a service without a host last (\`group.order\`).`,
-    );
-  if (spares > 0)
-    out.push(
-      `- ${spares} spare ALB${spares === 1 ? '' : 's'} that \`extras.loadBalancers\` adds to the bill ${spares === 1 ? 'is' : 'are'} not created here: Auto Mode makes an ALB only for an Ingress, and this bundle writes none without a service. Lower \`extras.loadBalancers\` or create ${spares === 1 ? 'it' : 'them'} yourself.`,
+        )}. The Ingresses of one class share its ALB through the IngressClassParams' \`group.name\` (Auto Mode does not read the group annotation), host rules in the plan's order (\`group.order\`) and a service without a host as the default backend.`,
     );
   const partTime = context.nodeGroups.filter((g) => !g.plan.fullMonth);
   if (partTime.length > 0)

@@ -149,7 +149,7 @@ describe('every Auto Mode sample bundle', () => {
 
     it('public services: one IngressClass per ALB the bill prices, named by the Ingresses on it', () => {
       const ingresses = files.filter((f) => f.path.endsWith('/ingress.yaml')).flatMap(parseYaml11);
-      if (!context.anyPublic) {
+      if (context.loadBalancers.count === 0) {
         expect(files.map((f) => f.path)).not.toContain(AUTO_MODE_INGRESS_CLASS_PATH);
         return;
       }
@@ -158,9 +158,9 @@ describe('every Auto Mode sample bundle', () => {
       const params = objects.filter((o) => o.kind === 'IngressClassParams');
       const classes = objects.filter((o) => o.kind === 'IngressClass');
       for (const ingressClass of classes) expect(() => validateKubernetesObject(ingressClass)).not.toThrow();
-      // As many ALBs (groups) as the bill prices for the services.
+      // As many ALBs (groups) as the bill prices.
       const serving = context.loadBalancers.loadBalancers.filter((lb) => !lb.spare);
-      expect(classes).toHaveLength(context.loadBalancers.needed);
+      expect(classes).toHaveLength(context.loadBalancers.count);
       for (const lb of serving) {
         const name = `alb-${lb.number}`;
         expect(params.find((p) => p.metadata.name === name)).toEqual({
@@ -185,7 +185,8 @@ describe('every Auto Mode sample bundle', () => {
         for (const i of on) {
           const annotations = i.metadata.annotations as Record<string, string>;
           const rule = lb.hostRules.find((r) => r.service === i.metadata.name);
-          expect(annotations['alb.ingress.kubernetes.io/group.order']).toBe(String(rule ? rule.priority : 1000));
+          if (rule) expect(annotations['alb.ingress.kubernetes.io/group.order']).toBe(String(rule.priority));
+          else expect(i.spec).toHaveProperty('defaultBackend');
           expect(annotations).not.toHaveProperty('alb.ingress.kubernetes.io/group.name');
         }
       }
@@ -275,7 +276,7 @@ describe('what the Auto Mode export refuses', () => {
     expect(fileAt(files, 'eks/cluster/eksctl.yaml')).not.toContain('vpc-cni');
   });
 
-  it('public services share the ALBs the bill prices; spare ALBs the bill adds are named as not created', () => {
+  it('public services share the ALBs the bill prices, and a spare ALB gets a class and a 404 Ingress of its own', () => {
     const shared: ScenarioInput = {
       ...ARTICLE_SCENARIO,
       services: [
@@ -289,15 +290,20 @@ describe('what the Auto Mode export refuses', () => {
     const classes = parseYaml11({ path: 'i', contents: fileAt(files, AUTO_MODE_INGRESS_CLASS_PATH) }).filter(
       (o) => o.kind === 'IngressClass',
     );
-    expect(classes.map((c) => c.metadata.name)).toEqual(['alb-1']);
+    expect(classes.map((c) => c.metadata.name)).toEqual(['alb-1', 'alb-2']);
+    const ingressOf = (path: string) => parseYaml11({ path, contents: fileAt(files, path) })[0]!;
     const order = (name: string) =>
-      (
-        parseYaml11({ path: 'x', contents: fileAt(files, `eks/manifests/${name}/ingress.yaml`) })[0]!.metadata
-          .annotations as Record<string, string>
-      )['alb.ingress.kubernetes.io/group.order'];
-    expect(['a', 'b', 'c'].map(order)).toEqual(['1', '2', '1000']);
-    expect(fileAt(files, 'README.md')).toContain(
-      '1 spare ALB that `extras.loadBalancers` adds to the bill is not created here',
-    );
+      (ingressOf(`eks/manifests/${name}/ingress.yaml`).metadata.annotations as Record<string, string>)[
+        'alb.ingress.kubernetes.io/group.order'
+      ];
+    expect(['a', 'b', 'c'].map(order)).toEqual(['1', '2', undefined]);
+    for (const name of ['a', 'b', 'c'])
+      expect(
+        (ingressOf(`eks/manifests/${name}/ingress.yaml`).spec as { ingressClassName: string }).ingressClassName,
+      ).toBe('alb-1');
+    const spare = ingressOf('eks/manifests/spare-load-balancers.yaml');
+    expect((spare.spec as { ingressClassName: string }).ingressClassName).toBe('alb-2');
+    expect(spare.metadata.annotations).not.toHaveProperty('alb.ingress.kubernetes.io/group.name');
+    expect(fileAt(files, 'README.md')).toContain('`alb-2` (spare, answers 404)');
   });
 });

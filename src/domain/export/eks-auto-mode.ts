@@ -6,9 +6,9 @@
  * controller `eks.amazonaws.com/alb` and its IngressClassParams. Rules and sources:
  * docs/export-rules.md, "EKS Auto Mode".
  */
-import { CLUSTER_NAME, type ExportContext, type NodeGroup, type ServicePlan } from './export-context.ts';
+import type { ExportContext, NodeGroup } from './export-context.ts';
 import { NODE_GROUP_LABEL, PART_TIME_TAINT_KEY, type K8sObject } from './eks-workload.ts';
-import { INGRESS_CLASS_NAME } from './eks-networking.ts';
+import { ingressGroupName, INGRESS_CLASS_NAME } from './eks-networking.ts';
 import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 
@@ -146,17 +146,9 @@ export function autoModeNodePools(context: ExportContext): K8sObject[] {
 
 /** The IngressClass (and IngressClassParams) of the plan's ALB number `n`: alb-1, alb-2, ... */
 export const ingressClassNameOf = (n: number): string => `${INGRESS_CLASS_NAME}-${n}`;
-/** The ALB group of ALB number `n`: every Ingress of its class shares that one ALB. */
-export const albGroupNameOf = (n: number): string => `${CLUSTER_NAME}-alb-${n}`;
+const GROUP_ANNOTATION = 'alb.ingress.kubernetes.io/group.name';
 /**
- * Rule order inside a shared ALB: host rules first, in the plan's priority order; the service
- * without a host (the listener's default in the plan) last, where a rule with no host condition
- * takes only what no host rule took (AWS Load Balancer Controller, `group.order`, -1000 to 1000).
- */
-export const DEFAULT_SERVICE_ORDER = 1000;
-
-/**
- * Per ALB of the bill's plan (cost/load-balancer-plan.ts) that serves services: IngressClassParams
+ * Per ALB of the bill's plan (cost/load-balancer-plan.ts), spares included: IngressClassParams
  * (eks.amazonaws.com/v1, cluster-scoped) with the ALB's group, and the IngressClass that hands its
  * Ingresses to Auto Mode's load balancing (EKS User Guide, "Create an IngressClass to configure an
  * Application Load Balancer"). Auto Mode groups Ingresses into one ALB by the IngressClassParams'
@@ -164,53 +156,43 @@ export const DEFAULT_SERVICE_ORDER = 1000;
  * planned ALB has a class of its own. Auto Mode reads no annotations on the IngressClass.
  */
 export function autoModeIngressClasses(context: ExportContext): K8sObject[] {
-  return context.loadBalancers.loadBalancers
-    .filter((lb) => !lb.spare)
-    .flatMap((lb) => [
-      {
-        apiVersion: 'eks.amazonaws.com/v1',
-        kind: 'IngressClassParams',
-        metadata: { name: ingressClassNameOf(lb.number) },
-        spec: { scheme: 'internet-facing', group: { name: albGroupNameOf(lb.number) } },
-      },
-      {
-        apiVersion: 'networking.k8s.io/v1',
-        kind: 'IngressClass',
-        metadata: { name: ingressClassNameOf(lb.number) },
-        spec: {
-          controller: 'eks.amazonaws.com/alb',
-          parameters: {
-            apiGroup: 'eks.amazonaws.com',
-            kind: 'IngressClassParams',
-            name: ingressClassNameOf(lb.number),
-          },
+  return context.loadBalancers.loadBalancers.flatMap((lb) => [
+    {
+      apiVersion: 'eks.amazonaws.com/v1',
+      kind: 'IngressClassParams',
+      metadata: { name: ingressClassNameOf(lb.number) },
+      spec: { scheme: 'internet-facing', group: { name: ingressGroupName(lb) } },
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: ingressClassNameOf(lb.number) },
+      spec: {
+        controller: 'eks.amazonaws.com/alb',
+        parameters: {
+          apiGroup: 'eks.amazonaws.com',
+          kind: 'IngressClassParams',
+          name: ingressClassNameOf(lb.number),
         },
       },
-    ]);
+    },
+  ]);
 }
 
 /**
- * The service's Ingress on Auto Mode: the EKS one, in the class of the ALB the plan puts it on,
- * ordered within that ALB; any group annotation is dropped (Auto Mode groups by class only).
+ * An Ingress of the EKS export on Auto Mode: the same object in the class of the ALB whose group
+ * it joins (the service's ALB, or a spare one), without the group annotation, which Auto Mode does
+ * not support (it groups by the class's IngressClassParams only).
  */
-export function autoModeIngress(context: ExportContext, plan: ServicePlan, base: K8sObject | null): K8sObject | null {
+export function autoModeIngress(context: ExportContext, base: K8sObject | null): K8sObject | null {
   if (!base) return null;
-  const lb = context.loadBalancers.loadBalancers.find(
-    (candidate) => candidate.defaultService === plan.name || candidate.hostRules.some((r) => r.service === plan.name),
-  );
-  if (!lb) return base;
-  const rule = lb.hostRules.find((r) => r.service === plan.name);
   const metadata = base.metadata as { annotations?: Record<string, string> };
-  const { 'alb.ingress.kubernetes.io/group.name': _group, ...annotations } = metadata.annotations ?? {};
+  const { [GROUP_ANNOTATION]: group, ...annotations } = metadata.annotations ?? {};
+  const lb = context.loadBalancers.loadBalancers.find((candidate) => ingressGroupName(candidate) === group);
+  if (!lb) return base;
   return {
     ...base,
-    metadata: {
-      ...base.metadata,
-      annotations: {
-        ...annotations,
-        'alb.ingress.kubernetes.io/group.order': String(rule ? rule.priority : DEFAULT_SERVICE_ORDER),
-      },
-    },
+    metadata: { ...base.metadata, annotations },
     spec: { ...(base.spec as Record<string, unknown>), ingressClassName: ingressClassNameOf(lb.number) },
   };
 }

@@ -53,7 +53,7 @@ function serviceFiles(context: ExportContext, plan: ServicePlan): { path: string
         plan.schedule?.kind === 'cron'
           ? null
           : context.autoMode
-            ? autoModeIngress(context, plan, ingress(context, plan))
+            ? autoModeIngress(context, ingress(context, plan))
             : ingress(context, plan),
       ],
     },
@@ -69,7 +69,7 @@ function serviceFiles(context: ExportContext, plan: ServicePlan): { path: string
 function autoModeFiles(context: ExportContext): ExportFile[] {
   return [
     { path: AUTO_MODE_NODEPOOLS_PATH, contents: toYamlDocuments(autoModeNodePools(context)) },
-    ...(context.anyPublic
+    ...(context.loadBalancers.count > 0
       ? [{ path: AUTO_MODE_INGRESS_CLASS_PATH, contents: toYamlDocuments(autoModeIngressClasses(context)) }]
       : []),
   ];
@@ -81,7 +81,14 @@ export function eksFiles(context: ExportContext): ExportFile[] {
     ...context.services.flatMap((plan) => serviceFiles(context, plan)),
     // A file, not a directory, so no service name (no dots) can take its path.
     ...(context.loadBalancers.count > context.loadBalancers.needed
-      ? [{ path: SPARE_LOAD_BALANCERS_FILE, objects: spareLoadBalancerIngresses(context) }]
+      ? [
+          {
+            path: SPARE_LOAD_BALANCERS_FILE,
+            objects: spareLoadBalancerIngresses(context).map((o) =>
+              context.autoMode ? autoModeIngress(context, o)! : o,
+            ),
+          },
+        ]
       : []),
   ];
   const kustomization = {
