@@ -25,6 +25,11 @@ import { importScenario } from './import-scenario.ts';
 import type { TerraformJson } from './import-types.ts';
 
 const RUNS = Number(process.env.IMPORT_ROUND_TRIP_RUNS ?? 25);
+/**
+ * About 7 in 10 generated exports carry a schedule (69-86% over 80 runs of each option,
+ * 2026-12-01), so a quarter of the runs is a floor random draws miss with odds near one in a million.
+ */
+const SCHEDULED_FLOOR = Math.ceil(RUNS / 4);
 const SNAPSHOTS = { 'us-east-1': US_EAST_1, 'eu-west-1': EU_WEST_1, 'ap-south-2': AP_SOUTH_2 } as const;
 
 const parseTerraform = async (path: string, text: string) => (await parse(path, text)) as TerraformJson;
@@ -243,11 +248,13 @@ describe('export then import gives back the same services', () => {
                     { ...generated, services: generated.services.map((s) => ({ ...s, os: 'linux' as const })) }
                   : generated;
           const validated = validateScenario(input);
-          if (!validated.ok) return;
+          // Only exports are checked: a generated scenario the option refuses is set aside and
+          // another drawn in its place (fc.pre), so every one of the RUNS is a real round trip.
+          fc.pre(validated.ok);
           const scenario: Scenario = validated.scenario;
           const estimate = estimateScenario(scenario, SNAPSHOTS[scenario.region as keyof typeof SNAPSHOTS]);
           const exportInput = { scenario, estimate, optionId, shareUrl: 'http://127.0.0.1:4173/#s' };
-          if (findExportProblems(exportInput).length > 0) return;
+          fc.pre(findExportProblems(exportInput).length === 0);
           exported++;
           if (scenario.services.some((s) => s.schedule)) scheduled++;
           // ECS bundles hold each task definition twice (JSON file and Terraform): either one is enough.
@@ -285,9 +292,9 @@ describe('export then import gives back the same services', () => {
         }),
         { numRuns: RUNS },
       );
-      // Real exports, not only refusals: about half of the random scenarios export.
-      expect(exported).toBeGreaterThan(RUNS / 6);
-      expect(scheduled).toBeGreaterThan(RUNS / 10);
+      expect(exported).toBe(RUNS);
+      // Schedules are in the round trip, not only always-on services.
+      expect(scheduled).toBeGreaterThanOrEqual(SCHEDULED_FLOOR);
     },
     300_000,
   );
