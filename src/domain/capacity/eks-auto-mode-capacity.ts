@@ -12,6 +12,7 @@ import {
   EKS_KUBE_RESERVED_MIB_PER_POD,
   eksKubeReservedCpuMillis,
 } from './eks-node-capacity.ts';
+import { LOG_ROUTER_SHARE } from './log-router.ts';
 
 /** Auto Mode's hard cap on max pods, whatever the instance size (EKS User Guide, choosing an instance type). */
 export const AUTO_MODE_MAX_PODS = 110;
@@ -40,7 +41,8 @@ export function autoModeMaxPods(offer: InstanceOffer): { maxPods: number; capped
  */
 export function eksAutoModeNodeCapacity(
   offer: InstanceOffer,
-  settings: { daemons: readonly NodeDaemon[] },
+  /** logRouter: the exported Fluent Bit DaemonSet runs on every node when logs are priced (DaemonSets run on Auto Mode nodes). */
+  settings: { daemons: readonly NodeDaemon[]; logRouter?: boolean },
 ): NodeCapacityModel | null {
   const decision = autoModeMaxPods(offer);
   if (decision === null) return null;
@@ -66,6 +68,7 @@ export function eksAutoModeNodeCapacity(
         memoryMiB: EKS_EVICTION_MIB,
         slots: 0,
       },
+      ...(settings.logRouter ? [LOG_ROUTER_SHARE] : []),
       ...daemonShares(settings.daemons),
     ],
   );

@@ -48,7 +48,7 @@ export function logsPriced(scenario: Scenario): boolean {
  * Auto Mode is not here yet: its export does not install the router, so its plan does not count
  * it; the Auto Mode export adds it here when it calls eks-log-router.ts.
  */
-export const LOG_ROUTER_DAEMONSET_OPTIONS: ReadonlySet<OptionId> = new Set<OptionId>(['eks-ec2']);
+export const LOG_ROUTER_DAEMONSET_OPTIONS: ReadonlySet<OptionId> = new Set<OptionId>(['eks-ec2', 'eks-auto-mode']);
 
 /** Whether the option's nodes each run a log router pod for this scenario. */
 export function runsLogRouterDaemonSet(id: OptionId, scenario: Scenario): boolean {

@@ -119,7 +119,7 @@ const capacityOf = (id: Ec2OptionId, scenario: Scenario, offer: InstanceOffer): 
   const daemons = scenario.ec2.daemonsPerNode ?? [];
   const model =
     id === 'eks-auto-mode'
-      ? eksAutoModeNodeCapacity(offer, { daemons })
+      ? eksAutoModeNodeCapacity(offer, { daemons, logRouter: runsLogRouterDaemonSet(id, scenario) })
       : OPTION_PLATFORM[id] === 'eks'
         ? eksNodeCapacity(offer, {
             prefixDelegation: scenario.ec2.prefixDelegation,

@@ -276,15 +276,18 @@ describe('node plan: the DaemonSet pod on every node (hand-worked from docs/capa
     expect(instances(withLogs)).toMatchObject({ quantity: 1460, monthlyUSD: 140.16 });
   });
 
-  it('is counted on every EKS on EC2 node group (part-time ones too), and not on ECS or Auto Mode nodes', () => {
+  it('is counted on every EKS on EC2 and EKS Auto Mode node group (part-time ones too), and not on ECS nodes', () => {
     const { version: _version, ...input } = LOGGED;
     const estimate = estimateScenario(scenarioOf(input), US_EAST_1);
-    const groups = estimate.options.find((o) => o.id === 'eks-ec2')!.nodes!;
-    expect(groups.length).toBe(2);
-    for (const plan of groups) expect(plan.breakdown.system.some((s) => s.name.includes(LOG_ROUTER_NAME))).toBe(true);
-    for (const id of ['ecs-ec2', 'eks-auto-mode'] as const)
-      for (const plan of estimate.options.find((o) => o.id === id)!.nodes!)
-        expect(plan.breakdown.system.some((s) => s.name.includes(LOG_ROUTER_NAME))).toBe(false);
+    // Auto Mode nodes run DaemonSets too, and its bundle installs the same DaemonSet.
+    for (const id of ['eks-ec2', 'eks-auto-mode'] as const) {
+      const groups = estimate.options.find((o) => o.id === id)!.nodes!;
+      expect(groups.length).toBe(2);
+      for (const plan of groups) expect(plan.breakdown.system.some((s) => s.name.includes(LOG_ROUTER_NAME))).toBe(true);
+      expect(bundleFor(LOGGED, id).map((f) => f.path)).toContain('eks/log-router/fluent-bit.yaml');
+    }
+    for (const plan of estimate.options.find((o) => o.id === 'ecs-ec2')!.nodes!)
+      expect(plan.breakdown.system.some((s) => s.name.includes(LOG_ROUTER_NAME))).toBe(false);
     expect(
       estimate.assumptions.some((a) => a.startsWith('EKS on EC2: logs are priced, so the export installs Fluent Bit')),
     ).toBe(true);
