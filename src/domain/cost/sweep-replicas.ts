@@ -1,5 +1,5 @@
 /**
- * Cost of the four options across a range of scale: every service's replicas times a factor.
+ * Cost of every option across a range of scale: every service's replicas times a factor.
  * Feeds the cost-versus-scale chart and its break-even sentences.
  */
 import type { Scenario } from '../scenario/scenario-schema.ts';
