@@ -663,7 +663,10 @@ export function estimateEc2Option(
         return onDemand * offer.usdHour + spot * spotUsd + nodes * extraUsdHour(offer);
       },
     };
-    const minNodes = group.fullMonth ? scenario.ec2.minNodes : 0;
+    // ECS Managed Instances and EKS Auto Mode keep no minimum node count: AWS removes idle
+    // instances (docs/capacity-rules.md, "Minimum nodes"), so ec2.minNodes applies only to the
+    // node groups and Auto Scaling groups the user runs.
+    const minNodes = group.fullMonth && !isManagedNodeOptionId(id) ? scenario.ec2.minNodes : 0;
     const choice = chooseFor(candidates, group, minNodes, pricing);
     if (!choice) return unavailable(id, whyNothingFits(platform, candidates, group, automatic));
     plans.push({

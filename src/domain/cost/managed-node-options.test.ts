@@ -17,10 +17,14 @@ const option = (estimate: Estimate, id: string): OptionEstimate => estimate.opti
 const estimateOf = (input: Omit<ScenarioInput, 'version' | 'region'>) => estimateScenario(scenarioOf(input), US_EAST_1);
 const linesOf = (o: OptionEstimate, kind: string) => o.lines.filter((l) => l.kind === kind);
 
-/** Two replicas of 0.5 vCPU / 1 GiB on two m5.large nodes (ec2.minNodes 2). */
+/**
+ * Two replicas of 1.5 vCPU / 1 GiB on two m5.large nodes: one replica fits a node's 2 vCPU (less
+ * what EKS reserves), two do not. The AWS-managed options keep no minimum node count, so the
+ * replicas, not ec2.minNodes, make the two nodes.
+ */
 const twoNodes = (ec2: NonNullable<ScenarioInput['ec2']> = {}) =>
   estimateOf({
-    services: [service('api', { vcpu: 0.5, memoryGiB: 1, replicas: 2 })],
+    services: [service('api', { vcpu: 1.5, memoryGiB: 1, replicas: 2 })],
     ec2: { instanceTypes: ['m5.large'], minNodes: 2, ...ec2 },
   });
 
@@ -87,6 +91,21 @@ describe('the management fee', () => {
     const auto = option(twoNodes({ savingsPlanDiscountPercent: 20 }), 'eks-auto-mode');
     expect(linesOf(auto, 'ec2-savings-plan')[0]).toMatchObject({ quantity: 140.16, monthlyUSD: -28.03 });
     expect(linesOf(auto, 'management-fee')[0]!.monthlyUSD).toBe(16.82);
+  });
+});
+
+describe('minimum nodes', () => {
+  it('ec2.minNodes pads the self-managed nodes only: 1 small replica is 2 m5.large on ECS on EC2, 1 on the AWS-managed options', () => {
+    const estimate = estimateOf({
+      services: [service('api', { vcpu: 0.25, memoryGiB: 0.5, replicas: 1 })],
+      ec2: { instanceTypes: ['m5.large'], minNodes: 2 },
+    });
+    expect(option(estimate, 'ecs-ec2').nodes![0]).toMatchObject({ count: 2, minNodesPadding: 1 });
+    for (const id of ['ecs-managed-instances', 'eks-auto-mode']) {
+      expect(option(estimate, id).nodes![0]).toMatchObject({ count: 1, minNodesPadding: 0 });
+      // 1 node x 730 h x $0.096 x 12% = $8.41 of fee.
+      expect(linesOf(option(estimate, id), 'management-fee')[0]).toMatchObject({ quantity: 730, monthlyUSD: 8.41 });
+    }
   });
 });
 

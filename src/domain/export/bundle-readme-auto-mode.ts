@@ -74,17 +74,12 @@ export function autoModeNotes(context: ExportContext): string[] {
 }
 
 /** Assumptions specific to Auto Mode. */
-export function autoModeAssumptions(context: ExportContext): string[] {
-  const out = [
+export function autoModeAssumptions(): string[] {
+  return [
     'Pods pick their NodePool by the `cost-calculator/node-group` label and `kubernetes.io/arch`; they carry no `kubernetes.io/os` selector (Auto Mode nodes are all Linux and Auto Mode does not support that label).',
     'Auto Mode consolidates underutilized nodes: with one instance type per pool it can only remove nodes, never move pods to another type, so the bill stays at or below the plan.',
     "The pods of metrics-server, KEDA and External Secrets run on the NodePools' nodes in the room the plan leaves; the plan does not count them.",
     'Auto Mode has no pod readiness gate for its ALB targets, so the namespace carries no readiness-gate label.',
+    'Auto Mode keeps no idle nodes, so `ec2.minNodes` does not apply to it: the plan prices only the nodes its pods need.',
   ];
-  const padded = context.nodeGroups.filter((g) => g.plan.minNodesPadding > 0);
-  if (padded.length > 0)
-    out.push(
-      `Auto Mode keeps no idle nodes: the ${padded.map((g) => `${nodes(g.plan.minNodesPadding)} of ${g.plan.instanceType}`).join(', ')} that \`ec2.minNodes\` adds to the plan are priced but do not run, so the bill is lower by them.`,
-    );
-  return out;
 }

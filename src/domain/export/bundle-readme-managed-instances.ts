@@ -34,10 +34,6 @@ function groupNotes(context: ExportContext, group: NodeGroup): string[] {
     notes.push(
       `  - The services split their tasks ${spot}% Spot / ${100 - spot}% On-Demand by capacity provider weight (the bill splits node-hours ${spot}/${100 - spot}); each provider packs its own share, so the group can run one instance more than priced per provider.`,
     );
-  if (plan.minNodesPadding > 0)
-    notes.push(
-      `  - The estimate adds ${plural(plan.minNodesPadding, 'empty instance')} for \`ec2.minNodes\`; Managed Instances has no minimum instance count and removes idle instances, so it does not launch them (the bill is lower). Set \`ec2.minNodes\` to 0 to price only what runs.`,
-    );
   const widest = Math.max(0, ...context.services.filter((s) => s.nodeGroup === group).map((s) => s.desiredCount));
   const spread = Math.min(widest, MANAGED_INSTANCES_AZ_SPREAD);
   if (spread > plan.count)

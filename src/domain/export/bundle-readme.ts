@@ -432,7 +432,7 @@ function assumptions(context: ExportContext): string[] {
       `Kubernetes ${EKS_KUBERNETES_VERSION} (use the newest version EKS offers in standard support; \`eksctl utils describe-cluster-versions\` lists them), cluster \`${CLUSTER_NAME}\`, namespace \`${NAMESPACE}\` (rename it in kustomization.yaml${context.compute === 'fargate' ? ' and the Fargate profile' : ''}).`,
     );
     out.push("Pods request exactly the scenario's vCPU and memory, with equal limits (Guaranteed QoS).");
-    if (context.autoMode) out.push(...autoModeAssumptions(context));
+    if (context.autoMode) out.push(...autoModeAssumptions());
   } else {
     out.push(`Cluster \`${CLUSTER_NAME}\` (Terraform variable \`cluster_name\`).`);
   }

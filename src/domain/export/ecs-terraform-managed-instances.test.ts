@@ -412,14 +412,10 @@ describe('ECS Managed Instances bundle README', () => {
     );
   });
 
-  it('names the empty minNodes instances Managed Instances does not launch', () => {
+  it('prices no empty instances for ec2.minNodes (Managed Instances keeps none), so the README names none', () => {
     const context = contextFor(GPU_SCENARIO, OPTION);
-    const padded = context.nodeGroups.filter((g) => g.plan.minNodesPadding > 0);
-    expect(padded.length).toBeGreaterThan(0);
-    const readme = fileAt(bundleFor(GPU_SCENARIO, OPTION), 'README.md');
-    for (const group of padded)
-      expect(readme).toContain(
-        `adds ${group.plan.minNodesPadding} empty instance${group.plan.minNodesPadding === 1 ? '' : 's'} for \`ec2.minNodes\``,
-      );
+    expect(context.scenario.ec2.minNodes).toBeGreaterThan(0);
+    expect(context.nodeGroups.every((g) => g.plan.minNodesPadding === 0)).toBe(true);
+    expect(fileAt(bundleFor(GPU_SCENARIO, OPTION), 'README.md')).not.toContain('empty instance');
   });
 });

@@ -215,18 +215,26 @@ describe('every Auto Mode sample bundle', () => {
 
 describe('the capacity split', () => {
   it('a Spot share splits the planned nodes as priced: On-Demand preferred up to its nodes, the rest and the growth on Spot', () => {
-    const context = contextFor({ ...ARTICLE_SCENARIO, ec2: { spotPercent: 50 } }, 'eks-auto-mode');
+    // 4 replicas of 0.5 vCPU / 1 GiB: 2 c6a.large nodes (2 a node), 10 at the autoscaling maximum of 20.
+    const fourReplicas = {
+      ...ARTICLE_SCENARIO,
+      services: ARTICLE_SCENARIO.services!.map((s) => ({ ...s, replicas: 4 })),
+      ec2: { spotPercent: 50 },
+    };
+    const context = contextFor(fourReplicas, 'eks-auto-mode');
     const group = context.nodeGroups[0]!;
-    expect(group.plan).toMatchObject({ count: 2, maxCount: 20 });
+    expect(group.plan).toMatchObject({ instanceType: 'c6a.large', count: 2, maxCount: 10 });
+    // On-Demand: ceil(2 x 50%) = 1 node, capped there; Spot: the other node and the growth to 10,
+    // plus the one surge node (10 - 1 + 1).
     expect(poolPlans(group, { ...context.scenario.ec2, spotPercent: 50 })).toEqual([
       { name: 'nodes-x86-64', capacityType: 'on-demand', nodes: 1, limitNodes: 1, weight: 100 },
-      { name: 'nodes-x86-64-spot', capacityType: 'spot', nodes: 1, limitNodes: 20, weight: 50 },
+      { name: 'nodes-x86-64-spot', capacityType: 'spot', nodes: 1, limitNodes: 10, weight: 50 },
     ]);
     expect(poolPlans(group, { ...context.scenario.ec2, spotPercent: 100 })).toEqual([
-      { name: 'nodes-x86-64-spot', capacityType: 'spot', nodes: 2, limitNodes: 21, weight: 50 },
+      { name: 'nodes-x86-64-spot', capacityType: 'spot', nodes: 2, limitNodes: 11, weight: 50 },
     ]);
     expect(poolPlans(group, { ...context.scenario.ec2, spotPercent: 0 })).toEqual([
-      { name: 'nodes-x86-64', capacityType: 'on-demand', nodes: 2, limitNodes: 21, weight: 100 },
+      { name: 'nodes-x86-64', capacityType: 'on-demand', nodes: 2, limitNodes: 11, weight: 100 },
     ]);
   });
 

@@ -94,16 +94,16 @@ resource "aws_ecs_capacity_provider" "x86_64" {
       }
 
       instance_requirements {
-        allowed_instance_types = ["c7a.medium"]
+        allowed_instance_types = ["c6a.large"]
 
         vcpu_count {
-          min = 1
-          max = 1
+          min = 2
+          max = 2
         }
 
         memory_mib {
-          min = 2048
-          max = 2048
+          min = 4096
+          max = 4096
         }
       }
     }
