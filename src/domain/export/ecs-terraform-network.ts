@@ -133,6 +133,20 @@ export function securityGroupSection(context: ExportContext): HclBodyItem[] {
   return items;
 }
 
+/** The ALB's port-80 listener with its one default action (a redirect to HTTPS, or 404 on a spare). */
+const httpListener = (id: string, defaultAction: HclBodyItem) =>
+  block(
+    'resource',
+    ['aws_lb_listener', `${id}_http`],
+    [
+      attr('load_balancer_arn', expr(`aws_lb.${id}.arn`)),
+      attr('port', 80),
+      attr('protocol', 'HTTP'),
+      blank(),
+      defaultAction,
+    ],
+  );
+
 const notFound = () =>
   block(
     'default_action',
@@ -179,42 +193,22 @@ export function loadBalancersSection(context: ExportContext): HclBodyItem[] {
       blank(),
     );
     if (lb.spare) {
-      items.push(
-        block(
-          'resource',
-          ['aws_lb_listener', `${id}_http`],
-          [
-            attr('load_balancer_arn', expr(`aws_lb.${id}.arn`)),
-            attr('port', 80),
-            attr('protocol', 'HTTP'),
-            blank(),
-            notFound(),
-          ],
-        ),
-        blank(),
-      );
+      items.push(httpListener(id, notFound()), blank());
       continue;
     }
     const defaultPlan = context.services.find((s) => s.name === lb.defaultService) ?? null;
     items.push(
-      block(
-        'resource',
-        ['aws_lb_listener', `${id}_http`],
-        [
-          attr('load_balancer_arn', expr(`aws_lb.${id}.arn`)),
-          attr('port', 80),
-          attr('protocol', 'HTTP'),
-          blank(),
-          block(
-            'default_action',
-            [],
-            [
-              attr('type', 'redirect'),
-              blank(),
-              block('redirect', [], [attr('port', '443'), attr('protocol', 'HTTPS'), attr('status_code', 'HTTP_301')]),
-            ],
-          ),
-        ],
+      httpListener(
+        id,
+        block(
+          'default_action',
+          [],
+          [
+            attr('type', 'redirect'),
+            blank(),
+            block('redirect', [], [attr('port', '443'), attr('protocol', 'HTTPS'), attr('status_code', 'HTTP_301')]),
+          ],
+        ),
       ),
       blank(),
       block(

@@ -9,16 +9,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exportScenarioArb } from '../testing/arbitraries.ts';
-import { validateScenario } from '../scenario/validate-scenario.ts';
-import { estimateScenario } from '../cost/estimate.ts';
-import { US_EAST_1 } from '../testing/load-snapshot.ts';
 import { buildExportBundle } from './build-export-bundle.ts';
-import { findExportProblems } from './build-export-bundle.ts';
-import { fileAt } from './testing/export-fixtures.ts';
+import { exportableInput, fileAt } from './testing/export-fixtures.ts';
 import { parseYaml11 } from './testing/parse-yaml.ts';
 import { parseTerraformFiles } from './testing/parse-terraform.ts';
 import { nodeGroupKey } from './export-context.ts';
-import type { NodePlan, OptionId } from '../cost/estimate-types.ts';
+import type { NodePlan } from '../cost/estimate-types.ts';
 import { nodeSplitOf } from '../cost/spot-split.ts';
 import type { Scenario, ScenarioInput } from '../scenario/scenario-schema.ts';
 
@@ -68,20 +64,12 @@ function checkGroup(scenario: Scenario, plan: NodePlan, desired: number, max: nu
   expect(max * plan.allocatablePerNode.memoryMiB).toBeGreaterThanOrEqual(demand.memoryMiB - 1e-6);
 }
 
-function exportable(input: ScenarioInput, optionId: OptionId) {
-  const validated = validateScenario(input);
-  if (!validated.ok) return null;
-  const scenario = validated.scenario;
-  const exportInput = { scenario, estimate: estimateScenario(scenario, US_EAST_1), optionId, shareUrl: 'https://x/' };
-  return findExportProblems(exportInput).length === 0 ? exportInput : null;
-}
-
 describe('exported node groups and the priced node plan', () => {
   it('EKS on EC2: managed node groups add up to the plan and reach the autoscaling maximum', () => {
     let exported = 0;
     fc.assert(
       fc.property(autoscaledArb, (input) => {
-        const exportInput = exportable(input, 'eks-ec2');
+        const exportInput = exportableInput(input, 'eks-ec2');
         // A scenario the option refuses is set aside and another drawn (fc.pre): every run checks an export.
         fc.pre(exportInput !== null);
         exported++;
@@ -112,7 +100,7 @@ describe('exported node groups and the priced node plan', () => {
     let exported = 0;
     await fc.assert(
       fc.asyncProperty(autoscaledArb, async (input) => {
-        const exportInput = exportable(input, 'ecs-ec2');
+        const exportInput = exportableInput(input, 'ecs-ec2');
         // A scenario the option refuses is set aside and another drawn (fc.pre): every run checks an export.
         fc.pre(exportInput !== null);
         exported++;
@@ -137,7 +125,7 @@ describe('exported node groups and the priced node plan', () => {
     let exported = 0;
     await fc.assert(
       fc.asyncProperty(autoscaledArb, async (input) => {
-        const exportInput = exportable(input, 'ecs-managed-instances');
+        const exportInput = exportableInput(input, 'ecs-managed-instances');
         // A scenario the option refuses is set aside and another drawn (fc.pre): every run checks an export.
         fc.pre(exportInput !== null);
         exported++;
@@ -185,7 +173,7 @@ describe('EKS Auto Mode NodePools and the priced node plan', () => {
         // Pods keep the included 20 GiB of storage: the export refuses nodes that need more than the
         // default NodeClass's 80 GiB (eks-auto-mode.test.ts checks that refusal).
         const withinVolume = { ...input, services: input.services.map((s) => ({ ...s, ephemeralStorageGiB: 20 })) };
-        const exportInput = exportable(withinVolume, 'eks-auto-mode');
+        const exportInput = exportableInput(withinVolume, 'eks-auto-mode');
         if (!exportInput) return;
         exported++;
         const files = buildExportBundle(exportInput);

@@ -8,15 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { exportScenarioArb } from '../testing/arbitraries.ts';
-import { validateScenario } from '../scenario/validate-scenario.ts';
-import { estimateScenario } from '../cost/estimate.ts';
-import { US_EAST_1 } from '../testing/load-snapshot.ts';
-import { buildExportBundle, findExportProblems } from './build-export-bundle.ts';
-import { fileAt } from './testing/export-fixtures.ts';
+import { buildExportBundle } from './build-export-bundle.ts';
+import { exportableInput, fileAt } from './testing/export-fixtures.ts';
 import { parseYaml11 } from './testing/parse-yaml.ts';
 import { parseTerraformFiles } from './testing/parse-terraform.ts';
 import { nodeGroupKey } from './export-context.ts';
-import type { NodePlan, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
+import type { NodePlan, OptionEstimate } from '../cost/estimate-types.ts';
 import type { ScenarioInput } from '../scenario/scenario-schema.ts';
 
 const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 15);
@@ -29,14 +26,6 @@ const spotArb: fc.Arbitrary<ScenarioInput> = fc
     ec2: { ...scenario.ec2, spotPercent },
     services: scenario.services.map(({ environment: _e, secrets: _s, ...rest }) => ({ ...rest, os: 'linux' as const })),
   }));
-
-function exportable(input: ScenarioInput, optionId: OptionId) {
-  const validated = validateScenario(input);
-  if (!validated.ok) return null;
-  const scenario = validated.scenario;
-  const exportInput = { scenario, estimate: estimateScenario(scenario, US_EAST_1), optionId, shareUrl: 'https://x/' };
-  return findExportProblems(exportInput).length === 0 ? exportInput : null;
-}
 
 /**
  * EC2 Auto Scaling's rule, from the EC2 Auto Scaling User Guide: On-Demand = ceil(nodes x percent
@@ -77,7 +66,7 @@ describe('the EC2 Spot split: exported nodes = priced nodes', () => {
     let split = 0;
     fc.assert(
       fc.property(spotArb, (input) => {
-        const exportInput = exportable(input, 'eks-ec2');
+        const exportInput = exportableInput(input, 'eks-ec2');
         if (!exportInput) return;
         const option = exportInput.estimate.options.find((o) => o.id === 'eks-ec2')!;
         const [config] = parseYaml11({
@@ -112,7 +101,7 @@ describe('the EC2 Spot split: exported nodes = priced nodes', () => {
     let split = 0;
     await fc.assert(
       fc.asyncProperty(spotArb, async (input) => {
-        const exportInput = exportable(input, 'ecs-ec2');
+        const exportInput = exportableInput(input, 'ecs-ec2');
         if (!exportInput) return;
         const option = exportInput.estimate.options.find((o) => o.id === 'ecs-ec2')!;
         const main = (await parseTerraformFiles(buildExportBundle(exportInput))).get('ecs/terraform/main.tf')!;

@@ -9,8 +9,9 @@ import { ARTICLE_API } from '../../presets/presets.ts';
 import { buildShareUrl, DEFAULT_APP_URL } from '../../share/share-codec.ts';
 import { US_EAST_1 } from '../../testing/load-snapshot.ts';
 import { scenarioOf } from '../../testing/scenario-builders.ts';
-import { buildExportBundle } from '../build-export-bundle.ts';
+import { buildExportBundle, findExportProblems } from '../build-export-bundle.ts';
 import { prepareExport, type ExportContext, type ExportInput } from '../export-context.ts';
+import { validateScenario } from '../../scenario/validate-scenario.ts';
 import type { ExportFile } from '../export-file.ts';
 
 /**
@@ -202,6 +203,18 @@ export function exportInputFor(input: ScenarioInput | Scenario, optionId: Option
     optionId,
     shareUrl: buildShareUrl(DEFAULT_APP_URL, { scenario }),
   };
+}
+
+/**
+ * A generated scenario's export input when it is valid and the option exports it (priced on the
+ * us-east-1 snapshot), else null: the property tests draw another in its place.
+ */
+export function exportableInput(input: ScenarioInput, optionId: OptionId): ExportInput | null {
+  const validated = validateScenario(input);
+  if (!validated.ok) return null;
+  const scenario = validated.scenario;
+  const exportInput = { scenario, estimate: estimateScenario(scenario, US_EAST_1), optionId, shareUrl: 'https://x/' };
+  return findExportProblems(exportInput).length === 0 ? exportInput : null;
 }
 
 export function bundleFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportFile[] {
