@@ -34,7 +34,7 @@ export const DERIVED_RULE_TEXT = {
   spotArm: "Linux/ARM rate x the region's Fargate Spot/On-Demand ratio observed on Linux/x86",
   eksExtendedSum: 'standard cluster-hour + the extended-support surcharge per cluster-hour',
   managementFee: (service: string, type: string, onDemandUsd: number) =>
-    `${MANAGEMENT_FEE_PERCENT}% of the ${type} On-Demand rate $${onDemandUsd}: ${service}'s per-type fee is not labelled in the price data, where nearly every such fee equals ${MANAGEMENT_FEE_PERCENT}% of the type's On-Demand price`,
+    `${MANAGEMENT_FEE_PERCENT}% of the ${type} On-Demand rate $${onDemandUsd}: ${service}'s per-type fee is not labelled in the price data, where in us-east-1 ${MANAGEMENT_FEE_MATCH.autoModePercent}% of the EKS Auto Mode fees and ${MANAGEMENT_FEE_MATCH.managedInstancesPercent}% of the ECS Managed Instances fees equal ${MANAGEMENT_FEE_PERCENT}% of the type's On-Demand price`,
 } as const;
 
 /**
@@ -45,6 +45,13 @@ export const DERIVED_RULE_TEXT = {
  * The fee is the same on Spot instances: it follows the On-Demand price, not the price paid.
  */
 export const MANAGEMENT_FEE_PERCENT = 12;
+
+/**
+ * How many of the us-east-1 fees in the price data equal MANAGEMENT_FEE_PERCENT of On-Demand after
+ * rounding to 5 decimals: 851 of 852 Auto Mode fees and 801 of 879 Managed Instances fees (shared
+ * pricing-data README, eks.json; docs/pricing-rules.md). The fee lines quote them.
+ */
+export const MANAGEMENT_FEE_MATCH = { autoModePercent: 99.9, managedInstancesPercent: 91 } as const;
 
 /** The management fee per instance-hour of a type, from its On-Demand figure. */
 export function managementFeeFrom(onDemand: PriceFigure, service: string, type: string): PriceFigure {
