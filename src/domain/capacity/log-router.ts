@@ -3,9 +3,10 @@
  * (`extras.logIngestionGB > 0`), so the logs priced are the logs shipped: on EC2 nodes a Fluent
  * Bit DaemonSet (AWS for Fluent Bit), whose pod on every node is counted in the node plan; on
  * Fargate the log router AWS runs in each pod's VM, configured by a ConfigMap. Rules and sources:
- * docs/capacity-rules.md ("Log router") and docs/export-rules.md ("Log router").
+ * docs/capacity-rules.md ("Log router") and docs/export-rules.md ("Logs").
  */
 import type { OptionId } from '../cost/estimate-types.ts';
+import { logsPriced } from '../cost/bill-settings.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { SystemShare } from './node-capacity.ts';
 
@@ -37,11 +38,6 @@ export const LOG_ROUTER_NAME = 'fluent-bit';
  * does not add the log router, so it is not priced: it is stated as an assumption.
  */
 export const FARGATE_LOG_ROUTER_PLAN_MB = { typical: 50, highThroughput: 100 } as const;
-
-/** The bill prices CloudWatch Logs when the scenario ingests any. */
-export function logsPriced(scenario: Scenario): boolean {
-  return scenario.extras.logIngestionGB > 0;
-}
 
 /**
  * The options whose export runs the Fluent Bit DaemonSet on its nodes when logs are priced. EKS

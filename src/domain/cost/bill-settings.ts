@@ -2,6 +2,16 @@
  * Settings the bill and the export share, in one place (docs/pricing-rules.md): what is priced is
  * what is exported, and the texts shown to users read these same constants.
  */
+import type { Scenario } from '../scenario/scenario-schema.ts';
+
+/**
+ * The one rule for CloudWatch Logs: the bill prices them when the scenario ingests any, and only
+ * then do the exports ship logs (ECS log groups and awslogs, the EKS log router), so a scenario
+ * that prices none deploys nothing that CloudWatch would bill (docs/export-rules.md, "Logs").
+ */
+export function logsPriced(scenario: Scenario): boolean {
+  return scenario.extras.logIngestionGB > 0;
+}
 
 /** Days the exported CloudWatch log groups keep their logs (`retention_in_days`), and the storage priced for it. */
 export const LOG_RETENTION_DAYS = 30;

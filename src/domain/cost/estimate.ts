@@ -18,7 +18,7 @@ import {
 import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
 import { loadBalancerWarning, MAX_SERVICES_PER_LOAD_BALANCER, planLoadBalancers } from './load-balancer-plan.ts';
 import { natGatewayWarning } from './nat-gateway-count.ts';
-import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, ROOT_VOLUME_TYPE } from './bill-settings.ts';
+import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, logsPriced, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
 import { AUTO_MODE_MAX_PODS } from '../capacity/eks-auto-mode-capacity.ts';
@@ -41,7 +41,6 @@ import {
   LOG_ROUTER_CPU_MILLIS,
   LOG_ROUTER_IMAGE,
   LOG_ROUTER_MEMORY_MIB,
-  logsPriced,
 } from '../capacity/log-router.ts';
 import {
   DEFAULT_ECS_NETWORK_MODE,
@@ -278,7 +277,9 @@ function assumptionsFor(scenario: Scenario): string[] {
     `EKS Auto Mode nodes run Bottlerocket with prefix delegation: max pods is ENIs x ((IPv4 per ENI - 1) x 16) + 2, capped at ${AUTO_MODE_MAX_PODS}; kube-reserved memory ${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x that max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, CPU by the same bands, a ${EKS_EVICTION_MIB} MiB eviction threshold. VPC CNI, kube-proxy, CoreDNS and AWS's other components run in the node, so no DaemonSet or CoreDNS pods are packed; what they use beyond kube-reserved is not published. Each node bills a ${scenario.ec2.rootVolumeGiB ?? MANAGED_NODE_VOLUME_GIB['eks-auto-mode']} GiB ${ROOT_VOLUME_TYPE} data volume (the NodeClass's ephemeral storage); its small OS volume is not priced.`,
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',
     `EC2 nodes have a ${ROOT_VOLUME_TYPE} root volume each (${scenario.ec2.rootVolumeGiB === undefined ? `${DEFAULT_ROOT_VOLUME_GIB.ecs} GiB on ECS, ${DEFAULT_ROOT_VOLUME_GIB.eks} GiB on EKS` : `${scenario.ec2.rootVolumeGiB} GiB`}, grown by the storage above ${FARGATE_INCLUDED_STORAGE_GIB} GiB of the tasks or pods a node holds), billed per GiB-month for the hours the node runs; the export creates them at that size.`,
-    `CloudWatch Logs: extras.logIngestionGB is billed on every option at the region's Standard ingestion rate, plus storage of ${LOG_RETENTION_DAYS} days of it (the retention the export sets), as ingested.`,
+    logsPriced(scenario)
+      ? `CloudWatch Logs: extras.logIngestionGB is billed on every option at the region's Standard ingestion rate, plus storage of ${LOG_RETENTION_DAYS} days of it (the retention the export sets), as ingested.`
+      : `CloudWatch Logs: extras.logIngestionGB is 0, so no logs are priced and the exports ship none (ECS tasks get no log configuration or log groups, EKS no log router); set it to price the services' logs, which the exports then send to log groups with ${LOG_RETENTION_DAYS}-day retention.`,
     "Internet egress is billed on the region's monthly tiers with no free allowance (the 100 GB a month AWS gives is per account, shared by everything in it); cross-AZ traffic is billed on both sides.",
     `Application Load Balancers: public services share one internet-facing ALB with host rules, one service without a host taking its default action; each further public service without a host gets its own ALB, and an ALB holds at most ${MAX_SERVICES_PER_LOAD_BALANCER} services. extras.loadBalancers is the total, raised to what the services need; ALBs beyond that are exported as spares answering 404. Every option prices and exports the same ALBs, each at extras.lcuPerLoadBalancer LCUs.`,
     "NAT gateways: the ECS exports run in your VPC and create none, so the ECS options price extras.natGateways as your VPC's NAT the tasks use (private subnets need a NAT gateway or VPC endpoints, which are not priced); the EKS exports' eksctl creates a new VPC with private subnets for nodes and Fargate pods, so the EKS options price at least 1 (vpc.nat.gateway Single, or HighlyAvailable with one per availability zone).",

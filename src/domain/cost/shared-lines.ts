@@ -5,7 +5,7 @@
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
 import { categoryOfKind } from './line-kinds.ts';
-import { GB_MONTH_HOURS, LOG_RETENTION_DAYS } from './bill-settings.ts';
+import { GB_MONTH_HOURS, LOG_RETENTION_DAYS, logsPriced } from './bill-settings.ts';
 import { lineFromFigure, lineFromScenario, withoutEmptyLines, type CostLine } from './cost-line.ts';
 import { loadBalancerCountText, planLoadBalancers } from './load-balancer-plan.ts';
 import { natGatewayCount } from './nat-gateway-count.ts';
@@ -104,8 +104,8 @@ export function transferLines(scenario: Scenario, snapshot: RegionSnapshot): Cos
  * average through the month, priced as ingested (AWS bills the compressed size, so this is an upper bound).
  */
 export function logLines(scenario: Scenario, snapshot: RegionSnapshot): CostLine[] {
+  if (!logsPriced(scenario)) return [];
   const gb = scenario.extras.logIngestionGB;
-  if (gb <= 0) return [];
   return [
     lineFromFigure('log-ingestion', 'CloudWatch Logs ingestion (Standard)', gb, 'GB', snapshot.logs.ingestionGb),
     lineFromFigure(

@@ -20,7 +20,7 @@ import { ingressGroupName, SPARE_LOAD_BALANCERS_FILE } from './eks-networking.ts
 import { fargateSpotWeight, isManagedInstances } from './ecs-terraform-cluster.ts';
 import { awsProviderVersionOf } from './ecs-terraform-settings.ts';
 import { managedInstancesReadme } from './bundle-readme-managed-instances.ts';
-import { LOG_RETENTION_DAYS } from '../cost/bill-settings.ts';
+import { LOG_RETENTION_DAYS, logsPriced } from '../cost/bill-settings.ts';
 import {
   EKS_LOG_GROUP_NAME,
   exportsLogRouter,
@@ -36,7 +36,7 @@ import {
   LOG_ROUTER_IMAGE,
   LOG_ROUTER_MEMORY_MIB,
 } from '../capacity/log-router.ts';
-import { ecsNetworkModeOf } from './ecs-task-definition.ts';
+import { ecsNetworkModeOf, logGroupName } from './ecs-task-definition.ts';
 import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { fargateSizeText } from '../sizing/fargate-sizes.ts';
 import { exampleValues, secretRegionMismatches } from '../scenario/example-values.ts';
@@ -104,7 +104,9 @@ function describeFiles(context: ExportContext, files: readonly ExportFile[]): st
       return 'Inputs: region, cluster name, VPC, subnets' + (context.anyPublic ? ', certificate.' : '.');
     if (path.endsWith('main.tf'))
       return (
-        'Cluster, capacity, IAM roles, security groups, log groups, task definitions, services' +
+        'Cluster, capacity, IAM roles, security groups, ' +
+        (logsPriced(context.scenario) ? 'log groups, ' : '') +
+        'task definitions, services' +
         (context.loadBalancers.count > 0 ? ', load balancers' : '') +
         ', autoscaling.'
       );
@@ -230,7 +232,7 @@ function networkSection(context: ExportContext): string[] {
   out.push('');
   if (context.platform === 'ecs') {
     out.push(
-      `This Terraform creates no NAT gateway: the tasks run in \`private_subnet_ids\` of your VPC, which reach ECR, CloudWatch Logs, Secrets Manager and public registries through your NAT gateways or VPC endpoints. The estimate prices ${count(nat.count, 'NAT gateway', 'NAT gateways')} (\`extras.natGateways\`) and ${context.scenario.extras.natDataGB} GB of NAT data (\`extras.natDataGB\`) as the part of that VPC's NAT this workload pays for; VPC endpoints are not priced.`,
+      `This Terraform creates no NAT gateway: the tasks run in \`private_subnet_ids\` of your VPC, which reach ECR, ${logsPriced(context.scenario) ? 'CloudWatch Logs, ' : ''}Secrets Manager and public registries through your NAT gateways or VPC endpoints. The estimate prices ${count(nat.count, 'NAT gateway', 'NAT gateways')} (\`extras.natGateways\`) and ${context.scenario.extras.natDataGB} GB of NAT data (\`extras.natDataGB\`) as the part of that VPC's NAT this workload pays for; VPC endpoints are not priced.`,
     );
   } else {
     const mode = eksctlNatModeOf(context);
@@ -266,7 +268,7 @@ function ecsSteps(context: ExportContext): string[] {
     );
   fill.push(...exampleValueLines(context));
   fill.push(
-    `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates) and create the log groups \`/ecs/<service>\` first.`,
+    `- Only for the JSON task definitions used without Terraform: replace \`${ACCOUNT_PLACEHOLDER}\` in the role ARNs (the roles are the ones the Terraform creates)${logsPriced(context.scenario) ? ` and create the log groups \`${logGroupName('<service>')}\` first` : ''}.`,
     '- Secrets encrypted with a customer managed KMS key also need `kms:Decrypt` on the execution role.',
     '',
     '## Apply',
@@ -420,6 +422,12 @@ function assumptions(context: ExportContext): string[] {
       `The instances set ECS_RESERVED_MEMORY=${ECS_RESERVED_MEMORY_MIB} in /etc/ecs/ecs.config, as the estimate assumes; tasks run in ${ecsNetworkModeOf(context)} mode${ecsNetworkModeOf(context) === 'bridge' ? ' with dynamic host ports (the instances accept the load balancers on 32768-65535)' : ''}.`,
     );
   }
+  // What is priced is what is shipped: without logs priced the task definitions have no
+  // logConfiguration, and the user must know where their output went and how to get it back.
+  if (context.platform === 'ecs' && !logsPriced(context.scenario))
+    out.push(
+      `The tasks' output is not sent to CloudWatch Logs, because the scenario prices none (\`extras.logIngestionGB\` is 0): the task definitions have no \`logConfiguration\` and the Terraform creates no log groups. Set \`extras.logIngestionGB\` to the GB a month the services log and export again: the estimate then prices the logs and the bundle sends each service's output with \`awslogs\` to a log group \`${logGroupName('<service>')}\` with ${LOG_RETENTION_DAYS}-day retention.`,
+    );
   if (context.platform === 'ecs' && context.compute === 'ec2') {
     const daemons = context.scenario.ec2.daemonsPerNode ?? [];
     if (daemons.length > 0)

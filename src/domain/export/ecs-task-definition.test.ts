@@ -8,6 +8,7 @@ import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import { buildTaskDefinition, taskDefinitionJson } from './ecs-task-definition.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
 import { contextFor, exportableCases, fileAt, bundleFor, ARTICLE_SCENARIO } from './testing/export-fixtures.ts';
+import { logsPriced } from '../cost/bill-settings.ts';
 
 // Compile-time: the builder's output type is a RegisterTaskDefinitionCommandInput.
 function typedJson(context: ExportContext, plan: ServicePlan) {
@@ -102,10 +103,19 @@ describe.each(ecsCases)('task definitions of $name', ({ scenario, optionId }) =>
     const names = (container.environment ?? []).map((v) => v.name!);
     expect(names).toEqual([...names].sort());
     for (const secret of container.secrets ?? []) expect(secret.valueFrom).toMatch(/^arn:aws/);
-    const options = container.logConfiguration!.options!;
-    expect(Object.values(options).every((v) => typeof v === 'string')).toBe(true);
-    expect(options['awslogs-stream-prefix']).toBe('ecs');
-    expect(options).not.toHaveProperty('awslogs-create-group');
+    // awslogs to the service's log group only when the bill prices logs (export-rules "Logs", A6).
+    if (logsPriced(context.scenario)) {
+      expect(container.logConfiguration!.logDriver).toBe('awslogs');
+      const options = container.logConfiguration!.options!;
+      expect(Object.values(options).every((v) => typeof v === 'string')).toBe(true);
+      expect(options).toEqual({
+        'awslogs-group': `/ecs/${plan.name}`,
+        'awslogs-region': context.scenario.region,
+        'awslogs-stream-prefix': 'ecs',
+      });
+    } else {
+      expect(container).not.toHaveProperty('logConfiguration');
+    }
     const check = container.healthCheck;
     if (check) {
       expect(check.command![0]).toBe('CMD');

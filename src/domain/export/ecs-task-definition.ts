@@ -1,7 +1,9 @@
 /**
  * ECS task definitions in the RegisterTaskDefinition shape of the article: one builder feeds both
  * ecs/task-definitions/<service>.json (values filled in) and the Terraform (where role ARNs, the
- * log group and the region are references).
+ * log group and the region are references). Containers log with awslogs only when the scenario
+ * prices CloudWatch Logs (`logsPriced`): CloudWatch bills every GB awslogs sends, so a bundle for a
+ * scenario that prices none sends none (docs/export-rules.md, "Logs").
  */
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { toTaskDefinitionUnits } from '../sizing/fargate-sizes.ts';
@@ -10,6 +12,7 @@ import type { EcsNetworkMode } from '../capacity/ecs-node-capacity.ts';
 import { ecsNetworkModeFor } from '../cost/ec2-option.ts';
 import { isEc2OptionId } from '../cost/estimate-types.ts';
 import { ceilWhole } from '../numeric/float-tolerance.ts';
+import { logsPriced } from '../cost/bill-settings.ts';
 
 /**
  * The tasks' network mode, as the estimate packed them: ec2.ecsNetworkMode for ECS on EC2 (awsvpc
@@ -49,7 +52,8 @@ export interface ContainerDefinition<R> {
   resourceRequirements?: { type: 'GPU'; value: string }[];
   mountPoints: never[];
   volumesFrom: never[];
-  logConfiguration: { logDriver: 'awslogs'; options: Record<string, string | R> };
+  /** Only when logs are priced (`logsPriced`). */
+  logConfiguration?: { logDriver: 'awslogs'; options: Record<string, string | R> };
   healthCheck?: { command: string[]; interval: number; timeout: number; retries: number; startPeriod: number };
 }
 
@@ -133,12 +137,18 @@ function containerDefinition<R>(
     // Written out empty: ECS returns them, and leaving them out shows a diff on every plan (A9).
     mountPoints: [],
     volumesFrom: [],
-    logConfiguration: {
-      logDriver: 'awslogs',
-      // awslogs-stream-prefix is required on Fargate; awslogs-create-group is left out because the
-      // log group is created explicitly (export-rules A6).
-      options: { 'awslogs-group': refs.logGroup, 'awslogs-region': refs.region, 'awslogs-stream-prefix': 'ecs' },
-    },
+    // Without logConfiguration ECS sends the container's output nowhere: nothing reaches CloudWatch
+    // that the bill does not price.
+    ...(logsPriced(context.scenario)
+      ? {
+          logConfiguration: {
+            logDriver: 'awslogs' as const,
+            // awslogs-stream-prefix is required on Fargate; awslogs-create-group is left out because
+            // the log group is created explicitly (export-rules A6).
+            options: { 'awslogs-group': refs.logGroup, 'awslogs-region': refs.region, 'awslogs-stream-prefix': 'ecs' },
+          },
+        }
+      : {}),
     ...(plan.port !== null && plan.healthCheckPath !== null
       ? { healthCheck: { command: healthCheckCommand(plan.port, plan.healthCheckPath), ...ECS_HEALTH_CHECK } }
       : {}),

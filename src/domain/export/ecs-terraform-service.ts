@@ -1,6 +1,7 @@
 /**
- * Per service: log group, task definition (container definitions through jsonencode), ECS service
- * and, when the scenario autoscales it, Application Auto Scaling target tracking on CPU.
+ * Per service: log group (only when logs are priced), task definition (container definitions
+ * through jsonencode), ECS service and, when the scenario autoscales it, Application Auto Scaling
+ * target tracking on CPU.
  */
 import {
   attr,
@@ -15,7 +16,7 @@ import {
 } from './hcl-writer.ts';
 import type { ExportContext, ServicePlan } from './export-context.ts';
 import { buildTaskDefinition, ecsNetworkModeOf, logGroupName } from './ecs-task-definition.ts';
-import { LOG_RETENTION_DAYS } from '../cost/bill-settings.ts';
+import { LOG_RETENTION_DAYS, logsPriced } from '../cost/bill-settings.ts';
 import { capacityStrategy, CLUSTER_REF, strategyBlocks } from './ecs-terraform-cluster.ts';
 import { isExposed, listenerDependencies, targetGroupSection } from './ecs-terraform-network.ts';
 import { cronJobOf, cronJobResources, weeklyScalingResources, weeklyWindowOf } from './ecs-terraform-schedule.ts';
@@ -215,17 +216,24 @@ function autoscalingResources(plan: ServicePlan): HclBodyItem[] {
   return items;
 }
 
-export function serviceSection(context: ExportContext, plan: ServicePlan): HclBodyItem[] {
-  const head = [
+/**
+ * The service's log group, kept the priced retention, when logs are priced: the task definition
+ * logs to it then and only then (ecs-task-definition.ts), so the two always come together.
+ */
+function logGroupSection(context: ExportContext, plan: ServicePlan): HclBodyItem[] {
+  if (!logsPriced(context.scenario)) return [];
+  return [
     block(
       'resource',
       ['aws_cloudwatch_log_group', plan.id],
       [attr('name', logGroupName(plan.name)), attr('retention_in_days', LOG_RETENTION_DAYS)],
     ),
     blank(),
-    taskDefinitionResource(context, plan),
-    blank(),
   ];
+}
+
+export function serviceSection(context: ExportContext, plan: ServicePlan): HclBodyItem[] {
+  const head = [...logGroupSection(context, plan), taskDefinitionResource(context, plan), blank()];
   // A cron job has no ECS service: EventBridge Scheduler starts its tasks on the cron.
   const job = cronJobOf(plan);
   if (job) return [...head, ...cronJobResources(context, plan, job)];

@@ -14,6 +14,7 @@ import {
 } from './testing/export-fixtures.ts';
 import { literalValues, parseTerraformFiles, type TerraformJson } from './testing/parse-terraform.ts';
 import { loadBalancerOf } from '../cost/load-balancer-plan.ts';
+import { LOG_RETENTION_DAYS, logsPriced } from '../cost/bill-settings.ts';
 
 const ecsCases = exportableCases().filter((c) => c.optionId.startsWith('ecs'));
 
@@ -91,16 +92,21 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
       expect(task.memory).toBe(json.memory);
       expect(task.requires_compatibilities).toEqual(json.requiresCompatibilities);
       expect(task.container_definitions).toBe(`\${jsonencode(local.${plan.id}_containers)}`);
-      // The containers in the locals are the JSON file's, with references for the log group and region.
+      // The containers in the locals are the JSON file's, with references for the log group and
+      // region when logs are priced, and no logConfiguration otherwise.
       const containers = literalValues(main.locals[0][`${plan.id}_containers`]) as {
-        logConfiguration: { options: Record<string, string> };
+        logConfiguration?: { options: Record<string, string> };
       }[];
-      expect(containers[0]!.logConfiguration.options).toEqual({
-        'awslogs-group': `ref(\${aws_cloudwatch_log_group.${plan.id}.name})`,
-        'awslogs-region': 'ref(${var.aws_region})',
-        'awslogs-stream-prefix': 'ecs',
-      });
-      containers[0]!.logConfiguration.options = json.containerDefinitions[0].logConfiguration.options;
+      if (logsPriced(context.scenario)) {
+        expect(containers[0]!.logConfiguration!.options).toEqual({
+          'awslogs-group': `ref(\${aws_cloudwatch_log_group.${plan.id}.name})`,
+          'awslogs-region': 'ref(${var.aws_region})',
+          'awslogs-stream-prefix': 'ecs',
+        });
+        containers[0]!.logConfiguration!.options = json.containerDefinitions[0].logConfiguration.options;
+      } else {
+        expect(containers[0]).not.toHaveProperty('logConfiguration');
+      }
       expect(containers).toEqual(json.containerDefinitions);
       if (json.runtimePlatform) {
         expect(task.runtime_platform).toEqual([
@@ -161,10 +167,14 @@ describe.each(ecsCases)('ECS Terraform of $name', ({ scenario, optionId }) => {
     },
   );
 
-  it('creates a log group per service and grants secret reads to the execution role only', async () => {
+  it('creates a log group per service when logs are priced, none otherwise, and grants secret reads to the execution role only', async () => {
     const main = await mainOf(scenario, optionId);
-    for (const plan of context.services)
-      expect(main.resource.aws_cloudwatch_log_group[plan.id][0].name).toBe(`/ecs/${plan.name}`);
+    if (logsPriced(context.scenario))
+      for (const plan of context.services)
+        expect(main.resource.aws_cloudwatch_log_group[plan.id]).toEqual([
+          { name: `/ecs/${plan.name}`, retention_in_days: LOG_RETENTION_DAYS },
+        ]);
+    else expect(main.resource).not.toHaveProperty('aws_cloudwatch_log_group');
     const secrets = context.services.flatMap((s) => s.secrets);
     if (secrets.length === 0) expect(main.resource.aws_iam_role_policy?.execution_secrets).toBeUndefined();
     else expect(main.resource.aws_iam_role_policy.execution_secrets[0].role).toBe('${aws_iam_role.execution.id}');

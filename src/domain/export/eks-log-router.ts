@@ -1,6 +1,6 @@
 /**
  * eks/log-router/ (EKS, when the bill prices CloudWatch Logs): what ships the services' container
- * logs to one log group with the priced retention (docs/export-rules.md, "Log router").
+ * logs to one log group with the priced retention (docs/export-rules.md, "Logs").
  *
  * - On EC2 nodes, fluent-bit.yaml: a Fluent Bit DaemonSet in kube-system (AWS for Fluent Bit) and
  *   its config; eksctl.yaml creates its ServiceAccount with an IRSA role limited to that log group
@@ -13,14 +13,13 @@
  * Other EKS exports (Auto Mode) call `logRouterFiles` and `logRouterServiceAccount` with their
  * context; the capacity rule names the options whose plan counts the DaemonSet.
  */
-import { LOG_RETENTION_DAYS } from '../cost/bill-settings.ts';
+import { LOG_RETENTION_DAYS, logsPriced } from '../cost/bill-settings.ts';
 import {
   LOG_ROUTER_CPU_MILLIS,
   LOG_ROUTER_IMAGE,
   LOG_ROUTER_MEMORY_LIMIT_MIB,
   LOG_ROUTER_MEMORY_MIB,
   LOG_ROUTER_NAME,
-  logsPriced,
 } from '../capacity/log-router.ts';
 import { CLUSTER_NAME, NAMESPACE, type ExportContext } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';

@@ -69,17 +69,20 @@ describe('article shapes', () => {
           secrets: [
             { name: 'DATABASE_URL', valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-url' },
           ],
-          logConfiguration: {
-            logDriver: 'awslogs',
-            options: {
-              'awslogs-group': '/ecs/api-service',
-              'awslogs-region': 'us-east-1',
-              'awslogs-stream-prefix': 'ecs',
-            },
-          },
           healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 60 },
         },
       ],
+    });
+    // The preset prices no logs, so the article's awslogs configuration is left out.
+    expect(td.containerDefinitions[0]).not.toHaveProperty('logConfiguration');
+  });
+
+  it("ECS on Fargate with logs priced: the article's awslogs configuration", () => {
+    const logged = { ...ARTICLE_SCENARIO, extras: { ...ARTICLE_SCENARIO.extras, logIngestionGB: 20 } };
+    const td = JSON.parse(fileAt(bundleFor(logged, 'ecs-fargate'), 'ecs/task-definitions/api-service.json'));
+    expect(td.containerDefinitions[0].logConfiguration).toEqual({
+      logDriver: 'awslogs',
+      options: { 'awslogs-group': '/ecs/api-service', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs' },
     });
   });
 

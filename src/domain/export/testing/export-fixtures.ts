@@ -192,6 +192,9 @@ export const SAMPLE_SCENARIOS = {
   bridge: BRIDGE_SCENARIO,
   scheduled: SCHEDULED_SCENARIO,
   sharedAlb: SHARED_ALB_SCENARIO,
+  // The only sample that prices logs: every shape test sees a bundle with logs shipped beside the
+  // ones without.
+  logged: LOGGED_SCENARIO,
 } as const;
 
 export function exportInputFor(input: ScenarioInput | Scenario, optionId: OptionId): ExportInput {

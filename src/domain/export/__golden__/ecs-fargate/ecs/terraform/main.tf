@@ -203,14 +203,6 @@ locals {
       ]
       mountPoints = []
       volumesFrom = []
-      logConfiguration = {
-        logDriver = "awslogs"
-        options = {
-          "awslogs-group"         = aws_cloudwatch_log_group.api_service.name
-          "awslogs-region"        = var.aws_region
-          "awslogs-stream-prefix" = "ecs"
-        }
-      }
       healthCheck = {
         command = [
           "CMD",
@@ -227,11 +219,6 @@ locals {
       }
     },
   ]
-}
-
-resource "aws_cloudwatch_log_group" "api_service" {
-  name              = "/ecs/api-service"
-  retention_in_days = 30
 }
 
 resource "aws_ecs_task_definition" "api_service" {
