@@ -17,6 +17,11 @@ export class ImportContext {
   readonly problems: string[] = [];
   /** Regions the inputs name, in the order found. */
   readonly regions: { region: string; source: DraftSource }[] = [];
+  /**
+   * Task definitions whose containers send their output to CloudWatch Logs (awslogs). No file says
+   * how many GB a month that is, so logs stay unpriced and unexported: one note says so.
+   */
+  readonly cloudWatchLogSources: DraftSource[] = [];
   /** Public load balancers the inputs create (one per ALB, NLB or LoadBalancer Service). */
   loadBalancers = 0;
   readonly fargateSpotPercents: { value: number; source: DraftSource }[] = [];

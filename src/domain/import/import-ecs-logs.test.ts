@@ -56,8 +56,12 @@ describe.each<OptionId>(['ecs-fargate', 'ecs-ec2', 'ecs-managed-instances'])('%s
       ['api', 3, undefined],
       ['nightly', 2, { cron: '0 2 * * *', runMinutes: 30 }],
     ]);
-    // The files hold no log volume, so the imported scenario prices none, whatever the bundle shipped.
+    // The files hold no log volume, so the imported scenario prices none, whatever the bundle
+    // shipped; when the bundle logged, a note says so and what to set.
     expect(result.scenario.extras.logIngestionGB).toBe(0);
+    const logNotes = noteLines(result.notes).filter((n) => n.includes('extras.logIngestionGB stays 0'));
+    expect(logNotes).toHaveLength(gb > 0 ? 1 : 0);
+    if (gb > 0) expect(logNotes[0]).toMatch(/sends container output to CloudWatch Logs \(awslogs\)/);
   });
 
   it('task definition JSON alone: without logConfiguration it names no region, and the import says so', async () => {

@@ -190,6 +190,9 @@ function taskDefinitionDraft(input: EcsDocument, context: ImportContext): Servic
   if (asArray(main.environmentFiles).length > 0)
     context.note(source, 'environmentFiles (variables in S3 files) are not read: add those variables by hand');
 
+  if (containers.some((c) => asString(asObject(c.logConfiguration)?.logDriver) === 'awslogs'))
+    context.cloudWatchLogSources.push(source);
+
   const region =
     regionOfArn(definition.taskDefinitionArn) ??
     asString(asObject(asObject(main.logConfiguration)?.options)?.['awslogs-region']);

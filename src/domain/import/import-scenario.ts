@@ -319,6 +319,14 @@ export async function importScenario(
       `${context.loadBalancers} public load balancer${context.loadBalancers === 1 ? '' : 's'} in the input: extras.loadBalancers ${context.loadBalancers}`,
     );
   }
+  // The exports ship logs only when extras.logIngestionGB prices them (cost/bill-settings.ts
+  // logsPriced): without this note, an import of task definitions that log would export without.
+  const logging = context.cloudWatchLogSources[0];
+  if (logging)
+    context.note(
+      logging,
+      'sends container output to CloudWatch Logs (awslogs), but no file says how many GB a month: extras.logIngestionGB stays 0, so the estimate prices no logs and the exports ship none; set it to price them and export log groups',
+    );
   const validated = validateScenario(scenario);
   if (!validated.ok) return { ok: false, problems: validated.problems.map(formatProblem), notes: context.notes };
   return { ok: true, scenario: validated.scenario, notes: context.notes };
