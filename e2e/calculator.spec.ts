@@ -7,11 +7,11 @@ test('editing a field updates the totals, and they equal cli estimate --json for
   page,
 }) => {
   await calculator.goto();
-  expect(await calculator.totals()).toMatchObject({ 'ecs-fargate': '$58.31' });
+  expect(await calculator.totals()).toMatchObject({ 'ecs-fargate': '$65.61' });
 
   await calculator.serviceField('Replicas').fill('4');
-  // 4 x (365 vCPU-h x $0.04048 + 730 GB-h x $0.004445) + ALB $16.43 + LCU $5.84
-  await expect(calculator.total('ecs-fargate')).toHaveText('$94.35');
+  // 4 x (365 vCPU-h x $0.04048 + 730 GB-h x $0.004445) + ALB $16.43 + LCU $5.84 + its 2 public IPv4 addresses $7.30
+  await expect(calculator.total('ecs-fargate')).toHaveText('$101.65');
   await page.getByLabel('EC2 Spot share (%)').fill('50');
   await page.getByRole('button', { name: 'Add service' }).click();
   await calculator.serviceField('vCPU', 2).fill('2');
@@ -67,7 +67,7 @@ test('services can be added, duplicated and removed; options that cannot run say
   await expect(page.getByText('needs GPUs, and Fargate has none').first()).toBeVisible();
   await expect(calculator.total('eks-ec2')).toHaveText(/^\$/);
   await page.getByRole('button', { name: 'Remove service 2' }).click();
-  await expect(calculator.total('ecs-fargate')).toHaveText('$58.31');
+  await expect(calculator.total('ecs-fargate')).toHaveText('$65.61');
   await expect(page.getByRole('button', { name: 'Remove service 1' })).toBeDisabled();
 });
 

@@ -37,6 +37,6 @@ test('the page is served with the strict CSP and no frame-ancestors, and nothing
   await downloading;
   await page.keyboard.press('Escape');
   await calculator.serviceField('Replicas').fill('4');
-  await expect(calculator.total('ecs-fargate')).toHaveText('$94.35');
+  await expect(calculator.total('ecs-fargate')).toHaveText('$101.65');
   expect(violations).toEqual([]);
 });

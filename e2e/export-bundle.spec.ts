@@ -69,7 +69,7 @@ test("each option's zip holds its files, and its scenario.json estimates to the 
   await calculator.goto();
   // An edit first, so the bundle must carry the scenario on screen, not the default one.
   await calculator.serviceField('Replicas').fill('3');
-  await expect(calculator.total('ecs-fargate')).not.toHaveText('$58.31');
+  await expect(calculator.total('ecs-fargate')).not.toHaveText('$65.61');
   const onPage = await calculator.totals();
 
   // The Auto Mode card offers its export (the default scenario runs on it).

@@ -71,7 +71,7 @@ test('a garbage link shows a clear message and the default scenario, never a pag
     await page.goto(`/${hash}`);
     await expect(page.getByRole('alert')).toContainText('default scenario');
     await calculator.waitForTotals();
-    await expect(calculator.total('ecs-fargate')).toHaveText('$58.31');
+    await expect(calculator.total('ecs-fargate')).toHaveText('$65.61');
   }
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);

@@ -70,9 +70,9 @@ describe('loadLiveSnapshot', () => {
     });
     if (!validation.ok) throw new Error('example scenario is invalid');
     const estimate = estimateScenario(validation.scenario, snapshot);
-    // The newest figure is the snapshot's NAT gateway rate (VPC pricing data, 2025-10-28): the EKS
-    // options price the NAT gateway of the VPC eksctl creates.
-    expect(estimate.pricing).toMatchObject({ source: 'live', asOf: '2022-11-21', newestAsOf: '2025-10-28' });
+    // The newest figure is the snapshot's public IPv4 rate (VPC pricing data, 2025-11-04): the EKS
+    // options price the Elastic IP of the NAT gateway in the VPC eksctl creates.
+    expect(estimate.pricing).toMatchObject({ source: 'live', asOf: '2022-11-21', newestAsOf: '2025-11-04' });
     // Root volumes are not fetched by the proxy: their line, and the estimate, say they come from the snapshot.
     const ebs = estimate.options.find((o) => o.id === 'ecs-ec2')!.lines.find((l) => l.kind === 'ebs-root-volume')!;
     expect(ebs).toMatchObject({ source: 'ec2shopEbs', asOf: '2024-07-18' });

@@ -16,7 +16,7 @@ describe('calculator', () => {
     const result = calc(toDraft(presetScenario('article-api')), snapshot);
     expect(result.staleBecause).toBeNull();
     expect(result.problems.size).toBe(0);
-    expect(result.estimate!.options.map((o) => o.monthlyUSD)).toContain(58.31);
+    expect(result.estimate!.options.map((o) => o.monthlyUSD)).toContain(65.61);
   });
 
   it('keeps the last valid estimate while a field is invalid, and names the field', () => {

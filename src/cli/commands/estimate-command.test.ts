@@ -131,14 +131,14 @@ describe('cli estimate', () => {
           expect.arrayContaining(['component', 'quantity', 'unit', 'unitPriceUSD', 'monthlyUSD']),
         );
     }
-    expect(json.options[0].monthlyUSD).toBe(58.31);
+    expect(json.options[0].monthlyUSD).toBe(65.61);
   });
 
   it('prints a readable table with the cheapest marked', async () => {
     const { io, out } = fakeIo({ 'a.json': await readFile(join(ROOT, 'examples/api-service.json'), 'utf8') });
     await runEstimate(['a.json'], io, deps);
     const text = out.join('');
-    expect(text).toMatch(/Monthly total\s+\$58\.31 \*/);
+    expect(text).toMatch(/Monthly total\s+\$65\.61 \*/);
     expect(text).toContain('(* cheapest: ECS on Fargate)');
     expect(text).toMatch(/nodes: 2 x \S+ \(/);
     expect(text).toContain('Assumptions:');

@@ -87,12 +87,12 @@ describe('advice levers, hand-computed', () => {
       ec2: { instanceTypes: ['m5.large'], minNodes: 0 },
     });
     // Before: 4 x 70.08 = 280.32 + 4 x 20 GB-months x 0.08 = 6.40 + control plane 73.00 + the NAT
-    // gateway of eksctl's VPC 730 x 0.045 = 32.85: 392.57.
-    // After: 70.08 + 1.60 + 73.00 + 32.85 = 177.53.
+    // gateway of eksctl's VPC 730 x 0.045 = 32.85 + its Elastic IP 730 x 0.005 = 3.65: 396.22.
+    // After: 70.08 + 1.60 + 73.00 + 32.85 + 3.65 = 181.18.
     const e = entry(advice, 'eks-ec2', 'prefix-delegation')!;
-    expect(e).toMatchObject({ monthlyUSD: 177.53, savingUSD: 215.04 });
+    expect(e).toMatchObject({ monthlyUSD: 181.18, savingUSD: 215.04 });
     expect(e.scenarioPatch).toEqual([{ op: 'add', path: '/ec2/prefixDelegation', value: true }]);
-    expect(totalAfterPatch(document, e)).toBe(177.53);
+    expect(totalAfterPatch(document, e)).toBe(181.18);
   });
 
   it('arm64 moves the Linux services and leaves Windows and GPU services as they are', () => {
@@ -147,8 +147,9 @@ describe('advice levers, hand-computed', () => {
     // 4 tasks/pods of 1 vCPU / 2 GiB on m5.large.
     // ECS: 2 awsvpc tasks a node, 2 nodes: 140.16 + 4.80 = 144.96. After, 1 On-Demand + 1 Spot node:
     //   730 h x 0.096 = 70.08 + 730 h x 0.0288 = 21.02 + 4.80 = 95.90.
-    // EKS: 1780m holds one 1000m pod: 4 nodes (CoreDNS beside): 280.32 + 6.40 + 73.00 + NAT 32.85 = 392.57.
-    //   After, 2 + 2: 1460 x 0.096 = 140.16 + 1460 x 0.0288 = 42.05 + 6.40 + 73.00 + 32.85 = 294.46.
+    // EKS: 1780m holds one 1000m pod: 4 nodes (CoreDNS beside): 280.32 + 6.40 + 73.00 + NAT 32.85
+    //   + its Elastic IP 3.65 = 396.22.
+    //   After, 2 + 2: 1460 x 0.096 = 140.16 + 1460 x 0.0288 = 42.05 + 6.40 + 73.00 + 32.85 + 3.65 = 298.11.
     const { advice, document } = adviceFor({
       services: [service('web', { vcpu: 1, memoryGiB: 2, replicas: 4 })],
       ec2: { instanceTypes: ['m5.large'], minNodes: 0, spotDiscountPercent: 70 },
@@ -156,11 +157,11 @@ describe('advice levers, hand-computed', () => {
     const ecs = entry(advice, 'ecs-ec2', 'ec2-spot')!;
     const eks = entry(advice, 'eks-ec2', 'ec2-spot')!;
     expect(ecs).toMatchObject({ monthlyUSD: 95.9, savingUSD: 49.06 });
-    expect(eks).toMatchObject({ monthlyUSD: 294.46, savingUSD: 98.11 });
+    expect(eks).toMatchObject({ monthlyUSD: 298.11, savingUSD: 98.11 });
     expect(ecs.scenarioPatch).toEqual([{ op: 'add', path: '/ec2/spotPercent', value: 50 }]);
     expect(ecs.change).toContain("the scenario's 70% Spot discount");
     expect(totalAfterPatch(document, ecs)).toBe(95.9);
-    expect(totalAfterPatch(document, eks)).toBe(294.46);
+    expect(totalAfterPatch(document, eks)).toBe(298.11);
   });
 
   it('EC2 Spot on a single node saves nothing: 50% of 1 node rounds to 1 On-Demand node, so no lever', () => {
@@ -170,7 +171,7 @@ describe('advice levers, hand-computed', () => {
     });
     // ECS holds both tasks on one node; EKS needs 2 nodes (1 On-Demand + 1 Spot after).
     expect(entry(advice, 'ecs-ec2', 'ec2-spot')).toBeUndefined();
-    expect(entry(advice, 'eks-ec2', 'ec2-spot')).toMatchObject({ monthlyUSD: 200.15, savingUSD: 49.06 });
+    expect(entry(advice, 'eks-ec2', 'ec2-spot')).toMatchObject({ monthlyUSD: 203.8, savingUSD: 49.06 });
   });
 
   it('a Fargate request 5% above 1 vCPU / 2 GB is lowered to it, on ECS and on EKS', () => {

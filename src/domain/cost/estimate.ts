@@ -17,7 +17,8 @@ import {
 } from '../capacity/cluster-autoscaler.ts';
 import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
 import { loadBalancerWarning, MAX_SERVICES_PER_LOAD_BALANCER, planLoadBalancers } from './load-balancer-plan.ts';
-import { natGatewayWarning } from './nat-gateway-count.ts';
+import { eksctlZoneCount, natGatewayWarning } from './nat-gateway-count.ts';
+import { ECS_LOAD_BALANCER_ZONES } from './public-ipv4-count.ts';
 import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, logsPriced, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
@@ -283,6 +284,7 @@ function assumptionsFor(scenario: Scenario): string[] {
     "Internet egress is billed on the region's monthly tiers with no free allowance (the 100 GB a month AWS gives is per account, shared by everything in it); cross-AZ traffic is billed on both sides.",
     `Application Load Balancers: public services share one internet-facing ALB with host rules, one service without a host taking its default action; each further public service without a host gets its own ALB, and an ALB holds at most ${MAX_SERVICES_PER_LOAD_BALANCER} services. extras.loadBalancers is the total, raised to what the services need; ALBs beyond that are exported as spares answering 404. Every option prices and exports the same ALBs, each at extras.lcuPerLoadBalancer LCUs.`,
     "NAT gateways: the ECS exports run in your VPC and create none, so the ECS options price extras.natGateways as your VPC's NAT the tasks use (private subnets need a NAT gateway or VPC endpoints, which are not priced); the EKS exports' eksctl creates a new VPC with private subnets for nodes and Fargate pods, so the EKS options price at least 1 (vpc.nat.gateway Single, or HighlyAvailable with one per availability zone).",
+    `Public IPv4 addresses, billed per address-hour: each internet-facing ALB has one per availability zone it spans (${ECS_LOAD_BALANCER_ZONES} on ECS, the public subnets the Terraform asks for; ${eksctlZoneCount(scenario.region)} on EKS, eksctl's VPC in ${scenario.region}), at least, as an ALB adds nodes under load; each priced NAT gateway holds one Elastic IP; extras.publicIPv4Addresses adds any others. Tasks, pods and nodes run in private subnets and have none.`,
     'Not included: ECR storage, EBS snapshots, requests to other AWS services, and taxes.',
   ];
   if (scenario.ec2.spotPercent > 0)

@@ -122,7 +122,7 @@ describe('whole bills', () => {
     expect(mi.nodes!.map((n) => [n.instanceType, n.count, n.rootVolumeGiB])).toEqual([['m5.large', 2, 30]]);
   });
 
-  it('EKS Auto Mode: $140.16 + $16.82 fee + $12.80 storage (80 GiB x 2 nodes) + $73.00 cluster + $32.85 NAT gateway (eksctl VPC) = $275.63', () => {
+  it('EKS Auto Mode: $140.16 + $16.82 fee + $12.80 storage (80 GiB x 2 nodes) + $73.00 cluster + $32.85 NAT gateway (eksctl VPC) + $3.65 its Elastic IP = $279.28', () => {
     const auto = option(twoNodes(), 'eks-auto-mode');
     expect(auto.lines.map((l) => [l.kind, l.monthlyUSD])).toEqual([
       ['ec2-instance', 140.16],
@@ -130,8 +130,9 @@ describe('whole bills', () => {
       ['ebs-root-volume', 12.8],
       ['eks-control-plane', 73],
       ['nat-hours', 32.85],
+      ['public-ipv4', 3.65],
     ]);
-    expect(auto.monthlyUSD).toBe(275.63);
+    expect(auto.monthlyUSD).toBe(279.28);
     expect(auto.nodes![0]!.rootVolumeGiB).toBe(80);
   });
 

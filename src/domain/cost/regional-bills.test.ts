@@ -31,8 +31,9 @@ describe('ap-south-1 (Mumbai): Fargate ARM at its published rate, storage above 
       ['ecs-control-plane', 730, 0, 0],
       ['nat-hours', 730, 0.056, 40.88], // Mumbai's NAT rate, not us-east-1's 0.045
       ['nat-data', 100, 0.056, 5.6],
+      ['public-ipv4', 730, 0.005, 3.65], // the NAT gateway's Elastic IP, 730 h
     ]);
-    expect(ecs.monthlyUSD).toBe(94.45);
+    expect(ecs.monthlyUSD).toBe(98.1);
     expect(ecs.lines.every((l) => l.derived === undefined)).toBe(true);
   });
 });

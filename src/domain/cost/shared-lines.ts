@@ -9,6 +9,7 @@ import { GB_MONTH_HOURS, LOG_RETENTION_DAYS, logsPriced } from './bill-settings.
 import { lineFromFigure, lineFromScenario, withoutEmptyLines, type CostLine } from './cost-line.ts';
 import { loadBalancerCountText, planLoadBalancers } from './load-balancer-plan.ts';
 import { natGatewayCount } from './nat-gateway-count.ts';
+import { publicIpv4Count } from './public-ipv4-count.ts';
 
 /**
  * Load balancers as the export deploys them (load-balancer-plan.ts: one count for the bill and
@@ -44,15 +45,50 @@ export function networkLines(scenario: Scenario, snapshot: RegionSnapshot, platf
       p.natGatewayHour,
     ),
     lineFromFigure('nat-data', 'NAT gateway data processed', extras.natDataGB, 'GB', p.natGatewayGb),
-    lineFromFigure(
-      'public-ipv4',
-      'Public IPv4 addresses',
-      extras.publicIPv4Addresses * hoursPerMonth,
-      'address-hours',
-      p.publicIpv4Hour,
-    ),
+    ...publicIpv4Lines(scenario, snapshot, platform),
     ...transferLines(scenario, snapshot),
     ...logLines(scenario, snapshot),
+  ]);
+}
+
+/**
+ * Public IPv4 addresses as the export holds them (public-ipv4-count.ts): the ALBs' (one per
+ * availability zone each), the NAT gateways' Elastic IPs, and `extras.publicIPv4Addresses`, a line
+ * each so every count can be checked against what the bundle creates.
+ */
+export function publicIpv4Lines(scenario: Scenario, snapshot: RegionSnapshot, platform: 'ecs' | 'eks'): CostLine[] {
+  const ips = publicIpv4Count(scenario, platform);
+  const { hoursPerMonth } = scenario;
+  const price = snapshot.extras.publicIpv4Hour;
+  const zones =
+    platform === 'ecs'
+      ? `the ${ips.zonesPerLoadBalancer} public subnets the ECS Terraform asks for`
+      : `the ${ips.zonesPerLoadBalancer} availability zones of eksctl's VPC in ${scenario.region}`;
+  const albs = ips.loadBalancers === 1 ? '1 ALB' : `${ips.loadBalancers} ALBs`;
+  const nats =
+    ips.natGateways === 1 ? 'the NAT gateway (its Elastic IP)' : `${ips.natGateways} NAT gateways (an Elastic IP each)`;
+  return withoutEmptyLines([
+    lineFromFigure(
+      'public-ipv4',
+      `Public IPv4 addresses of the ALBs (${albs} x ${ips.zonesPerLoadBalancer} availability zones, one address each: ${zones}; more if an ALB adds nodes under load)`,
+      ips.loadBalancers * ips.zonesPerLoadBalancer * hoursPerMonth,
+      'address-hours',
+      price,
+    ),
+    lineFromFigure(
+      'public-ipv4',
+      `Public IPv4 address${ips.natGateways === 1 ? '' : 'es'} of ${nats}`,
+      ips.natGateways * hoursPerMonth,
+      'address-hours',
+      price,
+    ),
+    lineFromFigure(
+      'public-ipv4',
+      'Other public IPv4 addresses (extras.publicIPv4Addresses)',
+      ips.others * hoursPerMonth,
+      'address-hours',
+      price,
+    ),
   ]);
 }
 

@@ -21,6 +21,7 @@ import { fargateSpotWeight, isManagedInstances } from './ecs-terraform-cluster.t
 import { awsProviderVersionOf } from './ecs-terraform-settings.ts';
 import { managedInstancesReadme } from './bundle-readme-managed-instances.ts';
 import { LOG_RETENTION_DAYS, logsPriced } from '../cost/bill-settings.ts';
+import { ECS_LOAD_BALANCER_ZONES, publicIpv4Count } from '../cost/public-ipv4-count.ts';
 import {
   EKS_LOG_GROUP_NAME,
   exportsLogRouter,
@@ -245,12 +246,37 @@ function networkSection(context: ExportContext): string[] {
         `eksctl picks ${nat.count} availability zones in ${context.scenario.region}; where your account has fewer, it creates one NAT gateway per zone it finds.`,
       );
   }
-  out.push(
-    '',
-    `Each NAT gateway's Elastic IP and each internet-facing ALB's addresses (one per availability zone) are public IPv4 addresses, which AWS bills per hour; the estimate prices \`extras.publicIPv4Addresses\` (${context.scenario.extras.publicIPv4Addresses}) and counts none of them itself.`,
-    '',
-  );
+  out.push('', ...publicIpv4Paragraph(context), '');
   return out;
+}
+
+/** The public IPv4 addresses the bill prices, part by part, as the bundle creates them (cost/public-ipv4-count.ts). */
+function publicIpv4Paragraph(context: ExportContext): string[] {
+  const ips = publicIpv4Count(context.scenario, context.platform);
+  const parts: string[] = [];
+  if (ips.loadBalancers > 0)
+    parts.push(
+      context.platform === 'ecs'
+        ? `${ips.zonesPerLoadBalancer} for each ALB, one in each Availability Zone of \`public_subnet_ids\` (its validation asks for exactly ${ips.zonesPerLoadBalancer} subnets, in different zones)`
+        : `${ips.zonesPerLoadBalancer} for each ALB, placed in the public subnet of each of the ${ips.zonesPerLoadBalancer} availability zones of eksctl's VPC`,
+    );
+  if (ips.natGateways > 0)
+    parts.push(
+      `${count(ips.natGateways, "for the NAT gateway's Elastic IP", "for the NAT gateways' Elastic IPs, one each")}${context.platform === 'ecs' ? " (your VPC's, priced as `extras.natGateways`)" : ''}`,
+    );
+  if (ips.others > 0) parts.push(`${ips.others} more set in \`extras.publicIPv4Addresses\``);
+  const where =
+    context.platform === 'ecs'
+      ? context.compute === 'fargate'
+        ? 'The tasks run in private subnets (`assign_public_ip = false`) and get none.'
+        : isManagedInstances(context)
+          ? 'The tasks and instances run in private subnets and get none.'
+          : 'The tasks and instances run in private subnets (the launch template sets `associate_public_ip_address = false`) and get none.'
+      : 'The nodes and pods run in private subnets (`privateNetworking`) and get none.';
+  if (ips.count === 0) return [`No public IPv4 address is priced or created. ${where}`];
+  return [
+    `The estimate prices ${count(ips.count, 'public IPv4 address', 'public IPv4 addresses')}, which AWS bills per hour whatever holds them: ${parts.join('; ')}. ${where}${ips.loadBalancers > 0 ? ' An ALB under heavy load adds nodes, each with one more address, which the estimate cannot foresee.' : ''}`,
+  ];
 }
 
 function ecsSteps(context: ExportContext): string[] {
@@ -259,7 +285,9 @@ function ecsSteps(context: ExportContext): string[] {
     '## Fill in',
     '',
     '- `ecs/terraform/terraform.tfvars` (create it): `vpc_id`, `private_subnet_ids` (private subnets with a NAT gateway or VPC endpoints, two or more Availability Zones)' +
-      (context.loadBalancers.count > 0 ? ', `public_subnet_ids`' : '') +
+      (context.loadBalancers.count > 0
+        ? `, \`public_subnet_ids\` (${ECS_LOAD_BALANCER_ZONES} public subnets in ${ECS_LOAD_BALANCER_ZONES} Availability Zones: the ALBs' addresses are priced for ${ECS_LOAD_BALANCER_ZONES})`
+        : '') +
       (context.anyPublic ? ' and `certificate_arn` (an ACM certificate for the hosts).' : '.'),
   ];
   if (placeholders.length > 0)

@@ -258,7 +258,17 @@ function nodeGroupResources(context: ExportContext, group: NodeGroup): HclBodyIt
         attr('name_prefix', template(expr('var.cluster_name'), `-${group.key}-`)),
         attr('image_id', expr(`data.aws_ssm_parameter.ecs_ami_${id}.value`)),
         attr('instance_type', plan.instanceType),
-        attr('vpc_security_group_ids', [expr('aws_security_group.instances.id')]),
+        // No public IPv4 address, whatever the subnet's auto-assign setting: the estimate prices
+        // none for the instances (cost/public-ipv4-count.ts). The security group moves here, as EC2
+        // refuses instance-level groups beside a network interface.
+        block(
+          'network_interfaces',
+          [],
+          [
+            attr('associate_public_ip_address', false),
+            attr('security_groups', [expr('aws_security_group.instances.id')]),
+          ],
+        ),
         // The root volume the estimate prices (NodePlan.rootVolumeGiB); /dev/xvda is the
         // ECS-optimized Amazon Linux AMI's root device.
         block(

@@ -3,6 +3,7 @@
  */
 import { attr, blank, block, expr, renderHclFile, type HclBodyItem } from './hcl-writer.ts';
 import { CLUSTER_NAME, type ExportContext } from './export-context.ts';
+import { ECS_LOAD_BALANCER_ZONES } from '../cost/public-ipv4-count.ts';
 
 /**
  * Provider 5.x: v5.0.0 removed `capacity_providers` from aws_ecs_cluster, which this config never
@@ -75,8 +76,25 @@ export function variablesTf(context: ExportContext): string {
   if (context.loadBalancers.count > 0)
     items.push(
       ...variable('public_subnet_ids', [
-        attr('description', 'Public subnets for the load balancers, in at least two Availability Zones (fill in).'),
+        attr(
+          'description',
+          `Public subnets for the load balancers: exactly ${ECS_LOAD_BALANCER_ZONES}, in ${ECS_LOAD_BALANCER_ZONES} different Availability Zones (fill in).`,
+        ),
         attr('type', expr('list(string)')),
+        blank(),
+        // Each internet-facing ALB has a public IPv4 address in every zone it spans (one subnet a
+        // zone), and the estimate prices ECS_LOAD_BALANCER_ZONES of them per ALB (public-ipv4-count.ts).
+        block(
+          'validation',
+          [],
+          [
+            attr('condition', expr(`length(var.public_subnet_ids) == ${ECS_LOAD_BALANCER_ZONES}`)),
+            attr(
+              'error_message',
+              `Give ${ECS_LOAD_BALANCER_ZONES} public subnets, in ${ECS_LOAD_BALANCER_ZONES} different Availability Zones: the estimate prices each ALB's public IPv4 addresses for ${ECS_LOAD_BALANCER_ZONES} zones, and each further zone adds one billed address per ALB.`,
+            ),
+          ],
+        ),
       ]),
     );
   if (context.anyPublic)

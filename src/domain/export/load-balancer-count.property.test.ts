@@ -5,7 +5,10 @@
  * IngressGroups (an Ingress's group.name annotation, else its IngressClass's IngressClassParams
  * group, else the Ingress alone). NAT gateways: none in the ECS Terraform (the bill prices
  * extras.natGateways of your VPC as set); eksctl's vpc.nat.gateway, Single being 1 and
- * HighlyAvailable one per zone of its VPC.
+ * HighlyAvailable one per zone of its VPC. Public IPv4 addresses: one per zone of each ALB (on ECS
+ * the subnet count the Terraform's `public_subnet_ids` validation requires, on EKS the zones of
+ * eksctl's VPC), one Elastic IP per NAT gateway, and extras.publicIPv4Addresses; no node, task or pod
+ * gets one (launch template, assign_public_ip, privateNetworking).
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -24,10 +27,18 @@ import type { OptionEstimate } from '../cost/estimate-types.ts';
 const RUNS = Number(process.env.EXPORT_PROPERTY_RUNS ?? 25);
 const SNAPSHOTS = { 'us-east-1': US_EAST_1, 'eu-west-1': EU_WEST_1, 'ap-south-2': AP_SOUTH_2 } as const;
 
-const perHour = (option: OptionEstimate, kind: 'alb-hours' | 'nat-hours', hours: number): number => {
-  const line = option.lines.find((l) => l.kind === kind);
-  return line ? line.quantity / hours : 0;
-};
+const perHour = (option: OptionEstimate, kind: 'alb-hours' | 'nat-hours' | 'public-ipv4', hours: number): number =>
+  option.lines.filter((l) => l.kind === kind).reduce((sum, l) => sum + l.quantity, 0) / hours;
+
+type Blocks = Record<string, Record<string, unknown>[]>;
+
+/** The subnet count the ECS Terraform's `public_subnet_ids` validation requires, read from its condition. */
+function requiredPublicSubnets(variables: { variable?: Record<string, { validation?: { condition: string }[] }[]> }) {
+  const condition = variables.variable?.public_subnet_ids?.[0]?.validation?.[0]?.condition ?? '';
+  const match = /^\$\{length\(var\.public_subnet_ids\) == (\d+)\}$/.exec(condition);
+  if (!match) throw new Error(`no subnet count in ${condition}`);
+  return Number(match[1]);
+}
 
 /** The ALBs the AWS Load Balancer Controller makes from the bundle's Ingresses: one per IngressGroup. */
 function ingressGroups(files: readonly ExportFile[]): Set<string> {
@@ -75,17 +86,34 @@ describe('exported load balancers and NAT gateways are the priced ones', () => {
           const nat = perHour(option, 'nat-hours', scenario.hoursPerMonth);
           if (albs > 0) withLoadBalancers++;
           const files = buildExportBundle(exportInput);
+          const addresses = perHour(option, 'public-ipv4', scenario.hoursPerMonth);
           if (optionId.startsWith('ecs')) {
-            const resources = (await parseTerraformFiles(files)).get('ecs/terraform/main.tf')!.resource;
+            const parsed = await parseTerraformFiles(files);
+            const resources = parsed.get('ecs/terraform/main.tf')!.resource;
             expect(Object.keys(resources.aws_lb ?? {})).toHaveLength(albs);
             expect(resources.aws_nat_gateway).toBeUndefined();
+            expect(resources.aws_eip).toBeUndefined();
             expect(nat).toBe(scenario.extras.natGateways);
+            const zones = albs > 0 ? requiredPublicSubnets(parsed.get('ecs/terraform/variables.tf')!) : 0;
+            expect(addresses).toBe(albs * zones + nat + scenario.extras.publicIPv4Addresses);
+            for (const template of Object.values((resources.aws_launch_template ?? {}) as Blocks))
+              expect(template[0]!.network_interfaces).toMatchObject([{ associate_public_ip_address: false }]);
+            for (const service of Object.values((resources.aws_ecs_service ?? {}) as Blocks)) {
+              const network = (service[0]!.network_configuration as { assign_public_ip?: boolean }[] | undefined)?.[0];
+              expect(network?.assign_public_ip ?? false).toBe(false);
+            }
           } else {
             expect(ingressGroups(files).size).toBe(albs);
             const config = files.find((f) => f.path.endsWith('eksctl.yaml'))!;
             const [cluster] = parseYaml11(config) as unknown as [{ vpc?: { nat?: { gateway?: string } } }];
             const mode = cluster.vpc?.nat?.gateway ?? 'Single';
             expect(mode === 'Single' ? 1 : mode === 'HighlyAvailable' ? eksctlZoneCount(scenario.region) : 0).toBe(nat);
+            expect(addresses).toBe(
+              ingressGroups(files).size * eksctlZoneCount(scenario.region) + nat + scenario.extras.publicIPv4Addresses,
+            );
+            const groups =
+              (cluster as { managedNodeGroups?: { privateNetworking?: boolean }[] }).managedNodeGroups ?? [];
+            for (const group of groups) expect(group.privateNetworking).toBe(true);
           }
         }
       }),

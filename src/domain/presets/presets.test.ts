@@ -33,7 +33,8 @@ describe('presets', () => {
     const result = validateScenario(scenario);
     if (!result.ok) throw new Error('invalid');
     // 730 vCPU-h x 0.04048 + 1460 GB-h x 0.004445 + ALB 730 h x 0.0225 + 730 LCU-h x 0.008
-    expect(estimateScenario(result.scenario, snapshot).options[0]!.monthlyUSD).toBe(58.31);
+    // + the ALB's 2 public IPv4 addresses (one per availability zone) x 730 h x 0.005
+    expect(estimateScenario(result.scenario, snapshot).options[0]!.monthlyUSD).toBe(65.61);
   });
 
   it('has a 50-service platform, a scheduled batch job (so it exports as priced) and a GPU service', () => {

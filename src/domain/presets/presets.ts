@@ -70,7 +70,7 @@ export const PRESETS: readonly Preset[] = [
       version: 2,
       region: 'us-east-1',
       services: MICROSERVICES,
-      extras: { loadBalancers: 2, lcuPerLoadBalancer: 5, natGateways: 3, natDataGB: 2000, publicIPv4Addresses: 3 },
+      extras: { loadBalancers: 2, lcuPerLoadBalancer: 5, natGateways: 3, natDataGB: 2000, publicIPv4Addresses: 0 },
       operations: { hourlyRateUSD: 0, ecsHoursPerMonth: 20, eksHoursPerMonth: 60 },
     },
   },

@@ -75,7 +75,7 @@ describe('recommendPlatform', () => {
     const rec = recommendPlatform(DEFAULT_ANSWERS, scenario, estimate);
     expect(rec.optionId).toBe('ecs-fargate');
     expect(rec.reasons.map((r) => r.text).join(' ')).toMatch(/start with ECS/);
-    expect(rec.monthlyUSD).toBe(58.31);
+    expect(rec.monthlyUSD).toBe(65.61);
     expect(rec.vsCheapest).toBeUndefined();
   });
 
@@ -89,7 +89,7 @@ describe('recommendPlatform', () => {
     expect(rec.orchestrator).toBe('eks');
     expect(rec.reasons.filter((r) => r.favours === 'eks').map((r) => r.text)).toHaveLength(3);
     expect(rec.vsCheapest?.versus).toBe('ecs-fargate');
-    expect(rec.vsCheapest!.differenceUSD).toBe(Math.round((rec.monthlyUSD! - 58.31) * 100) / 100);
+    expect(rec.vsCheapest!.differenceUSD).toBe(Math.round((rec.monthlyUSD! - 65.61) * 100) / 100);
     expect(rec.vsOtherOrchestrator?.versus).toBe('ecs-fargate');
   });
 

@@ -271,6 +271,7 @@ export const scenarioSchema = z
         lcuPerLoadBalancer: z._default(num(0, 10_000), EXTRAS.lcuPerLoadBalancer),
         natGateways: z._default(count(1000), EXTRAS.natGateways),
         natDataGB: z._default(num(0, 100_000_000), EXTRAS.natDataGB),
+        /** Public IPv4 addresses beyond the ALBs' and NAT gateways', which the bill counts itself (cost/public-ipv4-count.ts). */
         publicIPv4Addresses: z._default(count(100_000), EXTRAS.publicIPv4Addresses),
         /** GB a month sent to CloudWatch Logs (Standard class); stored for the exported retention. */
         logIngestionGB: z._default(num(0, 100_000_000), EXTRAS.logIngestionGB),

@@ -27,7 +27,7 @@ export const SCENARIO_FIELD_LABELS = {
   'extras.lcuPerLoadBalancer': 'Capacity units (LCU) per load balancer',
   'extras.natGateways': 'NAT gateways',
   'extras.natDataGB': 'NAT data processed (GB per month)',
-  'extras.publicIPv4Addresses': 'Public IPv4 addresses',
+  'extras.publicIPv4Addresses': 'Other public IPv4 addresses',
   'extras.internetEgressGB': 'Internet egress (GB per month)',
   'extras.crossAzGB': 'Cross-AZ traffic (GB per month)',
   'extras.logIngestionGB': 'CloudWatch Logs ingested (GB per month)',

@@ -19,7 +19,12 @@ export function ExtrasFields() {
         hint="ECS: your VPC's, which the export uses. EKS: eksctl's new VPC needs at least 1 (1, or one per availability zone)."
       />
       <ScenarioNumberField path="extras.natDataGB" min={0} />
-      <ScenarioNumberField path="extras.publicIPv4Addresses" min={0} step={1} />
+      <ScenarioNumberField
+        path="extras.publicIPv4Addresses"
+        min={0}
+        step={1}
+        hint="Beyond those the bill counts itself: each ALB's (one per availability zone) and each NAT gateway's Elastic IP."
+      />
       <ScenarioNumberField
         path="extras.internetEgressGB"
         min={0}

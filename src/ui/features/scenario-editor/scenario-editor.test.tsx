@@ -45,7 +45,7 @@ describe('scenario editor with results', () => {
 
   it('shows the four totals and marks the cheapest', () => {
     setup();
-    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$58.31');
+    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$65.61');
     const cheapest = screen.getByRole('article', { name: /ECS on Fargate/ });
     expect(within(cheapest).getByText('Cheapest')).toBeTruthy();
   });
@@ -59,14 +59,14 @@ describe('scenario editor with results', () => {
     expect(message?.textContent).toBe('Memory (GiB) of api-service: must be 120 or less');
     expect(screen.getByText('Results are from the last valid input.')).toBeTruthy();
     expect(screen.getByText(/Fix the highlighted field to/)).toBeTruthy();
-    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$58.31');
+    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$65.61');
     expect(document.body.textContent).not.toContain('NaN');
   });
 
   it('updates totals as soon as the input is valid again', () => {
     setup();
     fireEvent.change(screen.getByLabelText('Replicas, service 1'), { target: { value: '4' } });
-    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$94.35');
+    expect(screen.getByTestId('monthly-total-ecs-fargate').textContent).toBe('$101.65');
   });
 
   it('adds, duplicates and removes services', () => {

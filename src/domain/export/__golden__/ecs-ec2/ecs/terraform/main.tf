@@ -56,10 +56,13 @@ data "aws_ssm_parameter" "ecs_ami_x86_64" {
 }
 
 resource "aws_launch_template" "x86_64" {
-  name_prefix            = "${var.cluster_name}-x86-64-"
-  image_id               = data.aws_ssm_parameter.ecs_ami_x86_64.value
-  instance_type          = "c7a.medium"
-  vpc_security_group_ids = [aws_security_group.instances.id]
+  name_prefix   = "${var.cluster_name}-x86-64-"
+  image_id      = data.aws_ssm_parameter.ecs_ami_x86_64.value
+  instance_type = "c7a.medium"
+  network_interfaces {
+    associate_public_ip_address = false
+    security_groups             = [aws_security_group.instances.id]
+  }
   block_device_mappings {
     device_name = "/dev/xvda"
 

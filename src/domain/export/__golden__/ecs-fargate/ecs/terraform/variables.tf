@@ -26,8 +26,13 @@ variable "private_subnet_ids" {
 }
 
 variable "public_subnet_ids" {
-  description = "Public subnets for the load balancers, in at least two Availability Zones (fill in)."
+  description = "Public subnets for the load balancers: exactly 2, in 2 different Availability Zones (fill in)."
   type        = list(string)
+
+  validation {
+    condition     = length(var.public_subnet_ids) == 2
+    error_message = "Give 2 public subnets, in 2 different Availability Zones: the estimate prices each ALB's public IPv4 addresses for 2 zones, and each further zone adds one billed address per ALB."
+  }
 }
 
 variable "certificate_arn" {
