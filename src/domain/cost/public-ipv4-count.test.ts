@@ -56,7 +56,7 @@ describe('publicIpv4Lines', () => {
     const lines = publicIpv4Lines(threeHostsAndASpare('eu-west-1', 0, 2), EU_WEST_1, 'eks');
     expect(lines.map((l) => [l.component, l.quantity, l.unitPriceUSD, l.monthlyUSD])).toEqual([
       [
-        "Public IPv4 addresses of the ALBs (2 ALBs x 3 availability zones, one address each: the 3 availability zones of eksctl's VPC in eu-west-1; more if an ALB adds nodes under load)",
+        "Public IPv4 addresses of the ALBs (2 ALBs x the 3 availability zones of eksctl's VPC; more if an ALB adds nodes under load)",
         4380, // 6 addresses x 730 h
         0.005,
         21.9,

@@ -62,15 +62,15 @@ export function publicIpv4Lines(scenario: Scenario, snapshot: RegionSnapshot, pl
   const price = snapshot.extras.publicIpv4Hour;
   const zones =
     platform === 'ecs'
-      ? `the ${ips.zonesPerLoadBalancer} public subnets the ECS Terraform asks for`
-      : `the ${ips.zonesPerLoadBalancer} availability zones of eksctl's VPC in ${scenario.region}`;
+      ? `${ips.zonesPerLoadBalancer} availability zones, the public subnets the Terraform requires`
+      : `the ${ips.zonesPerLoadBalancer} availability zones of eksctl's VPC`;
   const albs = ips.loadBalancers === 1 ? '1 ALB' : `${ips.loadBalancers} ALBs`;
   const nats =
     ips.natGateways === 1 ? 'the NAT gateway (its Elastic IP)' : `${ips.natGateways} NAT gateways (an Elastic IP each)`;
   return withoutEmptyLines([
     lineFromFigure(
       'public-ipv4',
-      `Public IPv4 addresses of the ALBs (${albs} x ${ips.zonesPerLoadBalancer} availability zones, one address each: ${zones}; more if an ALB adds nodes under load)`,
+      `Public IPv4 addresses of the ALBs (${albs} x ${zones}; more if an ALB adds nodes under load)`,
       ips.loadBalancers * ips.zonesPerLoadBalancer * hoursPerMonth,
       'address-hours',
       price,

@@ -456,6 +456,10 @@ function assumptions(context: ExportContext): string[] {
     out.push(
       `The tasks' output is not sent to CloudWatch Logs, because the scenario prices none (\`extras.logIngestionGB\` is 0): the task definitions have no \`logConfiguration\` and the Terraform creates no log groups. Set \`extras.logIngestionGB\` to the GB a month the services log and export again: the estimate then prices the logs and the bundle sends each service's output with \`awslogs\` to a log group \`${logGroupName('<service>')}\` with ${LOG_RETENTION_DAYS}-day retention.`,
     );
+  if (context.platform === 'eks' && !logsPriced(context.scenario))
+    out.push(
+      `The pods' output is not sent to CloudWatch Logs, because the scenario prices none (\`extras.logIngestionGB\` is 0): the bundle has no log router (${context.compute === 'fargate' ? `no \`${FARGATE_LOGGING_CONFIGMAP}\` ConfigMap` : 'no Fluent Bit DaemonSet'}), so a pod's output is what \`kubectl logs\` shows while the pod exists. Set \`extras.logIngestionGB\` to the GB a month the services log and export again: the estimate then prices the logs and the bundle ships the \`${NAMESPACE}\` pods' output to \`${EKS_LOG_GROUP_NAME}\` with ${LOG_RETENTION_DAYS}-day retention.`,
+    );
   if (context.platform === 'ecs' && context.compute === 'ec2') {
     const daemons = context.scenario.ec2.daemonsPerNode ?? [];
     if (daemons.length > 0)

@@ -231,7 +231,13 @@ describe('without logs priced', () => {
     const files = bundleFor(UNLOGGED, optionId);
     expect(files.filter((f) => f.path.startsWith('eks/log-router/'))).toEqual([]);
     expect(fileAt(files, 'eks/cluster/eksctl.yaml')).not.toContain(LOG_ROUTER_NAME);
-    expect(fileAt(files, 'README.md')).not.toContain('log router');
+    // The README says where the output goes instead, and how to price and ship it.
+    const readme = fileAt(files, 'README.md');
+    expect(readme).not.toMatch(/Log router \(|built-in log router:|- Logs: /);
+    expect(readme).toContain(
+      "The pods' output is not sent to CloudWatch Logs, because the scenario prices none (`extras.logIngestionGB` is 0): the bundle has no log router",
+    );
+    expect(readme).toContain(optionId === 'eks-fargate' ? 'no `aws-logging` ConfigMap' : 'no Fluent Bit DaemonSet');
   });
 });
 
