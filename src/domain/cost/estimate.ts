@@ -19,6 +19,7 @@ import { linesFromSnapshot, priceDateRange } from './price-dates.ts';
 import { loadBalancerWarning, MAX_SERVICES_PER_LOAD_BALANCER, planLoadBalancers } from './load-balancer-plan.ts';
 import { eksctlZoneCount, natGatewayWarning } from './nat-gateway-count.ts';
 import { ECS_LOAD_BALANCER_ZONES } from './public-ipv4-count.ts';
+import { autoscalingRangeWarnings } from './autoscaling-range.ts';
 import { DEFAULT_ROOT_VOLUME_GIB, LOG_RETENTION_DAYS, logsPriced, ROOT_VOLUME_TYPE } from './bill-settings.ts';
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { MEMTOTAL_RULE } from '../capacity/node-capacity.ts';
@@ -93,7 +94,7 @@ export function estimateScenario(
   }
   warnings.push(
     ...derivedPriceWarnings(options),
-    ...autoscalingWarnings(scenario),
+    ...autoscalingRangeWarnings(scenario),
     ...networkCountWarnings(scenario),
     ...networkModeWarnings(scenario),
     ...secretRegionMismatches(scenario),
@@ -164,16 +165,6 @@ function derivedPriceWarnings(options: OptionEstimate[]): string[] {
     }
   }
   return out;
-}
-
-function autoscalingWarnings(scenario: Scenario): string[] {
-  return scenario.services.flatMap((service, index) => {
-    const a = service.autoscaling;
-    if (!a || (service.replicas >= a.min && service.replicas <= a.max)) return [];
-    return [
-      `services[${index}].replicas (${service.replicas}) is outside its autoscaling range ${a.min}-${a.max}: costs use replicas as the average running count.`,
-    ];
-  });
 }
 
 /** Say when the services need more ALBs, or the EKS export more NAT gateways, than the scenario sets (they are priced as deployed). */

@@ -5,7 +5,7 @@
  */
 import { MANAGEMENT_FEE_PERCENT } from '../pricing/derived-price-rules.ts';
 import type { ExportContext } from './export-context.ts';
-import { EKS_KUBERNETES_VERSION } from './eksctl-config.ts';
+import { EKS_KUBERNETES_VERSION } from './eks-support.ts';
 import {
   AUTO_MODE_BUILT_IN_POOLS,
   AUTO_MODE_INGRESS_CLASS_PATH,

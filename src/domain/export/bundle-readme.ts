@@ -14,7 +14,8 @@ import {
   type ExportContext,
 } from './export-context.ts';
 import type { ExportFile } from './export-file.ts';
-import { EKS_KUBERNETES_VERSION, eksctlNatModeOf, FARGATE_PROFILE_NAME } from './eksctl-config.ts';
+import { eksctlNatModeOf, FARGATE_PROFILE_NAME } from './eksctl-config.ts';
+import { EKS_KUBERNETES_VERSION } from './eks-support.ts';
 import { albId } from './ecs-terraform-network.ts';
 import { ingressGroupName, SPARE_LOAD_BALANCERS_FILE } from './eks-networking.ts';
 import { fargateSpotWeight, isManagedInstances } from './ecs-terraform-cluster.ts';

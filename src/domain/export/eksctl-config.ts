@@ -11,13 +11,7 @@ import { AUTO_DISCOVERY_TAGS, CLUSTER_AUTOSCALER_NAME, SYSTEM_NAMESPACE } from '
 import { exportsLogRouter, logRouterServiceAccount } from './eks-log-router.ts';
 import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
 import { AUTO_MODE_BUILT_IN_POOLS } from './eks-auto-mode.ts';
-
-/**
- * Kubernetes version of the new cluster, written as a quoted string: a plain 1.30 would be read as
- * the float 1.3 (export-rules B10). The bundle README says to pick a newer one if EKS offers it;
- * the estimate prices standard or extended support from the scenario, not from this version.
- */
-export const EKS_KUBERNETES_VERSION = '1.34';
+import { EKS_KUBERNETES_VERSION, EKS_UPGRADE_SUPPORT_TYPE } from './eks-support.ts';
 
 /** The EKS on Fargate profile (the bundle README names it to find its pod execution role). */
 export const FARGATE_PROFILE_NAME = `fp-${NAMESPACE}`;
@@ -172,6 +166,8 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     apiVersion: 'eksctl.io/v1alpha5',
     kind: 'ClusterConfig',
     metadata: { name: CLUSTER_NAME, region: context.scenario.region, version: EKS_KUBERNETES_VERSION },
+    // Standard support, kept at the end of the version's standard support (eks-support.ts).
+    upgradePolicy: { supportType: EKS_UPGRADE_SUPPORT_TYPE },
     // IRSA needs the cluster's OIDC provider (export-rules B3).
     iam: { withOIDC: true, ...(serviceAccounts.length > 0 ? { serviceAccounts } : {}) },
     // eksctl's new VPC gets the NAT gateways the bill prices (cost/nat-gateway-count.ts; prepareExport

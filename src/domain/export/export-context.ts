@@ -6,6 +6,8 @@
  * Exporters never recompute prices or sizes: Fargate sizes and node plans come from the estimate.
  */
 import { unscheduledPartMonthProblems } from '../schedule/part-month.ts';
+import { replicasOutsideAutoscalingProblems } from '../cost/autoscaling-range.ts';
+import { eksSupportProblem } from './eks-support.ts';
 import type { Estimate, NodePlan, OptionEstimate, OptionId } from '../cost/estimate-types.ts';
 import type { Scenario, Service } from '../scenario/scenario-schema.ts';
 import type { FargateSize } from '../sizing/fargate-sizes.ts';
@@ -304,6 +306,9 @@ export function prepareExport(input: ExportInput): PreparedExport {
   // eksctl creates the VPC and its NAT gateways: only the counts it can create are exported.
   const natProblem = platform === 'eks' ? eksctlNatProblem(scenario) : null;
   if (natProblem) problems.push(natProblem);
+  const supportProblem = platform === 'eks' ? eksSupportProblem(scenario) : null;
+  if (supportProblem) problems.push(supportProblem);
+  problems.push(...replicasOutsideAutoscalingProblems(scenario));
   const autoMode = optionId === 'eks-auto-mode';
   if (autoMode) problems.push(...autoModeVolumeProblems(nodeGroups));
   if (problems.length > 0) return { ok: false, problems };

@@ -11,7 +11,7 @@ import { EXPORTABLE_OPTION_IDS as OPTION_IDS } from './export-context.ts';
 import { estimateScenario } from '../cost/estimate.ts';
 import type { ScenarioInput, ServiceInput } from '../scenario/scenario-schema.ts';
 import { validateScenario } from '../scenario/validate-scenario.ts';
-import { exportScenarioArb } from '../testing/arbitraries.ts';
+import { exportScenarioArb, withAutoscaling } from '../testing/arbitraries.ts';
 import { AP_SOUTH_2, EU_WEST_1, US_EAST_1 } from '../testing/load-snapshot.ts';
 import { buildExportBundle, findExportProblems } from './build-export-bundle.ts';
 import type { ExportFile } from './export-file.ts';
@@ -348,7 +348,11 @@ const appFieldsArb: fc.Arbitrary<Partial<ServiceInput>> = fc.record({
 const fullScenarioArb = exportScenarioArb.chain((scenario) =>
   fc.tuple(...scenario.services.map(() => appFieldsArb)).map((apps) => ({
     ...scenario,
-    services: scenario.services.map((service, i) => ({ ...service, ...apps[i] })),
+    services: scenario.services.map((service, i) => {
+      const { autoscaling, ...app } = apps[i]!;
+      const withApp = { ...service, ...app };
+      return autoscaling ? withAutoscaling(withApp, autoscaling) : withApp;
+    }),
   })),
 );
 

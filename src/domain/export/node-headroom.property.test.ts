@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { exportScenarioArb } from '../testing/arbitraries.ts';
+import { exportScenarioArb, withAutoscaling } from '../testing/arbitraries.ts';
 import { buildExportBundle } from './build-export-bundle.ts';
 import { exportableInput, fileAt } from './testing/export-fixtures.ts';
 import { parseYaml11 } from './testing/parse-yaml.ts';
@@ -39,7 +39,7 @@ const autoscaledArb: fc.Arbitrary<ScenarioInput> = exportScenarioArb.chain((scen
         // would only make fewer scenarios reach the node-group checks here.
         const { environment: _environment, secrets: _secrets, ...rest } = service;
         const linux = { ...rest, os: 'linux' as const };
-        return range ? { ...linux, autoscaling: { min: range.min, max: range.min + range.extra } } : linux;
+        return range ? withAutoscaling(linux, { min: range.min, max: range.min + range.extra }) : linux;
       }),
     })),
 );

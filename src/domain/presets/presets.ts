@@ -65,12 +65,13 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'microservices-50',
     label: '50-microservice platform',
-    description: '50 services of 0.25 to 2 vCPU, 2 to 4 replicas each, two load balancers and NAT in 3 zones.',
+    description:
+      '50 services of 0.25 to 2 vCPU, 2 to 4 replicas each, two load balancers and a NAT gateway in each of 2 zones.',
     scenario: {
       version: 2,
       region: 'us-east-1',
       services: MICROSERVICES,
-      extras: { loadBalancers: 2, lcuPerLoadBalancer: 5, natGateways: 3, natDataGB: 2000, publicIPv4Addresses: 0 },
+      extras: { loadBalancers: 2, lcuPerLoadBalancer: 5, natGateways: 2, natDataGB: 2000, publicIPv4Addresses: 0 },
       operations: { hourlyRateUSD: 0, ecsHoursPerMonth: 20, eksHoursPerMonth: 60 },
     },
   },

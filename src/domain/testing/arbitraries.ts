@@ -76,12 +76,25 @@ export const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
 
 /**
  * For the export's properties: services priced for part of the month without a schedule are
- * refused by the export (schedule/part-month.ts), so their hoursPerMonth is left out.
+ * refused by the export (schedule/part-month.ts), so their hoursPerMonth is left out; so is
+ * extended EKS support, which a new cluster does not bill (export/eks-support.ts).
  */
 export const exportScenarioArb: fc.Arbitrary<ScenarioInput> = scenarioArb.map((scenario) => ({
   ...scenario,
   services: scenario.services.map(({ hoursPerMonth: _hours, ...service }) => service),
+  ...(scenario.eks ? { eks: { ...scenario.eks, support: 'standard' as const } } : {}),
 }));
+
+/**
+ * A service with an autoscaling range, its replicas moved into it: the export refuses replicas
+ * outside the range (cost/autoscaling-range.ts), and the properties test what it exports.
+ */
+export function withAutoscaling<S extends { replicas: number }>(
+  service: S,
+  range: { min: number; max: number; targetCpuPercent?: number },
+): S & { autoscaling: typeof range } {
+  return { ...service, replicas: Math.min(Math.max(service.replicas, range.min), range.max), autoscaling: range };
+}
 
 /**
  * Hosts public services draw from: repeats (which the export refuses: one rule would hide the

@@ -694,6 +694,8 @@ export const SHAPES: Record<string, Shape> = {
           ['name'],
         ),
       ),
+      // ClusterConfig.upgradePolicy (eksctl PR #8577): the EKS API's UpgradePolicyRequest.
+      upgradePolicy: obj({ supportType: oneOf('STANDARD', 'EXTENDED') }, ['supportType']),
       // ClusterVPC.nat.gateway (ClusterNAT): Single is eksctl's default.
       vpc: obj({ nat: obj({ gateway: oneOf('HighlyAvailable', 'Single', 'Disable') }, ['gateway']) }),
       addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
