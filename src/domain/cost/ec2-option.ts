@@ -65,6 +65,7 @@ import {
 import { FARGATE_INCLUDED_STORAGE_GIB } from '../sizing/fargate-sizes.ts';
 import { countOf } from '../text/count-words.ts';
 import { runsLogRouterDaemonSet } from '../capacity/log-router.ts';
+import { eksAddOnsFor } from '../capacity/eks-add-ons.ts';
 import { groupSpotPercent, nodeSplitOf, splitNodes } from './spot-split.ts';
 
 /**
@@ -186,11 +187,12 @@ function groupServices(id: Ec2OptionId, scenario: Scenario): GroupSpec[] {
   const ordered = [...groups.values()].sort(
     (a, b) => b.hours - a.hours || Number(a.gpu) - Number(b.gpu) || (a.arch < b.arch ? -1 : 1),
   );
-  // Auto Mode runs cluster DNS and node autoscaling itself, so only EKS on EC2 packs CoreDNS and
-  // the node autoscaler.
-  if (id === 'eks-ec2') {
-    // CoreDNS (and the node autoscaler) run on each cluster's nodes all month: on the first
-    // all-month CPU group, or on a group of its own when every service runs part of the month.
+  // The cluster add-ons the bundle installs with Helm (capacity/eks-add-ons.ts), and on EKS on EC2
+  // CoreDNS and the node autoscaler (Auto Mode runs cluster DNS and node autoscaling itself), run
+  // all month: on the first all-month CPU group, or on a group of its own when every service runs
+  // part of the month (part-time groups are tainted, so no other pod can land there).
+  const addOns = eksAddOnsFor(id, scenario);
+  if (id === 'eks-ec2' || addOns.length > 0) {
     let home = ordered.find((g) => g.fullMonth && !g.gpu);
     if (!home) {
       home = {
@@ -204,21 +206,31 @@ function groupServices(id: Ec2OptionId, scenario: Scenario): GroupSpec[] {
       };
       ordered.unshift(home);
     }
-    // The exported Cluster Autoscaler runs beside CoreDNS, one per cluster (cluster-autoscaler.ts).
-    home.items.push({
-      key: CLUSTER_AUTOSCALER_KEY,
-      cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS,
-      memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB,
-      gpu: 0,
-      count: CLUSTER_AUTOSCALER_REPLICAS * scenario.eks.clusters,
-    });
-    home.items.push({
-      key: 'coredns',
-      cpuMillis: COREDNS_CPU_MILLIS,
-      memoryMiB: COREDNS_MEMORY_MIB,
-      gpu: 0,
-      count: COREDNS_REPLICAS * scenario.eks.clusters,
-    });
+    if (id === 'eks-ec2') {
+      // The exported Cluster Autoscaler runs beside CoreDNS, one per cluster (cluster-autoscaler.ts).
+      home.items.push({
+        key: CLUSTER_AUTOSCALER_KEY,
+        cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS,
+        memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB,
+        gpu: 0,
+        count: CLUSTER_AUTOSCALER_REPLICAS * scenario.eks.clusters,
+      });
+      home.items.push({
+        key: 'coredns',
+        cpuMillis: COREDNS_CPU_MILLIS,
+        memoryMiB: COREDNS_MEMORY_MIB,
+        gpu: 0,
+        count: COREDNS_REPLICAS * scenario.eks.clusters,
+      });
+    }
+    for (const pod of addOns.flatMap((addOn) => addOn.pods))
+      home.items.push({
+        key: pod.key,
+        cpuMillis: pod.cpuMillis,
+        memoryMiB: pod.memoryMiB,
+        gpu: 0,
+        count: pod.replicas * scenario.eks.clusters,
+      });
   }
   return ordered;
 }
@@ -601,7 +613,7 @@ function whyNothingFits(
   const misfit = group.items.find((item) => item.count > 0 && !candidates.some((c) => fits(c, item)));
   if (misfit) {
     const ask = `${vcpus(misfit.cpuMillis)}, ${gib(misfit.memoryMiB)}${misfit.gpu > 0 ? `, ${countOf(misfit.gpu, 'GPU')}` : ''}`;
-    const who = misfit.key === 'coredns' && group.services.length === 0 ? 'CoreDNS' : `service "${misfit.key}"`;
+    const who = group.services.some((s) => s.name === misfit.key) ? `service "${misfit.key}"` : `the ${misfit.key} pod`;
     return `${who} (${ask} per ${slotWord}) fits no ${which}${group.gpu ? 'GPU ' : ''}${group.arch} instance type: the largest tried, ${largest.offer.type}, ${left}`;
   }
   return `no single ${which}instance type holds one replica of each of the ${describeGroup(group)}: the largest tried, ${largest.offer.type}, ${left}`;
@@ -609,7 +621,9 @@ function whyNothingFits(
 
 function describeGroup(group: GroupSpec): string {
   const names = group.services.map((s) => s.name);
-  return names.length === 0 ? 'CoreDNS pods' : `${group.gpu ? 'GPU ' : ''}${group.arch} services (${names.join(', ')})`;
+  return names.length === 0
+    ? `cluster pods (${group.items.map((item) => item.key).join(', ')})`
+    : `${group.gpu ? 'GPU ' : ''}${group.arch} services (${names.join(', ')})`;
 }
 
 export function estimateEc2Option(

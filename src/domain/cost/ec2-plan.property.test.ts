@@ -4,6 +4,7 @@
  * (or the option is unavailable with a reason), and no plan uses fewer nodes than the total demand
  * allows.
  */
+import { eksAddOnsFor } from '../capacity/eks-add-ons.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { estimateScenario } from './estimate.ts';
@@ -28,14 +29,23 @@ const SNAPSHOTS: Record<string, RegionSnapshot> = {
 };
 const TOLERANCE = 1e-6;
 
+const addOnPodsOf = (optionId: OptionId, scenario: Scenario) =>
+  eksAddOnsFor(optionId, scenario).flatMap((addOn) => addOn.pods);
+
 function validated(input: unknown): Scenario {
   const result = validateScenario(input);
   if (!result.ok) throw new Error(JSON.stringify(result.problems));
   return result.scenario;
 }
 
-/** What one replica of a key asks for, from the scenario (or CoreDNS's and Cluster Autoscaler's requests). */
-function requestOf(scenario: Scenario, key: string): { cpuMillis: number; memoryMiB: number; gpu: number } {
+/** What one replica of a key asks for, from the scenario (or CoreDNS's, Cluster Autoscaler's and the add-ons' requests). */
+function requestOf(
+  scenario: Scenario,
+  key: string,
+  optionId: OptionId,
+): { cpuMillis: number; memoryMiB: number; gpu: number } {
+  const addOnPod = addOnPodsOf(optionId, scenario).find((pod) => pod.key === key);
+  if (addOnPod) return { cpuMillis: addOnPod.cpuMillis, memoryMiB: addOnPod.memoryMiB, gpu: 0 };
   if (key === 'coredns') return { cpuMillis: COREDNS_CPU_MILLIS, memoryMiB: COREDNS_MEMORY_MIB, gpu: 0 };
   if (key === CLUSTER_AUTOSCALER_KEY)
     return { cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS, memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB, gpu: 0 };
@@ -61,7 +71,7 @@ function checkPlan(scenario: Scenario, plan: NodePlan, optionId: OptionId): Map<
   for (const entry of plan.layout) {
     const used = { cpu: 0, memory: 0, slots: 0, gpu: 0 };
     for (const [key, count] of Object.entries(entry.replicas)) {
-      const request = requestOf(scenario, key);
+      const request = requestOf(scenario, key, optionId);
       used.cpu += request.cpuMillis * count;
       used.memory += request.memoryMiB * count;
       used.slots += count;
@@ -122,6 +132,9 @@ describe('EC2 node plan properties', () => {
             expect(placed.has('coredns')).toBe(false);
             expect(placed.has(CLUSTER_AUTOSCALER_KEY)).toBe(false);
           }
+          // Every add-on pod the bundle installs is placed once per cluster (none on ECS).
+          for (const pod of addOnPodsOf(option.id, scenario))
+            expect(placed.get(pod.key)).toBe(pod.replicas * scenario.eks.clusters);
         }
       }),
       { numRuns: 150 },

@@ -25,11 +25,21 @@ describe('services with a schedule', () => {
     ],
   });
 
-  it('price exactly as the same hours typed in, on every option but EKS on EC2', () => {
+  it('price exactly as the same hours typed in on ECS; on EKS on Fargate but for the KEDA pods the weekly window needs', () => {
     const a = estimateScenario(scheduled, US_EAST_1);
     const b = estimateScenario(typedIn, US_EAST_1);
-    const others = (e: typeof a) => e.options.filter((o) => o.id !== 'eks-ec2').map((o) => o.monthlyUSD);
-    expect(others(a)).toEqual(others(b));
+    const ecs = (e: typeof a) => e.options.filter((o) => o.id.startsWith('ecs')).map((o) => o.monthlyUSD);
+    expect(ecs(a)).toEqual(ecs(b));
+    // KEDA (3 pods of 100m / 100 MiB, each 0.25 vCPU / 0.5 GB on Fargate), all month:
+    // 3 x 0.25 x 730 = 547.5 vCPU-hours x $0.04048 = $22.16; 3 x 0.5 x 730 = 1095 GB-hours x $0.004445 = $4.87.
+    const fargate = (e: typeof a) => e.options.find((o) => o.id === 'eks-fargate')!;
+    const keda = fargate(a).lines.filter((l) => l.component.startsWith('KEDA pods on Fargate'));
+    expect(keda.map((l) => [l.kind, l.quantity, l.monthlyUSD])).toEqual([
+      ['fargate-add-on-vcpu', 547.5, 22.16],
+      ['fargate-add-on-memory', 1095, 4.87],
+    ]);
+    expect(fargate(b).lines.some((l) => l.component.startsWith('KEDA'))).toBe(false);
+    expect(fargate(a).monthlyUSD).toBeCloseTo(fargate(b).monthlyUSD! + 22.16 + 4.87, 9);
     expect(a.options.find((o) => o.id === 'ecs-ec2')!.nodes!.map((n) => n.hoursPerMonth)).toEqual(
       b.options.find((o) => o.id === 'ecs-ec2')!.nodes!.map((n) => n.hoursPerMonth),
     );

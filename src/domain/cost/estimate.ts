@@ -1,6 +1,7 @@
 /**
  * Prices one scenario six ways. Pure: same scenario and snapshot, same estimate.
  */
+import { addOnPodsText, AWS_LOAD_BALANCER_CONTROLLER, eksAddOnsFor } from '../capacity/eks-add-ons.ts';
 import { unscheduledPartMonthWarnings } from '../schedule/part-month.ts';
 import type { Scenario } from '../scenario/scenario-schema.ts';
 import type { RegionSnapshot } from '../pricing/price-snapshot.ts';
@@ -243,6 +244,22 @@ function logRouterAssumptions(scenario: Scenario): string[] {
   ];
 }
 
+/**
+ * The add-ons the EKS bundles install with Helm (capacity/eks-add-ons.ts), and where the estimate
+ * counts their pods.
+ */
+function addOnAssumptions(scenario: Scenario): string[] {
+  const addOns = eksAddOnsFor('eks-ec2', scenario);
+  if (addOns.length === 0) return [];
+  const listed = addOns.map(
+    (a) =>
+      `${a.label} ${a.chartVersion} (${addOnPodsText(a)}${a === AWS_LOAD_BALANCER_CONTROLLER ? '; not on EKS Auto Mode, which balances load itself' : ''})`,
+  );
+  return [
+    `EKS add-ons: the EKS exports install ${listed.join(', ')} with Helm, each pod's replicas and requests set in its helm command; EKS on EC2 and EKS Auto Mode pack them on the all-month node group (one pod slot each, beside CoreDNS and Cluster Autoscaler on EKS on EC2), and EKS on Fargate bills each pod at its Fargate size (requests + ${EKS_FARGATE_POD_OVERHEAD_MIB} MiB), all month, per cluster.`,
+  ];
+}
+
 /** Bridge mode is an ECS on EC2 setting: say where it does not apply. */
 function networkModeWarnings(scenario: Scenario): string[] {
   if (scenario.ec2.ecsNetworkMode !== 'bridge') return [];
@@ -265,6 +282,7 @@ function assumptionsFor(scenario: Scenario): string[] {
     ...daemonAssumption(scenario),
     ...nodeAutoscalerAssumptions(scenario),
     ...logRouterAssumptions(scenario),
+    ...addOnAssumptions(scenario),
     `ECS Managed Instances and EKS Auto Mode: AWS chooses, launches, patches and replaces the instances, for a management fee per instance-hour of ${MANAGEMENT_FEE_PERCENT}% of the type's On-Demand rate (derived: the price data does not label the per-type fees), charged on Spot instances too and not reduced by the Savings Plan discount. ECS Managed Instances packs tasks as ECS on EC2 does (awsvpc, no bridge) and has no control-plane charge; EKS Auto Mode includes the EKS cluster fee.`,
     `EKS Auto Mode nodes run Bottlerocket with prefix delegation: max pods is ENIs x ((IPv4 per ENI - 1) x 16) + 2, capped at ${AUTO_MODE_MAX_PODS}; kube-reserved memory ${EKS_KUBE_RESERVED_MIB_PER_POD} MiB x that max pods + ${EKS_KUBE_RESERVED_BASE_MIB} MiB, CPU by the same bands, a ${EKS_EVICTION_MIB} MiB eviction threshold. VPC CNI, kube-proxy, CoreDNS and AWS's other components run in the node, so no DaemonSet or CoreDNS pods are packed; what they use beyond kube-reserved is not published. Each node bills a ${scenario.ec2.rootVolumeGiB ?? MANAGED_NODE_VOLUME_GIB['eks-auto-mode']} GiB ${ROOT_VOLUME_TYPE} data volume (the NodeClass's ephemeral storage); its small OS volume is not priced.`,
     'Automatic instance choice skips burstable (T), bare-metal and previous-generation types, and for GPU services takes NVIDIA GPUs only (what the ECS GPU-optimized AMI and the EKS NVIDIA device plugin schedule); list types in ec2.instanceTypes to use others.',

@@ -17,6 +17,7 @@ import {
   type FargateSize,
 } from '../sizing/fargate-sizes.ts';
 import { COREDNS_CPU_MILLIS, COREDNS_MEMORY_MIB, COREDNS_REPLICAS } from '../capacity/eks-node-capacity.ts';
+import { addOnPodCount, eksAddOnsFor } from '../capacity/eks-add-ons.ts';
 import { discountLine, lineFromFigure, totalOf, type CostLine } from './cost-line.ts';
 import type { LineKind } from './line-kinds.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
@@ -215,7 +216,8 @@ export function estimateFargateOption(
   }
 
   const { lines, savingsPlanBaseUSD } = acc.lines();
-  if (platform === 'eks') lines.push(...coreDnsOnFargateLines(scenario, prices));
+  if (platform === 'eks')
+    lines.push(...coreDnsOnFargateLines(scenario, prices), ...addOnsOnFargateLines(scenario, prices));
   const savings = scenario.fargate.savingsPlanDiscountPercent;
   if (savings > 0 && savingsPlanBaseUSD > 0) {
     lines.push(
@@ -260,4 +262,47 @@ function coreDnsOnFargateLines(scenario: Scenario, prices: FargatePrices): CostL
       prices.linuxX86.gbHour,
     ),
   ];
+}
+
+/**
+ * The add-on pods the bundle installs with Helm (capacity/eks-add-ons.ts) run on Fargate too, in
+ * namespaces the Fargate profile covers: each pod billed at the smallest Fargate size covering its
+ * requests plus the 256 MiB pod overhead, per cluster, all month. One vCPU and one memory line per
+ * add-on.
+ */
+function addOnsOnFargateLines(scenario: Scenario, prices: FargatePrices): CostLine[] {
+  const clusterHours = scenario.eks.clusters * scenario.hoursPerMonth;
+  if (clusterHours === 0) return [];
+  const lines: CostLine[] = [];
+  for (const addOn of eksAddOnsFor('eks-fargate', scenario)) {
+    let vcpu = 0;
+    let memoryGiB = 0;
+    const sizes = new Map<string, number>();
+    for (const pod of addOn.pods) {
+      const size = sizeEksFargatePod(pod.cpuMillis / 1000, pod.memoryMiB / 1024)!;
+      vcpu += size.vcpu * pod.replicas;
+      memoryGiB += size.memoryGiB * pod.replicas;
+      const text = `${size.vcpu} vCPU / ${size.memoryGiB} GiB`;
+      sizes.set(text, (sizes.get(text) ?? 0) + pod.replicas);
+    }
+    const each = [...sizes].map(([text, count]) => `${count} x ${text}`).join(', ');
+    const pods = addOnPodCount(addOn);
+    lines.push(
+      lineFromFigure(
+        'fargate-add-on-vcpu',
+        `${addOn.label} pods on Fargate, vCPU (${pods === 1 ? '1 pod' : `${pods} pods`}: ${each} per cluster)`,
+        vcpu * clusterHours,
+        'vCPU-hours',
+        prices.linuxX86.vcpuHour,
+      ),
+      lineFromFigure(
+        'fargate-add-on-memory',
+        `${addOn.label} pods on Fargate, memory (${pods === 1 ? '1 pod' : `${pods} pods`}: ${each} per cluster)`,
+        memoryGiB * clusterHours,
+        'GiB-hours',
+        prices.linuxX86.gbHour,
+      ),
+    );
+  }
+  return lines;
 }

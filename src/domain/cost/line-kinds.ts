@@ -46,6 +46,9 @@ export const LINE_KIND_CATEGORIES = {
   /** CoreDNS pods a Fargate-only EKS cluster runs on Fargate. */
   'fargate-coredns-vcpu': 'compute',
   'fargate-coredns-memory': 'compute',
+  /** Pods of the add-ons an EKS on Fargate bundle installs (load balancer controller, External Secrets, metrics-server, KEDA). */
+  'fargate-add-on-vcpu': 'compute',
+  'fargate-add-on-memory': 'compute',
   'ec2-instance': 'compute',
   'ec2-spot-instance': 'compute',
   /**

@@ -43,6 +43,16 @@ import { ECS_RESERVED_MEMORY_MIB } from '../capacity/ecs-node-capacity.ts';
 import { fargateSizeText } from '../sizing/fargate-sizes.ts';
 import { exampleValues, secretRegionMismatches } from '../scenario/example-values.ts';
 import { CLUSTER_AUTOSCALER_PATH } from './eks-cluster-autoscaler.ts';
+import {
+  addOnHelmSets,
+  addOnPodsText,
+  eksAddOnsFor,
+  FARGATE_EXTERNAL_SECRETS_WEBHOOK_PORT,
+  FARGATE_METRICS_SERVER_PORT,
+  KEDA,
+  KEDA_NAMESPACE,
+  type EksAddOn,
+} from '../capacity/eks-add-ons.ts';
 import { autoModeAssumptions, autoModeFileText, autoModeNotes } from './bundle-readme-auto-mode.ts';
 import {
   CLUSTER_AUTOSCALER_CPU_MILLIS,
@@ -321,7 +331,6 @@ function ecsSteps(context: ExportContext): string[] {
 }
 
 function eksSteps(context: ExportContext): string[] {
-  const withSecrets = context.services.filter((s) => s.secrets.length > 0);
   const withoutSecrets = context.services.filter((s) => s.secrets.length === 0);
   const placeholders = context.services.filter((s) => s.imageIsPlaceholder).map((s) => s.name);
   const fargate = context.compute === 'fargate';
@@ -360,40 +369,29 @@ function eksSteps(context: ExportContext): string[] {
     );
   }
   if (logRouter && !fargate) out.push(`kubectl apply -f ${LOG_ROUTER_DAEMONSET_PATH}`);
-  // Weekly services scale through KEDA, which reads CPU from metrics-server like an HPA.
+  // The add-ons, with the replicas and requests the estimate counts (capacity/eks-add-ons.ts).
   const weekly = context.services.some((s) => s.schedule?.kind === 'weekly');
   const autoscaled = context.services.some((s) => s.autoscaling);
-  // Auto Mode runs load balancing itself: no AWS Load Balancer Controller to install.
-  const controller = context.loadBalancers.count > 0 && !context.autoMode;
-  if (controller) out.push('helm repo add eks https://aws.github.io/eks-charts');
-  if (weekly) out.push('helm repo add kedacore https://kedacore.github.io/charts');
-  if (withSecrets.length > 0) out.push('helm repo add external-secrets https://charts.external-secrets.io');
-  if (autoscaled) out.push('helm repo add metrics-server https://kubernetes-sigs.github.io/metrics-server/');
-  if (controller) {
-    out.push(
-      `helm install aws-load-balancer-controller eks/aws-load-balancer-controller -n kube-system --set clusterName=${CLUSTER_NAME} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller` +
-        (fargate ? ` --set region=${context.scenario.region} --set vpcId=<VPC id from eksctl>` : ''),
-    );
-  }
-  if (withSecrets.length > 0) {
-    out.push(
-      `helm install external-secrets external-secrets/external-secrets -n ${fargate ? 'kube-system' : 'external-secrets --create-namespace'}`,
-    );
-  }
-  if (autoscaled) {
-    out.push(
-      `helm install metrics-server metrics-server/metrics-server -n kube-system${fargate ? ' --set containerPort=10251' : ''}`,
-    );
-  }
-  if (weekly) out.push('helm install keda kedacore/keda -n keda --create-namespace');
+  const addOns = eksAddOnsFor(context.option.id, context.scenario);
+  for (const addOn of addOns) out.push(`helm repo add ${addOn.repoName} ${addOn.repoUrl}`);
+  for (const addOn of addOns) out.push(helmInstall(context, addOn));
   if (context.autoMode) out.push('kubectl apply -f eks/auto-mode/');
   else if (!fargate) out.push(`kubectl apply -f ${CLUSTER_AUTOSCALER_PATH}`);
   out.push(`kubectl apply -k eks/manifests`, `kubectl get ingress,pods -n ${NAMESPACE}`, '```', '');
   const notes: string[] = [];
   if (fargate)
     notes.push(
-      '- On Fargate, the add-ons run in `kube-system`, which the Fargate profile covers; metrics-server moves off port 10250, which Fargate reserves.',
+      `- On Fargate, the add-ons run in \`kube-system\`${addOns.includes(KEDA) ? ` and KEDA in \`${KEDA_NAMESPACE}\`` : ''}, which the Fargate profile covers, each pod billed at its Fargate size (in the estimate's add-on lines); metrics-server and the External Secrets webhook move off port 10250, which Fargate reserves for the kubelet.`,
     );
+  if (addOns.length > 0) {
+    const home = context.nodeGroups.find((g) => g.plan.fullMonth && !g.plan.gpu);
+    const where = fargate
+      ? 'each pod billed on Fargate at its size, as the estimate prices it'
+      : `packed in the estimate's node plan on ${home ? `the all-month group (${context.autoMode ? `NodePool \`nodes-${home.key}\`` : `\`ng-${home.key}\``})` : 'the all-month group'}, one pod slot each`;
+    notes.push(
+      `- The add-ons' pods run with the replicas and requests their \`helm install\` sets (${where}): ${addOns.map((a) => `${a.label} ${a.chartVersion} (${addOnPodsText(a)})`).join('; ')}. Changing those values changes the bill.`,
+    );
+  }
   notes.push("- The `sed -i` line is GNU sed; on macOS write `sed -i ''`.");
   if (context.autoMode) notes.push(...autoModeNotes(context));
   else if (!fargate) {
@@ -426,6 +424,31 @@ function eksSteps(context: ExportContext): string[] {
     notes.push("- Point each host's DNS record at the ALB address that `kubectl get ingress` shows.");
   if (notes.length > 0) out.push(...notes, '');
   return out;
+}
+
+/**
+ * `helm install` of one add-on: its pinned chart version, and `--set` flags for the replicas and
+ * requests the estimate counts (capacity/eks-add-ons.ts), plus what the cluster needs of it.
+ */
+function helmInstall(context: ExportContext, addOn: EksAddOn): string {
+  const fargate = context.compute === 'fargate';
+  const base = `helm install ${addOn.chart} ${addOn.repoName}/${addOn.chart} --version ${addOn.chartVersion}`;
+  const sets = addOnHelmSets(addOn).join(' ');
+  switch (addOn.id) {
+    case 'aws-load-balancer-controller':
+      return (
+        `${base} -n kube-system --set clusterName=${CLUSTER_NAME} --set serviceAccount.create=false --set serviceAccount.name=aws-load-balancer-controller` +
+        (fargate ? ` --set region=${context.scenario.region} --set vpcId=<VPC id from eksctl>` : '') +
+        ` ${sets}`
+      );
+    case 'external-secrets':
+      // Fargate reserves port 10250, the chart's default webhook port (external-secrets issue #1981).
+      return `${base} -n ${fargate ? 'kube-system' : 'external-secrets --create-namespace'}${fargate ? ` --set webhook.port=${FARGATE_EXTERNAL_SECRETS_WEBHOOK_PORT}` : ''} ${sets}`;
+    case 'metrics-server':
+      return `${base} -n kube-system${fargate ? ` --set containerPort=${FARGATE_METRICS_SERVER_PORT}` : ''} ${sets}`;
+    case 'keda':
+      return `${base} -n ${KEDA_NAMESPACE} --create-namespace ${sets}`;
+  }
 }
 
 function assumptions(context: ExportContext): string[] {

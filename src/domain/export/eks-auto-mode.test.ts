@@ -215,7 +215,10 @@ describe('every Auto Mode sample bundle', () => {
 
 describe('the capacity split', () => {
   it('a Spot share splits the planned nodes as priced: On-Demand preferred up to its nodes, the rest and the growth on Spot', () => {
-    // 4 replicas of 0.5 vCPU / 1 GiB: 2 c6a.large nodes (2 a node), 10 at the autoscaling maximum of 20.
+    // 4 replicas of 0.5 vCPU / 1 GiB beside the add-ons (metrics-server 100m / 200 MiB, External
+    // Secrets 3 x 10m / 32 MiB): a c6a.large holds 3801 - 1465 kube-reserved - 100 eviction = 2236
+    // MiB, too little for 2 replicas and metrics-server (2 x 1024 + 200 = 2248 MiB), so the plan
+    // takes 2 c5a.large ($0.077 an hour; 2278 MiB each), 10 at the autoscaling maximum of 20.
     const fourReplicas = {
       ...ARTICLE_SCENARIO,
       services: ARTICLE_SCENARIO.services!.map((s) => ({ ...s, replicas: 4 })),
@@ -223,7 +226,7 @@ describe('the capacity split', () => {
     };
     const context = contextFor(fourReplicas, 'eks-auto-mode');
     const group = context.nodeGroups[0]!;
-    expect(group.plan).toMatchObject({ instanceType: 'c6a.large', count: 2, maxCount: 10 });
+    expect(group.plan).toMatchObject({ instanceType: 'c5a.large', count: 2, maxCount: 10 });
     // On-Demand: ceil(2 x 50%) = 1 node, capped there; Spot: the other node and the growth to 10,
     // plus the one surge node (10 - 1 + 1).
     expect(poolPlans(group, { ...context.scenario.ec2, spotPercent: 50 })).toEqual([

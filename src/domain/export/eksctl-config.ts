@@ -12,6 +12,7 @@ import { exportsLogRouter, logRouterServiceAccount } from './eks-log-router.ts';
 import { groupSpotPercent, splitNodes } from '../cost/spot-split.ts';
 import { AUTO_MODE_BUILT_IN_POOLS } from './eks-auto-mode.ts';
 import { EKS_KUBERNETES_VERSION, EKS_UPGRADE_SUPPORT_TYPE } from './eks-support.ts';
+import { eksAddOnsFor, KEDA, KEDA_NAMESPACE } from '../capacity/eks-add-ons.ts';
 
 /** The EKS on Fargate profile (the bundle README names it to find its pod execution role). */
 export const FARGATE_PROFILE_NAME = `fp-${NAMESPACE}`;
@@ -193,9 +194,19 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     }
     config.managedNodeGroups = context.nodeGroups.flatMap((group) => managedNodeGroups(context, group));
   } else {
-    // The namespace's pods, and CoreDNS in kube-system (priced by the estimate), run on Fargate.
+    // The namespace's pods, CoreDNS and the add-ons in kube-system, and KEDA in its own namespace
+    // (all priced by the estimate, capacity/eks-add-ons.ts) run on Fargate: a pod no profile
+    // selects stays Pending on a cluster without nodes.
+    const keda = eksAddOnsFor(context.option.id, context.scenario).includes(KEDA);
     config.fargateProfiles = [
-      { name: FARGATE_PROFILE_NAME, selectors: [{ namespace: NAMESPACE }, { namespace: 'kube-system' }] },
+      {
+        name: FARGATE_PROFILE_NAME,
+        selectors: [
+          { namespace: NAMESPACE },
+          { namespace: 'kube-system' },
+          ...(keda ? [{ namespace: KEDA_NAMESPACE }] : []),
+        ],
+      },
     ];
   }
   return config;
