@@ -1,6 +1,7 @@
 /**
  * `cli estimate <scenario.json | -> [--format table|json|csv|markdown] [--json] [--live <proxy URL>]`
  */
+import { nodeGroupPurpose } from '../../domain/capacity/eks-add-ons.ts';
 import { estimateScenario } from '../../domain/cost/estimate.ts';
 import { scaleDownDelayPhrase } from '../../domain/capacity/cluster-autoscaler.ts';
 import {
@@ -265,7 +266,7 @@ export function renderTable(estimate: Estimate, advice?: Advice): string {
     out.push(`${option.label}: ${formatUSD(option.monthlyUSD)}${option.id === estimate.cheapest ? ' (cheapest)' : ''}`);
     for (const node of option.nodes ?? []) {
       out.push(
-        `  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${node.services.length > 0 ? node.services.join(', ') : 'CoreDNS and Cluster Autoscaler'}; ` +
+        `  nodes: ${node.count} x ${node.instanceType} (${node.vcpu} vCPU, ${compact(node.memoryMiB / 1024)} GiB, ${node.arch}${node.gpu ? ', GPU' : ''}, ${node.choice}) for ${nodeGroupPurpose(node)}; ` +
           `requests fill ${node.utilization.cpuPercent}% CPU, ${node.utilization.memoryPercent}% memory, ${node.utilization.slotsPercent}% of ${OPTION_PLATFORM[option.id] === 'eks' ? 'pod' : 'task'} slots` +
           (node.minNodesPadding > 0 ? `; ${node.minNodesPadding} added to reach the minimum node count` : '') +
           (node.fullMonth

@@ -184,3 +184,78 @@ describe('the bundle installs the pods the plan counts', () => {
     expect(plain.fargateProfiles[0]!.selectors.map((s) => s.namespace)).not.toContain(KEDA_NAMESPACE);
   });
 });
+
+describe("eksctl's default add-ons", () => {
+  // eksctl 0.201.0+ adds the metrics-server EKS add-on to every new cluster unless the defaults
+  // are off: the bundle turns them off and lists the networking ones, so the only metrics-server is
+  // the counted helm install.
+  for (const id of ['eks-ec2', 'eks-fargate', 'eks-auto-mode'] as const) {
+    it(`${id}: are off, and no metrics-server is left to eksctl`, () => {
+      const files = bundleFor(ARTICLE_API, id);
+      const config = parse(fileAt(files, 'eks/cluster/eksctl.yaml')) as {
+        addonsConfig?: { disableDefaultAddons?: boolean };
+        addons?: { name: string }[];
+      };
+      expect(config.addonsConfig).toEqual({ disableDefaultAddons: true });
+      // Auto Mode runs the VPC CNI, kube-proxy and CoreDNS in the node: it needs none of them.
+      expect((config.addons ?? []).map((a) => a.name)).toEqual(
+        id === 'eks-auto-mode' ? [] : ['vpc-cni', 'kube-proxy', 'coredns'],
+      );
+      const readme = fileAt(files, 'README.md');
+      expect(readme.split('\n').filter((l) => l.startsWith('helm install metrics-server '))).toHaveLength(1);
+    });
+  }
+});
+
+describe('EKS Auto Mode when every service runs part of the month', () => {
+  const weeklyOnly: ScenarioInput = {
+    version: 2,
+    region: 'us-east-1',
+    services: [
+      {
+        name: 'office',
+        vcpu: 0.5,
+        memoryGiB: 1,
+        replicas: 2,
+        schedule: { weekly: { days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '18:00' } },
+      },
+    ],
+  };
+
+  it('gives the add-ons an untainted all-month NodePool the plan prices', () => {
+    const { version: _v2, region: _r2, ...input } = weeklyOnly;
+    const option = optionOf('eks-auto-mode', scenarioOf(input));
+    const home = option.nodes!.find((n) => n.fullMonth)!;
+    // KEDA's 3 pods (300m, 300 MiB) alone: a c7a.medium has 1699 - (11 x 98 + 255) - 100 = 266 MiB
+    // for pods, too little, so the cheapest x86 type that holds them is an m7a.medium ($0.05796).
+    expect([home.instanceType, home.count, home.services]).toEqual(['m7a.medium', 1, []]);
+    expect(home.layout).toEqual([
+      {
+        nodes: 1,
+        replicas: { 'keda-operator': 1, 'keda-metrics-apiserver': 1, 'keda-admission-webhooks': 1 },
+        used: { cpuMillis: 300, memoryMiB: 300, slots: 3, gpu: 0 },
+      },
+    ]);
+    expect(option.lines.find((l) => l.component === 'EC2 m7a.medium On-Demand (Linux)')!.quantity).toBe(730);
+
+    const files = bundleFor(weeklyOnly, 'eks-auto-mode');
+    const pools = fileAt(files, 'eks/auto-mode/nodepools.yaml')
+      .split('\n---\n')
+      .map((doc) => parse(doc) as { metadata: { name: string }; spec: { template: { spec: { taints?: unknown[] } } } });
+    const homePool = pools.find((p) => p.metadata.name === 'nodes-x86-64')!;
+    expect(homePool.spec.template.spec.taints).toBeUndefined();
+    // The service's own pool keeps its part-time taint, so only its pods land there.
+    expect(pools.filter((p) => p.spec.template.spec.taints).map((p) => p.metadata.name)).toHaveLength(1);
+    expect(fileAt(files, 'README.md')).toContain(
+      "m7a.medium for the cluster's own pods (keda-operator, keda-metrics-apiserver, keda-admission-webhooks)",
+    );
+  });
+
+  it('adds no all-month node when nothing needs one', () => {
+    const cronOnly = scenarioOf({
+      services: [service('nightly', { schedule: { cron: '0 2 * * *', runMinutes: 60 } })],
+    });
+    expect(eksAddOnsFor('eks-auto-mode', cronOnly)).toEqual([]);
+    expect(optionOf('eks-auto-mode', cronOnly).nodes!.every((n) => !n.fullMonth)).toBe(true);
+  });
+});

@@ -233,3 +233,16 @@ export function addOnPodsText(addOn: EksAddOn): string {
  */
 export const FARGATE_METRICS_SERVER_PORT = 10251;
 export const FARGATE_EXTERNAL_SECRETS_WEBHOOK_PORT = 9443;
+
+/**
+ * What a node group of a plan is for, in words: its services, or for a group of its own that holds
+ * only the cluster's pods (CoreDNS, Cluster Autoscaler, the add-ons) their plan keys.
+ */
+export function nodeGroupPurpose(plan: {
+  services: readonly string[];
+  layout: readonly { replicas: Readonly<Record<string, number>> }[];
+}): string {
+  if (plan.services.length > 0) return plan.services.join(', ');
+  const keys = [...new Set(plan.layout.flatMap((part) => Object.keys(part.replicas)))];
+  return `the cluster's own pods (${keys.join(', ')})`;
+}

@@ -3,6 +3,7 @@
  * and what you still install, how the NodePools hold the priced plan, and what the plan assumes.
  * Text only from the generator and the engine's plan (export-rules, "EKS Auto Mode").
  */
+import { nodeGroupPurpose } from '../capacity/eks-add-ons.ts';
 import { MANAGEMENT_FEE_PERCENT } from '../pricing/derived-price-rules.ts';
 import type { ExportContext } from './export-context.ts';
 import { EKS_KUBERNETES_VERSION } from './eks-support.ts';
@@ -47,7 +48,7 @@ export function autoModeNotes(context: ExportContext): string[] {
       )
       .join(', ');
     out.push(
-      `- ${group.plan.instanceType} for ${group.plan.services.join(', ')}: ${split}; the plan's autoscaling maximum is ${nodes(group.plan.maxCount)}, plus ${nodes(AUTO_MODE_SURGE_NODES)} of room for a rolling update or a node replacement.` +
+      `- ${group.plan.instanceType} for ${nodeGroupPurpose(group.plan)}: ${split}; the plan's autoscaling maximum is ${nodes(group.plan.maxCount)}, plus ${nodes(AUTO_MODE_SURGE_NODES)} of room for a rolling update or a node replacement.` +
         (pools.length > 1
           ? ' Karpenter fills the On-Demand pool first (higher weight) up to its planned nodes, so the planned nodes split as priced; growth goes to Spot.'
           : ''),

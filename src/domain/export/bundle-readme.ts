@@ -51,6 +51,7 @@ import {
   FARGATE_METRICS_SERVER_PORT,
   KEDA,
   KEDA_NAMESPACE,
+  nodeGroupPurpose,
   type EksAddOn,
 } from '../capacity/eks-add-ons.ts';
 import { autoModeAssumptions, autoModeFileText, autoModeNotes } from './bundle-readme-auto-mode.ts';
@@ -96,7 +97,7 @@ function costSection(context: ExportContext): string[] {
   for (const group of context.nodeGroups) {
     const p = group.plan;
     out.push(
-      `- Nodes: ${p.count} x ${p.instanceType} (${p.vcpu} vCPU, ${compact(p.memoryMiB / 1024)} GiB, ${p.arch}${p.gpu ? ', GPU' : ''}) for ${p.services.join(', ')}.`,
+      `- Nodes: ${p.count} x ${p.instanceType} (${p.vcpu} vCPU, ${compact(p.memoryMiB / 1024)} GiB, ${p.arch}${p.gpu ? ', GPU' : ''}) for ${nodeGroupPurpose(p)}.`,
     );
   }
   out.push('');
@@ -411,7 +412,10 @@ function eksSteps(context: ExportContext): string[] {
         : `- Logs: Fluent Bit (\`${LOG_ROUTER_IMAGE}\`, ${LOG_ROUTER_CPU_MILLIS}m CPU and ${LOG_ROUTER_MEMORY_MIB} MiB on every node, counted in the node plan) sends the \`${NAMESPACE}\` pods' output to \`${EKS_LOG_GROUP_NAME}\`, which it creates with ${LOG_RETENTION_DAYS}-day retention, as priced; its IRSA role may write that log group only.`,
       "- The retention applies when the log group is created: if it already exists, set it with `aws logs put-retention-policy`. Renaming the namespace in kustomization.yaml also means changing the log router's file pattern.",
     );
-  if (autoscaled) notes.push('- The HorizontalPodAutoscalers need metrics-server, which EKS does not install.');
+  if (autoscaled)
+    notes.push(
+      "- The HorizontalPodAutoscalers need metrics-server, which the bundle installs with Helm: eksctl's own default metrics-server add-on (eksctl 0.201.0 and later) is turned off with the other defaults (`addonsConfig.disableDefaultAddons`), and `eks/cluster/eksctl.yaml` lists the add-ons it keeps.",
+    );
   if (weekly)
     notes.push(
       '- The ScaledObjects need KEDA (2.x, with the cron trigger): it scales those Deployments to zero outside their window and creates their HPAs itself, so they have no HPA and no `replicas` of their own.',

@@ -133,6 +133,22 @@ export function eksctlNatModeOf(context: ExportContext): EksctlNatMode {
   return mode;
 }
 
+/**
+ * The EKS add-ons eksctl installs by default apart from metrics-server (vpc-cni, kube-proxy,
+ * coredns: api.KnownAddons with IsDefault), listed because the bundle turns the defaults off
+ * (`addonsConfig.disableDefaultAddons`). With the VPC CNI listed, eksctl still gives it an IRSA
+ * role with AmazonEKS_CNI_Policy (setRecommendedPoliciesForIRSA), as for the default one. On
+ * Fargate the cluster gets the same three as eksctl's defaults would give it; CoreDNS is the one
+ * its pods use (priced: fargate-coredns lines).
+ */
+export const DEFAULT_NETWORKING_ADD_ONS = ['vpc-cni', 'kube-proxy', 'coredns'] as const;
+
+function networkingAddOns(vpcCniEnv: Record<string, string> | null): Record<string, unknown>[] {
+  return DEFAULT_NETWORKING_ADD_ONS.map((name) =>
+    name === 'vpc-cni' && vpcCniEnv ? { name, configurationValues: JSON.stringify({ env: vpcCniEnv }) } : { name },
+  );
+}
+
 export function eksctlConfig(context: ExportContext): Record<string, unknown> {
   const serviceAccounts: Record<string, unknown>[] = [];
   // Auto Mode runs load balancing and node scaling itself: no controller roles to create.
@@ -175,6 +191,13 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     // refuses a count eksctl cannot create).
     vpc: { nat: { gateway: eksctlNatModeOf(context) } },
   };
+  // eksctl 0.201.0 and later also install the metrics-server EKS add-on by default on every new
+  // cluster, Auto Mode included (eksctl PR #8118; api.KnownAddons marks it IsDefault and
+  // IsDefaultAutoMode): pods the estimate would not price, beside the bundle's own metrics-server
+  // (`helm install`, counted: capacity/eks-add-ons.ts). disableDefaultAddons stops every default
+  // add-on (pkg/actions/addon/tasks.go), so the bundle lists the networking ones it needs itself
+  // (DEFAULT_NETWORKING_ADD_ONS); Auto Mode runs those in the node and needs none.
+  config.addonsConfig = { disableDefaultAddons: true };
   if (context.autoMode) {
     // Auto Mode (eksctl's autoModeConfig: compute, load balancing and block storage on). Only the
     // built-in system pool: it keeps the default NodeClass, node role and access entry that the
@@ -182,21 +205,17 @@ export function eksctlConfig(context: ExportContext): Record<string, unknown> {
     // CNI settings, which Auto Mode does not read.
     config.autoModeConfig = { enabled: true, nodePools: [...AUTO_MODE_BUILT_IN_POOLS] };
   } else if (context.compute === 'ec2') {
-    if (context.scenario.ec2.prefixDelegation) {
-      // The estimate packed pods against prefix-delegation max pods: turn it on in the VPC CNI add-on,
-      // or the nodes keep the ENI-based limit and pods stay Pending.
-      config.addons = [
-        {
-          name: 'vpc-cni',
-          configurationValues: JSON.stringify({ env: { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } }),
-        },
-      ];
-    }
+    // The estimate packed pods against prefix-delegation max pods when it is on: turn it on in the
+    // VPC CNI add-on, or the nodes keep the ENI-based limit and pods stay Pending.
+    config.addons = networkingAddOns(
+      context.scenario.ec2.prefixDelegation ? { ENABLE_PREFIX_DELEGATION: 'true', WARM_PREFIX_TARGET: '1' } : null,
+    );
     config.managedNodeGroups = context.nodeGroups.flatMap((group) => managedNodeGroups(context, group));
   } else {
     // The namespace's pods, CoreDNS and the add-ons in kube-system, and KEDA in its own namespace
     // (all priced by the estimate, capacity/eks-add-ons.ts) run on Fargate: a pod no profile
     // selects stays Pending on a cluster without nodes.
+    config.addons = networkingAddOns(null);
     const keda = eksAddOnsFor(context.option.id, context.scenario).includes(KEDA);
     config.fargateProfiles = [
       {

@@ -44,18 +44,25 @@ describe('prefix delegation', () => {
 
   it('turns it on in the VPC CNI add-on and sets the max pods the estimate packed against', () => {
     const config = parseYaml(fileAt(bundleFor(scenario, 'eks-ec2'), 'eks/cluster/eksctl.yaml'));
-    expect(config.addons).toEqual([{ name: 'vpc-cni', configurationValues: expect.any(String) }]);
+    // The default add-ons are off (eksctl would add an unpriced metrics-server), so the three
+    // networking ones are listed, the VPC CNI with prefix delegation.
+    expect(config.addonsConfig).toEqual({ disableDefaultAddons: true });
+    expect(config.addons).toEqual([
+      { name: 'vpc-cni', configurationValues: expect.any(String) },
+      { name: 'kube-proxy' },
+      { name: 'coredns' },
+    ]);
     expect(JSON.parse(config.addons[0].configurationValues)).toMatchObject({
       env: { ENABLE_PREFIX_DELEGATION: 'true' },
     });
     expect(config.managedNodeGroups[0].maxPodsPerNode).toBe(110);
   });
 
-  it('leaves the add-on alone without it', () => {
+  it('leaves the VPC CNI add-on at its defaults without it', () => {
     const config = parseYaml(
       fileAt(bundleFor({ ...scenario, ec2: { instanceTypes: ['m5.large'] } }, 'eks-ec2'), 'eks/cluster/eksctl.yaml'),
     );
-    expect(config.addons).toBeUndefined();
+    expect(config.addons).toEqual([{ name: 'vpc-cni' }, { name: 'kube-proxy' }, { name: 'coredns' }]);
     expect(config.managedNodeGroups[0].maxPodsPerNode).toBeUndefined();
   });
 });

@@ -3,6 +3,7 @@
  * then each option's bill lines, warnings and assumptions. Every value from a scenario or a
  * snapshot is escaped for Markdown (markdown-text.ts); figures are written by the money helpers.
  */
+import { nodeGroupPurpose } from '../capacity/eks-add-ons.ts';
 import type { Estimate, OptionEstimate } from '../cost/estimate-types.ts';
 import { formatUnitPriceUSD, formatUSD, roundToCents } from '../money/round-cents.ts';
 import { priceRangeText } from '../cost/price-dates.ts';
@@ -69,7 +70,7 @@ export function estimateToMarkdown(estimate: Estimate): string {
     }
     out.push(`### ${md(option.label)}: ${formatUSD(option.monthlyUSD)} a month`, '');
     for (const node of option.nodes ?? [])
-      out.push(`- Nodes: ${node.count} x ${md(node.instanceType)} for ${md(node.services.join(', ') || 'CoreDNS')}`);
+      out.push(`- Nodes: ${node.count} x ${md(node.instanceType)} for ${md(nodeGroupPurpose(node))}`);
     if (option.nodes?.length) out.push('');
     out.push(...linesTable(option), '');
   }

@@ -699,6 +699,8 @@ export const SHAPES: Record<string, Shape> = {
       // ClusterVPC.nat.gateway (ClusterNAT): Single is eksctl's default.
       vpc: obj({ nat: obj({ gateway: oneOf('HighlyAvailable', 'Single', 'Disable') }, ['gateway']) }),
       addons: arr(obj({ name: str(/^[a-z0-9-]+$/), version: str(), configurationValues: str() }, ['name'])),
+      // ClusterConfig.addonsConfig (AddonsConfig in the schema).
+      addonsConfig: obj({ autoApplyPodIdentityAssociations: bool, disableDefaultAddons: bool }),
       // eksctl docs, "EKS Auto Mode": enabled, nodePools (the built-in ones, case-sensitive), nodeRoleARN.
       autoModeConfig: obj(
         { enabled: bool, nodePools: arr(oneOf('general-purpose', 'system')), nodeRoleARN: str(/^arn:aws/) },
