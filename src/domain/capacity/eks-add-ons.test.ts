@@ -4,7 +4,8 @@ import { estimateScenario } from '../cost/estimate.ts';
 import { US_EAST_1 } from '../testing/load-snapshot.ts';
 import { scenarioOf, service } from '../testing/scenario-builders.ts';
 import { ARTICLE_API } from '../presets/presets.ts';
-import { bundleFor, fileAt } from '../export/testing/export-fixtures.ts';
+import { bundleFor, contextFor, fileAt } from '../export/testing/export-fixtures.ts';
+import { NODE_GROUP_LABEL } from '../export/eks-workload.ts';
 import {
   AWS_LOAD_BALANCER_CONTROLLER,
   eksAddOnsFor,
@@ -157,6 +158,13 @@ describe('the bundle installs the pods the plan counts', () => {
         expect(line).toContain(`${addOn.repoName}/${addOn.chart} --version ${addOn.chartVersion}`);
         expect(readme).toContain(`helm repo add ${addOn.repoName} ${addOn.repoUrl}`);
         const sets = setsOf(line);
+        // Pinned to the node group the plan packs the pods on (the all-month one); none on Fargate.
+        const home = contextFor(weeklyArticle, id).nodeGroups.find((g) =>
+          g.plan.layout.some((entry) => (entry.replicas[addOn.pods[0]!.key] ?? 0) > 0),
+        );
+        if (id === 'eks-fargate') expect(home).toBeUndefined();
+        else expect(home!.plan.fullMonth).toBe(true);
+        expect(sets[`${addOn.nodeSelectorValue}.${NODE_GROUP_LABEL}`]).toBe(home?.key);
         for (const pod of addOn.pods) {
           expect(sets[pod.replicasValue]).toBe(String(pod.replicas));
           expect(sets[`${pod.requestsValue}.cpu`]).toBe(`${pod.cpuMillis}m`);

@@ -41,6 +41,11 @@ export interface EksAddOn {
   chart: string;
   chartVersion: string;
   pods: readonly AddOnPod[];
+  /**
+   * The chart value whose map becomes every pod's nodeSelector (the bundle pins the pods to the
+   * node group the plan packs them on; not on Fargate, where a nodeSelector would keep them off).
+   */
+  nodeSelectorValue: string;
 }
 
 /**
@@ -56,6 +61,8 @@ export const AWS_LOAD_BALANCER_CONTROLLER: EksAddOn = {
   repoUrl: 'https://aws.github.io/eks-charts',
   chart: 'aws-load-balancer-controller',
   chartVersion: '3.5.0',
+  // values.yaml `nodeSelector: {}`, the Deployment's nodeSelector.
+  nodeSelectorValue: 'nodeSelector',
   pods: [
     {
       key: 'aws-load-balancer-controller',
@@ -83,6 +90,8 @@ export const EXTERNAL_SECRETS: EksAddOn = {
   repoUrl: 'https://charts.external-secrets.io',
   chart: 'external-secrets',
   chartVersion: '2.9.0',
+  // `global.nodeSelector`: the default of all three Deployments' own nodeSelector values.
+  nodeSelectorValue: 'global.nodeSelector',
   pods: [
     {
       key: 'external-secrets',
@@ -125,6 +134,7 @@ export const METRICS_SERVER: EksAddOn = {
   repoUrl: 'https://kubernetes-sigs.github.io/metrics-server/',
   chart: 'metrics-server',
   chartVersion: '3.13.1',
+  nodeSelectorValue: 'nodeSelector',
   pods: [
     {
       key: 'metrics-server',
@@ -152,6 +162,8 @@ export const KEDA: EksAddOn = {
   repoUrl: 'https://kedacore.github.io/charts',
   chart: 'keda',
   chartVersion: '2.20.2',
+  // Top-level `nodeSelector`: the default of operator.*, metricsServer.* and webhooks.nodeSelector.
+  nodeSelectorValue: 'nodeSelector',
   pods: [
     {
       key: 'keda-operator',

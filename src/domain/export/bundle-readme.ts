@@ -12,7 +12,9 @@ import {
   IMAGE_PLACEHOLDER,
   NAMESPACE,
   type ExportContext,
+  type NodeGroup,
 } from './export-context.ts';
+import { NODE_GROUP_LABEL } from './eks-workload.ts';
 import type { ExportFile } from './export-file.ts';
 import { eksctlNatModeOf, FARGATE_PROFILE_NAME } from './eksctl-config.ts';
 import { EKS_KUBERNETES_VERSION } from './eks-support.ts';
@@ -382,13 +384,13 @@ function eksSteps(context: ExportContext): string[] {
   const notes: string[] = [];
   if (fargate)
     notes.push(
-      `- On Fargate, the add-ons run in \`kube-system\`${addOns.includes(KEDA) ? ` and KEDA in \`${KEDA_NAMESPACE}\`` : ''}, which the Fargate profile covers, each pod billed at its Fargate size (in the estimate's add-on lines); metrics-server and the External Secrets webhook move off port 10250, which Fargate reserves for the kubelet.`,
+      `- On Fargate, the add-ons run in \`kube-system\`${addOns.includes(KEDA) ? ` and KEDA in \`${KEDA_NAMESPACE}\`` : ''}, which the Fargate profile covers; metrics-server and the External Secrets webhook move off port 10250, which Fargate reserves for the kubelet.`,
     );
   if (addOns.length > 0) {
-    const home = context.nodeGroups.find((g) => g.plan.fullMonth && !g.plan.gpu);
+    const home = addOnNodeGroup(context, addOns[0]!);
     const where = fargate
       ? 'each pod billed on Fargate at its size, as the estimate prices it'
-      : `packed in the estimate's node plan on ${home ? `the all-month group (${context.autoMode ? `NodePool \`nodes-${home.key}\`` : `\`ng-${home.key}\``})` : 'the all-month group'}, one pod slot each`;
+      : `pinned by \`${NODE_GROUP_LABEL}\` to ${home ? (context.autoMode ? `NodePool \`nodes-${home.key}\`` : `\`ng-${home.key}\``) : 'the all-month group'}, the all-month group the estimate packs them on, one pod slot each`;
     notes.push(
       `- The add-ons' pods run with the replicas and requests their \`helm install\` sets (${where}): ${addOns.map((a) => `${a.label} ${a.chartVersion} (${addOnPodsText(a)})`).join('; ')}. Changing those values changes the bill.`,
     );
@@ -430,6 +432,12 @@ function eksSteps(context: ExportContext): string[] {
   return out;
 }
 
+/** The node group the estimate packed the add-on's pods on; null on Fargate. */
+function addOnNodeGroup(context: ExportContext, addOn: EksAddOn): NodeGroup | null {
+  const key = addOn.pods[0]!.key;
+  return context.nodeGroups.find((g) => g.plan.layout.some((entry) => (entry.replicas[key] ?? 0) > 0)) ?? null;
+}
+
 /**
  * `helm install` of one add-on: its pinned chart version, and `--set` flags for the replicas and
  * requests the estimate counts (capacity/eks-add-ons.ts), plus what the cluster needs of it.
@@ -437,7 +445,12 @@ function eksSteps(context: ExportContext): string[] {
 function helmInstall(context: ExportContext, addOn: EksAddOn): string {
   const fargate = context.compute === 'fargate';
   const base = `helm install ${addOn.chart} ${addOn.repoName}/${addOn.chart} --version ${addOn.chartVersion}`;
-  const sets = addOnHelmSets(addOn).join(' ');
+  // On nodes, pinned to the group the plan packs them on, as Cluster Autoscaler is.
+  const group = addOnNodeGroup(context, addOn);
+  const sets = [
+    ...addOnHelmSets(addOn),
+    ...(group ? [`--set ${addOn.nodeSelectorValue}.${NODE_GROUP_LABEL}=${group.key}`] : []),
+  ].join(' ');
   switch (addOn.id) {
     case 'aws-load-balancer-controller':
       return (
