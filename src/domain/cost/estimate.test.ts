@@ -300,6 +300,25 @@ describe('pricing rules', () => {
     expect(ecs.monthlyUSD).toBe(28.83);
   });
 
+  it("Savings Plan on EKS on Fargate covers the cluster's CoreDNS pods too, as any Fargate usage", () => {
+    const eks = option(
+      estimateScenario(
+        scenarioOf({
+          services: [service('api', { vcpu: 1, memoryGiB: 2, replicas: 1 })],
+          fargate: { savingsPlanDiscountPercent: 20 },
+        }),
+        US_EAST_1,
+      ),
+      'eks-fargate',
+    );
+    // The pod: 2 GiB + 256 MiB bills 1 vCPU / 3 GB: 730 x 0.04048 = 29.55 + 2190 x 0.004445 = 9.73.
+    // CoreDNS: 2 pods of 0.25 vCPU / 0.5 GB: 365 vCPU-h x 0.04048 = 14.78 + 730 GB-h x 0.004445 = 3.24.
+    // Base 29.55 + 9.73 + 14.78 + 3.24 = 57.30; 20% of it is 11.46 (the NAT gateway is not compute).
+    expect(line(eks, 'CoreDNS pods on Fargate, memory (2 x 0.5 GiB per cluster)').monthlyUSD).toBe(3.24);
+    const discount = eks.lines.find((l) => l.component.startsWith('Compute Savings Plan'))!;
+    expect(discount).toMatchObject({ quantity: 57.3, unitPriceUSD: -0.2, monthlyUSD: -11.46 });
+  });
+
   it('lists derived figures it used (the load balancer outside us-east-1) in the warnings, and prices ARM at its published rate', () => {
     const estimate = estimateScenario(
       scenarioOf({ region: 'eu-west-1', services: [service('api', { arch: 'arm64' })], extras: { loadBalancers: 1 } }),

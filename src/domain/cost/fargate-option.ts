@@ -22,7 +22,7 @@ import { discountLine, lineFromFigure, totalOf, type CostLine } from './cost-lin
 import type { LineKind } from './line-kinds.ts';
 import { controlPlaneLines, networkLines, operationsLine } from './shared-lines.ts';
 import { OPTION_LABELS, type FargatePlacement, type OptionEstimate } from './estimate-types.ts';
-import { roundToCents } from '../money/round-cents.ts';
+import { roundToCents, sumCents } from '../money/round-cents.ts';
 import { serviceHoursPerMonth } from '../schedule/service-schedule.ts';
 
 type Platform = 'ecs' | 'eks';
@@ -215,9 +215,13 @@ export function estimateFargateOption(
     );
   }
 
-  const { lines, savingsPlanBaseUSD } = acc.lines();
-  if (platform === 'eks')
-    lines.push(...coreDnsOnFargateLines(scenario, prices), ...addOnsOnFargateLines(scenario, prices));
+  const { lines, savingsPlanBaseUSD: servicesBaseUSD } = acc.lines();
+  // The cluster's own pods (CoreDNS, the add-ons) are On-Demand Fargate usage like the services',
+  // so the Compute Savings Plan covers them too.
+  const clusterPodLines =
+    platform === 'eks' ? [...coreDnsOnFargateLines(scenario, prices), ...addOnsOnFargateLines(scenario, prices)] : [];
+  lines.push(...clusterPodLines);
+  const savingsPlanBaseUSD = sumCents([servicesBaseUSD, ...clusterPodLines.map((l) => l.monthlyUSD)]);
   const savings = scenario.fargate.savingsPlanDiscountPercent;
   if (savings > 0 && savingsPlanBaseUSD > 0) {
     lines.push(
