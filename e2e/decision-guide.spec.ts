@@ -13,16 +13,26 @@ test('the questionnaire changes the recommendation, gives reasons and states the
   await answer('How much Kubernetes experience does the team have?', 'Strong');
   await answer('Is multi-cloud or hybrid cloud a requirement?', 'Yes');
   await answer('Do you need Kubernetes tooling (Istio, Argo, Karpenter, operators, CRDs)?', 'Yes');
-  await expect(calculator.recommendation).toHaveText(/^EKS on /);
+  // EKS Auto Mode is the cheapest EKS option for the article example ($215.78, one m5a.large,
+  // against $253.68 on Fargate, which bills the load balancer controller's pods), so it gets the
+  // cost point.
+  await expect(calculator.recommendation).toHaveText('EKS Auto Mode');
   await expect(guide.getByText('Multi-cloud or hybrid is a requirement', { exact: false })).toBeVisible();
   await expect(guide.getByText(/a month more than ECS on Fargate/).first()).toBeVisible();
 
-  await answer('Do you need fine-grained node control (GPU types, Spot strategies, node access)?', 'Yes');
-  await expect(calculator.recommendation).toHaveText('EKS on EC2');
+  // Node control gives self-managed nodes 2 points and AWS-managed ones 1; with Auto Mode's cost
+  // point that is a tie, which goes to the side with less to operate.
+  const nodeControl = 'Do you need fine-grained node control (GPU types, Spot strategies, node access)?';
+  await answer(nodeControl, 'Yes');
+  await expect(guide.getByText(/Node-level control \(SSH, custom AMIs/).first()).toBeVisible();
+  await expect(calculator.recommendation).toHaveText('EKS Auto Mode');
 
   // The answers travel in the link: reload from the address bar.
   await expect.poll(() => page.url()).toMatch(/#s=2\./);
   await page.waitForTimeout(600);
   await page.reload();
-  await expect(calculator.recommendation).toHaveText('EKS on EC2');
+  await expect(
+    guide.getByRole('group', { name: nodeControl }).getByRole('radio', { name: 'Yes', exact: true }),
+  ).toBeChecked();
+  await expect(calculator.recommendation).toHaveText('EKS Auto Mode');
 });
