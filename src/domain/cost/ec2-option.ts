@@ -206,24 +206,27 @@ function groupServices(id: Ec2OptionId, scenario: Scenario): GroupSpec[] {
       };
       ordered.unshift(home);
     }
-    if (id === 'eks-ec2') {
-      // The exported Cluster Autoscaler runs beside CoreDNS, one per cluster (cluster-autoscaler.ts).
-      home.items.push({
-        key: CLUSTER_AUTOSCALER_KEY,
-        cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS,
-        memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB,
-        gpu: 0,
-        count: CLUSTER_AUTOSCALER_REPLICAS * scenario.eks.clusters,
-      });
-      home.items.push({
-        key: 'coredns',
-        cpuMillis: COREDNS_CPU_MILLIS,
-        memoryMiB: COREDNS_MEMORY_MIB,
-        gpu: 0,
-        count: COREDNS_REPLICAS * scenario.eks.clusters,
-      });
-    }
-    for (const pod of addOns.flatMap((addOn) => addOn.pods))
+    // The exported Cluster Autoscaler runs beside CoreDNS, one per cluster (cluster-autoscaler.ts).
+    const clusterPods = [
+      ...(id === 'eks-ec2'
+        ? [
+            {
+              key: CLUSTER_AUTOSCALER_KEY,
+              cpuMillis: CLUSTER_AUTOSCALER_CPU_MILLIS,
+              memoryMiB: CLUSTER_AUTOSCALER_MEMORY_MIB,
+              replicas: CLUSTER_AUTOSCALER_REPLICAS,
+            },
+            {
+              key: 'coredns',
+              cpuMillis: COREDNS_CPU_MILLIS,
+              memoryMiB: COREDNS_MEMORY_MIB,
+              replicas: COREDNS_REPLICAS,
+            },
+          ]
+        : []),
+      ...addOns.flatMap((addOn) => addOn.pods),
+    ];
+    for (const pod of clusterPods)
       home.items.push({
         key: pod.key,
         cpuMillis: pod.cpuMillis,
